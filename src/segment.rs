@@ -1,0 +1,215 @@
+//! Stage 2 — segment: the normalised text → lines, headings, sentences and clauses.
+//!
+//! In: normalised text. Out: [`Segmentation`] with byte ranges into it, each list in text order.
+//! - a **heading** is a line that starts with a marker: `一、` (level 1), `(一)` (2), `1.`/`1、` (3),
+//!   `(1)`/`①` (4), or an inline `一是`/`二是` item (5), and is short or ends at its first `。`;
+//! - a **sentence** ends at `。!?;` or a line break;
+//! - a **clause** ends at a sentence end or `,:、` (quotes and brackets do not nest here).
+
+use std::ops::Range;
+
+/// A heading found at the start of a line (or an inline 一是 item).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadingSeg {
+    /// 1 = 一、 2 = (一) 3 = 1. 4 = (1) 5 = 一是
+    pub level: u8,
+    /// The heading text (marker included), up to the line end or the first 。
+    pub span: Range<usize>,
+}
+
+/// The segmentation of one text.
+#[derive(Debug, Clone, Default)]
+pub struct Segmentation {
+    pub lines: Vec<Range<usize>>,
+    pub headings: Vec<HeadingSeg>,
+    pub sentences: Vec<Range<usize>>,
+    pub clauses: Vec<Range<usize>>,
+}
+
+impl Segmentation {
+    /// Index of the sentence containing byte `b`.
+    pub fn sentence_of(&self, b: usize) -> Option<usize> {
+        find_range(&self.sentences, b)
+    }
+    /// Index of the clause containing byte `b`.
+    pub fn clause_of(&self, b: usize) -> Option<usize> {
+        find_range(&self.clauses, b)
+    }
+    /// The last heading starting at or before `b` at each level (level 1 first).
+    pub fn headings_before(&self, b: usize) -> Vec<&HeadingSeg> {
+        let mut out: Vec<&HeadingSeg> = Vec::new();
+        for h in &self.headings {
+            if h.span.start > b {
+                break;
+            }
+            out.retain(|o| o.level < h.level);
+            out.push(h);
+        }
+        out
+    }
+}
+
+fn find_range(v: &[Range<usize>], b: usize) -> Option<usize> {
+    let i = v.partition_point(|r| r.end <= b);
+    (i < v.len() && v[i].start <= b).then_some(i)
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// The heading level of a line that starts with a marker, and the marker's byte length.
+pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
+    let t = line;
+    let mut it = t.char_indices().peekable();
+    let (_, c0) = *it.peek()?;
+    // 一、 / 十二、
+    if CN_DIGITS.contains(c0) {
+        let mut end = 0;
+        for (i, c) in t.char_indices() {
+            if CN_DIGITS.contains(c) {
+                end = i + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let rest = &t[end..];
+        if rest.starts_with('、') {
+            return Some((1, end + '、'.len_utf8()));
+        }
+        if rest.starts_with('是') && end <= 6 {
+            return Some((5, end + '是'.len_utf8()));
+        }
+        return None;
+    }
+    // (一) (1)
+    if c0 == '(' {
+        let close = t.find(')')?;
+        let inner = &t[1..close];
+        if inner.is_empty() || inner.chars().count() > 3 {
+            return None;
+        }
+        if inner.chars().all(|c| CN_DIGITS.contains(c)) {
+            return Some((2, close + 1));
+        }
+        if inner.chars().all(|c| c.is_ascii_digit()) {
+            return Some((4, close + 1));
+        }
+        return None;
+    }
+    // 1. / 1、 / 1．
+    if c0.is_ascii_digit() {
+        let end = t.find(|c: char| !c.is_ascii_digit())?;
+        if end > 2 {
+            return None;
+        }
+        let rest = &t[end..];
+        for m in ['.', '、'] {
+            if rest.starts_with(m) {
+                let after = &rest[m.len_utf8()..];
+                // "1.5万" is a number, not a heading
+                if after.starts_with(|c: char| c.is_ascii_digit()) {
+                    return None;
+                }
+                return Some((3, end + m.len_utf8()));
+            }
+        }
+        return None;
+    }
+    if ('①'..='⑳').contains(&c0) {
+        return Some((4, c0.len_utf8()));
+    }
+    None
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | '\n')
+}
+
+fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, ',' | ':' | '、')
+}
+
+/// Split `text` into ranges ending after each char for which `end` holds (trimmed of spaces, empty ones dropped).
+fn split_ranges(text: &str, end: impl Fn(char) -> bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if end(c) {
+            push_trimmed(text, start..i + c.len_utf8(), &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+/// Segment a normalised text.
+pub fn segment(text: &str) -> Segmentation {
+    let lines = split_ranges(text, |c| c == '\n');
+    let mut headings = Vec::new();
+    for l in &lines {
+        let line = &text[l.clone()];
+        if let Some((level, _)) = heading_marker(line) {
+            let end = line.find('。').map(|i| i + '。'.len_utf8()).unwrap_or(line.len());
+            // a long paragraph that merely starts with a marker is still headed by its first sentence
+            headings.push(HeadingSeg { level, span: l.start..l.start + end });
+        }
+        // inline 一是…二是… items inside a paragraph
+        let mut from = 0;
+        while let Some(p) = line[from..].find('是') {
+            let at = from + p;
+            from = at + '是'.len_utf8();
+            if at < 3 || at == 0 {
+                continue;
+            }
+            let prev = line[..at].chars().next_back().unwrap_or(' ');
+            if !"二三四五六七八九十".contains(prev) {
+                continue;
+            }
+            let start = at - prev.len_utf8();
+            let before = line[..start].chars().next_back().unwrap_or('。');
+            if !matches!(before, '。' | ';' | ',' | ':' | ' ') {
+                continue;
+            }
+            let end = line[at..].find('。').map(|i| at + i + '。'.len_utf8()).unwrap_or(line.len());
+            headings.push(HeadingSeg { level: 5, span: l.start + start..l.start + end });
+        }
+    }
+    headings.sort_by_key(|h| (h.span.start, h.level));
+    headings.dedup_by_key(|h| h.span.start);
+    Segmentation {
+        sentences: split_ranges(text, is_sentence_end),
+        clauses: split_ranges(text, is_clause_end),
+        lines,
+        headings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn markers() {
+        assert_eq!(heading_marker("一、工作任务"), Some((1, 6)));
+        assert_eq!(heading_marker("(一)加强"), Some((2, 5)));
+        assert_eq!(heading_marker("1.强化"), Some((3, 2)));
+        assert_eq!(heading_marker("1.5万人"), None);
+        assert_eq!(heading_marker("一是强化"), Some((5, 6)));
+        assert_eq!(heading_marker("我局"), None);
+    }
+    #[test]
+    fn inline_items() {
+        let t = "一是强化理论。内容。二是抓实教育。其他";
+        let s = segment(t);
+        let hs: Vec<&str> = s.headings.iter().map(|h| &t[h.span.clone()]).collect();
+        assert_eq!(hs, vec!["一是强化理论。", "二是抓实教育。"]);
+    }
+}

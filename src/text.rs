@@ -1,0 +1,49 @@
+//! Offsets: the internal byte offsets into the normalised text ↔ character offsets into the original.
+//!
+//! `normalise` maps every character to exactly one character, so a character index is the same in
+//! the original and in the normalised text; only byte offsets differ. `CharIndex` converts
+//! normalised byte offsets to character offsets in O(log n).
+
+/// Byte → char offset conversion for one string.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Byte offset of every char start, plus the total byte length at the end.
+    starts: Vec<u32>,
+}
+
+impl CharIndex {
+    /// Index the char boundaries of `s`.
+    pub fn new(s: &str) -> Self {
+        let mut starts: Vec<u32> = s.char_indices().map(|(i, _)| i as u32).collect();
+        starts.push(s.len() as u32);
+        CharIndex { starts }
+    }
+
+    /// The char offset of byte offset `b` (a char boundary; otherwise the char containing it).
+    pub fn char_at(&self, b: usize) -> usize {
+        match self.starts.binary_search(&(b as u32)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The byte offset of char offset `c` (clamped to the end).
+    pub fn byte_at(&self, c: usize) -> usize {
+        self.starts[c.min(self.starts.len() - 1)] as usize
+    }
+
+    /// Number of chars.
+    pub fn len_chars(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// A byte range → a `[start, end)` char span.
+    pub fn span(&self, r: &std::ops::Range<usize>) -> crate::model::Span {
+        [self.char_at(r.start), self.char_at(r.end)]
+    }
+}
+
+/// The substring of `s` at char span `[a, b)` (empty when out of range).
+pub fn chars_slice(s: &str, span: crate::model::Span) -> String {
+    s.chars().skip(span[0]).take(span[1].saturating_sub(span[0])).collect()
+}
