@@ -1,6 +1,7 @@
 //! The metric catalog: data, not code. `data/catalog.toml` is embedded at build time; a user can
 //! load an extended copy with [`Catalog::from_toml`] (new metric = new entry, no Rust change).
 
+use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -29,26 +30,98 @@ pub struct Metric {
     /// … or the words right after it (`29份行政合同`).
     #[serde(default)]
     pub after: Vec<String>,
+    /// Triggers that classify but make the fact a poor primary.
+    #[serde(default)]
+    pub weak: Vec<String>,
     /// Regexes that veto this metric when they match the words before the figure.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// A regex that must match in the figure's sentence or the headings above it.
+    #[serde(default)]
+    pub context: Option<String>,
     /// Higher wins when several metrics match equally close.
     #[serde(default)]
     pub priority: i32,
 }
 
-/// The parsed catalog.
+/// Phrases that state a zero without a number (`均无败诉` → `litigation_lost` 0).
 #[derive(Debug, Clone, Deserialize)]
-pub struct Catalog {
-    pub version: String,
-    #[serde(rename = "metric")]
-    pub metrics: Vec<Metric>,
+pub struct Zero {
+    /// The metric id they state 0 for.
+    pub id: String,
+    /// Regexes over a sentence.
+    pub patterns: Vec<String>,
 }
 
+#[derive(Debug, Clone, Deserialize)]
+struct CatalogFile {
+    version: String,
+    #[serde(rename = "metric")]
+    metrics: Vec<Metric>,
+    #[serde(default, rename = "zero")]
+    zeros: Vec<Zero>,
+}
+
+/// A metric's patterns, compiled.
+#[derive(Debug, Clone)]
+pub struct Matchers {
+    pub triggers: Vec<Regex>,
+    pub after: Vec<Regex>,
+    pub weak: Vec<Regex>,
+    pub exclude: Option<Regex>,
+    pub context: Option<Regex>,
+}
+
+/// The parsed catalog with its patterns compiled.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub version: String,
+    pub metrics: Vec<Metric>,
+    /// `matchers[i]` belongs to `metrics[i]`.
+    pub matchers: Vec<Matchers>,
+    /// Explicit-zero phrases: (metric index, pattern).
+    pub zeros: Vec<(usize, Regex)>,
+}
+
+fn compile(id: &str, pats: &[String]) -> Result<Vec<Regex>, String> {
+    pats.iter().map(|p| Regex::new(p).map_err(|e| format!("catalog: metric {id}: bad pattern {p:?}: {e}"))).collect()
+}
+
+fn compile_any(id: &str, pats: &[String]) -> Result<Option<Regex>, String> {
+    if pats.is_empty() {
+        return Ok(None);
+    }
+    let joined = pats.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+    Regex::new(&joined).map(Some).map_err(|e| format!("catalog: metric {id}: bad exclude pattern: {e}"))
+}
+
+const KINDS: [&str; 4] = ["count", "money", "rate", "concentration"];
+
 impl Catalog {
-    /// Parse a catalog file.
+    /// Parse and compile a catalog file; errors name the metric and the pattern.
     pub fn from_toml(s: &str) -> Result<Catalog, String> {
-        toml::from_str(s).map_err(|e| format!("catalog: {e}"))
+        let f: CatalogFile = toml::from_str(s).map_err(|e| format!("catalog: {e}"))?;
+        let mut matchers = Vec::new();
+        for m in &f.metrics {
+            if !KINDS.contains(&m.kind.as_str()) {
+                return Err(format!("catalog: metric {}: kind must be one of {KINDS:?}", m.id));
+            }
+            matchers.push(Matchers {
+                triggers: compile(&m.id, &m.triggers)?,
+                after: compile(&m.id, &m.after)?,
+                weak: compile(&m.id, &m.weak)?,
+                exclude: compile_any(&m.id, &m.exclude)?,
+                context: compile_any(&m.id, m.context.as_slice())?,
+            });
+        }
+        let mut zeros = Vec::new();
+        for z in &f.zeros {
+            let i = f.metrics.iter().position(|m| m.id == z.id).ok_or(format!("catalog: zero: unknown metric {}", z.id))?;
+            for r in compile(&z.id, &z.patterns)? {
+                zeros.push((i, r));
+            }
+        }
+        Ok(Catalog { version: f.version, metrics: f.metrics, matchers, zeros })
     }
     /// The metric with this id.
     pub fn get(&self, id: &str) -> Option<&Metric> {

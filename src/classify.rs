@@ -1,12 +1,24 @@
 //! Stage 4 — classify: which catalog metric (if any) each quantity is a figure of.
 //!
-//! In: the [`Doc`], the [`Catalog`], the quantities. Out: [`Candidate`]s (quantity index →
-//! metric id), decided from the words before the figure in its clause, the words right after it,
-//! its unit and the section it stands in.
+//! In: the [`Doc`], the [`Catalog`], the quantities. Out: [`Candidate`]s, decided from the words
+//! before the figure in its clause (back to the previous figure), the words right after it, its
+//! unit, its sentence and the section it stands in. No metric is named in this code: the
+//! patterns are the catalog's.
+//!
+//! General rules applied here (METRICS.md "Conventions"):
+//! - figures in the plans section, or stated as a target (力争, 目标, 不少于 …), are not facts;
+//! - a figure given for last year (`去年`, `上年` just before it) is not a fact;
+//! - a `其中` part of the same metric as the total before it is not a fact, unless it names a
+//!   jurisdiction (`其中市本级…`);
+//! - `A、B、C分别为x、y、z` pairs each value with its label.
 
 use crate::catalog::Catalog;
-use crate::quantities::Quantity;
+use crate::quantities::{Kind, Quantity};
+use crate::sections::SectionKind;
 use crate::Doc;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A quantity classified as a metric.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,10 +27,268 @@ pub struct Candidate {
     pub q: usize,
     /// Index into `catalog.metrics`.
     pub metric: usize,
+    /// Bytes of the evidence: the trigger words and the figure.
+    pub span: Range<usize>,
+    /// Classified by a weak trigger (a poor primary).
+    pub weak: bool,
+    /// A `其中` part (a poor primary).
+    pub part: bool,
+    /// The value, when it is not the quantity's (explicit zeros).
+    pub value: Option<f64>,
 }
 
-/// Classify every quantity.
+/// How far back (bytes) the words before a figure are read.
+const LEFT_MAX: usize = 90;
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("static pattern"))
+}
+
+/// Target words: a figure in a sentence stated as a plan is not a fact.
+fn plan_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "力争|目标|不少于|不低于|不超过|预计|计划(完成|开展|实现|于)|拟(于|将)?|将(完成|开展|实现|达到|组织)|确保(全年)?.{0,6}(达到|完成)|以上的目标|下一步|明年|下一年")
+}
+
+fn last_year_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "(去年|上年|上一年|上年度|同期|2[0-9]{3}年同期)(的|为|是)?$")
+}
+
+fn jurisdiction_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "市本级|区本级|县本级|省本级|本级|[^,;。]{1,6}(区|县|市|分局|大队|支队)")
+}
+
+fn respectively_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "分别(为|是|达到|达|有)?")
+}
+
+fn unit_ok(cat: &Catalog, m: usize, q: &Quantity) -> bool {
+    let metric = &cat.metrics[m];
+    let kind_ok = match metric.kind.as_str() {
+        "count" => q.kind == Kind::Count,
+        "money" => q.kind == Kind::Money,
+        "rate" => q.kind == Kind::Percent,
+        "concentration" => q.kind == Kind::Concentration,
+        _ => false,
+    };
+    kind_ok && (metric.units.is_empty() || metric.units.iter().any(|u| *u == q.unit))
+}
+
+/// Byte range `[a, b)` clipped to char boundaries of `s` (moving `a` forward).
+fn clip(s: &str, mut a: usize, b: usize) -> Range<usize> {
+    let b = b.min(s.len());
+    while a < b && !s.is_char_boundary(a) {
+        a += 1;
+    }
+    a.min(b)..b
+}
+
+/// The pieces of text around quantity `i` that classification reads.
+struct Around {
+    left: Range<usize>,
+    right: Range<usize>,
+    sentence: Range<usize>,
+}
+
+fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
+    let q = &qs[i];
+    let text = &doc.body;
+    let sentence = doc.segs.sentence_of(q.span.start).map(|s| doc.segs.sentences[s].clone()).unwrap_or(q.span.clone());
+    let clause = doc.segs.clause_of(q.span.start).map(|c| doc.segs.clauses[c].clone()).unwrap_or(q.span.clone());
+    let mut lstart = clause.start.max(q.span.start.saturating_sub(LEFT_MAX));
+    if i > 0 && qs[i - 1].span.end > lstart && qs[i - 1].span.end <= q.span.start {
+        lstart = qs[i - 1].span.end;
+    }
+    // a label cut off by a colon (`罚款金额:625万元`) or a bare clause: read the clause before
+    let left_text = &text[clip(text, lstart, q.span.start)];
+    if !left_text.chars().any(|c| c as u32 >= 0x4E00) && lstart == clause.start && clause.start > sentence.start {
+        let prev_start = doc.segs.clause_of(clause.start.saturating_sub(1)).map(|c| doc.segs.clauses[c].start).unwrap_or(clause.start);
+        let floor = if i > 0 { qs[i - 1].span.end } else { 0 };
+        lstart = prev_start.max(floor).max(sentence.start);
+    }
+    let mut rend = clause.end;
+    if let Some(n) = qs.get(i + 1) {
+        if n.span.start >= q.span.end {
+            rend = rend.min(n.span.start);
+        }
+    }
+    Around { left: clip(text, lstart, q.span.start), right: clip(text, q.span.end, rend.max(q.span.end)), sentence }
+}
+
+/// The heading lines above byte `b`, joined (for `context` patterns).
+fn heading_text<'a>(doc: &'a Doc, b: usize) -> Vec<&'a str> {
+    doc.segs.headings_before(b).into_iter().map(|h| &doc.body[h.span.clone()]).collect()
+}
+
+/// The best metric for one quantity given its left/right words.
+fn best_metric(
+    doc: &Doc,
+    cat: &Catalog,
+    q: &Quantity,
+    left: Range<usize>,
+    right: Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<(usize, Range<usize>, bool)> {
+    let text = &doc.body;
+    let ltext = &text[left.clone()];
+    let rtext = &text[right.clone()];
+    let stext = &text[sentence.clone()];
+    let mut best: Option<(i64, usize, Range<usize>, bool)> = None;
+    for (m, mx) in cat.matchers.iter().enumerate() {
+        if !unit_ok(cat, m, q) {
+            continue;
+        }
+        if mx.exclude.as_ref().is_some_and(|r| r.is_match(ltext)) {
+            continue;
+        }
+        if let Some(ctx) = &mx.context {
+            if !ctx.is_match(stext) && !heading_text(doc, q.span.start).iter().any(|h| ctx.is_match(h)) {
+                continue;
+            }
+        }
+        let prio = cat.metrics[m].priority as i64 * 10;
+        let mut consider = |dist_chars: usize, span: Range<usize>, weak: bool| {
+            let score = prio - dist_chars.min(40) as i64 - if weak { 5 } else { 0 };
+            if best.as_ref().is_none_or(|b| score > b.0) {
+                best = Some((score, m, span, weak));
+            }
+        };
+        for (list, weak) in [(&mx.triggers, false), (&mx.weak, true)] {
+            for r in list {
+                // the match nearest the figure
+                if let Some(mt) = r.find_iter(ltext).last() {
+                    let dist = ltext[mt.end()..].chars().count();
+                    consider(dist, left.start + mt.start()..q.span.end, weak);
+                }
+            }
+        }
+        for r in &mx.after {
+            if let Some(mt) = r.find(rtext) {
+                let dist = rtext[..mt.start()].chars().count();
+                consider(dist + 2, q.span.start..right.start + mt.end(), false);
+            }
+        }
+    }
+    best.map(|(_, m, span, weak)| (m, span, weak))
+}
+
+/// `A、B、C分别为x、y、z`: the label text for each of the values after 分别, as byte ranges.
+fn respectively_labels(doc: &Doc, qs: &[Quantity], i: usize, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let text = &doc.body;
+    let q = &qs[i];
+    let head = &text[sentence.start..q.span.start];
+    let mt = respectively_re().find_iter(head).last()?;
+    let resp_at = sentence.start + mt.start();
+    // the values after 分别: quantities from the first after it up to i, joined by 、 or 和
+    let vals: Vec<usize> = (0..qs.len()).filter(|&k| qs[k].span.start >= sentence.start + mt.end() && qs[k].span.end <= sentence.end).collect();
+    let pos = vals.iter().position(|&k| k == i)?;
+    // the values must be one run separated by 、/和/, only
+    for w in vals.windows(2) {
+        let gap = &text[qs[w[0]].span.end.min(qs[w[1]].span.start)..qs[w[1]].span.start];
+        if !gap.chars().all(|c| matches!(c, '、' | '和' | ',' | ' ' | '及')) {
+            return None;
+        }
+    }
+    // the labels before 分别: split the clause before it on 、 和 及
+    let clause_start = doc.segs.clause_of(resp_at.saturating_sub(1)).map(|c| doc.segs.clauses[c].start).unwrap_or(sentence.start);
+    // walk back over 、-separated items from 分别
+    let mut labels: Vec<Range<usize>> = Vec::new();
+    let mut end = resp_at;
+    let mut start = resp_at;
+    let region = &text[sentence.start..resp_at];
+    for (off, c) in region.char_indices().rev() {
+        let at = sentence.start + off;
+        if matches!(c, '、' | '和' | '及') {
+            labels.push(at + c.len_utf8()..end);
+            end = at;
+            if labels.len() == vals.len() - 1 {
+                // the first label runs back to the clause start
+                start = clause_start.max(sentence.start);
+                break;
+            }
+        } else if matches!(c, ',' | ';' | ':' | '。') {
+            start = at + c.len_utf8();
+            break;
+        }
+        start = at;
+    }
+    labels.push(start..end);
+    labels.reverse();
+    if labels.len() != vals.len() {
+        return None;
+    }
+    Some(labels[pos].clone())
+}
+
+/// Is byte `b` inside the plans section?
+fn in_plans(secs: &[(SectionKind, Range<usize>)], b: usize) -> bool {
+    secs.iter().any(|(k, r)| *k == SectionKind::Plans && r.contains(&b))
+}
+
+/// Classify every quantity; also emit the catalog's explicit zeros.
 pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
-    let _ = (doc, cat, qs);
-    Vec::new()
+    let text = &doc.body;
+    let secs = crate::sections::sections(doc);
+    let mut out: Vec<Candidate> = Vec::new();
+    for i in 0..qs.len() {
+        let q = &qs[i];
+        if matches!(q.kind, Kind::Bare | Kind::Measure | Kind::Points) {
+            continue;
+        }
+        if in_plans(&secs, q.span.start) {
+            continue;
+        }
+        let a = around(doc, qs, i);
+        let ltext = &text[a.left.clone()];
+        let before_in_sentence = &text[clip(text, a.sentence.start, q.span.start)];
+        if plan_re().is_match(before_in_sentence) || last_year_re().is_match(ltext) {
+            continue;
+        }
+        let mut q2 = q.clone();
+        let mut left = a.left.clone();
+        if let Some(label) = respectively_labels(doc, qs, i, &a.sentence) {
+            left = label;
+            // a bare value in a list takes the unit of the list's last value
+            if q.kind == Kind::Bare {
+                if let Some(last) = qs[i..].iter().take_while(|k| k.span.end <= a.sentence.end).find(|k| k.kind != Kind::Bare) {
+                    q2.kind = last.kind;
+                    q2.unit = last.unit.clone();
+                }
+            }
+        }
+        let Some((m, span, weak)) = best_metric(doc, cat, &q2, left.clone(), a.right.clone(), &a.sentence) else {
+            continue;
+        };
+        // 其中: a part of the same metric as the total before it
+        let clause = doc.segs.clause_of(q.span.start).map(|c| doc.segs.clauses[c].clone()).unwrap_or(a.left.clone());
+        let clause_head = &text[clip(text, clause.start, q.span.start)];
+        let mut part = false;
+        if let Some(p) = clause_head.find("其中") {
+            let after_qizhong = &clause_head[p..];
+            part = true;
+            let same_before = out.iter().rev().take_while(|c| qs[c.q].span.start >= a.sentence.start).any(|c| c.metric == m);
+            if same_before && !jurisdiction_re().is_match(after_qizhong) {
+                continue;
+            }
+        }
+        out.push(Candidate { q: i, metric: m, span, weak, part, value: None });
+    }
+    out
+}
+
+/// Explicit zeros (`均无败诉`): (metric index, byte span) for each match outside the plans section.
+pub fn zeros(doc: &Doc, cat: &Catalog) -> Vec<(usize, Range<usize>)> {
+    let secs = crate::sections::sections(doc);
+    let mut out = Vec::new();
+    for (m, r) in &cat.zeros {
+        for mt in r.find_iter(&doc.body) {
+            if !in_plans(&secs, mt.start()) {
+                out.push((*m, mt.range()));
+            }
+        }
+    }
+    out
 }

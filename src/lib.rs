@@ -88,8 +88,12 @@ pub fn blank(s: &str, ranges: &[std::ops::Range<usize>]) -> String {
 /// Extract the metrics, figures, meta, outline, sections, documents and summary of one report.
 /// Never panics on any input.
 pub fn extract(text: &str, source: &str) -> Report {
+    extract_with(text, source, catalog::builtin())
+}
+
+/// [`extract`] with a catalog of the user's (see [`catalog::Catalog::from_toml`]).
+pub fn extract_with(text: &str, source: &str, cat: &catalog::Catalog) -> Report {
     let doc = Doc::new(text);
-    let cat = catalog::builtin();
     let quantities = quantities::scan(&doc.body);
     let candidates = classify::classify(&doc, cat, &quantities);
     let (metrics, figures) = resolve::resolve(&doc, cat, &quantities, candidates);

@@ -1,14 +1,214 @@
-//! Stage 6 — resolve: candidates → one [`Fact`] per (metric, value) with all its evidence, exactly
-//! one primary per metric; every other quantity → a [`Figure`].
+//! Stage 6 — resolve: candidates → one [`Fact`] per (metric, value) with all its evidence and
+//! exactly one primary per metric; every quantity no metric took → a [`Figure`].
+//!
+//! The primary is the figure an analyst would put in a summary table: the whole year (or the
+//! latest cut-off), the whole jurisdiction, not a campaign. It is chosen by a score over
+//! general signals: a `其中` part, a per-item `各N次`, a weak trigger, a figure in the problems
+//! section or for "every year", a period that starts before the report year, a campaign word in
+//! the sentence lower it; a cumulative / whole-year / whole-jurisdiction word raises it; the
+//! first statement and the larger value break ties.
 
 use crate::catalog::Catalog;
 use crate::classify::Candidate;
-use crate::model::{Fact, Figure};
-use crate::quantities::Quantity;
+use crate::model::{Fact, Figure, Span};
+use crate::qualify::{qualify, Qualifiers};
+use crate::quantities::{Kind, Quantity};
+use crate::sections::SectionKind;
 use crate::Doc;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// One mention of a fact, before merging.
+struct Mention {
+    metric: usize,
+    value: f64,
+    span: Range<usize>,
+    q: Option<usize>,
+    weak: bool,
+    part: bool,
+    quals: Qualifiers,
+    sentence: Range<usize>,
+}
+
+fn campaign_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new("专项(行动|执法|检查|整治)|联合(执法|检查|行动)|行动中|活动中|期间|一次|当天|夜查|突击").expect("static"))
+}
+
+fn whole_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new("累计|全年|共计|总计|合计|全市|全区|全县|全省").expect("static"))
+}
+
+fn since_before_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new("自[^,;。]{1,14}以来|以来累计|历年|每年|多年").expect("static"))
+}
+
+fn sentence_of(doc: &Doc, b: usize) -> Range<usize> {
+    doc.segs.sentence_of(b).map(|s| doc.segs.sentences[s].clone()).unwrap_or(b..b)
+}
 
 /// Build the facts and the figures.
 pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>) -> (Vec<Fact>, Vec<Figure>) {
-    let _ = (doc, cat, qs, cands);
-    (Vec::new(), Vec::new())
+    let text = &doc.body;
+    let secs = crate::sections::sections(doc);
+    let in_problems = |b: usize| secs.iter().any(|(k, r)| *k == SectionKind::Problems && r.contains(&b));
+    let mut used = vec![false; qs.len()];
+    let mut mentions: Vec<Mention> = Vec::new();
+    for c in &cands {
+        used[c.q] = true;
+        let q = &qs[c.q];
+        let sentence = sentence_of(doc, q.span.start);
+        let quals = qualify(text, &sentence, &q.span);
+        mentions.push(Mention {
+            metric: c.metric,
+            value: c.value.unwrap_or(q.value),
+            span: c.span.clone(),
+            q: Some(c.q),
+            weak: c.weak,
+            part: c.part,
+            quals,
+            sentence,
+        });
+    }
+    for (m, span) in crate::classify::zeros(doc, cat) {
+        let sentence = sentence_of(doc, span.start);
+        let quals = qualify(text, &sentence, &span);
+        mentions.push(Mention { metric: m, value: 0.0, span, q: None, weak: false, part: false, quals, sentence });
+    }
+    mentions.sort_by_key(|m| m.span.start);
+
+    // merge mentions of the same (metric, value)
+    let mut facts: Vec<(Fact, f64)> = Vec::new();
+    let mut order: Vec<(usize, f64)> = Vec::new();
+    for (n, mn) in mentions.iter().enumerate() {
+        let metric = &cat.metrics[mn.metric];
+        let q = mn.q.map(|i| &qs[i]);
+        let span: Span = doc.index.span(&mn.span);
+        let score = primary_score(doc, mn, q, n, &in_problems);
+        if let Some((f, s)) = facts.iter_mut().find(|(f, _)| f.id == metric.id && same_value(f.value, mn.value)) {
+            if !f.evidence.contains(&span) {
+                f.evidence.push(span);
+            }
+            *s = s.max(score);
+            if f.change.is_none() {
+                f.change = mn.quals.change;
+            }
+            continue;
+        }
+        order.push((mn.metric, mn.value));
+        facts.push((
+            Fact {
+                id: metric.id.clone(),
+                label: metric.label.clone(),
+                label_en: metric.label_en.clone(),
+                group: metric.group.clone(),
+                value: mn.value,
+                unit: metric.unit.clone(),
+                primary: false,
+                raw: doc.original.chars().skip(span[0]).take(span[1] - span[0]).collect(),
+                approx: q.and_then(|q| q.approx),
+                scope: mn.quals.scope.clone(),
+                period: mn.quals.period.clone(),
+                change: mn.quals.change,
+                evidence: vec![span],
+            },
+            score,
+        ));
+    }
+    // one primary per id: the highest score
+    let mut ids: Vec<String> = facts.iter().map(|(f, _)| f.id.clone()).collect();
+    ids.dedup();
+    for id in ids {
+        let best = facts
+            .iter()
+            .enumerate()
+            .filter(|(_, (f, _))| f.id == id)
+            .max_by(|a, b| a.1 .1.partial_cmp(&b.1 .1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i);
+        if let Some(i) = best {
+            facts[i].0.primary = true;
+        }
+    }
+    // order the facts as the catalog orders the metrics, then by first mention
+    let mut facts: Vec<Fact> = facts.into_iter().map(|(f, _)| f).collect();
+    facts.sort_by_key(|f| (cat.metrics.iter().position(|m| m.id == f.id).unwrap_or(usize::MAX), f.evidence[0][0]));
+
+    let figures = qs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used[*i])
+        .map(|(i, q)| Figure {
+            value: q.value,
+            unit: q.unit.clone(),
+            subject: subject(doc, qs, i),
+            approx: q.approx,
+            evidence: vec![doc.index.span(&q.span)],
+        })
+        .collect();
+    (facts, figures)
+}
+
+fn same_value(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+}
+
+fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, n: usize, in_problems: &dyn Fn(usize) -> bool) -> f64 {
+    let text = &doc.body;
+    let stext = text.get(mn.sentence.clone()).unwrap_or("");
+    let before = text.get(mn.sentence.start.min(mn.span.start)..mn.span.start).unwrap_or("");
+    let mut s = 0.0;
+    if mn.part {
+        s -= 20.0;
+    }
+    if q.is_some_and(|q| q.each) {
+        s -= 50.0;
+    }
+    if mn.weak {
+        s -= 30.0;
+    }
+    if in_problems(mn.span.start) {
+        s -= 40.0;
+    }
+    if since_before_re().is_match(before) {
+        s -= 25.0;
+    }
+    if campaign_re().is_match(stext) {
+        s -= 10.0;
+    }
+    if whole_re().is_match(before) {
+        s += 8.0;
+    }
+    if mn.quals.scope.as_deref().is_some_and(|x| x.ends_with("本级")) {
+        s -= 6.0;
+    }
+    // ties: the larger value, then the earlier statement
+    s += 2.0 * (mn.value.abs() + 1.0).log10();
+    s -= (n as f64) * 0.01;
+    s
+}
+
+/// A short phrase naming what a figure counts: the words before it in its clause (or after it).
+fn subject(doc: &Doc, qs: &[Quantity], i: usize) -> String {
+    let text = &doc.body;
+    let q = &qs[i];
+    let clause = doc.segs.clause_of(q.span.start).map(|c| doc.segs.clauses[c].clone()).unwrap_or(q.span.clone());
+    let mut start = clause.start;
+    if i > 0 && qs[i - 1].span.end > start && qs[i - 1].span.end <= q.span.start {
+        start = qs[i - 1].span.end;
+    }
+    let left: Vec<char> = text.get(start..q.span.start).unwrap_or("").chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    let trimmed: String = left[left.len().saturating_sub(14)..].iter().collect();
+    let trimmed = trimmed.trim_matches(|c: char| matches!(c, '"' | '(' | ')' | ',' | '、' | ':' | '共' | '为' | '达' | '约' | '近' | '了'));
+    if trimmed.chars().count() >= 2 {
+        return trimmed.to_string();
+    }
+    let end = if let Some(n) = qs.get(i + 1) { clause.end.min(n.span.start).max(q.span.end) } else { clause.end.max(q.span.end) };
+    let right: String = text.get(q.span.end..end).unwrap_or("").chars().filter(|c| !matches!(c, ',' | '。' | ';' | '、')).take(12).collect();
+    if q.kind == Kind::Bare && right.is_empty() {
+        return trimmed.to_string();
+    }
+    right.trim().to_string()
 }

@@ -3,6 +3,9 @@
 
 pub mod clutter;
 
+/// The largest file accepted (20 MiB); larger ones get a message.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
 /// Why a file could not be read: a one-line message saying what is wrong and what is supported.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputError(pub String);
