@@ -9,8 +9,14 @@ shared="$(cd .. && pwd)/shared"
 [ -d "$shared/corpus" ] || { echo "test.sh: ../shared (corpus, gold, peers) must sit beside this repo" >&2; exit 1; }
 
 echo "== native tests (cargo test)"
-cargo test --release 2>&1 | tee target-test.log
-grep -E "^(gold|peers|  [a-zA-Z]+\.(json|toml):|classify|qualifiers)" target-test.log || true
+mkdir -p target
+if ! cargo test --release -- --nocapture > target/test.log 2>&1; then
+  tail -n 150 target/test.log
+  echo "native tests FAILED (full log: target/test.log)"
+  exit 1
+fi
+# the measured numbers (gold F1, peer pass rates, table pass rates) and cargo's result lines
+grep -E "^(gold:|peers?:|[a-z_]+\.(toml|json):|test result:|Running )" target/test.log || true
 
 echo "== gold score (../shared/eval/score.py on the release CLI)"
 cargo build --release --bin zhibiao
@@ -26,5 +32,4 @@ if [ "${SKIP_WEB:-0}" != 1 ] && [ -f scripts/test-web.sh ]; then
   echo "== browser tests"
   bash scripts/test-web.sh
 fi
-rm -f target-test.log
 echo "all tests passed"
