@@ -1,1 +1,39 @@
-fn main() {}
+//! Throughput of the whole pipeline (`extract`) on the five seed reports, in chars/s
+//! (criterion's "elements" are characters). Run: `cargo bench --bench pipeline`.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::path::Path;
+
+fn seeds() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut v: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    let p = e.path();
+                    Some((p.file_name()?.to_string_lossy().into_owned(), std::fs::read_to_string(&p).ok()?))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = seeds();
+    let chars: usize = docs.iter().map(|(_, t)| t.chars().count()).sum();
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Elements(chars as u64));
+    g.bench_function("five_seeds", |b| {
+        b.iter(|| {
+            for (name, text) in &docs {
+                std::hint::black_box(zhibiao::extract(text, name));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
