@@ -1,7 +1,24 @@
 //! Sections: where the problems (存在问题/不足/困难) and the plans (下步打算/工作安排) are, and their items.
+//!
+//! A section starts at a heading whose text matches the patterns of `data/sections.toml` and runs
+//! to the next heading of the same or a higher level (or the end of the report, less a trailing
+//! signature, date or page footer). Unnumbered short lines (`下步工作计划`) count as level-1
+//! headings. A heading naming both kinds (`存在问题和2024年工作计划`) is split by its own
+//! sub-headings when they name the kinds, otherwise at the first paragraph that reads like a plan.
+//!
+//! Items are the section's first level of sub-headings (`(一)…`, `1.…`, `一是…`), or else its
+//! sentences (the clauses after an introducing colon); each is cut to about 80 characters at a
+//! clause end.
 
+use crate::segment::heading_marker;
 use crate::Doc;
+use regex::Regex;
+use serde::Deserialize;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The embedded heading patterns (`data/sections.toml`).
+pub const SECTIONS_TOML: &str = include_str!("../data/sections.toml");
 
 /// The kind of a special section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,20 +29,444 @@ pub enum SectionKind {
     Plans,
 }
 
-/// Byte ranges (in `doc.body`) of the problems and plans sections.
+#[derive(Deserialize)]
+struct KindToml {
+    patterns: Vec<String>,
+    #[serde(default)]
+    top_patterns: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct PlanParagraphToml {
+    starts: String,
+    says: String,
+}
+
+#[derive(Deserialize)]
+struct TrailerToml {
+    keywords: String,
+    max_chars: usize,
+}
+
+#[derive(Deserialize)]
+struct SectionsToml {
+    problems: KindToml,
+    plans: KindToml,
+    plan_paragraph: PlanParagraphToml,
+    trailer: TrailerToml,
+}
+
+struct KindRules {
+    patterns: Vec<Regex>,
+    top_patterns: Vec<Regex>,
+    exclude: Vec<Regex>,
+}
+
+impl KindRules {
+    fn new(t: &KindToml) -> Self {
+        let c = |v: &Vec<String>| v.iter().filter_map(|p| Regex::new(p).ok()).collect();
+        KindRules {
+            patterns: c(&t.patterns),
+            top_patterns: c(&t.top_patterns),
+            exclude: c(&t.exclude),
+        }
+    }
+    fn matches(&self, text: &str, top: bool) -> bool {
+        let hit = self.patterns.iter().any(|r| r.is_match(text))
+            || (top && self.top_patterns.iter().any(|r| r.is_match(text)));
+        hit && !self.exclude.iter().any(|r| r.is_match(text))
+    }
+}
+
+struct Rules {
+    problems: KindRules,
+    plans: KindRules,
+    plan_starts: Regex,
+    plan_says: Regex,
+    trailer: Regex,
+    trailer_max: usize,
+}
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| {
+        let t: SectionsToml = toml::from_str(SECTIONS_TOML).expect("data/sections.toml is valid");
+        let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
+        Rules {
+            problems: KindRules::new(&t.problems),
+            plans: KindRules::new(&t.plans),
+            plan_starts: re(&t.plan_paragraph.starts),
+            plan_says: re(&t.plan_paragraph.says),
+            trailer: re(&t.trailer.keywords),
+            trailer_max: t.trailer.max_chars,
+        }
+    })
+}
+
+/// Strip a heading marker and surrounding spaces/punctuation: `三、存在问题。` → `存在问题`.
+fn heading_core(text: &str) -> &str {
+    let t = text.trim();
+    let t = match heading_marker(t) {
+        Some((_, n)) => &t[n..],
+        None => t,
+    };
+    t.trim_matches(|c: char| c.is_whitespace() || "。.:;,、!?".contains(c))
+}
+
+/// The section kinds a heading names (both for `存在问题和下步打算`). `top` is true for a
+/// level-1 heading or an unnumbered line, where the weaker patterns apply too.
+pub fn heading_kinds(text: &str, top: bool) -> Vec<SectionKind> {
+    let core = heading_core(text);
+    let r = rules();
+    let mut out = Vec::new();
+    if core.is_empty() {
+        return out;
+    }
+    if r.problems.matches(core, top) {
+        out.push(SectionKind::Problems);
+    }
+    if r.plans.matches(core, top) {
+        out.push(SectionKind::Plans);
+    }
+    out
+}
+
+/// A candidate section heading: its kinds, level (0 = unnumbered line), heading byte range.
+struct Cand {
+    kinds: Vec<SectionKind>,
+    level: u8,
+    head: Range<usize>,
+}
+
+/// An unnumbered line short enough to be a heading.
+fn short_line(line: &str) -> bool {
+    let core = line.trim().trim_end_matches(|c: char| "。:".contains(c));
+    let n = core.chars().count();
+    (2..=30).contains(&n)
+        && !core.contains(|c: char| "。;,!?".contains(c))
+        && !core.contains("报告")
+}
+
+/// Headings in order: (level, byte range of the heading line/phrase); unnumbered candidate lines
+/// get level 0.
+fn candidates(doc: &Doc) -> Vec<Cand> {
+    let body = &doc.body;
+    let mut out = Vec::new();
+    for h in &doc.segs.headings {
+        let text = body.get(h.span.clone()).unwrap_or("");
+        let kinds = heading_kinds(text, h.level == 1);
+        out.push(Cand {
+            kinds,
+            level: h.level,
+            head: h.span.clone(),
+        });
+    }
+    let numbered_starts: Vec<usize> = doc.segs.headings.iter().map(|h| h.span.start).collect();
+    for l in &doc.segs.lines {
+        if numbered_starts.binary_search(&l.start).is_ok() {
+            continue;
+        }
+        let line = body.get(l.clone()).unwrap_or("");
+        if !short_line(line) {
+            continue;
+        }
+        let kinds = heading_kinds(line, true);
+        if !kinds.is_empty() {
+            out.push(Cand {
+                kinds,
+                level: 0,
+                head: l.clone(),
+            });
+        }
+    }
+    out.sort_by_key(|c| c.head.start);
+    out
+}
+
+/// Where the content of a section headed at `i` ends: the next heading of the same or a higher
+/// level (unnumbered lines rank as level 1 and end every section), else `end`.
+fn section_end(cands: &[Cand], i: usize, end: usize) -> usize {
+    let lvl = cands[i].level.max(1);
+    for c in &cands[i + 1..] {
+        let other = if c.level == 0 {
+            if c.kinds.is_empty() {
+                continue;
+            }
+            1
+        } else {
+            c.level
+        };
+        if other <= lvl {
+            return c.head.start;
+        }
+    }
+    end
+}
+
+/// Cut a trailing signature, date line or page footer off `r`.
+fn trim_trailer(doc: &Doc, r: Range<usize>) -> Range<usize> {
+    let rr = rules();
+    let mut end = r.end;
+    let lines = &doc.segs.lines;
+    let mut i = lines.partition_point(|l| l.start < r.end);
+    while i > 0 {
+        i -= 1;
+        let l = &lines[i];
+        if l.start < r.start {
+            break;
+        }
+        let line = doc.body.get(l.clone()).unwrap_or("");
+        let t = line.trim();
+        let short = t.chars().count() < rr.trailer_max && !t.contains('。');
+        if t.is_empty() || short || rr.trailer.is_match(t) && !t.contains('。') {
+            end = l.start;
+        } else {
+            break;
+        }
+    }
+    // also drop the whitespace before
+    let s = doc.body.get(r.start..end).unwrap_or("");
+    r.start..r.start + s.trim_end().len()
+}
+
+/// Byte ranges (in `doc.body`) of the problems and plans sections, in text order. A range
+/// includes its heading.
 pub fn sections(doc: &Doc) -> Vec<(SectionKind, Range<usize>)> {
-    let _ = doc;
-    Vec::new()
+    let cands = candidates(doc);
+    let n = doc.body.len();
+    // raw sections: (kinds, level, range)
+    let mut raw: Vec<(Vec<SectionKind>, Range<usize>, Range<usize>)> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        if c.kinds.is_empty() {
+            continue;
+        }
+        let end = section_end(&cands, i, n);
+        let r = trim_trailer(doc, c.head.start..end.max(c.head.end));
+        raw.push((c.kinds.clone(), r, c.head.clone()));
+    }
+    let mut out: Vec<(SectionKind, Range<usize>)> = Vec::new();
+    for (kinds, r, head) in &raw {
+        if kinds.len() == 1 {
+            out.push((kinds[0], r.clone()));
+            continue;
+        }
+        // both kinds: children that name one kind take over
+        let has_children = raw
+            .iter()
+            .any(|(ks, o, _)| ks.len() == 1 && o.start > r.start && o.start < r.end);
+        if has_children {
+            continue;
+        }
+        match plan_split(doc, head.end..r.end) {
+            Some(s) => {
+                let before = doc.body.get(r.start..s).unwrap_or("");
+                out.push((
+                    SectionKind::Problems,
+                    r.start..r.start + before.trim_end().len(),
+                ));
+                out.push((SectionKind::Plans, s..r.end));
+            }
+            None => out.push((SectionKind::Problems, r.clone())),
+        }
+    }
+    out.sort_by_key(|(_, r)| (r.start, r.end));
+    out.dedup();
+    // drop ranges nested in another of the same kind
+    let mut kept: Vec<(SectionKind, Range<usize>)> = Vec::new();
+    for (k, r) in out {
+        if kept
+            .iter()
+            .any(|(k2, r2)| *k2 == k && r2.start <= r.start && r.end <= r2.end)
+        {
+            continue;
+        }
+        kept.push((k, r));
+    }
+    kept
 }
 
-/// The problems section's items and their char offsets.
+/// The start of the first line in `r` that reads like a plan paragraph.
+fn plan_split(doc: &Doc, r: Range<usize>) -> Option<usize> {
+    let rr = rules();
+    let lines = &doc.segs.lines;
+    let i = lines.partition_point(|l| l.start < r.start);
+    for l in &lines[i..] {
+        if l.start >= r.end {
+            break;
+        }
+        let line = doc.body.get(l.clone()).unwrap_or("");
+        let head: String = line.chars().take(30).collect();
+        if rr.plan_starts.is_match(line) && rr.plan_says.is_match(&head) {
+            return Some(l.start);
+        }
+    }
+    None
+}
+
+/// Longest item text in chars before it is cut at a clause end.
+const ITEM_MAX: usize = 80;
+
+/// Cut `s` to at most [`ITEM_MAX`] chars, at the last sentence or clause end within the limit.
+fn cut(s: &str) -> &str {
+    let s = s.trim();
+    if s.chars().count() <= ITEM_MAX {
+        return s;
+    }
+    let limit = s
+        .char_indices()
+        .nth(ITEM_MAX)
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
+    let head = &s[..limit];
+    let at = head
+        .rfind(|c: char| "。;!?".contains(c))
+        .or_else(|| head.rfind(|c: char| ",:、".contains(c)));
+    match at {
+        Some(i) if i > limit / 3 => {
+            let c = head[i..].chars().next().unwrap_or('。');
+            let t = &head[..i + c.len_utf8()];
+            t.trim_end_matches(|c: char| ",:、".contains(c))
+        }
+        _ => head,
+    }
+}
+
+/// Clean an item: strip the marker and leading punctuation, cut to length.
+fn item_text(s: &str) -> (usize, &str) {
+    let t = s.trim_start();
+    let mut skip = s.len() - t.len();
+    if let Some((_, n)) = heading_marker(t) {
+        skip += n;
+    }
+    let rest = &s[skip..];
+    let t2 = rest.trim_start_matches(|c: char| c.is_whitespace() || ",:、.".contains(c));
+    skip += rest.len() - t2.len();
+    (skip, cut(t2))
+}
+
+/// The items of the sections of one kind: (text, char offset).
+fn items(doc: &Doc, kind: SectionKind) -> (Vec<String>, Vec<usize>) {
+    let mut texts = Vec::new();
+    let mut ats = Vec::new();
+    let body = &doc.body;
+    for (k, r) in sections(doc) {
+        if k != kind {
+            continue;
+        }
+        // content starts after the heading line (or the heading phrase of a run-in heading)
+        let head_end = doc
+            .segs
+            .headings
+            .iter()
+            .find(|h| h.span.start == r.start)
+            .map(|h| h.span.end)
+            .or_else(|| {
+                doc.segs
+                    .lines
+                    .iter()
+                    .find(|l| l.start == r.start)
+                    .map(|l| l.end)
+            })
+            .unwrap_or(r.start)
+            .min(r.end);
+        let level = doc
+            .segs
+            .headings
+            .iter()
+            .find(|h| h.span.start == r.start)
+            .map(|h| h.level)
+            .unwrap_or(0);
+        let content = head_end..r.end;
+        // sub-headings of the first level below the section's
+        let subs: Vec<&crate::segment::HeadingSeg> = doc
+            .segs
+            .headings
+            .iter()
+            .filter(|h| {
+                h.span.start >= content.start && h.span.start < content.end && h.level > level
+            })
+            .collect();
+        let mut push = |b: Range<usize>| {
+            let s = body.get(b.clone()).unwrap_or("");
+            let (skip, t) = item_text(s);
+            if t.chars().count() >= 4 {
+                texts.push(t.to_string());
+                ats.push(doc.index.char_at(b.start + skip));
+            }
+        };
+        if let Some(top) = subs.iter().map(|h| h.level).min() {
+            for h in subs.iter().filter(|h| h.level == top) {
+                let end = h.span.end.min(content.end);
+                push(h.span.start..end);
+            }
+            continue;
+        }
+        // no sub-headings: the sentences (after an introducing colon, its clauses)
+        let sents = &doc.segs.sentences;
+        let i = sents.partition_point(|s| s.end <= content.start);
+        for s in &sents[i..] {
+            if s.start >= content.end {
+                break;
+            }
+            let sr = s.start.max(content.start)..s.end.min(content.end);
+            let text = body.get(sr.clone()).unwrap_or("");
+            if let Some(p) = text.find(':') {
+                let intro = &text[..p];
+                if p + 1 < text.len()
+                    && (intro.contains("存在") || intro.contains("不足") || intro.contains("问题"))
+                {
+                    let mut from = sr.start + p + 1;
+                    for (j, c) in text[p + 1..].char_indices() {
+                        if c == ',' || c == ';' || c == '。' {
+                            let at = sr.start + p + 1 + j;
+                            push(from..at);
+                            from = at + c.len_utf8();
+                        }
+                    }
+                    if from < sr.end {
+                        push(from..sr.end);
+                    }
+                    continue;
+                }
+            }
+            push(sr);
+        }
+    }
+    (texts, ats)
+}
+
+/// The problems sections' items and their char offsets.
 pub fn problems(doc: &Doc) -> (Vec<String>, Vec<usize>) {
-    let _ = doc;
-    (Vec::new(), Vec::new())
+    items(doc, SectionKind::Problems)
 }
 
-/// The plans section's items and their char offsets.
+/// The plans sections' items and their char offsets.
 pub fn plans(doc: &Doc) -> (Vec<String>, Vec<usize>) {
-    let _ = doc;
-    (Vec::new(), Vec::new())
+    items(doc, SectionKind::Plans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn kinds_of_headings() {
+        assert_eq!(
+            heading_kinds("三、存在问题", true),
+            vec![SectionKind::Problems]
+        );
+        assert_eq!(
+            heading_kinds("四、下步打算", true),
+            vec![SectionKind::Plans]
+        );
+        assert!(
+            heading_kinds("四、党政主要负责人履行推进法治建设第一责任人职责情况", true).is_empty()
+        );
+    }
+    #[test]
+    fn cut_long() {
+        let s = "甲乙丙丁,".repeat(30);
+        assert!(cut(&s).chars().count() <= ITEM_MAX);
+    }
 }
