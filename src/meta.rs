@@ -2,12 +2,452 @@
 //!
 //! In: the [`Doc`] (the unblanked normalised text, since title and date lines often sit in page
 //! clutter). Out: [`Meta`]. Province and level come from [`crate::gazetteer`].
+//!
+//! - **title**: the first line that reads like a report title (a report word at the end, a
+//!   法治/依法行政/信息公开 … keyword, not a breadcrumb or sentence). A title without an agency
+//!   whose previous line is an agency name (a title split over two lines) is joined to it; a
+//!   full one-line title anywhere near the top wins over that.
+//! - **agency**: the title's text before the year / 关于 / the subject; else a 来源/发布机构 line,
+//!   the signature above the closing date, or the most frequent `<place><department>` of the text
+//!   that matches how the report names itself (`市生态环境局`).
+//! - **region/province/level**: the agency's place names through [`gazetteer::resolve`].
+//! - **year**: the title's year; else the first sentence-initial `20XX年`; else the most frequent.
+//! - **published**: a labelled date (发布时间/更新时间/时间/日期 …), never the signature date.
 
+use crate::gazetteer::{self, Resolution};
 use crate::model::Meta;
 use crate::Doc;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Read the report's metadata.
 pub fn meta(doc: &Doc) -> Meta {
-    let _ = doc;
-    Meta::default()
+    meta_of_text(&doc.norm)
+}
+
+/// [`meta`] on a normalised text (half-width forms, see [`crate::normalise`]).
+pub fn meta_of_text(norm: &str) -> Meta {
+    let lines = lines(norm);
+    let (title, title_agency) = find_title(&lines);
+    let mut m = Meta { title: title.clone(), ..Meta::default() };
+
+    let mut agency = title_agency.or_else(|| source_agency(&lines)).or_else(|| signature_agency(&lines));
+    let mut res = agency.as_deref().map(gazetteer::resolve).unwrap_or_default();
+    if res.name.is_none() {
+        if let Some((inferred, r)) = infer_agency(norm) {
+            if agency.is_none() {
+                agency = Some(inferred);
+            }
+            res = r;
+        }
+    }
+    m.agency = agency;
+    fill_place(&mut m, &res);
+
+    m.year = title.as_deref().and_then(year_in).or_else(|| body_year(norm));
+    m.published = published(norm, &lines);
+    m
+}
+
+fn fill_place(m: &mut Meta, res: &Resolution) {
+    m.region = res.name.clone();
+    m.province = res.province();
+    m.level = res.level().map(str::to_string);
+}
+
+// ---------------------------------------------------------------- lines
+
+struct Line<'a> {
+    text: &'a str,
+}
+
+fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+}
+
+fn lines(norm: &str) -> Vec<Line<'_>> {
+    norm.split('\n').map(trim).filter(|t| !t.is_empty()).map(|text| Line { text }).collect()
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c) || c == '〇'
+}
+
+// ---------------------------------------------------------------- title
+
+/// Words a report title ends with.
+const ENDINGS: &[&str] = &["报告", "公报", "报告书", "年报", "工作总结", "情况"];
+/// Subjects a report title names.
+const SUBJECTS: &[&str] = &[
+    "法治政府", "法治建设", "依法行政", "法治", "法制", "政府信息公开", "环境状况", "年度报告", "工作报告",
+    "工作总结", "依法治",
+];
+/// Line starts that mark navigation, not a title.
+const NAV: &[&str] = &["当前位置", "您当前的位置", "您的位置", "你的位置", "你当前的位置", "位置:", "首页", "来源", "时间"];
+/// Last chars of an agency name.
+const ORG_END: &[char] = &[
+    '局', '厅', '委', '会', '府', '室', '院', '署', '办', '处', '所', '站', '队', '心', '部', '馆', '社', '司', '组',
+];
+
+/// The title part of a line: page titles carry a site name after `_`, `|` or ` - `.
+fn title_part(line: &str) -> &str {
+    let mut s = line;
+    for sep in ["_", "|", " - ", "——", " -- "] {
+        if let Some(i) = s.find(sep) {
+            let head = trim(&s[..i]);
+            if ENDINGS.iter().any(|e| strip_paren(head).ends_with(e)) {
+                s = head;
+            }
+        }
+    }
+    s
+}
+
+/// Without a trailing `(全文)`-like parenthesis.
+fn strip_paren(s: &str) -> &str {
+    let t = s.trim_end();
+    if let Some(x) = t.strip_suffix(')') {
+        if let Some(i) = x.rfind('(') {
+            if x[i..].chars().count() <= 8 {
+                return trim(&x[..i]);
+            }
+        }
+    }
+    t
+}
+
+fn title_like(s: &str) -> bool {
+    let n = s.chars().count();
+    if !(6..=100).contains(&n) {
+        return false;
+    }
+    if s.contains('。') || s.contains('>') || s.contains('»') || s.contains(',') || s.starts_with('《') {
+        return false;
+    }
+    if NAV.iter().any(|p| s.starts_with(p)) || crate::segment::heading_marker(s).is_some() {
+        return false;
+    }
+    let core = strip_paren(s);
+    if !ENDINGS.iter().any(|e| core.ends_with(e)) {
+        return false;
+    }
+    if core.ends_with("情况") && !(year_in(s).is_some() && (s.contains("法治") || s.contains("依法"))) {
+        return false;
+    }
+    SUBJECTS.iter().any(|k| s.contains(k))
+}
+
+fn year_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(20[0-9][0-9])[ ]*年").unwrap())
+}
+
+/// The first `20XX年` of a string that is a year, not part of a full date.
+fn year_in(s: &str) -> Option<i32> {
+    for m in year_re().captures_iter(s) {
+        let (Some(all), Some(y)) = (m.get(0), m.get(1)) else { continue };
+        let after = s[all.end()..].trim_start();
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if let Ok(v) = y.as_str().parse::<i32>() {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Where the agency part of a title ends.
+fn subject_start(t: &str) -> usize {
+    let mut cut = t.len();
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| Regex::new(r"20[0-9][0-9]").unwrap());
+    if let Some(m) = r.find(t) {
+        cut = m.start();
+    }
+    for k in ["关于", "法治政府", "法治建设", "依法行政", "政府信息公开", "年度", "环境状况", "生态环境状况", "工作报告"] {
+        if let Some(i) = t.find(k) {
+            cut = cut.min(i);
+        }
+    }
+    cut
+}
+
+fn agency_like(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=40).contains(&n)
+        && s.chars().all(|c| is_han(c) || c == ' ' || c == '(' || c == ')')
+        && (s.ends_with(ORG_END) || ends_with_place(s))
+}
+
+fn ends_with_place(s: &str) -> bool {
+    gazetteer::find_all(s).last().is_some_and(|f| f.range.end == s.len())
+}
+
+/// The agency at the head of a title, if any.
+fn title_agency(t: &str) -> Option<String> {
+    let head = trim(&t[..subject_start(t)]);
+    let head = trim(head.trim_end_matches(['的', '、', ':']));
+    agency_like(head).then(|| head.to_string())
+}
+
+/// The title and the agency written in it.
+fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
+    let mut partial: Option<(String, Option<String>)> = None;
+    for (i, l) in lines.iter().enumerate().take(300) {
+        let t = title_part(l.text);
+        if !title_like(t) {
+            continue;
+        }
+        if let Some(a) = title_agency(t) {
+            return (Some(t.to_string()), Some(a));
+        }
+        if partial.is_none() {
+            // a title split over two lines: agency above, `2021年…报告` below
+            let prev = if i > 0 { trim(lines[i - 1].text) } else { "" };
+            if subject_start(t) == 0 && agency_like(prev) && !title_like(prev) {
+                partial = Some((format!("{prev}{t}"), Some(prev.to_string())));
+            } else {
+                partial = Some((t.to_string(), None));
+            }
+        }
+    }
+    match partial {
+        Some((t, a)) => (Some(t), a),
+        None => (None, None),
+    }
+}
+
+// ---------------------------------------------------------------- agency without title
+
+const SOURCE_LABELS: &[&str] =
+    &["文章来源", "信息来源", "来源单位", "发布机构", "发布单位", "发文机关", "发文单位", "发布部门", "来源"];
+/// Field labels that may follow a value on the same line.
+const FIELD_STOP: &[&str] = &["访问量", "浏览", "点击", "发布", "更新", "时间", "日期", "作者", "字体", "阅读", "来源"];
+
+fn source_agency(lines: &[Line]) -> Option<String> {
+    for l in lines.iter().take(300) {
+        for lab in SOURCE_LABELS {
+            let mut from = 0;
+            while let Some(i) = l.text[from..].find(lab) {
+                let at = from + i;
+                from = at + lab.len();
+                let rest = l.text[from..].trim_start();
+                let Some(rest) = rest.strip_prefix(':') else { continue };
+                let mut v = trim(rest);
+                if let Some(j) = v.find(' ') {
+                    v = &v[..j];
+                }
+                for s in FIELD_STOP {
+                    if let Some(j) = v.find(s) {
+                        v = &v[..j];
+                    }
+                }
+                let v = trim(v);
+                if agency_like(v) && !v.starts_with("本网") && !v.starts_with("本站") {
+                    return Some(v.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+const FOOTER: &[&str] = &[
+    "版权", "主办", "承办", "ICP", "备案", "网站标识", "技术支持", "联系", "地址", "电话", "邮编", "返回", "打印",
+    "关闭", "分享", "扫一扫", "字体", "公网安", "Copyright", "copyright",
+];
+
+/// The signature: an agency line next to the closing date at the end of the report.
+fn signature_agency(lines: &[Line]) -> Option<String> {
+    let tail: Vec<&str> =
+        lines.iter().rev().take(40).map(|l| l.text).filter(|t| !FOOTER.iter().any(|f| t.contains(f))).collect();
+    for (k, t) in tail.iter().enumerate().take(12) {
+        if parse_date(t).is_some_and(|(_, end)| end == t.len()) {
+            if let Some(prev) = tail.get(k + 1) {
+                if agency_like(prev) && prev.chars().count() <= 30 {
+                    return Some(prev.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `<place><department>` phrases of the text; the one that matches how the report names itself.
+fn infer_agency(norm: &str) -> Option<(String, Resolution)> {
+    const ENDS: &[&str] = &["人民政府", "委员会", "办公室", "局", "厅"];
+    let found = gazetteer::find_all(norm);
+    // (agency text) → (count, first position, last char of the place, department)
+    let mut combos: HashMap<String, (usize, usize, char, String)> = HashMap::new();
+    let mut chain_start = 0;
+    let mut prev_end = usize::MAX;
+    for f in &found {
+        if f.range.start != prev_end {
+            chain_start = f.range.start;
+        }
+        prev_end = f.range.end;
+        if f.candidates.len() != 1 && chain_start == f.range.start {
+            continue;
+        }
+        let rest = &norm[f.range.end..];
+        let mut dept_end = None;
+        for (n, (i, c)) in rest.char_indices().enumerate() {
+            if n > 12 || !is_han(c) {
+                break;
+            }
+            let upto = &rest[..i + c.len_utf8()];
+            if ENDS.iter().any(|e| upto.ends_with(e)) {
+                dept_end = Some(i + c.len_utf8());
+                break;
+            }
+        }
+        let Some(d) = dept_end else { continue };
+        let dept = &rest[..d];
+        if dept.contains(['市', '县', '省']) && !dept.ends_with("人民政府") {
+            continue;
+        }
+        let agency = norm[chain_start..f.range.end + d].to_string();
+        let last = f.name.chars().last().unwrap_or(' ');
+        let e = combos.entry(agency).or_insert((0, f.range.start, last, dept.to_string()));
+        e.0 += 1;
+    }
+    if combos.is_empty() {
+        return None;
+    }
+    // how the report names itself without a place: `市生态环境局`
+    let mut best: Option<(usize, usize, String)> = None;
+    for (agency, (count, first, last, dept)) in &combos {
+        let bare_key = format!("{last}{dept}");
+        let all = norm.matches(bare_key.as_str()).count();
+        let with_place: usize =
+            combos.iter().filter(|(_, v)| v.2 == *last && v.3 == *dept).map(|(_, v)| v.0).sum();
+        let bare = all.saturating_sub(with_place);
+        if bare == 0 && *count < 2 {
+            continue;
+        }
+        let score = count + 3 * bare;
+        let better = match &best {
+            None => true,
+            Some((s, f, _)) => score > *s || (score == *s && first < f),
+        };
+        if better {
+            best = Some((score, *first, agency.clone()));
+        }
+    }
+    let agency = best?.2;
+    let res = gazetteer::resolve(&agency);
+    res.name.is_some().then_some((agency, res))
+}
+
+// ---------------------------------------------------------------- year
+
+/// The year reported on, from the body: the first sentence-initial `20XX年`, else the most
+/// frequent year-only mention.
+fn body_year(norm: &str) -> Option<i32> {
+    let mut counts: HashMap<i32, (usize, usize)> = HashMap::new();
+    for m in year_re().captures_iter(norm) {
+        let (Some(all), Some(y)) = (m.get(0), m.get(1)) else { continue };
+        let after = &norm[all.end()..];
+        let after = after.strip_prefix('度').unwrap_or(after);
+        if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ') || after.starts_with("以来") {
+            continue;
+        }
+        let before = &norm[..all.start()];
+        let prev = before.chars().next_back();
+        if matches!(prev, Some('自' | '从' | '至' | '-' | '到' | '~')) {
+            continue;
+        }
+        let Ok(v) = y.as_str().parse::<i32>() else { continue };
+        // sentence-initial: after a line start, 。, a heading marker
+        let line_head = trim(before.rsplit('\n').next().unwrap_or(""));
+        let initial = prev.is_none_or(|c| matches!(c, '\n' | '。' | ';' | '!' | '?'))
+            || line_head.is_empty()
+            || crate::segment::heading_marker(&format!("{line_head}x")).is_some_and(|(_, l)| l == line_head.len());
+        if initial {
+            return Some(v);
+        }
+        let e = counts.entry(v).or_insert((0, all.start()));
+        e.0 += 1;
+    }
+    counts.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(y, _)| y)
+}
+
+// ---------------------------------------------------------------- published
+
+/// Date labels, best first.
+const DATE_LABELS: &[(&str, u8)] = &[
+    ("发布时间", 0),
+    ("发布日期", 0),
+    ("发稿时间", 0),
+    ("公开日期", 0),
+    ("公开时间", 0),
+    ("更新时间", 1),
+    ("更新日期", 1),
+    ("时间", 2),
+    ("日期", 2),
+    ("发文日期", 3),
+    ("成文日期", 3),
+    ("印发日期", 3),
+];
+
+/// A date at the start of `s` (after spaces): `2022-01-10`, `2022年1月10日`, `2022/01/10`,
+/// `2022.01.10` → (ISO date, bytes used).
+fn parse_date(s: &str) -> Option<(String, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"^[ ]*(20[0-9][0-9])[ ]*(?:-|/|\.|年)[ ]*([0-9]{1,2})[ ]*(?:-|/|\.|月)[ ]*([0-9]{1,2})(?:[ ]*日)?")
+            .unwrap()
+    });
+    let c = r.captures(s)?;
+    let y: u32 = c.get(1)?.as_str().parse().ok()?;
+    let mo: u32 = c.get(2)?.as_str().parse().ok()?;
+    let d: u32 = c.get(3)?.as_str().parse().ok()?;
+    let end = c.get(0)?.end();
+    if s[end..].starts_with(|c: char| c.is_ascii_digit()) || !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some((format!("{y:04}-{mo:02}-{d:02}"), end))
+}
+
+fn published(norm: &str, lines: &[Line]) -> Option<String> {
+    let mut best: Option<(u8, usize, String)> = None;
+    for &(label, rank) in DATE_LABELS {
+        let mut from = 0;
+        while let Some(i) = norm[from..].find(label) {
+            let at = from + i;
+            from = at + label.len();
+            let rest = &norm[from..];
+            let colon = rest.trim_start().starts_with(':');
+            let rest = rest.trim_start().strip_prefix(':').unwrap_or(rest);
+            if label.chars().count() == 2 {
+                // a bare 时间/日期 must be a field of its own: a colon, and no word before it
+                if !colon || norm[..at].chars().next_back().is_some_and(is_han) {
+                    continue;
+                }
+            }
+            let Some((date, _)) = parse_date(rest) else { continue };
+            if best.as_ref().is_none_or(|b| (rank, at) < (b.0, b.1)) {
+                best = Some((rank, at, date));
+            }
+        }
+    }
+    if let Some(b) = best {
+        return Some(b.2);
+    }
+    // an unlabelled numeric date among the first lines of the page (not the 年月日 signature)
+    for l in lines.iter().take(15) {
+        let t = l.text;
+        for (i, c) in t.char_indices() {
+            if c == '2' && (i == 0 || !t[..i].ends_with(|p: char| p.is_ascii_digit())) {
+                if let Some((d, end)) = parse_date(&t[i..]) {
+                    if !t[i..i + end].contains('年') {
+                        return Some(d);
+                    }
+                }
+            }
+        }
+    }
+    None
 }

@@ -1,0 +1,225 @@
+//! Meta and gazetteer tests, driven by `tests/data/meta.toml` and `tests/data/gazetteer.toml`,
+//! plus the five seed reports of `../shared/corpus` against `../shared/gold`.
+
+use serde::Deserialize;
+use std::path::PathBuf;
+use zhibiao::gazetteer;
+use zhibiao::model::Meta;
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[derive(Deserialize)]
+struct MetaFile {
+    case: Vec<MetaCase>,
+}
+
+/// One synthetic page head; a field that is left out must come out as `None`.
+#[derive(Deserialize)]
+struct MetaCase {
+    name: String,
+    text: String,
+    agency: Option<String>,
+    region: Option<String>,
+    province: Option<String>,
+    level: Option<String>,
+    year: Option<i32>,
+    published: Option<String>,
+    title: Option<String>,
+}
+
+fn diff(name: &str, got: &Meta, c: &MetaCase) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cmp = |field: &str, g: &Option<String>, e: &Option<String>| {
+        if g != e {
+            out.push(format!("[{name}] {field}: got {g:?}, expected {e:?}"));
+        }
+    };
+    cmp("agency", &got.agency, &c.agency);
+    cmp("region", &got.region, &c.region);
+    cmp("province", &got.province, &c.province);
+    cmp("level", &got.level, &c.level);
+    cmp("published", &got.published, &c.published);
+    cmp("title", &got.title, &c.title);
+    if got.year != c.year {
+        out.push(format!("[{name}] year: got {:?}, expected {:?}", got.year, c.year));
+    }
+    out
+}
+
+#[test]
+fn meta_table() {
+    let src = std::fs::read_to_string(manifest().join("tests/data/meta.toml")).unwrap();
+    let file: MetaFile = toml::from_str(&src).unwrap();
+    assert!(file.case.len() >= 25, "only {} cases", file.case.len());
+    let mut fails = Vec::new();
+    for c in &file.case {
+        let doc = zhibiao::Doc::new(&c.text);
+        let got = zhibiao::meta::meta(&doc);
+        fails.extend(diff(&c.name, &got, c));
+    }
+    println!("meta table: {} cases, {} field mismatches", file.case.len(), fails.len());
+    assert!(fails.is_empty(), "\n{}", fails.join("\n"));
+}
+
+#[derive(Deserialize)]
+struct GazFile {
+    lookup: Vec<LookupCase>,
+    resolve: Vec<ResolveCase>,
+    short: Vec<ShortCase>,
+}
+
+/// `lookup(name)`; `ambiguous = true` means `lookup` is `None` and `lookup_all` has `count` places.
+#[derive(Deserialize)]
+struct LookupCase {
+    name: String,
+    #[serde(default)]
+    province: Option<String>,
+    #[serde(default)]
+    level: Option<String>,
+    #[serde(default)]
+    parent: Option<String>,
+    #[serde(default)]
+    ambiguous: bool,
+    #[serde(default)]
+    count: Option<usize>,
+    #[serde(default)]
+    unknown: bool,
+}
+
+/// `resolve(text)` → region name, province and level (`None` where ambiguous).
+#[derive(Deserialize)]
+struct ResolveCase {
+    text: String,
+    region: Option<String>,
+    province: Option<String>,
+    level: Option<String>,
+}
+
+/// `lookup_short(name)` → full name or `None`.
+#[derive(Deserialize)]
+struct ShortCase {
+    name: String,
+    full: Option<String>,
+}
+
+#[test]
+fn gazetteer_table() {
+    let src = std::fs::read_to_string(manifest().join("tests/data/gazetteer.toml")).unwrap();
+    let file: GazFile = toml::from_str(&src).unwrap();
+    let total = file.lookup.len() + file.resolve.len() + file.short.len();
+    assert!(total >= 40, "only {total} cases");
+    let mut fails = Vec::new();
+    for c in &file.lookup {
+        let got = gazetteer::lookup(&c.name);
+        let all = gazetteer::lookup_all(&c.name);
+        if c.unknown {
+            if !all.is_empty() {
+                fails.push(format!("lookup {}: expected unknown, got {all:?}", c.name));
+            }
+        } else if c.ambiguous {
+            if got.is_some() || c.count.is_some_and(|n| n != all.len()) || all.len() < 2 {
+                fails.push(format!("lookup {}: expected ambiguous ({:?}), got {got:?} / {}", c.name, c.count, all.len()));
+            }
+        } else {
+            match got {
+                None => fails.push(format!("lookup {}: not found", c.name)),
+                Some(p) => {
+                    if Some(&p.province) != c.province.as_ref()
+                        || Some(p.level) != c.level.as_deref()
+                        || p.parent != c.parent
+                    {
+                        fails.push(format!(
+                            "lookup {}: got {} {} {:?}, expected {:?} {:?} {:?}",
+                            c.name, p.province, p.level, p.parent, c.province, c.level, c.parent
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for c in &file.resolve {
+        let r = gazetteer::resolve(&c.text);
+        let got = (r.name.clone(), r.province(), r.level().map(str::to_string));
+        let exp = (c.region.clone(), c.province.clone(), c.level.clone());
+        if got != exp {
+            fails.push(format!("resolve {}: got {got:?}, expected {exp:?}", c.text));
+        }
+    }
+    for c in &file.short {
+        let got = gazetteer::lookup_short(&c.name).map(|p| p.name);
+        if got != c.full {
+            fails.push(format!("short {}: got {got:?}, expected {:?}", c.name, c.full));
+        }
+    }
+    println!("gazetteer table: {total} cases, {} failures", fails.len());
+    assert!(fails.is_empty(), "\n{}", fails.join("\n"));
+}
+
+#[test]
+fn gazetteer_counts() {
+    // every province-level unit and every prefecture-level unit is in the data
+    let provinces = [
+        "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省",
+        "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省",
+        "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区",
+        "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区", "香港特别行政区", "澳门特别行政区",
+    ];
+    for p in provinces {
+        let got = gazetteer::lookup(p).unwrap_or_else(|| panic!("{p} missing"));
+        assert_eq!(got.level, gazetteer::PROVINCIAL, "{p}");
+        assert_eq!(got.province, p);
+    }
+    assert_eq!(gazetteer::count(gazetteer::PROVINCIAL), 34);
+    assert_eq!(gazetteer::count(gazetteer::PREFECTURAL), 333);
+    assert!(gazetteer::count(gazetteer::COUNTY) >= 1000);
+}
+
+const FIELDS: [&str; 7] = ["agency", "region", "province", "level", "year", "published", "title"];
+
+fn field(m: &Meta, f: &str) -> serde_json::Value {
+    serde_json::to_value(m).unwrap()[f].clone()
+}
+
+#[test]
+fn seeds_match_gold() {
+    let corpus = manifest().join("../shared/corpus");
+    let gold = manifest().join("../shared/gold");
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(&corpus) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect(),
+        Err(_) => {
+            println!("no corpus at {}", corpus.display());
+            return;
+        }
+    };
+    files.sort();
+    assert!(!files.is_empty());
+    let mut per_field = [(0usize, 0usize); 7];
+    let mut fails = Vec::new();
+    for f in &files {
+        let stem = f.file_stem().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(f).unwrap();
+        let g: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(gold.join(format!("{stem}.json"))).unwrap()).unwrap();
+        let doc = zhibiao::Doc::new(&text);
+        let m = zhibiao::meta::meta(&doc);
+        for (k, name) in FIELDS.iter().enumerate() {
+            let exp = &g["meta"][name];
+            if exp.is_null() {
+                continue;
+            }
+            per_field[k].1 += 1;
+            let got = field(&m, name);
+            if &got == exp {
+                per_field[k].0 += 1;
+            } else {
+                fails.push(format!("{stem} {name}: got {got}, expected {exp}"));
+            }
+        }
+    }
+    for (k, name) in FIELDS.iter().enumerate() {
+        println!("seed meta {name:9} {}/{}", per_field[k].0, per_field[k].1);
+    }
+    assert!(fails.is_empty(), "\n{}", fails.join("\n"));
+}
