@@ -101,6 +101,9 @@ pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
         if end > 2 {
             return None;
         }
+        // `8 .加强` (a stray space before the point) is still a marker
+        let spaced = &t[end..];
+        let end = end + (spaced.len() - spaced.trim_start_matches(' ').len()).min(2);
         let rest = &t[end..];
         for m in ['.', '、'] {
             if rest.starts_with(m) {
@@ -171,7 +174,7 @@ pub fn segment(text: &str) -> Segmentation {
                 continue;
             }
             let prev = line[..at].chars().next_back().unwrap_or(' ');
-            if !"二三四五六七八九十".contains(prev) {
+            if !"一二三四五六七八九十".contains(prev) {
                 continue;
             }
             let start = at - prev.len_utf8();
@@ -181,6 +184,18 @@ pub fn segment(text: &str) -> Segmentation {
             }
             let end = line[at..].find('。').map(|i| at + i + '。'.len_utf8()).unwrap_or(line.len());
             headings.push(HeadingSeg { level: 5, span: l.start + start..l.start + end });
+        }
+        // inline ① items after a sentence end: `…行为。①扎实开展…`
+        for (at, c) in line.char_indices().skip(1) {
+            if !('①'..='⑳').contains(&c) {
+                continue;
+            }
+            let before = line[..at].chars().next_back().unwrap_or(' ');
+            if !matches!(before, '。' | ';' | ':') {
+                continue;
+            }
+            let end = line[at..].find('。').map(|i| at + i + '。'.len_utf8()).unwrap_or(line.len());
+            headings.push(HeadingSeg { level: 4, span: l.start + at..l.start + end });
         }
     }
     headings.sort_by_key(|h| (h.span.start, h.level));
@@ -202,6 +217,7 @@ mod tests {
         assert_eq!(heading_marker("(一)加强"), Some((2, 5)));
         assert_eq!(heading_marker("1.强化"), Some((3, 2)));
         assert_eq!(heading_marker("1.5万人"), None);
+        assert_eq!(heading_marker("8 .加强"), Some((3, 3)));
         assert_eq!(heading_marker("一是强化"), Some((5, 6)));
         assert_eq!(heading_marker("我局"), None);
     }
