@@ -60,11 +60,50 @@ const DATA: &str = include_str!("../data/gazetteer.txt");
 
 /// Ethnic-group names that sit between a place name and 自治州/自治县/自治旗.
 const ETHNIC: &[&str] = &[
-    "土家族", "苗族", "藏族", "羌族", "彝族", "布依族", "侗族", "哈尼族", "壮族", "傣族", "景颇族",
-    "傈僳族", "白族", "回族", "蒙古族", "蒙古", "朝鲜族", "满族", "瑶族", "黎族", "畲族", "土族",
-    "哈萨克", "柯尔克孜", "维吾尔", "仡佬族", "水族", "拉祜族", "佤族", "纳西族", "普米族",
-    "怒族", "独龙族", "东乡族", "保安族", "撒拉族", "裕固族", "达斡尔族", "鄂温克族", "鄂伦春族",
-    "锡伯族", "仫佬族", "毛南族", "各族",
+    "土家族",
+    "苗族",
+    "藏族",
+    "羌族",
+    "彝族",
+    "布依族",
+    "侗族",
+    "哈尼族",
+    "壮族",
+    "傣族",
+    "景颇族",
+    "傈僳族",
+    "白族",
+    "回族",
+    "蒙古族",
+    "蒙古",
+    "朝鲜族",
+    "满族",
+    "瑶族",
+    "黎族",
+    "畲族",
+    "土族",
+    "哈萨克",
+    "柯尔克孜",
+    "维吾尔",
+    "仡佬族",
+    "水族",
+    "拉祜族",
+    "佤族",
+    "纳西族",
+    "普米族",
+    "怒族",
+    "独龙族",
+    "东乡族",
+    "保安族",
+    "撒拉族",
+    "裕固族",
+    "达斡尔族",
+    "鄂温克族",
+    "鄂伦春族",
+    "锡伯族",
+    "仫佬族",
+    "毛南族",
+    "各族",
 ];
 
 /// The short form of a full name (`綦江区` → `綦江`, `延边朝鲜族自治州` → `延边`,
@@ -72,7 +111,14 @@ const ETHNIC: &[&str] = &[
 pub fn short_form(name: &str) -> Option<String> {
     let mut s = name;
     let mut autonomous = false;
-    for suf in ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "联合旗"] {
+    for suf in [
+        "特别行政区",
+        "自治区",
+        "自治州",
+        "自治县",
+        "自治旗",
+        "联合旗",
+    ] {
         if let Some(x) = s.strip_suffix(suf) {
             s = x;
             autonomous = true;
@@ -84,7 +130,9 @@ pub fn short_form(name: &str) -> Option<String> {
             let before = s;
             for e in ETHNIC {
                 if let Some(x) = s.strip_suffix(e) {
-                    s = x;
+                    if x.chars().count() >= 2 {
+                        s = x;
+                    }
                 }
             }
             if s == before {
@@ -124,7 +172,12 @@ fn gaz() -> &'static Gaz {
             }
             if let Some(p) = line.strip_prefix('=') {
                 province = p.trim();
-                entries.push(Entry { name: province, level: PROVINCIAL, parent: "", province });
+                entries.push(Entry {
+                    name: province,
+                    level: PROVINCIAL,
+                    parent: "",
+                    province,
+                });
                 continue;
             }
             if province.is_empty() {
@@ -135,15 +188,30 @@ fn gaz() -> &'static Gaz {
                 let parent = if pref.is_empty() {
                     province
                 } else {
-                    entries.push(Entry { name: pref, level: PREFECTURAL, parent: province, province });
+                    entries.push(Entry {
+                        name: pref,
+                        level: PREFECTURAL,
+                        parent: province,
+                        province,
+                    });
                     pref
                 };
                 for c in counties.split_whitespace() {
-                    entries.push(Entry { name: c, level: COUNTY, parent, province });
+                    entries.push(Entry {
+                        name: c,
+                        level: COUNTY,
+                        parent,
+                        province,
+                    });
                 }
             } else {
                 for p in line.split_whitespace() {
-                    entries.push(Entry { name: p, level: PREFECTURAL, parent: province, province });
+                    entries.push(Entry {
+                        name: p,
+                        level: PREFECTURAL,
+                        parent: province,
+                        province,
+                    });
                 }
             }
         }
@@ -157,7 +225,12 @@ fn gaz() -> &'static Gaz {
                 short.entry(s).or_default().push(i);
             }
         }
-        Gaz { entries, full, short, max_chars }
+        Gaz {
+            entries,
+            full,
+            short,
+            max_chars,
+        }
     })
 }
 
@@ -194,7 +267,10 @@ pub fn parent(name: &str) -> Option<Place> {
 
 /// All places with this name that lie inside `within` (a province or prefecture name).
 pub fn lookup_within(name: &str, within: &str) -> Vec<Place> {
-    lookup_all(name).into_iter().filter(|p| inside(p, within)).collect()
+    lookup_all(name)
+        .into_iter()
+        .filter(|p| inside(p, within))
+        .collect()
 }
 
 fn inside(p: &Place, within: &str) -> bool {
@@ -216,7 +292,11 @@ pub struct Found {
 pub fn find_all(text: &str) -> Vec<Found> {
     let g = gaz();
     let mut out = Vec::new();
-    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+    let starts: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
     let n = starts.len() - 1;
     let mut i = 0;
     while i < n {
@@ -253,6 +333,8 @@ pub struct Resolution {
     pub place: Option<Place>,
     /// The remaining candidates when it is ambiguous (empty otherwise).
     pub candidates: Vec<Place>,
+    /// Byte offset just after the last place name of the chain (0 when none was found).
+    pub end: usize,
 }
 
 impl Resolution {
@@ -305,8 +387,11 @@ pub fn resolve(text: &str) -> Resolution {
         }
         let mut cands = f.candidates.clone();
         if !context.is_empty() {
-            let narrowed: Vec<Place> =
-                cands.iter().filter(|c| context.iter().any(|p| inside(c, &p.name))).cloned().collect();
+            let narrowed: Vec<Place> = cands
+                .iter()
+                .filter(|c| context.iter().any(|p| inside(c, &p.name)))
+                .cloned()
+                .collect();
             if narrowed.is_empty() {
                 break;
             }
@@ -319,6 +404,7 @@ pub fn resolve(text: &str) -> Resolution {
             }
         }
         last_end = Some(f.range.end);
+        res.end = f.range.end;
         res.name = Some(f.name.clone());
         if cands.len() == 1 {
             res.place = Some(cands[0].clone());

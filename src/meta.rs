@@ -14,7 +14,7 @@
 //! - **year**: the title's year; else the first sentence-initial `20XX年`; else the most frequent.
 //! - **published**: a labelled date (发布时间/更新时间/时间/日期 …), never the signature date.
 
-use crate::gazetteer::{self, Resolution};
+use crate::gazetteer;
 use crate::model::Meta;
 use crate::Doc;
 use regex::Regex;
@@ -30,30 +30,137 @@ pub fn meta(doc: &Doc) -> Meta {
 pub fn meta_of_text(norm: &str) -> Meta {
     let lines = lines(norm);
     let (title, title_agency) = find_title(&lines);
-    let mut m = Meta { title: title.clone(), ..Meta::default() };
+    let mut m = Meta {
+        title: title.clone(),
+        ..Meta::default()
+    };
 
-    let mut agency = title_agency.or_else(|| source_agency(&lines)).or_else(|| signature_agency(&lines));
-    let mut res = agency.as_deref().map(gazetteer::resolve).unwrap_or_default();
-    if res.name.is_none() {
-        if let Some((inferred, r)) = infer_agency(norm) {
+    let mut agency = title_agency
+        .or_else(|| source_agency(&lines))
+        .or_else(|| signature_agency(&lines));
+    let from_agency = agency.as_deref().map(place_of);
+    if let Some(p) = from_agency.filter(|p| p.region.is_some()) {
+        m.agency = agency;
+        p.fill(&mut m);
+    } else if let Some(p) = title
+        .as_deref()
+        .map(place_of)
+        .filter(|p| p.region.is_some())
+    {
+        m.agency = agency;
+        p.fill(&mut m);
+    } else {
+        if let Some(inferred) = infer_agency(norm) {
+            place_of(&inferred).fill(&mut m);
             if agency.is_none() {
                 agency = Some(inferred);
             }
-            res = r;
         }
+        m.agency = agency;
     }
-    m.agency = agency;
-    fill_place(&mut m, &res);
 
-    m.year = title.as_deref().and_then(year_in).or_else(|| body_year(norm));
+    m.year = title
+        .as_deref()
+        .and_then(year_in)
+        .or_else(|| body_year(norm));
     m.published = published(norm, &lines);
     m
 }
 
-fn fill_place(m: &mut Meta, res: &Resolution) {
-    m.region = res.name.clone();
-    m.province = res.province();
-    m.level = res.level().map(str::to_string);
+/// Region, province and level of an agency (or title).
+struct PlaceInfo {
+    region: Option<String>,
+    province: Option<String>,
+    level: Option<String>,
+}
+
+impl PlaceInfo {
+    fn fill(self, m: &mut Meta) {
+        m.region = self.region;
+        m.province = self.province;
+        m.level = self.level;
+    }
+}
+
+/// Suffixes of zones that are not administrative divisions.
+const NOT_DIVISION: &[&str] = &[
+    "开发区",
+    "高新区",
+    "园区",
+    "景区",
+    "试验区",
+    "示范区",
+    "保税区",
+    "片区",
+    "新区",
+    "管理区",
+    "主城区",
+    "城区",
+    "辖区",
+    "社区",
+    "校区",
+    "厂区",
+    "库区",
+    "林区",
+    "矿区",
+    "灾区",
+    "山区",
+    "牧区",
+];
+
+/// A county-level name that the gazetteer does not know, at the start of `s`: `灵璧县司法局` →
+/// `灵璧县`. `city` allows a county-level `…市` (after a prefecture).
+fn unknown_county(s: &str, city: bool) -> Option<&str> {
+    for (n, (i, c)) in s.char_indices().enumerate() {
+        if n > 6 || !is_han(c) {
+            return None;
+        }
+        if n >= 2 && (c == '县' || c == '旗' || c == '区' || (city && c == '市')) {
+            let name = &s[..i + c.len_utf8()];
+            let head = &name[..i];
+            if NOT_DIVISION.iter().any(|x| name.ends_with(x))
+                || head.contains(['省', '市', '局', '委', '府', '厅', '县', '区'])
+            {
+                return None;
+            }
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// Region, province and level of the place names at the head of `s` (see [`gazetteer::resolve`]).
+fn place_of(s: &str) -> PlaceInfo {
+    let res = gazetteer::resolve(s);
+    let mut p = PlaceInfo {
+        region: res.name.clone(),
+        province: res.province(),
+        level: res.level().map(str::to_string),
+    };
+    // a county the gazetteer does not list, right after the known chain (or at the very start)
+    let known_level = res.level();
+    let after = if res.name.is_some() {
+        &s[res.end.min(s.len())..]
+    } else {
+        trim(s.trim_start_matches("中共"))
+    };
+    let allowed = match known_level {
+        None => true,
+        Some(l) => l != gazetteer::COUNTY && res.place.is_some(),
+    };
+    if allowed && s.is_char_boundary(res.end.min(s.len())) {
+        let city = known_level == Some(gazetteer::PREFECTURAL);
+        if let Some(name) = unknown_county(after, city) {
+            if gazetteer::lookup_all(name).is_empty() {
+                p.region = Some(name.to_string());
+                p.level = Some(gazetteer::COUNTY.to_string());
+                if known_level.is_none() {
+                    p.province = None;
+                }
+            }
+        }
+    }
+    p
 }
 
 // ---------------------------------------------------------------- lines
@@ -67,7 +174,11 @@ fn trim(s: &str) -> &str {
 }
 
 fn lines(norm: &str) -> Vec<Line<'_>> {
-    norm.split('\n').map(trim).filter(|t| !t.is_empty()).map(|text| Line { text }).collect()
+    norm.split('\n')
+        .map(trim)
+        .filter(|t| !t.is_empty())
+        .map(|text| Line { text })
+        .collect()
 }
 
 fn is_han(c: char) -> bool {
@@ -80,19 +191,47 @@ fn is_han(c: char) -> bool {
 const ENDINGS: &[&str] = &["报告", "公报", "报告书", "年报", "工作总结", "情况"];
 /// Subjects a report title names.
 const SUBJECTS: &[&str] = &[
-    "法治政府", "法治建设", "依法行政", "法治", "法制", "政府信息公开", "环境状况", "年度报告", "工作报告",
-    "工作总结", "依法治",
+    "法治政府",
+    "法治建设",
+    "依法行政",
+    "法治",
+    "法制",
+    "政府信息公开",
+    "环境状况",
+    "年度报告",
+    "工作报告",
+    "工作总结",
+    "依法治",
 ];
 /// Line starts that mark navigation, not a title.
-const NAV: &[&str] = &["当前位置", "您当前的位置", "您的位置", "你的位置", "你当前的位置", "位置:", "首页", "来源", "时间"];
+const NAV: &[&str] = &[
+    "当前位置",
+    "您当前的位置",
+    "您的位置",
+    "你的位置",
+    "你当前的位置",
+    "位置:",
+    "首页",
+    "来源",
+    "时间",
+];
 /// Last chars of an agency name.
 const ORG_END: &[char] = &[
-    '局', '厅', '委', '会', '府', '室', '院', '署', '办', '处', '所', '站', '队', '心', '部', '馆', '社', '司', '组',
+    '局', '厅', '委', '会', '府', '室', '院', '署', '办', '处', '所', '站', '队', '心', '部', '馆',
+    '社', '司', '组',
 ];
 
 /// The title part of a line: page titles carry a site name after `_`, `|` or ` - `.
 fn title_part(line: &str) -> &str {
     let mut s = line;
+    for lab in ["文章标题", "信息名称", "标题", "名称", "主题", "题目"] {
+        if let Some(x) = s.strip_prefix(lab) {
+            if let Some(x) = x.trim_start().strip_prefix(':') {
+                s = trim(x);
+                break;
+            }
+        }
+    }
     for sep in ["_", "|", " - ", "——", " -- "] {
         if let Some(i) = s.find(sep) {
             let head = trim(&s[..i]);
@@ -122,7 +261,12 @@ fn title_like(s: &str) -> bool {
     if !(6..=100).contains(&n) {
         return false;
     }
-    if s.contains('。') || s.contains('>') || s.contains('»') || s.contains(',') || s.starts_with('《') {
+    if s.contains('。')
+        || s.contains('>')
+        || s.contains('»')
+        || s.contains(',')
+        || s.starts_with('《')
+    {
         return false;
     }
     if NAV.iter().any(|p| s.starts_with(p)) || crate::segment::heading_marker(s).is_some() {
@@ -132,7 +276,9 @@ fn title_like(s: &str) -> bool {
     if !ENDINGS.iter().any(|e| core.ends_with(e)) {
         return false;
     }
-    if core.ends_with("情况") && !(year_in(s).is_some() && (s.contains("法治") || s.contains("依法"))) {
+    if core.ends_with("情况")
+        && !(year_in(s).is_some() && (s.contains("法治") || s.contains("依法")))
+    {
         return false;
     }
     SUBJECTS.iter().any(|k| s.contains(k))
@@ -146,7 +292,9 @@ fn year_re() -> &'static Regex {
 /// The first `20XX年` of a string that is a year, not part of a full date.
 fn year_in(s: &str) -> Option<i32> {
     for m in year_re().captures_iter(s) {
-        let (Some(all), Some(y)) = (m.get(0), m.get(1)) else { continue };
+        let (Some(all), Some(y)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
         let after = s[all.end()..].trim_start();
         if after.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
@@ -166,7 +314,17 @@ fn subject_start(t: &str) -> usize {
     if let Some(m) = r.find(t) {
         cut = m.start();
     }
-    for k in ["关于", "法治政府", "法治建设", "依法行政", "政府信息公开", "年度", "环境状况", "生态环境状况", "工作报告"] {
+    for k in [
+        "关于",
+        "法治政府",
+        "法治建设",
+        "依法行政",
+        "政府信息公开",
+        "年度",
+        "环境状况",
+        "生态环境状况",
+        "工作报告",
+    ] {
         if let Some(i) = t.find(k) {
             cut = cut.min(i);
         }
@@ -177,19 +335,38 @@ fn subject_start(t: &str) -> usize {
 fn agency_like(s: &str) -> bool {
     let n = s.chars().count();
     (2..=40).contains(&n)
-        && s.chars().all(|c| is_han(c) || c == ' ' || c == '(' || c == ')')
+        && s.chars()
+            .all(|c| is_han(c) || c == ' ' || c == '(' || c == ')')
         && (s.ends_with(ORG_END) || ends_with_place(s))
 }
 
 fn ends_with_place(s: &str) -> bool {
-    gazetteer::find_all(s).last().is_some_and(|f| f.range.end == s.len())
+    gazetteer::find_all(s)
+        .last()
+        .is_some_and(|f| f.range.end == s.len())
 }
 
 /// The agency at the head of a title, if any.
 fn title_agency(t: &str) -> Option<String> {
     let head = trim(&t[..subject_start(t)]);
     let head = trim(head.trim_end_matches(['的', '、', ':']));
-    agency_like(head).then(|| head.to_string())
+    if agency_like(head) {
+        return Some(head.to_string());
+    }
+    // `2021年威海市司法局法治政府建设年度报告`: the agency after a leading year
+    if head.is_empty() {
+        static R: OnceLock<Regex> = OnceLock::new();
+        let r = R.get_or_init(|| Regex::new(r"^(?:关于)?20[0-9][0-9][ ]*年(?:度)?").unwrap());
+        if let Some(m) = r.find(t) {
+            let rest = &t[m.end()..];
+            let a = trim(&rest[..subject_start(rest)]);
+            let a = trim(a.trim_end_matches(['的', '、', ':']));
+            if agency_like(a) && a.ends_with(ORG_END) {
+                return Some(a.to_string());
+            }
+        }
+    }
+    None
 }
 
 /// The title and the agency written in it.
@@ -221,20 +398,46 @@ fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
 
 // ---------------------------------------------------------------- agency without title
 
-const SOURCE_LABELS: &[&str] =
-    &["文章来源", "信息来源", "来源单位", "发布机构", "发布单位", "发文机关", "发文单位", "发布部门", "来源"];
+const SOURCE_LABELS: &[&str] = &[
+    "文章来源",
+    "信息来源",
+    "来源单位",
+    "发布机构",
+    "发布单位",
+    "发文机关",
+    "发文单位",
+    "发布部门",
+    "来源",
+];
 /// Field labels that may follow a value on the same line.
-const FIELD_STOP: &[&str] = &["访问量", "浏览", "点击", "发布", "更新", "时间", "日期", "作者", "字体", "阅读", "来源"];
+const FIELD_STOP: &[&str] = &[
+    "访问量",
+    "浏览",
+    "点击",
+    "发布",
+    "更新",
+    "时间",
+    "日期",
+    "作者",
+    "字体",
+    "阅读",
+    "来源",
+];
 
 fn source_agency(lines: &[Line]) -> Option<String> {
     for l in lines.iter().take(300) {
+        if l.text.len() > 600 {
+            continue;
+        }
         for lab in SOURCE_LABELS {
             let mut from = 0;
             while let Some(i) = l.text[from..].find(lab) {
                 let at = from + i;
                 from = at + lab.len();
                 let rest = l.text[from..].trim_start();
-                let Some(rest) = rest.strip_prefix(':') else { continue };
+                let Some(rest) = rest.strip_prefix(':') else {
+                    continue;
+                };
                 let mut v = trim(rest);
                 if let Some(j) = v.find(' ') {
                     v = &v[..j];
@@ -255,14 +458,37 @@ fn source_agency(lines: &[Line]) -> Option<String> {
 }
 
 const FOOTER: &[&str] = &[
-    "版权", "主办", "承办", "ICP", "备案", "网站标识", "技术支持", "联系", "地址", "电话", "邮编", "返回", "打印",
-    "关闭", "分享", "扫一扫", "字体", "公网安", "Copyright", "copyright",
+    "版权",
+    "主办",
+    "承办",
+    "ICP",
+    "备案",
+    "网站标识",
+    "技术支持",
+    "联系",
+    "地址",
+    "电话",
+    "邮编",
+    "返回",
+    "打印",
+    "关闭",
+    "分享",
+    "扫一扫",
+    "字体",
+    "公网安",
+    "Copyright",
+    "copyright",
 ];
 
 /// The signature: an agency line next to the closing date at the end of the report.
 fn signature_agency(lines: &[Line]) -> Option<String> {
-    let tail: Vec<&str> =
-        lines.iter().rev().take(40).map(|l| l.text).filter(|t| !FOOTER.iter().any(|f| t.contains(f))).collect();
+    let tail: Vec<&str> = lines
+        .iter()
+        .rev()
+        .take(40)
+        .map(|l| l.text)
+        .filter(|t| !FOOTER.iter().any(|f| t.contains(f)))
+        .collect();
     for (k, t) in tail.iter().enumerate().take(12) {
         if parse_date(t).is_some_and(|(_, end)| end == t.len()) {
             if let Some(prev) = tail.get(k + 1) {
@@ -276,7 +502,7 @@ fn signature_agency(lines: &[Line]) -> Option<String> {
 }
 
 /// `<place><department>` phrases of the text; the one that matches how the report names itself.
-fn infer_agency(norm: &str) -> Option<(String, Resolution)> {
+fn infer_agency(norm: &str) -> Option<String> {
     const ENDS: &[&str] = &["人民政府", "委员会", "办公室", "局", "厅"];
     let found = gazetteer::find_all(norm);
     // (agency text) → (count, first position, last char of the place, department)
@@ -305,25 +531,39 @@ fn infer_agency(norm: &str) -> Option<(String, Resolution)> {
         }
         let Some(d) = dept_end else { continue };
         let dept = &rest[..d];
-        if dept.contains(['市', '县', '省']) && !dept.ends_with("人民政府") {
+        if ["全市", "本市", "我市", "全县", "全区", "全省", "全州"]
+            .iter()
+            .any(|w| dept.contains(w))
+        {
             continue;
         }
         let agency = norm[chain_start..f.range.end + d].to_string();
         let last = f.name.chars().last().unwrap_or(' ');
-        let e = combos.entry(agency).or_insert((0, f.range.start, last, dept.to_string()));
+        let e = combos
+            .entry(agency)
+            .or_insert((0, f.range.start, last, dept.to_string()));
         e.0 += 1;
     }
     if combos.is_empty() {
         return None;
     }
     // how the report names itself without a place: `市生态环境局`
+    let mut order: Vec<(&String, &(usize, usize, char, String))> = combos.iter().collect();
+    order.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+    order.truncate(64);
+    let mut bare_of: HashMap<String, usize> = HashMap::new();
     let mut best: Option<(usize, usize, String)> = None;
-    for (agency, (count, first, last, dept)) in &combos {
+    for (agency, (count, first, last, dept)) in &order {
         let bare_key = format!("{last}{dept}");
-        let all = norm.matches(bare_key.as_str()).count();
-        let with_place: usize =
-            combos.iter().filter(|(_, v)| v.2 == *last && v.3 == *dept).map(|(_, v)| v.0).sum();
-        let bare = all.saturating_sub(with_place);
+        let bare = *bare_of.entry(bare_key.clone()).or_insert_with(|| {
+            let all = norm.matches(bare_key.as_str()).count();
+            let with_place: usize = combos
+                .values()
+                .filter(|v| v.2 == *last && v.3 == *dept)
+                .map(|v| v.0)
+                .sum();
+            all.saturating_sub(with_place)
+        });
         if bare == 0 && *count < 2 {
             continue;
         }
@@ -333,12 +573,10 @@ fn infer_agency(norm: &str) -> Option<(String, Resolution)> {
             Some((s, f, _)) => score > *s || (score == *s && first < f),
         };
         if better {
-            best = Some((score, *first, agency.clone()));
+            best = Some((score, *first, (*agency).clone()));
         }
     }
-    let agency = best?.2;
-    let res = gazetteer::resolve(&agency);
-    res.name.is_some().then_some((agency, res))
+    Some(best?.2)
 }
 
 // ---------------------------------------------------------------- year
@@ -347,31 +585,50 @@ fn infer_agency(norm: &str) -> Option<(String, Resolution)> {
 /// frequent year-only mention.
 fn body_year(norm: &str) -> Option<i32> {
     let mut counts: HashMap<i32, (usize, usize)> = HashMap::new();
+    let mut line_start = 0;
+    let mut scanned = 0;
     for m in year_re().captures_iter(norm) {
-        let (Some(all), Some(y)) = (m.get(0), m.get(1)) else { continue };
+        let (Some(all), Some(y)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        if let Some(k) = norm[scanned..all.start()].rfind('\n') {
+            line_start = scanned + k + 1;
+        }
+        scanned = all.start();
         let after = &norm[all.end()..];
         let after = after.strip_prefix('度').unwrap_or(after);
-        if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ') || after.starts_with("以来") {
+        if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ') || after.starts_with("以来")
+        {
             continue;
         }
-        let before = &norm[..all.start()];
+        let before = &norm[line_start..all.start()];
         let prev = before.chars().next_back();
         if matches!(prev, Some('自' | '从' | '至' | '-' | '到' | '~')) {
             continue;
         }
-        let Ok(v) = y.as_str().parse::<i32>() else { continue };
+        let Ok(v) = y.as_str().parse::<i32>() else {
+            continue;
+        };
         // sentence-initial: after a line start, 。, a heading marker
-        let line_head = trim(before.rsplit('\n').next().unwrap_or(""));
-        let initial = prev.is_none_or(|c| matches!(c, '\n' | '。' | ';' | '!' | '?'))
+        let line_head = if before.len() <= 24 {
+            trim(before)
+        } else {
+            "-"
+        };
+        let initial = matches!(prev, Some('。' | ';' | '!' | '?'))
             || line_head.is_empty()
-            || crate::segment::heading_marker(&format!("{line_head}x")).is_some_and(|(_, l)| l == line_head.len());
+            || crate::segment::heading_marker(&format!("{line_head}x"))
+                .is_some_and(|(_, l)| l == line_head.len());
         if initial {
             return Some(v);
         }
         let e = counts.entry(v).or_insert((0, all.start()));
         e.0 += 1;
     }
-    counts.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(y, _)| y)
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(y, _)| y)
 }
 
 // ---------------------------------------------------------------- published
@@ -405,7 +662,10 @@ fn parse_date(s: &str) -> Option<(String, usize)> {
     let mo: u32 = c.get(2)?.as_str().parse().ok()?;
     let d: u32 = c.get(3)?.as_str().parse().ok()?;
     let end = c.get(0)?.end();
-    if s[end..].starts_with(|c: char| c.is_ascii_digit()) || !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+    if s[end..].starts_with(|c: char| c.is_ascii_digit())
+        || !(1..=12).contains(&mo)
+        || !(1..=31).contains(&d)
+    {
         return None;
     }
     Some((format!("{y:04}-{mo:02}-{d:02}"), end))
@@ -427,7 +687,9 @@ fn published(norm: &str, lines: &[Line]) -> Option<String> {
                     continue;
                 }
             }
-            let Some((date, _)) = parse_date(rest) else { continue };
+            let Some((date, _)) = parse_date(rest) else {
+                continue;
+            };
             if best.as_ref().is_none_or(|b| (rank, at) < (b.0, b.1)) {
                 best = Some((rank, at, date));
             }

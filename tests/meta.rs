@@ -43,7 +43,10 @@ fn diff(name: &str, got: &Meta, c: &MetaCase) -> Vec<String> {
     cmp("published", &got.published, &c.published);
     cmp("title", &got.title, &c.title);
     if got.year != c.year {
-        out.push(format!("[{name}] year: got {:?}, expected {:?}", got.year, c.year));
+        out.push(format!(
+            "[{name}] year: got {:?}, expected {:?}",
+            got.year, c.year
+        ));
     }
     out
 }
@@ -59,7 +62,11 @@ fn meta_table() {
         let got = zhibiao::meta::meta(&doc);
         fails.extend(diff(&c.name, &got, c));
     }
-    println!("meta table: {} cases, {} field mismatches", file.case.len(), fails.len());
+    println!(
+        "meta table: {} cases, {} field mismatches",
+        file.case.len(),
+        fails.len()
+    );
     assert!(fails.is_empty(), "\n{}", fails.join("\n"));
 }
 
@@ -120,7 +127,12 @@ fn gazetteer_table() {
             }
         } else if c.ambiguous {
             if got.is_some() || c.count.is_some_and(|n| n != all.len()) || all.len() < 2 {
-                fails.push(format!("lookup {}: expected ambiguous ({:?}), got {got:?} / {}", c.name, c.count, all.len()));
+                fails.push(format!(
+                    "lookup {}: expected ambiguous ({:?}), got {got:?} / {}",
+                    c.name,
+                    c.count,
+                    all.len()
+                ));
             }
         } else {
             match got {
@@ -150,7 +162,10 @@ fn gazetteer_table() {
     for c in &file.short {
         let got = gazetteer::lookup_short(&c.name).map(|p| p.name);
         if got != c.full {
-            fails.push(format!("short {}: got {got:?}, expected {:?}", c.name, c.full));
+            fails.push(format!(
+                "short {}: got {got:?}, expected {:?}",
+                c.name, c.full
+            ));
         }
     }
     println!("gazetteer table: {total} cases, {} failures", fails.len());
@@ -161,10 +176,40 @@ fn gazetteer_table() {
 fn gazetteer_counts() {
     // every province-level unit and every prefecture-level unit is in the data
     let provinces = [
-        "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省",
-        "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "海南省",
-        "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省", "内蒙古自治区", "广西壮族自治区",
-        "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区", "香港特别行政区", "澳门特别行政区",
+        "北京市",
+        "天津市",
+        "上海市",
+        "重庆市",
+        "河北省",
+        "山西省",
+        "辽宁省",
+        "吉林省",
+        "黑龙江省",
+        "江苏省",
+        "浙江省",
+        "安徽省",
+        "福建省",
+        "江西省",
+        "山东省",
+        "河南省",
+        "湖北省",
+        "湖南省",
+        "广东省",
+        "海南省",
+        "四川省",
+        "贵州省",
+        "云南省",
+        "陕西省",
+        "甘肃省",
+        "青海省",
+        "台湾省",
+        "内蒙古自治区",
+        "广西壮族自治区",
+        "西藏自治区",
+        "宁夏回族自治区",
+        "新疆维吾尔自治区",
+        "香港特别行政区",
+        "澳门特别行政区",
     ];
     for p in provinces {
         let got = gazetteer::lookup(p).unwrap_or_else(|| panic!("{p} missing"));
@@ -176,7 +221,15 @@ fn gazetteer_counts() {
     assert!(gazetteer::count(gazetteer::COUNTY) >= 1000);
 }
 
-const FIELDS: [&str; 7] = ["agency", "region", "province", "level", "year", "published", "title"];
+const FIELDS: [&str; 7] = [
+    "agency",
+    "region",
+    "province",
+    "level",
+    "year",
+    "published",
+    "title",
+];
 
 fn field(m: &Meta, f: &str) -> serde_json::Value {
     serde_json::to_value(m).unwrap()[f].clone()
@@ -187,7 +240,10 @@ fn seeds_match_gold() {
     let corpus = manifest().join("../shared/corpus");
     let gold = manifest().join("../shared/gold");
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&corpus) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect(),
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect(),
         Err(_) => {
             println!("no corpus at {}", corpus.display());
             return;
@@ -200,8 +256,10 @@ fn seeds_match_gold() {
     for f in &files {
         let stem = f.file_stem().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(f).unwrap();
-        let g: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(gold.join(format!("{stem}.json"))).unwrap()).unwrap();
+        let g: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(gold.join(format!("{stem}.json"))).unwrap(),
+        )
+        .unwrap();
         let doc = zhibiao::Doc::new(&text);
         let m = zhibiao::meta::meta(&doc);
         for (k, name) in FIELDS.iter().enumerate() {
