@@ -1,11 +1,132 @@
 //! Page clutter: breadcrumbs, counters, share lines, print/close links, footers.
 //!
-//! In: normalised text. Out: byte ranges of lines to leave out of extraction (kept for meta).
+//! In: normalised text. Out: byte ranges of whole lines to leave out of extraction (the core
+//! blanks them byte-for-byte, so offsets still point into what the user gave; metadata still
+//! reads them). The line patterns are data: `data/clutter.toml`, embedded at build time.
 
+use crate::normalise::normalise;
+use serde::Deserialize;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The built-in rules (`data/clutter.toml`).
+pub const BUILTIN_TOML: &str = include_str!("../../data/clutter.toml");
+
+/// One kind of clutter line (see `data/clutter.toml` for the meaning of each field).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Rule {
+    /// What the rule recognises (`breadcrumb`, `footer` …).
+    pub name: String,
+    /// Longest line (in chars, trimmed) the rule applies to.
+    pub max_chars: usize,
+    /// The line starts with one of these.
+    #[serde(default)]
+    pub starts: Vec<String>,
+    /// The line ends with one of these.
+    #[serde(default)]
+    pub ends: Vec<String>,
+    /// The line contains one of these.
+    #[serde(default)]
+    pub contains: Vec<String>,
+    /// The line is one of these (ignoring trailing `:`, `|` and spaces).
+    #[serde(default)]
+    pub lines: Vec<String>,
+    /// The line consists only of these characters.
+    #[serde(default)]
+    pub only: String,
+}
+
+/// A set of clutter rules.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Rules {
+    /// The rules, tried in order.
+    pub rule: Vec<Rule>,
+}
+
+impl Rules {
+    /// Parse rules from TOML (patterns are normalised like the text they are matched against).
+    pub fn from_toml(s: &str) -> Result<Rules, String> {
+        let mut r: Rules = toml::from_str(s).map_err(|e| format!("clutter rules: {e}"))?;
+        for rule in &mut r.rule {
+            for list in [
+                &mut rule.starts,
+                &mut rule.ends,
+                &mut rule.contains,
+                &mut rule.lines,
+            ] {
+                list.retain(|p| !p.is_empty());
+                for p in list.iter_mut() {
+                    *p = normalise(p);
+                }
+            }
+            rule.only = normalise(&rule.only);
+        }
+        Ok(r)
+    }
+
+    /// The name of the first rule that makes `line` (one normalised line) clutter.
+    pub fn matches(&self, line: &str) -> Option<&str> {
+        let t = line.trim_matches([' ', '\t', '\r', '\u{FEFF}']);
+        if t.is_empty() {
+            return None;
+        }
+        let longest = self.rule.iter().map(|r| r.max_chars).max().unwrap_or(0);
+        // cheap reject before counting chars: a char is at most 4 bytes
+        if t.len() > longest * 4 {
+            return None;
+        }
+        let chars = t.chars().count();
+        let bare = t.trim_end_matches([':', '|', ' ']);
+        self.rule
+            .iter()
+            .find(|r| {
+                chars <= r.max_chars
+                    && (r.starts.iter().any(|p| t.starts_with(p.as_str()))
+                        || r.ends.iter().any(|p| bare.ends_with(p.as_str()))
+                        || r.contains.iter().any(|p| t.contains(p.as_str()))
+                        || r.lines.iter().any(|p| bare == p)
+                        || (!r.only.is_empty() && t.chars().all(|c| r.only.contains(c))))
+            })
+            .map(|r| r.name.as_str())
+    }
+
+    /// Byte ranges (whole lines, without the line break) of `norm` that are clutter.
+    pub fn lines(&self, norm: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for line in norm.split('\n') {
+            if self.matches(line).is_some() {
+                out.push(start..start + line.len());
+            }
+            start += line.len() + 1;
+        }
+        out
+    }
+}
+
+/// The built-in rules, parsed once.
+pub fn builtin() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| {
+        Rules::from_toml(BUILTIN_TOML).expect("the embedded clutter rules parse (tested)")
+    })
+}
 
 /// Byte ranges (whole lines) of `norm` that are page clutter, in order, non-overlapping.
 pub fn clutter_lines(norm: &str) -> Vec<Range<usize>> {
-    let _ = norm;
-    Vec::new()
+    builtin().lines(norm)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses_and_ranges_are_lines() {
+        let norm = normalise("首页 > 新闻\n正文第一行。\n\n版权所有 某某网站\n");
+        let r = clutter_lines(&norm);
+        assert_eq!(r.len(), 2);
+        assert_eq!(&norm[r[0].clone()], "首页 > 新闻");
+        assert_eq!(&norm[r[1].clone()], "版权所有 某某网站");
+    }
 }

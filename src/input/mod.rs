@@ -1,10 +1,24 @@
 //! Inputs: file bytes → text. Encodings (UTF-8/16, GB18030/GBK, Big5 by meta charset), HTML
 //! pages, Word .docx; and page clutter recognition ([`clutter`]).
+//!
+//! [`decode`] goes by content, not by name: zip bytes are read as .docx, markup as HTML, anything
+//! else as text in whatever encoding it is in. The name's extension is only a hint (a `.html`
+//! file with a few tags is HTML; a `.docx` that is not a zip gets a .docx message).
 
 pub mod clutter;
+pub mod docx;
+pub mod encoding;
+pub mod html;
+pub mod zipread;
 
-/// The largest file accepted (20 MiB); larger ones get a message.
+pub use html::{html_to_text, looks_like_html};
+
+/// The largest file accepted, in bytes (20 MB; a long report is well under 1 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// What the reader supports, for the end of error messages.
+pub const SUPPORTED: &str =
+    "zhibiao reads text (UTF-8, UTF-16, GB18030/GBK, Big5), HTML pages and Word .docx files";
 
 /// Why a file could not be read: a one-line message saying what is wrong and what is supported.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,10 +41,125 @@ pub struct Decoded {
     pub warnings: Vec<String>,
 }
 
-/// Decode `bytes` (named `name`, for messages) into text.
+/// The kind of input, found from its content (and, only where the content is ambiguous, its name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A zip archive (read as Word .docx).
+    Docx,
+    /// HTML markup.
+    Html,
+    /// Plain text.
+    Text,
+}
+
+fn error(name: &str, what: &str) -> InputError {
+    let what = what.replace(['\n', '\r'], " ");
+    InputError(format!("{name}: {what}; {SUPPORTED}"))
+}
+
+fn has_ext(name: &str, exts: &[&str]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    exts.iter().any(|e| lower.ends_with(e))
+}
+
+/// Decode `bytes` (named `name`, for messages and as a hint) into text. Never panics; linear in
+/// the input; refuses inputs over [`MAX_BYTES`], binary files and unreadable text with a
+/// one-line [`InputError`] naming the file.
 pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Decoded { text: s.trim_start_matches('\u{FEFF}').to_string(), warnings: vec![] }),
-        Err(_) => Err(InputError(format!("{name}: not UTF-8 text"))),
+    if bytes.len() > MAX_BYTES {
+        return Err(error(
+            name,
+            &format!(
+                "the file is {:.1} MB, over the limit of {} MB per file",
+                bytes.len() as f64 / (1024.0 * 1024.0),
+                MAX_BYTES >> 20
+            ),
+        ));
+    }
+    if bytes.is_empty() {
+        return Err(error(name, "the file is empty"));
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        let (text, warnings) = docx::docx_to_text(bytes, MAX_BYTES).map_err(|e| error(name, &e))?;
+        return finish(name, text, warnings);
+    }
+    let named_docx = has_ext(name, &[".docx", ".docm", ".dotx"]);
+    if let Some(what) = encoding::binary_kind(bytes) {
+        if named_docx {
+            return Err(error(name, "not a valid .docx: it is not a zip archive"));
+        }
+        return Err(error(name, &format!("this is {what}, not a report")));
+    }
+    let declared = encoding::declared_charset(bytes);
+    let d = encoding::decode_text(bytes, declared);
+    // more than 1 in 50 chars unreadable: not text in any encoding we know
+    let chars = d.text.chars().count().max(1);
+    if d.replaced > 0 && d.replaced * 50 > chars {
+        if named_docx {
+            return Err(error(name, "not a valid .docx: it is not a zip archive"));
+        }
+        return Err(error(
+            name,
+            "not readable text: neither UTF-8 nor GB18030/GBK",
+        ));
+    }
+    let mut warnings = Vec::new();
+    if named_docx {
+        warnings.push(format!(
+            "{name} is not a .docx (zip) file; it was read as text"
+        ));
+    }
+    if d.encoding != "utf-8" {
+        warnings.push(format!("decoded as {}", d.encoding.to_ascii_uppercase()));
+    }
+    if d.replaced > 0 {
+        warnings.push(format!(
+            "{} unreadable byte sequences replaced by \u{FFFD}",
+            d.replaced
+        ));
+    }
+    let text = d
+        .text
+        .strip_prefix('\u{FEFF}')
+        .map(str::to_string)
+        .unwrap_or(d.text);
+    let html_named = has_ext(name, &[".html", ".htm", ".xhtml", ".shtml", ".mht"]);
+    if looks_like_html(&text) || (html_named && text.contains('<') && text.contains('>')) {
+        return finish(name, html_to_text(&text), warnings);
+    }
+    finish(name, text, warnings)
+}
+
+/// Which [`Kind`] `decode` reads `bytes` as (ignoring encodings and errors).
+pub fn kind(bytes: &[u8], name: &str) -> Kind {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Kind::Docx;
+    }
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(MAX_BYTES)]);
+    let html_named = has_ext(name, &[".html", ".htm", ".xhtml", ".shtml", ".mht"]);
+    if looks_like_html(&text) || (html_named && text.contains('<') && text.contains('>')) {
+        Kind::Html
+    } else {
+        Kind::Text
+    }
+}
+
+fn finish(name: &str, text: String, warnings: Vec<String>) -> Result<Decoded, InputError> {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+        .is_empty()
+    {
+        return Err(error(name, "the file has no text"));
+    }
+    Ok(Decoded { text, warnings })
+}
+
+/// Text pasted by a user (already a `&str`): the text of the page when it is HTML markup,
+/// otherwise the text itself.
+pub fn decode_str(s: &str) -> String {
+    if looks_like_html(s) {
+        html_to_text(s)
+    } else {
+        s.to_string()
     }
 }
