@@ -54,6 +54,8 @@ struct Gaz {
     full: HashMap<&'static str, Vec<usize>>,
     short: HashMap<String, Vec<usize>>,
     max_chars: usize,
+    /// First chars of all full names (a quick filter for [`find_all`]).
+    firsts: std::collections::HashSet<char>,
 }
 
 const DATA: &str = include_str!("../data/gazetteer.txt");
@@ -225,11 +227,16 @@ fn gaz() -> &'static Gaz {
                 short.entry(s).or_default().push(i);
             }
         }
+        let firsts = entries
+            .iter()
+            .filter_map(|e| e.name.chars().next())
+            .collect();
         Gaz {
             entries,
             full,
             short,
             max_chars,
+            firsts,
         }
     })
 }
@@ -300,6 +307,14 @@ pub fn find_all(text: &str) -> Vec<Found> {
     let n = starts.len() - 1;
     let mut i = 0;
     while i < n {
+        if !text[starts[i]..]
+            .chars()
+            .next()
+            .is_some_and(|c| g.firsts.contains(&c))
+        {
+            i += 1;
+            continue;
+        }
         let mut hit = None;
         let top = (i + g.max_chars).min(n);
         for j in (i + 2..=top).rev() {

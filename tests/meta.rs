@@ -281,3 +281,63 @@ fn seeds_match_gold() {
     }
     assert!(fails.is_empty(), "\n{}", fails.join("\n"));
 }
+
+#[test]
+fn never_panics_on_cut_seeds() {
+    let corpus = manifest().join("../shared/corpus");
+    let Ok(rd) = std::fs::read_dir(&corpus) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        let chars: Vec<char> = text.chars().collect();
+        // every cut point on a coarse grid, from the front and from the back
+        let step = (chars.len() / 60).max(1);
+        for k in (0..chars.len()).step_by(step) {
+            let head: String = chars[..k].iter().collect();
+            let tail: String = chars[k..].iter().collect();
+            let _ = zhibiao::meta::meta(&zhibiao::Doc::new(&head));
+            let _ = zhibiao::meta::meta(&zhibiao::Doc::new(&tail));
+        }
+    }
+    for s in [
+        "",
+        "\n",
+        "2",
+        "2021年",
+        "时间:",
+        "来源:",
+        "报告",
+        "朝阳区",
+        "年度报告\n",
+        "时间:2022-13-45",
+        "\u{feff}",
+    ] {
+        let _ = zhibiao::meta::meta(&zhibiao::Doc::new(s));
+    }
+}
+
+#[test]
+fn linear_time_on_hostile_input() {
+    // long single lines full of the patterns the stage looks for
+    let pieces = [
+        "2020年来源:时间:",
+        "朝阳区生态环境局",
+        "市生态环境局",
+        "发布时间:2022-01-0",
+        "2021年度法治报告",
+    ];
+    for p in pieces {
+        let text = p.repeat(20_000);
+        let t = std::time::Instant::now();
+        let _ = zhibiao::meta::meta(&zhibiao::Doc::new(&text));
+        let secs = t.elapsed().as_secs_f64();
+        assert!(secs < 5.0, "{p}: {secs:.2}s on {} bytes", text.len());
+    }
+    let lines = "威海市生态环境局2021年法治政府建设情况的工作报告\n".repeat(20_000);
+    let t = std::time::Instant::now();
+    let _ = zhibiao::meta::meta(&zhibiao::Doc::new(&lines));
+    assert!(t.elapsed().as_secs_f64() < 5.0);
+}
