@@ -1,0 +1,814 @@
+//! The page's one stateful component: loaded reports, the open one, tabs, highlight, exports.
+
+use super::browser;
+use super::i18n::{t, Lang};
+use super::storage::{self, Saved, SavedDoc};
+use super::{chart, compare, figures, metrics, sample, source, summary};
+use crate::model::{Report, Span};
+use gloo_timers::callback::Timeout;
+use std::collections::HashSet;
+use web_sys::HtmlTextAreaElement;
+use yew::html::Scope;
+use yew::prelude::*;
+
+/// Largest file the page reads (bytes).
+pub const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+/// Typing pause before re-extracting (ms).
+pub const DEBOUNCE_MS: u32 = 300;
+/// File name endings the page accepts.
+pub const ACCEPTED: [&str; 5] = [".txt", ".text", ".html", ".htm", ".docx"];
+
+/// One loaded input and what it became.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// File name or generated name.
+    pub name: String,
+    /// The (decoded) text, what evidence offsets point into.
+    pub text: String,
+    /// The extraction result (absent for empty text).
+    pub report: Option<Report>,
+    /// Extraction time in milliseconds.
+    pub ms: f64,
+    /// Text changed since the last extraction.
+    pub dirty: bool,
+}
+
+/// The result tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// Catalog metrics, grouped.
+    Metrics,
+    /// Narrative, outline, problems, plans, documents.
+    Summary,
+    /// Every quantity.
+    Figures,
+    /// One row per report.
+    Compare,
+    /// Bar and line charts.
+    Charts,
+}
+
+/// What the left pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The editable text area.
+    Edit,
+    /// The read-only text with highlighted evidence.
+    Source,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// JSON of the open report.
+    JsonOne,
+    /// JSON array of all reports.
+    JsonAll,
+    /// CSV, one row per fact of all reports.
+    CsvFacts,
+    /// CSV comparison table.
+    CsvCompare,
+    /// The bar chart as SVG.
+    ChartSvg,
+    /// The bar chart as PNG.
+    ChartPng,
+    /// The line chart as SVG.
+    LineSvg,
+    /// The line chart as PNG.
+    LinePng,
+}
+
+/// Messages of [`App`].
+pub enum Msg {
+    /// The text area changed.
+    Edit(String),
+    /// The debounce timer fired: extract the open input if it changed.
+    Extract,
+    /// Start a new empty input.
+    NewDoc,
+    /// Load the built-in example.
+    Example,
+    /// Open input `i`.
+    Select(usize),
+    /// Remove input `i`.
+    Remove(usize),
+    /// Remove every input and the saved copy.
+    ClearAll,
+    /// Switch tab.
+    SetTab(Tab),
+    /// Switch the left pane.
+    SetPane(Pane),
+    /// Switch the UI language.
+    ToggleLang,
+    /// Highlight spans of the source, optionally marking a fact as selected.
+    Jump(Vec<Span>, Option<usize>),
+    /// Show or hide a metric's alternatives.
+    ToggleAlts(String),
+    /// Files were picked or dropped.
+    Files(Vec<web_sys::File>),
+    /// One file of a batch was read (name, bytes or error).
+    FileRead(String, Result<Vec<u8>, String>),
+    /// Clear the error list.
+    DismissErrors,
+    /// Download an export.
+    Export(Export),
+    /// Copy the summary table.
+    Copy,
+    /// The copy finished.
+    Copied(bool),
+    /// Sort the comparison table by a column (click again to reverse).
+    SortBy(usize),
+    /// Choose the charted metric.
+    ChartMetric(String),
+    /// Filter documents by kind (`""` = all).
+    DocKind(String),
+    /// A file is being dragged over the page.
+    Dragging(bool),
+    /// Nothing to do.
+    Noop,
+}
+
+/// The page.
+pub struct App {
+    /// UI language.
+    pub lang: Lang,
+    /// Loaded inputs.
+    pub entries: Vec<Entry>,
+    /// Index of the open input.
+    pub current: usize,
+    /// Active tab.
+    pub tab: Tab,
+    /// Left pane mode.
+    pub pane: Pane,
+    /// Highlighted source spans.
+    pub highlight: Vec<Span>,
+    /// Selected fact of the open report.
+    pub selected: Option<usize>,
+    /// Metric ids whose alternatives are open.
+    pub open_alts: HashSet<String>,
+    /// Error messages naming files.
+    pub errors: Vec<String>,
+    /// A transient notice (copied …).
+    pub notice: Option<String>,
+    /// Batch progress: (done, total).
+    pub progress: Option<(usize, usize)>,
+    /// Time of the last extraction (ms).
+    pub last_ms: Option<f64>,
+    /// Comparison sort: (column, ascending).
+    pub sort: Option<(usize, bool)>,
+    /// Charted metric id.
+    pub chart_metric: Option<String>,
+    /// Document kind filter.
+    pub doc_kind: String,
+    /// A drag is over the page.
+    pub dragging: bool,
+    textarea: NodeRef,
+    debounce: Option<Timeout>,
+    sync_textarea: bool,
+    scroll_pending: bool,
+    storage_ok: bool,
+    pasted_seq: usize,
+}
+
+/// Extract `text` named `name`, timing it.
+pub fn run(text: &str, name: &str) -> (Option<Report>, f64) {
+    if text.trim().is_empty() {
+        return (None, 0.0);
+    }
+    let t0 = browser::now_ms();
+    let r = crate::extract(text, name);
+    (Some(r), browser::now_ms() - t0)
+}
+
+impl App {
+    /// The open entry.
+    pub fn entry(&self) -> Option<&Entry> {
+        self.entries.get(self.current)
+    }
+
+    /// The open report.
+    pub fn report(&self) -> Option<&Report> {
+        self.entry().and_then(|e| e.report.as_ref())
+    }
+
+    /// All extracted reports, in list order.
+    pub fn reports(&self) -> Vec<Report> {
+        self.entries.iter().filter_map(|e| e.report.clone()).collect()
+    }
+
+    fn persist(&mut self) {
+        let saved = Saved {
+            docs: self
+                .entries
+                .iter()
+                .map(|e| SavedDoc {
+                    name: e.name.clone(),
+                    text: e.text.clone(),
+                })
+                .collect(),
+            current: self.current,
+        };
+        self.storage_ok = storage::save(&saved);
+    }
+
+    fn next_pasted_name(&mut self) -> String {
+        loop {
+            self.pasted_seq += 1;
+            let name = format!("pasted-{}.txt", self.pasted_seq);
+            if !self.entries.iter().any(|e| e.name == name) {
+                return name;
+            }
+        }
+    }
+
+    fn push_entry(&mut self, name: String, text: String, warnings: Vec<String>) {
+        let (mut report, ms) = run(&text, &name);
+        if let Some(r) = report.as_mut() {
+            r.warnings.extend(warnings);
+        }
+        self.entries.push(Entry {
+            name,
+            text,
+            report,
+            ms,
+            dirty: false,
+        });
+        self.current = self.entries.len() - 1;
+        self.last_ms = Some(ms);
+        self.after_switch();
+    }
+
+    fn after_switch(&mut self) {
+        self.highlight.clear();
+        self.selected = None;
+        self.sync_textarea = true;
+    }
+
+    fn extract_current(&mut self) -> bool {
+        let Some(e) = self.entries.get_mut(self.current) else {
+            return false;
+        };
+        if !e.dirty {
+            return false;
+        }
+        let (report, ms) = run(&e.text, &e.name);
+        e.report = report;
+        e.ms = ms;
+        e.dirty = false;
+        self.last_ms = Some(ms);
+        self.highlight.clear();
+        self.selected = None;
+        self.persist();
+        true
+    }
+
+    fn export(&mut self, what: Export) {
+        let cat = crate::catalog::builtin();
+        let reports = self.reports();
+        let base = self
+            .report()
+            .map(|r| r.source.trim_end_matches(".txt").trim_end_matches(".html").to_string())
+            .unwrap_or_else(|| "zhibiao".into());
+        let res = match what {
+            Export::JsonOne => match self.report() {
+                Some(r) => browser::download(
+                    &format!("{base}.json"),
+                    "application/json",
+                    &crate::output::json(std::slice::from_ref(r)),
+                ),
+                None => Ok(()),
+            },
+            Export::JsonAll => browser::download("zhibiao-all.json", "application/json", &crate::output::json(&reports)),
+            Export::CsvFacts => browser::download("zhibiao-facts.csv", "text/csv;charset=utf-8", &crate::output::csv_facts(&reports)),
+            Export::CsvCompare => browser::download(
+                "zhibiao-comparison.csv",
+                "text/csv;charset=utf-8",
+                &crate::output::csv_comparison(&reports, cat),
+            ),
+            Export::ChartSvg | Export::LineSvg => {
+                let (sel, name) = if what == Export::ChartSvg {
+                    ("[data-testid=chart-bar] svg", "zhibiao-bar.svg")
+                } else {
+                    ("[data-testid=chart-line] svg", "zhibiao-line.svg")
+                };
+                match browser::outer_html(sel) {
+                    Some(svg) => browser::download(name, "image/svg+xml", &svg),
+                    None => Ok(()),
+                }
+            }
+            Export::ChartPng | Export::LinePng => {
+                let (sel, name) = if what == Export::ChartPng {
+                    ("[data-testid=chart-bar] svg", "zhibiao-bar.png")
+                } else {
+                    ("[data-testid=chart-line] svg", "zhibiao-line.png")
+                };
+                if let Some(svg) = browser::outer_html(sel) {
+                    let (w, h) = chart::svg_size(&svg);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        browser::download_png(svg, w, h, name.to_string()).await;
+                    });
+                }
+                Ok(())
+            }
+        };
+        if let Err(e) = res {
+            self.errors.push(format!("export: {e:?}"));
+        }
+    }
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = ();
+
+    fn create(_ctx: &Context<Self>) -> Self {
+        let lang = match storage::get(storage::LANG_KEY) {
+            Some(code) => Lang::from_tag(&code),
+            None => Lang::from_tag(&browser::browser_language()),
+        };
+        let saved = storage::load();
+        let mut entries = Vec::new();
+        let mut last_ms = None;
+        for d in saved.docs {
+            let (report, ms) = run(&d.text, &d.name);
+            last_ms = Some(ms);
+            entries.push(Entry {
+                name: d.name,
+                text: d.text,
+                report,
+                ms,
+                dirty: false,
+            });
+        }
+        let current = saved.current.min(entries.len().saturating_sub(1));
+        App {
+            lang,
+            entries,
+            current,
+            tab: Tab::Metrics,
+            pane: Pane::Edit,
+            highlight: Vec::new(),
+            selected: None,
+            open_alts: HashSet::new(),
+            errors: Vec::new(),
+            notice: None,
+            progress: None,
+            last_ms,
+            sort: None,
+            chart_metric: None,
+            doc_kind: String::new(),
+            dragging: false,
+            textarea: NodeRef::default(),
+            debounce: None,
+            sync_textarea: true,
+            scroll_pending: false,
+            storage_ok: true,
+            pasted_seq: 0,
+        }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Edit(text) => {
+                let mut created = false;
+                if self.entries.is_empty() {
+                    let name = self.next_pasted_name();
+                    self.entries.push(Entry {
+                        name,
+                        text: String::new(),
+                        report: None,
+                        ms: 0.0,
+                        dirty: true,
+                    });
+                    self.current = 0;
+                    created = true;
+                }
+                if let Some(e) = self.entries.get_mut(self.current) {
+                    e.text = text;
+                    e.dirty = true;
+                }
+                let link = ctx.link().clone();
+                self.debounce = Some(Timeout::new(DEBOUNCE_MS, move || link.send_message(Msg::Extract)));
+                created
+            }
+            Msg::Extract => {
+                self.debounce = None;
+                self.extract_current()
+            }
+            Msg::NewDoc => {
+                self.extract_current();
+                let name = self.next_pasted_name();
+                self.entries.push(Entry {
+                    name,
+                    text: String::new(),
+                    report: None,
+                    ms: 0.0,
+                    dirty: false,
+                });
+                self.current = self.entries.len() - 1;
+                self.pane = Pane::Edit;
+                self.after_switch();
+                self.persist();
+                true
+            }
+            Msg::Example => {
+                self.extract_current();
+                if let Some(i) = self.entries.iter().position(|e| e.name == sample::SAMPLE_NAME) {
+                    self.current = i;
+                    self.after_switch();
+                } else {
+                    self.push_entry(sample::SAMPLE_NAME.to_string(), sample::SAMPLE_TEXT.to_string(), Vec::new());
+                }
+                self.persist();
+                true
+            }
+            Msg::Select(i) => {
+                self.extract_current();
+                if i < self.entries.len() {
+                    self.current = i;
+                    self.after_switch();
+                    self.persist();
+                }
+                true
+            }
+            Msg::Remove(i) => {
+                if i < self.entries.len() {
+                    self.entries.remove(i);
+                    if self.current >= self.entries.len() {
+                        self.current = self.entries.len().saturating_sub(1);
+                    } else if i < self.current {
+                        self.current -= 1;
+                    }
+                    self.after_switch();
+                    self.persist();
+                }
+                true
+            }
+            Msg::ClearAll => {
+                self.entries.clear();
+                self.current = 0;
+                self.errors.clear();
+                self.debounce = None;
+                self.last_ms = None;
+                self.after_switch();
+                storage::remove(storage::DOCS_KEY);
+                self.storage_ok = true;
+                true
+            }
+            Msg::SetTab(tab) => {
+                self.tab = tab;
+                true
+            }
+            Msg::SetPane(p) => {
+                if p == Pane::Source {
+                    self.extract_current();
+                }
+                self.pane = p;
+                true
+            }
+            Msg::ToggleLang => {
+                self.lang = self.lang.other();
+                storage::set(storage::LANG_KEY, self.lang.code());
+                true
+            }
+            Msg::Jump(spans, fact) => {
+                self.extract_current();
+                self.highlight = spans;
+                self.selected = fact;
+                self.pane = Pane::Source;
+                self.scroll_pending = true;
+                true
+            }
+            Msg::ToggleAlts(id) => {
+                if !self.open_alts.remove(&id) {
+                    self.open_alts.insert(id);
+                }
+                true
+            }
+            Msg::Files(files) => {
+                self.extract_current();
+                let mut todo = Vec::new();
+                for f in files {
+                    let name = f.name();
+                    let lower = name.to_lowercase();
+                    if f.size() > MAX_FILE_BYTES {
+                        self.errors.push(format!(
+                            "{name}: {} ({:.1} MB > 20 MB)",
+                            t(self.lang, "too_large"),
+                            f.size() / 1048576.0
+                        ));
+                    } else if lower.contains('.') && !ACCEPTED.iter().any(|ext| lower.ends_with(ext)) {
+                        self.errors.push(format!("{name}: {}", t(self.lang, "bad_type")));
+                    } else {
+                        todo.push(f);
+                    }
+                }
+                if todo.is_empty() {
+                    return true;
+                }
+                let (done, total) = self.progress.unwrap_or((0, 0));
+                self.progress = Some((done, total + todo.len()));
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    for f in todo {
+                        let bytes = browser::read_file(&f).await;
+                        link.send_message(Msg::FileRead(f.name(), bytes));
+                    }
+                });
+                true
+            }
+            Msg::FileRead(name, bytes) => {
+                match bytes
+                    .map_err(|e| format!("{name}: {e}"))
+                    .and_then(|b| crate::input::decode(&b, &name).map_err(|e| e.to_string()))
+                {
+                    Ok(decoded) => {
+                        self.push_entry(name, decoded.text, decoded.warnings);
+                        self.persist();
+                    }
+                    Err(e) => self.errors.push(e),
+                }
+                if let Some((done, total)) = self.progress {
+                    self.progress = if done + 1 >= total { None } else { Some((done + 1, total)) };
+                }
+                true
+            }
+            Msg::DismissErrors => {
+                self.errors.clear();
+                self.notice = None;
+                true
+            }
+            Msg::Export(what) => {
+                self.extract_current();
+                self.export(what);
+                true
+            }
+            Msg::Copy => {
+                self.extract_current();
+                if let Some(r) = self.report() {
+                    let tsv = crate::output::tsv_summary(r);
+                    let link = ctx.link().clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let ok = browser::copy_text(tsv).await;
+                        link.send_message(Msg::Copied(ok));
+                    });
+                }
+                false
+            }
+            Msg::Copied(ok) => {
+                self.notice = Some(t(self.lang, if ok { "copied" } else { "copy_failed" }).to_string());
+                true
+            }
+            Msg::SortBy(col) => {
+                self.sort = match self.sort {
+                    Some((c, asc)) if c == col => Some((c, !asc)),
+                    _ => Some((col, true)),
+                };
+                true
+            }
+            Msg::ChartMetric(id) => {
+                self.chart_metric = Some(id);
+                true
+            }
+            Msg::DocKind(k) => {
+                self.doc_kind = k;
+                true
+            }
+            Msg::Dragging(d) => {
+                let changed = self.dragging != d;
+                self.dragging = d;
+                changed
+            }
+            Msg::Noop => false,
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let lang = self.lang;
+        let link = ctx.link();
+        let ondragover = link.callback(|e: DragEvent| {
+            e.prevent_default();
+            Msg::Dragging(true)
+        });
+        let ondragleave = link.callback(|_e: DragEvent| Msg::Dragging(false));
+        let ondrop = link.callback(|e: DragEvent| {
+            e.prevent_default();
+            let files = browser::files_of(e.data_transfer().and_then(|d| d.files()));
+            if files.is_empty() {
+                Msg::Dragging(false)
+            } else {
+                Msg::Files(files)
+            }
+        });
+        html! {
+            <div class={classes!("app", self.dragging.then_some("dragging"))} lang={lang.code()}
+                 {ondragover} {ondragleave} {ondrop} data-testid="app">
+                { self.view_header(link) }
+                { self.view_messages(link) }
+                <main class="layout">
+                    { self.view_sidebar(link) }
+                    { self.view_left(link) }
+                    { self.view_results(link) }
+                </main>
+                { self.view_footer() }
+            </div>
+        }
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+        if self.sync_textarea {
+            if let Some(ta) = self.textarea.cast::<HtmlTextAreaElement>() {
+                ta.set_value(self.entry().map(|e| e.text.as_str()).unwrap_or(""));
+                self.sync_textarea = false;
+            }
+        }
+        if self.scroll_pending {
+            self.scroll_pending = false;
+            browser::scroll_to("[data-testid=evidence-mark]");
+        }
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", if self.lang == Lang::Zh { "zh-CN" } else { "en" });
+        }
+    }
+}
+
+impl App {
+    fn view_header(&self, link: &Scope<Self>) -> Html {
+        let lang = self.lang;
+        html! {
+            <header class="top">
+                <div class="brand">
+                    <h1>{ lang.pick("指标", "zhibiao") }<span class="sub">{ lang.pick(" 法治政府建设年度报告 → 结构化指标", " · rule-of-law reports → metrics") }</span></h1>
+                    <p class="tagline">{ t(lang, "tagline") }</p>
+                </div>
+                <div class="actions">
+                    <button data-testid="example" onclick={link.callback(|_| Msg::Example)}>{ t(lang, "example") }</button>
+                    <button data-testid="lang-switch" onclick={link.callback(|_| Msg::ToggleLang)} lang={lang.other().code()}>{ t(lang, "lang_switch") }</button>
+                </div>
+            </header>
+        }
+    }
+
+    fn view_messages(&self, link: &Scope<Self>) -> Html {
+        let lang = self.lang;
+        let progress = self.progress.map(|(d, n)| {
+            html! {
+                <div class="progress" data-testid="progress" role="status">
+                    { format!("{} {d}/{n}", t(lang, "working")) }
+                    <progress max={n.to_string()} value={d.to_string()}></progress>
+                </div>
+            }
+        });
+        let errors = (!self.errors.is_empty()).then(|| {
+            html! {
+                <div class="errors" data-testid="errors" role="alert">
+                    <strong>{ t(lang, "errors") }</strong>
+                    <ul>{ for self.errors.iter().map(|e| html! { <li data-testid="error">{ e }</li> }) }</ul>
+                    <button onclick={link.callback(|_| Msg::DismissErrors)}>{ t(lang, "dismiss") }</button>
+                </div>
+            }
+        });
+        let notice = self.notice.as_ref().map(|n| {
+            html! {
+                <div class="notice" data-testid="notice" role="status">{ n }
+                    <button onclick={link.callback(|_| Msg::DismissErrors)}>{ "×" }</button></div>
+            }
+        });
+        let storage = (!self.storage_ok).then(|| html! { <div class="errors" role="alert">{ t(lang, "storage_full") }</div> });
+        html! { <>{ progress }{ errors }{ notice }{ storage }</> }
+    }
+
+    fn view_sidebar(&self, link: &Scope<Self>) -> Html {
+        let lang = self.lang;
+        let onchange = link.callback(|e: Event| {
+            let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
+            match input {
+                Some(i) => {
+                    let files = browser::files_of(i.files());
+                    i.set_value("");
+                    Msg::Files(files)
+                }
+                None => Msg::Noop,
+            }
+        });
+        let items = self.entries.iter().enumerate().map(|(i, e)| {
+            let label = e
+                .report
+                .as_ref()
+                .and_then(|r| r.meta.agency.as_ref().map(|a| format!("{a}{}", r.meta.year.map(|y| format!(" {y}")).unwrap_or_default())))
+                .unwrap_or_else(|| e.name.clone());
+            let active = i == self.current;
+            html! {
+                <li class={classes!("doc", active.then_some("active"))} data-testid="doc-item">
+                    <button class="doc-open" aria-current={active.then_some("true")} onclick={link.callback(move |_| Msg::Select(i))} title={e.name.clone()}>
+                        <span class="doc-label">{ label }</span>
+                        <span class="doc-name">{ format!("{} · {} {}", e.name, e.text.chars().count(), lang.pick("字", "chars")) }</span>
+                    </button>
+                    <button class="doc-remove" aria-label={format!("{} {}", t(lang, "remove"), e.name)} data-testid="doc-remove"
+                        onclick={link.callback(move |_| Msg::Remove(i))}>{ "×" }</button>
+                </li>
+            }
+        });
+        html! {
+            <aside class="sidebar">
+                <label class={classes!("drop", self.dragging.then_some("over"))} data-testid="drop-zone">
+                    <span>{ t(lang, "drop_here") }{ " " }<u>{ t(lang, "pick_files") }</u></span>
+                    <small>{ t(lang, "file_types") }</small>
+                    <input type="file" multiple=true accept=".txt,.text,.html,.htm,.docx,text/plain,text/html" data-testid="file-input" {onchange} />
+                </label>
+                <div class="row">
+                    <button data-testid="new-doc" onclick={link.callback(|_| Msg::NewDoc)}>{ "+ " }{ t(lang, "new_doc") }</button>
+                    <button data-testid="clear-all" class="danger" onclick={link.callback(|_| Msg::ClearAll)} disabled={self.entries.is_empty()}>{ t(lang, "clear_all") }</button>
+                </div>
+                <h2 class="h-small">{ t(lang, "reports") }{ format!(" ({})", self.entries.len()) }</h2>
+                <ul class="docs" data-testid="doc-list">{ for items }</ul>
+                <p class="privacy">{ t(lang, "privacy") }</p>
+            </aside>
+        }
+    }
+
+    fn view_left(&self, link: &Scope<Self>) -> Html {
+        let lang = self.lang;
+        let oninput = link.callback(|e: InputEvent| {
+            let ta: Option<HtmlTextAreaElement> = e.target_dyn_into();
+            match ta {
+                Some(ta) => Msg::Edit(ta.value()),
+                None => Msg::Noop,
+            }
+        });
+        let edit = self.pane == Pane::Edit;
+        let text = self.entry().map(|e| e.text.as_str()).unwrap_or("");
+        html! {
+            <section class="left">
+                <div class="tabs" role="tablist">
+                    <button role="tab" aria-selected={edit.to_string()} data-testid="pane-edit" onclick={link.callback(|_| Msg::SetPane(Pane::Edit))}>{ t(lang, "input") }</button>
+                    <button role="tab" aria-selected={(!edit).to_string()} data-testid="pane-source" onclick={link.callback(|_| Msg::SetPane(Pane::Source))}>{ t(lang, "source") }</button>
+                </div>
+                <textarea ref={self.textarea.clone()} class="input" hidden={!edit} data-testid="input-text" spellcheck="false"
+                    placeholder={t(lang, "paste_here")} aria-label={t(lang, "paste_here")} {oninput} />
+                if !edit {
+                    { source::view(text, &self.highlight) }
+                }
+            </section>
+        }
+    }
+
+    fn view_results(&self, link: &Scope<Self>) -> Html {
+        let lang = self.lang;
+        let tab = |which: Tab, key: &'static str, id: &'static str| {
+            html! {
+                <button role="tab" aria-selected={(self.tab == which).to_string()} data-testid={id}
+                    onclick={link.callback(move |_| Msg::SetTab(which))}>{ t(lang, key) }</button>
+            }
+        };
+        let body = match self.tab {
+            Tab::Compare => compare::view(self, link),
+            Tab::Charts => chart::view(self, link),
+            _ => match self.report() {
+                None => html! { <p class="empty" data-testid="empty">{ t(lang, "no_report") }</p> },
+                Some(r) => match self.tab {
+                    Tab::Metrics => metrics::view(self, r, link),
+                    Tab::Summary => summary::view(self, r, link),
+                    _ => figures::view(self, r, link),
+                },
+            },
+        };
+        let has = self.report().is_some();
+        html! {
+            <section class="results">
+                if let Some(r) = self.report() { { metrics::card(lang, r) } }
+                <div class="tabs" role="tablist">
+                    { tab(Tab::Metrics, "tab_metrics", "tab-metrics") }
+                    { tab(Tab::Summary, "tab_summary", "tab-summary") }
+                    { tab(Tab::Figures, "tab_figures", "tab-figures") }
+                    { tab(Tab::Compare, "tab_compare", "tab-compare") }
+                    { tab(Tab::Charts, "tab_charts", "tab-charts") }
+                </div>
+                <div class="tab-body">{ body }</div>
+                <div class="export" aria-label={t(lang, "export")}>
+                    <span class="h-small">{ t(lang, "export") }</span>
+                    <button data-testid="export-json" disabled={!has} onclick={link.callback(|_| Msg::Export(Export::JsonOne))}>{ t(lang, "json_one") }</button>
+                    <button data-testid="export-json-all" disabled={self.entries.is_empty()} onclick={link.callback(|_| Msg::Export(Export::JsonAll))}>{ t(lang, "json_all") }</button>
+                    <button data-testid="export-csv" disabled={self.entries.is_empty()} onclick={link.callback(|_| Msg::Export(Export::CsvFacts))}>{ t(lang, "csv_facts") }</button>
+                    <button data-testid="export-csv-compare" disabled={self.entries.is_empty()} onclick={link.callback(|_| Msg::Export(Export::CsvCompare))}>{ t(lang, "csv_compare") }</button>
+                    <button data-testid="copy-tsv" disabled={!has} onclick={link.callback(|_| Msg::Copy)}>{ t(lang, "copy_table") }</button>
+                </div>
+            </section>
+        }
+    }
+
+    fn view_footer(&self) -> Html {
+        let lang = self.lang;
+        let timing = self.last_ms.map(|ms| {
+            html! {
+                <span data-testid="extract-time" data-ms={format!("{ms:.3}")}>{ format!("{} {:.1} ms", t(lang, "extracted_in"), ms) }</span>
+            }
+        });
+        html! {
+            <footer class="foot">
+                { timing }
+                <span>{ format!("zhibiao {} · ", env!("CARGO_PKG_VERSION")) }{ t(lang, "privacy") }</span>
+            </footer>
+        }
+    }
+}

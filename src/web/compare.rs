@@ -1,0 +1,148 @@
+//! The comparison tab: one row per loaded report, one column per metric (primary values),
+//! sortable by any column.
+
+use super::app::{App, Msg};
+use super::format::{exact, human};
+use super::i18n::{t, Lang};
+use crate::catalog::Metric;
+use crate::model::Report;
+use std::cmp::Ordering;
+use yew::html::Scope;
+use yew::prelude::*;
+
+/// The primary value of metric `id` in `r`.
+pub fn primary(r: &Report, id: &str) -> Option<f64> {
+    r.metrics
+        .iter()
+        .find(|f| f.id == id && f.primary)
+        .or_else(|| r.metrics.iter().find(|f| f.id == id))
+        .map(|f| f.value)
+}
+
+/// Catalog metrics that at least one of `reports` has, in catalog order.
+pub fn present<'a>(reports: &[&Report]) -> Vec<&'a Metric> {
+    crate::catalog::builtin()
+        .metrics
+        .iter()
+        .filter(|m| reports.iter().any(|r| r.metrics.iter().any(|f| f.id == m.id)))
+        .collect()
+}
+
+/// A report's row label: agency (or file name).
+pub fn row_label(r: &Report) -> String {
+    r.meta.agency.clone().unwrap_or_else(|| r.source.clone())
+}
+
+/// Metric column header in the UI language.
+pub fn metric_label(lang: Lang, m: &Metric) -> String {
+    match lang {
+        Lang::Zh => m.label.clone(),
+        Lang::En => m.label_en.clone(),
+    }
+}
+
+/// Order rows (entry index, report) by column `col` (0 = report, 1 = year, 2.. = metrics);
+/// missing values always last.
+pub fn sort_rows(rows: &mut [(usize, &Report)], metrics: &[&Metric], col: usize, asc: bool) {
+    let key_cmp = |a: &Report, b: &Report| -> Ordering {
+        match col {
+            0 => row_label(a).cmp(&row_label(b)),
+            1 => cmp_opt(a.meta.year.map(f64::from), b.meta.year.map(f64::from), true),
+            c => match metrics.get(c - 2) {
+                Some(m) => cmp_opt(primary(a, &m.id), primary(b, &m.id), true),
+                None => Ordering::Equal,
+            },
+        }
+    };
+    rows.sort_by(|(_, a), (_, b)| {
+        let o = key_cmp(a, b);
+        // keep missing values last in both directions
+        let missing = |r: &Report| match col {
+            0 => false,
+            1 => r.meta.year.is_none(),
+            c => metrics.get(c - 2).map(|m| primary(r, &m.id).is_none()).unwrap_or(false),
+        };
+        match (missing(a), missing(b)) {
+            (true, false) => Ordering::Greater,
+            (false, true) => Ordering::Less,
+            _ => {
+                if asc {
+                    o
+                } else {
+                    o.reverse()
+                }
+            }
+        }
+    });
+}
+
+fn cmp_opt(a: Option<f64>, b: Option<f64>, _asc: bool) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The comparison tab.
+pub fn view(app: &App, link: &Scope<App>) -> Html {
+    let lang = app.lang;
+    let mut rows: Vec<(usize, &Report)> = app
+        .entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.report.as_ref().map(|r| (i, r)))
+        .collect();
+    if rows.is_empty() {
+        return html! { <p class="empty">{ t(lang, "no_report") }</p> };
+    }
+    let reports: Vec<&Report> = rows.iter().map(|(_, r)| *r).collect();
+    let metrics = present(&reports);
+    if let Some((col, asc)) = app.sort {
+        sort_rows(&mut rows, &metrics, col, asc);
+    }
+    let arrow = |c: usize| match app.sort {
+        Some((s, true)) if s == c => " ▲",
+        Some((s, false)) if s == c => " ▼",
+        _ => "",
+    };
+    let aria = |c: usize| match app.sort {
+        Some((s, true)) if s == c => "ascending",
+        Some((s, false)) if s == c => "descending",
+        _ => "none",
+    };
+    let mut heads = vec![(0usize, t(lang, "report").to_string()), (1, t(lang, "year").to_string())];
+    heads.extend(
+        metrics
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (i + 2, format!("{} ({})", metric_label(lang, m), m.unit))),
+    );
+    let head = heads.into_iter().map(|(c, h)| html! {
+        <th aria-sort={aria(c)}><button class="sort" data-testid={format!("sort-{c}")} onclick={link.callback(move |_| Msg::SortBy(c))}>{ h }{ arrow(c) }</button></th>
+    });
+    let body = rows.iter().map(|(i, r)| {
+        let i = *i;
+        let cells = metrics.iter().map(|m| match primary(r, &m.id) {
+            Some(v) => html! { <td class="n" data-id={m.id.clone()} data-value={crate::output::number(v)} title={exact(v, &m.unit)}>{ human(v, &m.unit, lang) }</td> },
+            None => html! { <td class="n missing" data-id={m.id.clone()}>{ "—" }</td> },
+        });
+        html! {
+            <tr data-testid="compare-row" class={classes!((i == app.current).then_some("active"))}>
+                <th scope="row"><button class="link" onclick={link.callback(move |_| Msg::Select(i))}>{ row_label(r) }</button></th>
+                <td class="n">{ r.meta.year.map(|y| y.to_string()).unwrap_or_default() }</td>
+                { for cells }
+            </tr>
+        }
+    });
+    html! {
+        <div class="compare">
+            <p class="hint">{ t(lang, "compare_hint") }</p>
+            <div class="scroll-x"><table class="table" data-testid="compare-table">
+                <thead><tr>{ for head }</tr></thead>
+                <tbody>{ for body }</tbody>
+            </table></div>
+        </div>
+    }
+}

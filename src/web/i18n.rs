@@ -1,0 +1,157 @@
+//! The two UI languages and every UI string in both.
+
+/// The language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+impl Lang {
+    /// `zh` or `en` (for storage and the `lang` attribute).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parse a stored code or a browser language tag (`zh-CN`, `en-US` …); anything
+    /// that is not Chinese is English.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The other language (for the switch button).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// Pick the Chinese or the English text.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A UI string in the given language.
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    let (zh, en) = match key {
+        "title" => (
+            "指标 · 法治政府建设年度报告指标提取",
+            "zhibiao · metrics from rule-of-law government reports",
+        ),
+        "tagline" => (
+            "粘贴或拖入报告,即时提取结构化指标。全部在浏览器内完成,不上传。",
+            "Paste or drop a report; metrics appear as you type. Everything stays in your browser.",
+        ),
+        "input" => ("输入", "Input"),
+        "source" => ("原文", "Source"),
+        "paste_here" => ("在此粘贴报告全文……", "Paste a report here…"),
+        "drop_here" => ("拖入文件到这里,或", "Drop files here, or"),
+        "pick_files" => ("选择文件", "choose files"),
+        "file_types" => (".txt(UTF-8/GBK)、.html/.htm、.docx", ".txt (UTF-8/GBK), .html/.htm, .docx"),
+        "example" => ("试试示例", "Try an example"),
+        "new_doc" => ("新建", "New"),
+        "clear_all" => ("全部清除", "Clear all"),
+        "reports" => ("已载入的报告", "Loaded reports"),
+        "remove" => ("移除", "Remove"),
+        "untitled" => ("未命名", "untitled"),
+        "pasted" => ("粘贴文本", "pasted text"),
+        "tab_metrics" => ("指标", "Metrics"),
+        "tab_summary" => ("摘要", "Summary"),
+        "tab_figures" => ("全部数字", "All figures"),
+        "tab_compare" => ("对比", "Compare"),
+        "tab_charts" => ("图表", "Charts"),
+        "card_title" => ("标题", "Title"),
+        "agency" => ("机关", "Agency"),
+        "region" => ("地区", "Region"),
+        "province" => ("省份", "Province"),
+        "level" => ("层级", "Level"),
+        "year" => ("年度", "Year"),
+        "published" => ("发布日期", "Published"),
+        "source_name" => ("来源", "Source"),
+        "unknown" => ("—", "—"),
+        "no_report" => (
+            "还没有报告。粘贴文本、拖入文件,或点“试试示例”。",
+            "No report yet. Paste text, drop files, or press “Try an example”.",
+        ),
+        "no_metrics" => ("尚未识别到目录中的指标。", "No catalog metric found yet."),
+        "metrics_found" => ("个指标已识别", "metrics found"),
+        "alternatives" => ("其他数值", "alternatives"),
+        "hide" => ("收起", "hide"),
+        "more_than" => ("余/以上", "more than"),
+        "nearly" => ("约/近", "about"),
+        "yoy" => ("同比", "YoY"),
+        "scope" => ("范围", "scope"),
+        "period" => ("时间", "period"),
+        "stated_times" => ("处出现", "mentions"),
+        "value" => ("数值", "Value"),
+        "unit" => ("单位", "Unit"),
+        "subject" => ("对象", "Subject"),
+        "evidence" => ("原文", "Evidence"),
+        "figures_count" => ("个数字", "figures"),
+        "narrative" => ("概述", "Narrative"),
+        "outline" => ("提纲", "Outline"),
+        "problems" => ("存在问题", "Problems"),
+        "plans" => ("下步打算", "Plans"),
+        "documents" => ("文件", "Documents"),
+        "kind" => ("类别", "Kind"),
+        "all_kinds" => ("全部类别", "all kinds"),
+        "cited" => ("引用次数", "Cited"),
+        "issued" => ("本年出台", "Issued this year"),
+        "none" => ("无", "none"),
+        "export" => ("导出", "Export"),
+        "json_one" => ("JSON(当前)", "JSON (this report)"),
+        "json_all" => ("JSON(全部)", "JSON (all)"),
+        "csv_facts" => ("CSV(逐条指标)", "CSV (facts)"),
+        "csv_compare" => ("CSV(对比表)", "CSV (comparison)"),
+        "copy_table" => ("复制摘要表格", "Copy summary table"),
+        "copied" => ("已复制,可粘贴到 Excel。", "Copied: paste into Excel."),
+        "copy_failed" => ("无法访问剪贴板。", "Clipboard not available."),
+        "compare_hint" => (
+            "每行一份报告,每列一个指标(主值)。点击表头排序。",
+            "One row per report, one column per metric (primary values). Click a header to sort.",
+        ),
+        "report" => ("报告", "Report"),
+        "metric" => ("指标", "Metric"),
+        "bar_chart" => ("各报告对比", "Across reports"),
+        "line_chart" => ("同一机关逐年变化", "Same agency over the years"),
+        "no_line" => (
+            "同一机关有两个以上年度的报告时显示折线图。",
+            "A line appears when one agency has reports for two or more years.",
+        ),
+        "no_chart" => ("载入报告后显示图表。", "Load reports to see charts."),
+        "export_svg" => ("导出 SVG", "Export SVG"),
+        "export_png" => ("导出 PNG", "Export PNG"),
+        "extracted_in" => ("提取耗时", "extracted in"),
+        "working" => ("正在处理", "Working"),
+        "lang_switch" => ("English", "中文"),
+        "errors" => ("无法读取", "Could not read"),
+        "dismiss" => ("关闭", "Dismiss"),
+        "too_large" => ("文件太大", "file too large"),
+        "bad_type" => (
+            "不支持的文件类型;支持 .txt、.html、.htm、.docx",
+            "unsupported file type; use .txt, .html, .htm or .docx",
+        ),
+        "storage_full" => (
+            "浏览器存储已满,刷新后文本可能丢失。",
+            "Browser storage is full: texts may not survive a reload.",
+        ),
+        "privacy" => ("数据只保存在本机浏览器中。", "Data stays in this browser."),
+        "warnings" => ("提示", "Notes"),
+        _ => ("?", "?"),
+    };
+    lang.pick(zh, en)
+}

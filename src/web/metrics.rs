@@ -1,0 +1,145 @@
+//! The report card and the metrics tab: catalog groups, primary values, qualifiers, alternatives.
+
+use super::app::{App, Msg};
+use super::format::{exact, human, qualifiers};
+use super::i18n::{t, Lang};
+use crate::model::{Fact, Report};
+use yew::html::Scope;
+use yew::prelude::*;
+
+/// The report card: title, agency, region, province, level, year, published date.
+pub fn card(lang: Lang, r: &Report) -> Html {
+    let m = &r.meta;
+    let row = |key: &'static str, id: &'static str, v: Option<String>| {
+        html! {
+            <div class="kv"><dt>{ t(lang, key) }</dt>
+                <dd data-testid={id}>{ v.unwrap_or_else(|| t(lang, "unknown").to_string()) }</dd></div>
+        }
+    };
+    html! {
+        <div class="card" data-testid="report-card">
+            <h2 data-testid="meta-title">{ m.title.clone().unwrap_or_else(|| r.source.clone()) }</h2>
+            <dl>
+                { row("agency", "meta-agency", m.agency.clone()) }
+                { row("region", "meta-region", m.region.clone()) }
+                { row("province", "meta-province", m.province.clone()) }
+                { row("level", "meta-level", m.level.clone()) }
+                { row("year", "meta-year", m.year.map(|y| y.to_string())) }
+                { row("published", "meta-published", m.published.clone()) }
+                { row("source_name", "meta-source", Some(r.source.clone())) }
+            </dl>
+            if !r.warnings.is_empty() {
+                <p class="warn" data-testid="warnings">{ format!("{}: {}", t(lang, "warnings"), r.warnings.join("; ")) }</p>
+            }
+        </div>
+    }
+}
+
+/// A metric's label in the UI language (`zh` always present; English adds the zh in small).
+pub fn label(lang: Lang, f: &Fact) -> Html {
+    let en = if f.label_en.is_empty() {
+        crate::catalog::builtin().get(&f.id).map(|m| m.label_en.clone()).unwrap_or_default()
+    } else {
+        f.label_en.clone()
+    };
+    match lang {
+        Lang::Zh => html! { <span class="label">{ &f.label }</span> },
+        Lang::En => {
+            html! { <span class="label">{ if en.is_empty() { f.label.clone() } else { en } }<small lang="zh">{ format!(" {}", f.label) }</small></span> }
+        }
+    }
+}
+
+fn fact_row(app: &App, link: &Scope<App>, idx: usize, f: &Fact, primary_row: bool) -> Html {
+    let lang = app.lang;
+    let spans = f.evidence.clone();
+    let onclick = link.callback(move |_| Msg::Jump(spans.clone(), Some(idx)));
+    let active = app.selected == Some(idx);
+    let quals = qualifiers(f, lang);
+    let testid = if primary_row {
+        format!("fact-{}", f.id)
+    } else {
+        format!("alt-{}", f.id)
+    };
+    html! {
+        <button class={classes!("fact", active.then_some("active"), (!primary_row).then_some("alt"))} data-testid={testid}
+            data-value={crate::output::number(f.value)} data-primary={f.primary.to_string()} aria-pressed={active.to_string()}
+            {onclick} title={f.raw.clone()}>
+            if primary_row { { label(lang, f) } }
+            <span class="value" title={exact(f.value, &f.unit)} data-testid="fact-value">{ human(f.value, &f.unit, lang) }</span>
+            <span class="quals">{ for quals.into_iter().map(|q| html! { <span class="chip">{ q }</span> }) }</span>
+            <span class="raw">{ &f.raw }</span>
+            if f.evidence.len() > 1 {
+                <span class="times">{ format!("{}{}", f.evidence.len(), lang.pick(" 处出现", " mentions")) }</span>
+            }
+        </button>
+    }
+}
+
+/// The metrics tab.
+pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
+    let lang = app.lang;
+    let cat = crate::catalog::builtin();
+    if r.metrics.is_empty() {
+        return html! { <p class="empty" data-testid="no-metrics">{ t(lang, "no_metrics") }</p> };
+    }
+    // group order as in the catalog; metrics the catalog does not know go last
+    let mut groups: Vec<(String, String, Vec<&str>)> = Vec::new();
+    for m in &cat.metrics {
+        if !r.metrics.iter().any(|f| f.id == m.id) {
+            continue;
+        }
+        match groups.iter_mut().find(|g| g.0 == m.group) {
+            Some(g) => g.2.push(&m.id),
+            None => groups.push((m.group.clone(), m.group_en.clone(), vec![&m.id])),
+        }
+    }
+    let unknown: Vec<&str> = r
+        .metrics
+        .iter()
+        .filter(|f| cat.get(&f.id).is_none())
+        .map(|f| f.id.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        let mut u = unknown;
+        u.dedup();
+        groups.push(("其他".into(), "Other".into(), u));
+    }
+    let found = groups.iter().map(|g| g.2.len()).sum::<usize>();
+    let group_html = groups.into_iter().map(|(zh, en, ids)| {
+        let items = ids.into_iter().map(|id| {
+            let facts: Vec<(usize, &Fact)> = r.metrics.iter().enumerate().filter(|(_, f)| f.id == id).collect();
+            let primary = facts.iter().find(|(_, f)| f.primary).or(facts.first()).copied();
+            let Some((pi, pf)) = primary else { return html! {} };
+            let alts: Vec<(usize, &Fact)> = facts.iter().filter(|(i, _)| *i != pi).copied().collect();
+            let open = app.open_alts.contains(id);
+            let id_owned = id.to_string();
+            html! {
+                <li class="metric" data-testid="metric" data-id={id.to_string()}>
+                    { fact_row(app, link, pi, pf, true) }
+                    if !alts.is_empty() {
+                        <button class="alts-toggle" data-testid={format!("alts-{id}")} aria-expanded={open.to_string()}
+                            onclick={link.callback(move |_| Msg::ToggleAlts(id_owned.clone()))}>
+                            { if open { t(lang, "hide").to_string() } else { format!("+{} {}", alts.len(), t(lang, "alternatives")) } }
+                        </button>
+                        if open {
+                            <div class="alts">{ for alts.into_iter().map(|(i, f)| fact_row(app, link, i, f, false)) }</div>
+                        }
+                    }
+                </li>
+            }
+        });
+        html! {
+            <section class="group" data-testid="metric-group">
+                <h3>{ lang.pick(&zh, &en) }{ if lang == Lang::En { html!{ <small lang="zh">{ format!(" {zh}") }</small> } } else { html!{} } }</h3>
+                <ul>{ for items }</ul>
+            </section>
+        }
+    });
+    html! {
+        <div class="metrics" data-testid="metrics">
+            <p class="count">{ format!("{found} / {} {}", cat.metrics.len(), t(lang, "metrics_found")) }</p>
+            { for group_html }
+        </div>
+    }
+}

@@ -1,0 +1,156 @@
+//! The summary tab: narrative with numbers linked to evidence, the outline tree, problems,
+//! plans and the cited documents.
+
+use super::app::{App, Msg};
+use super::i18n::{t, Lang};
+use crate::model::{Report, Span};
+use yew::html::Scope;
+use yew::prelude::*;
+
+/// `[at, at + chars(text))`, the span of a text that starts at `at`.
+pub fn span_of(at: usize, text: &str) -> Span {
+    [at, at + text.chars().count()]
+}
+
+/// Cut `s` into (piece, link index) runs at the link char spans (sorted, non-overlapping).
+pub fn linked_pieces(s: &str, links: &[(Span, usize)]) -> Vec<(String, Option<usize>)> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut links: Vec<(Span, usize)> = links
+        .iter()
+        .copied()
+        .filter(|(sp, _)| sp[0] < sp[1] && sp[1] <= chars.len())
+        .collect();
+    links.sort_by_key(|(sp, _)| sp[0]);
+    let mut out = Vec::new();
+    let mut last = 0;
+    for (sp, fact) in links {
+        if sp[0] < last {
+            continue;
+        }
+        if sp[0] > last {
+            out.push((chars[last..sp[0]].iter().collect(), None));
+        }
+        out.push((chars[sp[0]..sp[1]].iter().collect(), Some(fact)));
+        last = sp[1];
+    }
+    if last < chars.len() {
+        out.push((chars[last..].iter().collect(), None));
+    }
+    out
+}
+
+fn narrative(app: &App, r: &Report, link: &Scope<App>) -> Html {
+    let lang = app.lang;
+    let text = lang.pick(&r.summary.zh, &r.summary.en);
+    if text.is_empty() {
+        return html! { <p class="empty">{ t(lang, "none") }</p> };
+    }
+    let links: Vec<(Span, usize)> = r
+        .summary
+        .links
+        .iter()
+        .filter(|l| l.lang == lang.code())
+        .map(|l| (l.span, l.fact))
+        .collect();
+    let parts = linked_pieces(text, &links)
+        .into_iter()
+        .map(|(s, fact)| match fact.and_then(|i| r.metrics.get(i).map(|f| (i, f))) {
+            Some((i, f)) => {
+                let spans = f.evidence.clone();
+                html! {
+                    <button class="num" data-testid="summary-link" data-fact={i.to_string()} title={f.raw.clone()}
+                        onclick={link.callback(move |_| Msg::Jump(spans.clone(), Some(i)))}>{ s }</button>
+                }
+            }
+            None => html! { { s } },
+        });
+    html! { <p class="narrative" data-testid="narrative" lang={if lang == Lang::Zh { "zh" } else { "en" }}>{ for parts }</p> }
+}
+
+fn jump_item(link: &Scope<App>, text: &str, at: Option<usize>, testid: &'static str, class: &'static str) -> Html {
+    match at {
+        Some(at) => {
+            let span = span_of(at, text);
+            html! {
+                <li class={class}><button class="link" data-testid={testid} onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>{ text }</button></li>
+            }
+        }
+        None => html! { <li class={class}>{ text }</li> },
+    }
+}
+
+/// The summary tab.
+pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
+    let lang = app.lang;
+    let outline = r.outline.iter().map(|h| {
+        let class = match h.level {
+            1 => "lvl1",
+            2 => "lvl2",
+            3 => "lvl3",
+            _ => "lvl4",
+        };
+        jump_item(link, &h.text, Some(h.at), "outline-item", class)
+    });
+    let problems = r
+        .problems
+        .iter()
+        .enumerate()
+        .map(|(i, p)| jump_item(link, p, r.problems_at.get(i).copied(), "problem-item", ""));
+    let plans = r
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| jump_item(link, p, r.plans_at.get(i).copied(), "plan-item", ""));
+    let mut kinds: Vec<&str> = r.documents.iter().map(|d| d.kind.as_str()).collect();
+    kinds.sort();
+    kinds.dedup();
+    let onkind = link.callback(|e: Event| {
+        let sel: Option<web_sys::HtmlSelectElement> = e.target_dyn_into();
+        sel.map(|s| Msg::DocKind(s.value())).unwrap_or(Msg::Noop)
+    });
+    let docs = r.documents.iter().filter(|d| app.doc_kind.is_empty() || d.kind == app.doc_kind).map(|d| {
+        let span = [d.at, d.at + d.title.chars().count() + 2];
+        html! {
+            <tr data-testid="document-row">
+                <td><button class="link" onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>{ format!("《{}》", d.title) }</button></td>
+                <td>{ &d.kind }</td>
+                <td class="n">{ d.count }</td>
+                <td>{ if d.issued { "✓" } else { "" } }</td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="summary" data-testid="summary">
+            <h3>{ t(lang, "narrative") }</h3>
+            { narrative(app, r, link) }
+            <h3>{ t(lang, "outline") }</h3>
+            if r.outline.is_empty() { <p class="empty">{ t(lang, "none") }</p> }
+            else { <nav aria-label={t(lang, "outline")}><ul class="outline" data-testid="outline">{ for outline }</ul></nav> }
+            <div class="two">
+                <div>
+                    <h3>{ t(lang, "problems") }</h3>
+                    if r.problems.is_empty() { <p class="empty">{ t(lang, "none") }</p> }
+                    else { <ol data-testid="problems">{ for problems }</ol> }
+                </div>
+                <div>
+                    <h3>{ t(lang, "plans") }</h3>
+                    if r.plans.is_empty() { <p class="empty">{ t(lang, "none") }</p> }
+                    else { <ol data-testid="plans">{ for plans }</ol> }
+                </div>
+            </div>
+            <h3>{ t(lang, "documents") }{ format!(" ({})", r.documents.len()) }</h3>
+            if !r.documents.is_empty() {
+                <label class="filter">{ t(lang, "kind") }{ " " }
+                    <select data-testid="doc-kind" onchange={onkind}>
+                        <option value="" selected={app.doc_kind.is_empty()}>{ t(lang, "all_kinds") }</option>
+                        { for kinds.into_iter().map(|k| html! { <option value={k.to_string()} selected={app.doc_kind == k}>{ k }</option> }) }
+                    </select>
+                </label>
+                <div class="scroll-x"><table class="table" data-testid="documents">
+                    <thead><tr><th>{ t(lang, "documents") }</th><th>{ t(lang, "kind") }</th><th>{ t(lang, "cited") }</th><th>{ t(lang, "issued") }</th></tr></thead>
+                    <tbody>{ for docs }</tbody>
+                </table></div>
+            }
+        </div>
+    }
+}

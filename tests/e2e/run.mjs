@@ -1,0 +1,316 @@
+// End-to-end test of the built web page in headless Chromium (playwright-core, system browser).
+//
+//   node tests/e2e/run.mjs [dist]
+//
+// Env: ZHIBIAO_CORPUS / ZHIBIAO_GOLD (default ../shared/corpus, ../shared/gold next to the
+// repo), CHROMIUM (default /usr/bin/chromium), SCREENSHOTS (default target/screenshots).
+// Prints one PASS/FAIL line per check and a JSON line `E2E_RESULT {...}` with timings;
+// exits 1 when a check failed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const dist = path.resolve(process.argv[2] || path.join(repo, 'dist'));
+const corpusDir = process.env.ZHIBIAO_CORPUS || path.resolve(repo, '..', 'shared', 'corpus');
+const goldDir = process.env.ZHIBIAO_GOLD || path.resolve(repo, '..', 'shared', 'gold');
+const shots = path.resolve(process.env.SCREENSHOTS || path.join(repo, 'target', 'screenshots'));
+const browserPath = process.env.CHROMIUM || '/usr/bin/chromium';
+fs.mkdirSync(shots, { recursive: true });
+
+const results = [];
+const timings = {};
+function check(name, ok, detail = '') {
+  results.push({ name, ok: !!ok, detail });
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${detail ? `  — ${detail}` : ''}`);
+}
+const close = (a, b) => Math.abs(a - b) <= Math.max(Math.abs(b) * 0.005, 1e-9);
+const T = (sel) => `[data-testid="${sel}"]`;
+
+async function shot(page, name) {
+  const file = path.join(shots, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  console.log(`      screenshot ${path.relative(repo, file)}`);
+}
+
+async function download(page, testid) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click(T(testid))]);
+  const p = await dl.path();
+  return { name: dl.suggestedFilename(), text: fs.readFileSync(p, 'utf8') };
+}
+
+async function waitExtracted(page, before) {
+  // the footer's data-ms changes (or appears) after each extraction; also wait out the debounce
+  await page.waitForTimeout(350);
+  await page.waitForFunction((b) => {
+    const el = document.querySelector('[data-testid="extract-time"]');
+    return el && el.getAttribute('data-ms') !== b;
+  }, before, { timeout: 10000 }).catch(() => {});
+}
+
+async function extractMs(page) {
+  return page.$eval(T('extract-time'), (e) => Number(e.getAttribute('data-ms'))).catch(() => NaN);
+}
+
+async function main() {
+  const { server, url } = await serve(dist, 0, '/zhibiao/');
+  const origin = new URL(url).origin;
+  const browser = await chromium.launch({
+    executablePath: browserPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin }).catch(() => {});
+  const external = [];
+  context.on('request', (req) => {
+    const u = req.url();
+    if (!(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:'))) external.push(u);
+  });
+  await context.addInitScript(() => {
+    window.__longtasks = [];
+    try {
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push(e.duration); })
+        .observe({ type: 'longtask', buffered: true });
+    } catch (e) { /* not supported */ }
+  });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  try {
+    // ---- load
+    await page.goto(url);
+    await page.waitForSelector(T('app'), { timeout: 20000 });
+    check('page loads under /zhibiao/', true, url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.waitForSelector(T('app'));
+    check('UI defaults to the browser language (zh)', (await page.textContent(T('tab-metrics'))).includes('指标'));
+    await shot(page, '01-empty');
+
+    // ---- built-in example
+    await page.click(T('example'));
+    await page.waitForSelector(T('report-card'), { timeout: 10000 });
+    check('example loads a report card', true);
+    const exampleMetrics = await page.$$eval('[data-testid="metric"]', (els) => els.length);
+    check('example shows metrics', exampleMetrics > 0, `${exampleMetrics} metrics`);
+    await shot(page, '02-example');
+    await page.click(T('clear-all'));
+    check('clear all empties the list', (await page.$$(T('doc-item'))).length === 0);
+
+    // ---- seeds
+    const haveCorpus = fs.existsSync(corpusDir) && fs.existsSync(goldDir);
+    const seeds = haveCorpus ? fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort() : [];
+    if (!haveCorpus) console.log(`SKIP  seed checks: no corpus at ${corpusDir}`);
+    const seedInfo = [];
+    for (const [i, f] of seeds.entries()) {
+      const text = fs.readFileSync(path.join(corpusDir, f), 'utf8');
+      const gold = JSON.parse(fs.readFileSync(path.join(goldDir, f.replace(/\.txt$/, '.json')), 'utf8'));
+      const before = await page.$eval(T('extract-time'), (e) => e.getAttribute('data-ms')).catch(() => null);
+      await page.click(T('new-doc'));
+      await page.fill(T('input-text'), text);
+      await waitExtracted(page, before);
+      const ms = await extractMs(page);
+      seedInfo.push({ file: f, chars: [...text].length, ms, text });
+      check(`seed ${f}: extracted`, (await page.$$(T('report-card'))).length === 1, `${[...text].length} chars in ${ms.toFixed(2)} ms`);
+      for (const id of ['penalty_cases', 'fines']) {
+        const g = gold.metrics.find((m) => m.id === id && m.primary);
+        if (!g) continue;
+        const shown = await page.$(T(`fact-${id}`));
+        if (!shown) { check(`seed ${f}: ${id} = ${g.value}`, false, 'metric not shown'); continue; }
+        const v = Number(await shown.getAttribute('data-value'));
+        const title = await shown.$eval(T('fact-value'), (e) => e.getAttribute('title') + ' | ' + e.textContent);
+        check(`seed ${f}: ${id} = ${g.value}`, close(v, g.value), `page shows ${v} (${title})`);
+      }
+    }
+    check('every seed is listed', (await page.$$(T('doc-item'))).length === seeds.length, `${seeds.length} reports`);
+
+    if (seeds.length) {
+      // ---- extraction time of the largest seed (steady state: re-extract a few times)
+      const largest = seedInfo.reduce((a, b) => (b.chars > a.chars ? b : a));
+      const idx = seedInfo.indexOf(largest);
+      await page.click(`${T('doc-item')}:nth-child(${idx + 1}) .doc-open`);
+      const runs = [];
+      for (let k = 0; k < 5; k++) {
+        const before = await page.$eval(T('extract-time'), (e) => e.getAttribute('data-ms')).catch(() => null);
+        await page.fill(T('input-text'), largest.text + ' '.repeat(k + 1));
+        await waitExtracted(page, before);
+        runs.push(await extractMs(page));
+      }
+      runs.sort((a, b) => a - b);
+      timings.largest = { file: largest.file, chars: largest.chars, first_ms: largest.ms, median_ms: runs[2], runs };
+      check('largest seed extraction time measured', Number.isFinite(runs[2]), `${largest.file} (${largest.chars} chars): first ${largest.ms.toFixed(2)} ms, median ${runs[2].toFixed(2)} ms`);
+      await page.fill(T('input-text'), largest.text);
+      await page.waitForTimeout(400);
+    }
+
+    // ---- click a fact → evidence highlighted in the source view
+    const firstFact = await page.$('[data-testid^="fact-"]');
+    if (firstFact) {
+      const evRaw = await firstFact.getAttribute('title');
+      const value = await firstFact.getAttribute('data-value');
+      await firstFact.click();
+      await page.waitForSelector(T('source-view'));
+      const marks = await page.$$eval(T('evidence-mark'), (els) => els.map((e) => e.textContent));
+      const inView = await page.$eval(T('evidence-mark'), (e) => {
+        const r = e.getBoundingClientRect(); const p = e.closest('[data-testid="source-view"]').getBoundingClientRect();
+        return r.top >= p.top - 1 && r.bottom <= p.bottom + 1;
+      }).catch(() => false);
+      check('click a fact highlights its evidence', marks.length > 0 && marks.some((m) => evRaw && (evRaw.includes(m) || m.includes(evRaw))),
+        `${marks.length} span(s): ${JSON.stringify(marks.slice(0, 3))}; raw ${JSON.stringify(evRaw)}; value ${value}`);
+      check('the highlight is scrolled into view', inView);
+      await shot(page, '03-fact-evidence');
+    } else {
+      check('click a fact highlights its evidence', false, 'no fact shown');
+    }
+
+    // ---- summary tab: narrative, number → evidence, outline
+    await page.click(T('tab-summary'));
+    await page.waitForSelector(T('summary'));
+    const narrative = await page.textContent(T('narrative')).catch(() => '');
+    check('summary tab shows a narrative', narrative.trim().length > 0, narrative.slice(0, 60));
+    const link = await page.$(T('summary-link'));
+    if (link) {
+      const txt = await link.textContent();
+      await link.click();
+      const marks = await page.$$eval(T('evidence-mark'), (els) => els.map((e) => e.textContent));
+      check('a summary number jumps to its evidence', marks.length > 0, `${txt} → ${JSON.stringify(marks.slice(0, 2))}`);
+    } else {
+      check('a summary number jumps to its evidence', false, 'no linked number in the narrative');
+    }
+    const outline = await page.$$(T('outline-item'));
+    check('summary tab shows the outline', outline.length > 0, `${outline.length} headings`);
+    if (outline.length) {
+      await outline[0].click();
+      check('an outline heading jumps to the text', (await page.$$(T('evidence-mark'))).length > 0);
+    }
+    await shot(page, '04-summary');
+
+    // ---- all figures
+    await page.click(T('tab-figures'));
+    const figs = await page.$$(T('figure-row'));
+    check('all-figures tab lists figures', figs.length > 0, `${figs.length} figures`);
+
+    // ---- comparison + sorting
+    await page.click(T('tab-compare'));
+    const rows = await page.$$(T('compare-row'));
+    check('comparison table has one row per report', rows.length === seeds.length && rows.length > 0, `${rows.length} rows`);
+    await page.click(T('sort-1'));
+    await page.click(T('sort-0'));
+    const firstCells = await page.$$eval(`${T('compare-row')} th`, (els) => els.map((e) => e.textContent));
+    const sorted = [...firstCells].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    check('comparison table sorts by a column', JSON.stringify(firstCells) === JSON.stringify(sorted), firstCells.join(' | '));
+    await shot(page, '05-compare');
+
+    // ---- chart across reports
+    await page.click(T('tab-charts'));
+    const bars = await page.$$(`${T('chart-bar')} ${T('bar')}`);
+    check('bar chart across reports (≥ 2 bars)', bars.length >= 2, `${bars.length} bars`);
+    if (bars.length) {
+      const svg = await download(page, 'chart-svg');
+      check('chart exports as SVG', svg.text.startsWith('<svg') && svg.text.includes('</svg>'), svg.name);
+      const [png] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }).catch(() => null), page.click(T('chart-png'))]);
+      check('chart exports as PNG', png && png.suggestedFilename().endsWith('.png'), png ? png.suggestedFilename() : 'no download');
+    }
+    await shot(page, '06-chart');
+
+    // ---- exports
+    await page.click(T('tab-metrics'));
+    const one = await download(page, 'export-json');
+    let j1 = null;
+    try { j1 = JSON.parse(one.text); } catch (e) { /* below */ }
+    check('JSON export (this report) follows OUTPUT.md', j1 && j1.schema === 1 && Array.isArray(j1.metrics) && j1.meta && Array.isArray(j1.figures), one.name);
+    const all = await download(page, 'export-json-all');
+    let ja = null;
+    try { ja = JSON.parse(all.text); } catch (e) { /* below */ }
+    const n = seeds.length || 1;
+    check('JSON export (all) has every report', n === 1 ? ja && (Array.isArray(ja) || ja.schema === 1) : Array.isArray(ja) && ja.length === n, all.name);
+    if (Array.isArray(ja) && seeds.length) {
+      for (const [i, f] of seeds.entries()) {
+        const gold = JSON.parse(fs.readFileSync(path.join(goldDir, f.replace(/\.txt$/, '.json')), 'utf8'));
+        const g = gold.metrics.find((m) => m.id === 'penalty_cases' && m.primary);
+        const p = (ja[i].metrics || []).find((m) => m.id === 'penalty_cases' && m.primary);
+        if (g) check(`JSON export ${f}: penalty_cases`, p && close(p.value, g.value), `json has ${p ? p.value : 'none'}, gold ${g.value}`);
+      }
+    }
+    const csv = await download(page, 'export-csv');
+    const csvLines = csv.text.split(/\r?\n/).filter(Boolean);
+    check('CSV export (facts) is UTF-8 with BOM and a header', csv.text.charCodeAt(0) === 0xfeff && csvLines[0].includes('source') && csvLines[0].includes('value'), `${csvLines.length - 1} rows`);
+    if (seeds.length) check('CSV export has penalty_cases rows', csvLines.some((l) => l.includes(',penalty_cases,')));
+    const cmp = await download(page, 'export-csv-compare');
+    const cmpLines = cmp.text.split(/\r?\n/).filter(Boolean);
+    check('CSV export (comparison) has one row per report', cmp.text.charCodeAt(0) === 0xfeff && cmpLines.length === n + 1, `${cmpLines.length - 1} rows`);
+    await page.click(T('copy-tsv'));
+    await page.waitForSelector(T('notice'), { timeout: 5000 }).catch(() => {});
+    const clip = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+    check('copy puts a tab-separated table on the clipboard', clip.includes('\t'), clip.split('\n')[0]);
+
+    // ---- reload keeps the texts
+    const current = await page.inputValue(T('input-text'));
+    await page.reload();
+    await page.waitForSelector(T('app'));
+    const after = await page.inputValue(T('input-text'));
+    const items = (await page.$$(T('doc-item'))).length;
+    check('reload keeps the texts', after === current && after.length > 0 && items === n, `${items} reports, ${after.length} chars`);
+
+    // ---- errors name the file; HTML shows as text
+    await page.setInputFiles(T('file-input'), [{ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') }]);
+    const err = await page.textContent(T('errors')).catch(() => '');
+    check('an unsupported file shows an error naming it', err.includes('scan.pdf'), err.trim().slice(0, 80));
+    await page.click(`${T('errors')} button`).catch(() => {});
+    await page.setInputFiles(T('file-input'), [{ name: 'sample.txt', mimeType: 'text/plain', buffer: Buffer.from('示例局2023年法治政府建设情况报告\n<img src=x onerror="window.__xss=1">办理行政处罚案件12件,罚款3.5万元。') }]);
+    await page.waitForTimeout(300);
+    await page.click(T('pane-source'));
+    const xss = await page.evaluate(() => window.__xss === 1 || !!document.querySelector('[data-testid="source-view"] img'));
+    check('HTML in the input is shown as text, never rendered', !xss);
+
+    // ---- 50,000 characters: typing stays responsive
+    await page.click(T('new-doc'));
+    const big = (seeds.length ? seedInfo.map((s) => s.text).join('\n') : '办理行政处罚案件12件,罚款3.5万元。'.repeat(2000)).slice(0, 50000);
+    await page.fill(T('input-text'), big);
+    await page.waitForTimeout(600);
+    await page.evaluate(() => { window.__longtasks = []; });
+    const t0 = Date.now();
+    await page.focus(T('input-text'));
+    await page.keyboard.press('End');
+    await page.keyboard.type('办理行政处罚案件3件', { delay: 30 });
+    await page.waitForTimeout(700);
+    const long = await page.evaluate(() => window.__longtasks);
+    const maxLong = long.length ? Math.max(...long) : 0;
+    check('typing in a 50,000-char report never blocks ≥ 100 ms', maxLong < 100, `longest task ${maxLong.toFixed(0)} ms over ${Date.now() - t0} ms; extraction ${(await extractMs(page)).toFixed(2)} ms`);
+    timings.big50k_ms = await extractMs(page);
+
+    // ---- English UI and a phone
+    await page.click(T('lang-switch'));
+    check('language switches to English', (await page.textContent(T('tab-metrics'))).includes('Metrics'));
+    await page.click(`${T('doc-item')}:nth-child(1) .doc-open`);
+    await shot(page, '07-english');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, '08-phone');
+    await page.click(T('lang-switch'));
+
+    check('no console errors', consoleErrors.length === 0, consoleErrors.slice(0, 3).join(' | '));
+    check('zero requests left the origin', external.length === 0, external.slice(0, 5).join(', '));
+  } catch (e) {
+    check('e2e ran to the end', false, String(e && e.stack || e));
+    await shot(page, '99-failure').catch(() => {});
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const failed = results.filter((r) => !r.ok);
+  console.log(`E2E_RESULT ${JSON.stringify({ passed: results.length - failed.length, failed: failed.length, timings })}`);
+  if (failed.length) {
+    console.log(`\n${failed.length} check(s) FAILED:`);
+    for (const f of failed) console.log(`  - ${f.name}${f.detail ? `: ${f.detail}` : ''}`);
+    process.exit(1);
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(2); });
