@@ -1,10 +1,479 @@
 //! Documents: every title cited in 《》, its kind, how often, and whether it was issued this year.
+//!
+//! Titles are read from the blanked normalised text: nested `《…《…》…》` keeps the outer title and
+//! also counts the inner one (as do `〈…〉` and `<…>` inside a title); line breaks and spaces inside
+//! a title are dropped; a `《` that does not close before `。` (or within 120 characters), a title
+//! longer than 80 characters or containing `。` is no title. `(以下简称《条例》)` makes `《条例》`
+//! an alias of the title before it. The kind comes from the name by the rules of
+//! `data/document_kinds.toml` (see [`kind_of`]); `issued` is true when a verb such as 出台/印发/
+//! 制定/发布/修订 stands shortly before the title (or the run of titles it belongs to) in its
+//! sentence, and no other year than the report's is named before it in that sentence.
 
 use crate::model::Document;
 use crate::Doc;
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
-/// The cited documents in order of first citation.
+/// The embedded kind rules (`data/document_kinds.toml`).
+pub const DOCUMENT_KINDS_TOML: &str = include_str!("../data/document_kinds.toml");
+
+/// Longest title kept, in chars.
+pub const TITLE_MAX: usize = 80;
+
+#[derive(Deserialize)]
+struct KindsToml {
+    national_prefixes: Vec<String>,
+    provinces: Vec<String>,
+    local_place: String,
+    law_endings: Vec<String>,
+    not_law_endings: Vec<String>,
+    regulation_endings: Vec<String>,
+    rule_endings: Vec<String>,
+    plan_endings: Vec<String>,
+    notice_endings: Vec<String>,
+    ministry: String,
+    government: String,
+    department: String,
+    issued_verbs: Vec<String>,
+    issued_window: usize,
+}
+
+struct Rules {
+    t: KindsToml,
+    local_place: Regex,
+    ministry: Regex,
+    government: Regex,
+    department: Regex,
+    year: Regex,
+    report_year: Regex,
+}
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| {
+        let t: KindsToml =
+            toml::from_str(DOCUMENT_KINDS_TOML).expect("data/document_kinds.toml is valid");
+        let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
+        Rules {
+            local_place: re(&t.local_place),
+            ministry: re(&t.ministry),
+            government: re(&t.government),
+            department: re(&t.department),
+            year: re("(19|20)[0-9][0-9]年"),
+            report_year: re("(20[0-9][0-9])年度?(法治政府|推进法治|法治建设|依法行政)"),
+            t,
+        }
+    })
+}
+
+/// The name without trailing parentheticals: `办法(试行)` → `办法`, `条例 (草案)` → `条例`.
+fn core_name(title: &str) -> &str {
+    let mut t = title.trim();
+    for _ in 0..4 {
+        if !t.ends_with(')') {
+            break;
+        }
+        match t.rfind('(') {
+            Some(i) if i > 0 => t = t[..i].trim_end(),
+            _ => break,
+        }
+    }
+    t
+}
+
+fn ends_with_any(s: &str, words: &[String]) -> bool {
+    words.iter().any(|w| s.ends_with(w.as_str()))
+}
+
+/// Whether a name starts with a place below the national level.
+fn is_local(r: &Rules, name: &str) -> bool {
+    let n = name.trim_start_matches("中共");
+    r.t.provinces.iter().any(|p| n.starts_with(p.as_str())) || r.local_place.is_match(n)
+}
+
+fn is_national(r: &Rules, name: &str) -> bool {
+    r.t.national_prefixes
+        .iter()
+        .any(|p| name.starts_with(p.as_str()))
+        || !is_local(r, name)
+}
+
+/// The kind of a cited title, decided from its name (see `data/document_kinds.toml`);
+/// `said_normative` is true when the sentence calls it a 规范性文件 right at the title.
+pub fn kind_of(title: &str, said_normative: bool) -> &'static str {
+    let r = rules();
+    let name = core_name(title);
+    if ends_with_any(name, &r.t.law_endings) && !ends_with_any(name, &r.t.not_law_endings) {
+        return if is_national(r, name) {
+            "法律"
+        } else {
+            "其他"
+        };
+    }
+    if ends_with_any(name, &r.t.regulation_endings) {
+        return if is_local(r, name) && !name.starts_with("中华人民共和国") {
+            "地方性法规"
+        } else {
+            "行政法规"
+        };
+    }
+    if let Some(end) = r.t.rule_endings.iter().find(|w| name.ends_with(w.as_str())) {
+        if said_normative {
+            return "规范性文件";
+        }
+        let stem = &name[..name.len() - end.len()];
+        let issuer = match stem.find("关于") {
+            Some(i) => &stem[..i],
+            None => {
+                let cut = stem
+                    .char_indices()
+                    .nth(20)
+                    .map(|(i, _)| i)
+                    .unwrap_or(stem.len());
+                &stem[..cut]
+            }
+        };
+        if !is_local(r, name) && r.ministry.is_match(issuer) {
+            return "规章";
+        }
+        if is_local(r, name) && r.government.is_match(issuer) {
+            return "规章";
+        }
+        if r.department.is_match(issuer) {
+            return "规范性文件";
+        }
+        return "办法/细则/规定";
+    }
+    if ends_with_any(name, &r.t.plan_endings) {
+        return "方案/规划/计划";
+    }
+    if ends_with_any(name, &r.t.notice_endings) {
+        return "通知/意见";
+    }
+    if said_normative {
+        "规范性文件"
+    } else {
+        "其他"
+    }
+}
+
+/// A title that is only a generic word (`《方案》`, `《条例》`): a back-reference.
+fn r_short(title: &str) -> bool {
+    let r = rules();
+    let t = &r.t;
+    [
+        &t.law_endings,
+        &t.regulation_endings,
+        &t.rule_endings,
+        &t.plan_endings,
+        &t.notice_endings,
+    ]
+    .iter()
+    .any(|l| l.iter().any(|w| w == title))
+}
+
+/// One citation: the byte range of `《…》` and its cleaned title.
+struct Cite {
+    start: usize,
+    end: usize,
+    title: String,
+    /// Nested inside another title.
+    inner: bool,
+}
+
+/// The byte offset just after the `close` matching the `open` at `i`, if it closes before a `。`
+/// and within 120 chars.
+fn close_of(s: &str, i: usize, open: char, close: char) -> Option<usize> {
+    let mut depth = 0usize;
+    for (n, (j, c)) in s[i..].char_indices().enumerate() {
+        if n > 120 || c == '。' {
+            return None;
+        }
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return Some(i + j + c.len_utf8());
+            }
+        }
+    }
+    None
+}
+
+fn clean_title(raw: &str) -> Option<String> {
+    let t: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    let n = t.chars().count();
+    (n > 0 && n <= TITLE_MAX && !t.contains('。')).then_some(t)
+}
+
+/// All citations in `s` from byte `base` on, nested ones included.
+fn scan(s: &str, base: usize, inner: bool, out: &mut Vec<Cite>) {
+    let mut i = 0;
+    while i < s.len() {
+        let Some(p) = s[i..].find(['《', '〈', '<']) else {
+            break;
+        };
+        let at = i + p;
+        let open = s[at..].chars().next().unwrap_or('《');
+        let close = match open {
+            '《' => '》',
+            '〈' => '〉',
+            _ => '>',
+        };
+        // 〈〉 and <> only name titles inside a 《》 title
+        if open != '《' && !inner {
+            i = at + open.len_utf8();
+            continue;
+        }
+        match close_of(s, at, open, close) {
+            Some(e) => {
+                let raw = &s[at + open.len_utf8()..e - close.len_utf8()];
+                if let Some(title) = clean_title(raw) {
+                    out.push(Cite {
+                        start: base + at,
+                        end: base + e,
+                        title,
+                        inner,
+                    });
+                    scan(raw, base + at + open.len_utf8(), true, out);
+                }
+                i = e;
+            }
+            None => i = at + open.len_utf8(),
+        }
+    }
+}
+
+/// The year the report is about, from its title-like phrase (`2021年法治政府建设…`).
+fn report_year(doc: &Doc) -> Option<String> {
+    let r = rules();
+    r.report_year
+        .captures(&doc.norm)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string())
+}
+
+fn is_separator_run(s: &str) -> bool {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || "、,和及与".contains(c));
+    t.is_empty() || t == "以及"
+}
+
+/// The text of `s` with every `《…》` blanked out (so years in titles are not read).
+fn outside_titles(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .map(|c| match c {
+            '《' => {
+                depth += 1;
+                ' '
+            }
+            '》' => {
+                depth = depth.saturating_sub(1);
+                ' '
+            }
+            _ if depth > 0 => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Words that, right after a run of titles, introduce a verb about it: `《X》已于…发布出台`.
+const AFTER_LEADS: [&str; 5] = ["已", "于", "经", "正式", "顺利"];
+
+/// Is the run of titles `[chain_start, chain_end)` issued by its sentence? A verb stands shortly
+/// before it (outside other titles and parentheses, not followed by 的), or the clause right
+/// after it says `已…印发`; no other year than the report's is named before the verb.
+fn issued_at(doc: &Doc, chain_start: usize, chain_end: usize, year: Option<&str>) -> bool {
+    let r = rules();
+    let Some(si) = doc.segs.sentence_of(chain_start) else {
+        return false;
+    };
+    let sent = doc.segs.sentences[si].clone();
+    let before = outside_titles(doc.body.get(sent.start..chain_start).unwrap_or(""));
+    let mut best: Option<usize> = None;
+    for v in &r.t.issued_verbs {
+        if let Some(p) = before.rfind(v.as_str()) {
+            let after = &before[p + v.len()..];
+            if after.chars().count() > r.t.issued_window
+                || after.contains([',', ';', ':', '的', ')', '('])
+            {
+                continue;
+            }
+            best = Some(best.map_or(p, |b: usize| b.max(p)));
+        }
+    }
+    let year_ok = |text: &str| match year {
+        Some(y) => r
+            .year
+            .find_iter(text)
+            .last()
+            .map_or(true, |m| m.as_str().starts_with(y)),
+        None => true,
+    };
+    if let Some(p) = best {
+        return year_ok(&before[..p]);
+    }
+    // `《X》已于2021年12月发布出台`
+    let after = doc
+        .body
+        .get(chain_end.min(sent.end)..sent.end)
+        .unwrap_or("");
+    let clause = after.split([',', ';', '。']).next().unwrap_or("");
+    let clause = clause.trim_start_matches(['(', ')', ' ']);
+    if AFTER_LEADS.iter().any(|l| clause.starts_with(l))
+        && clause.chars().count() <= 24
+        && !clause.contains('《')
+        && r.t.issued_verbs.iter().any(|v| clause.contains(v.as_str()))
+    {
+        return year_ok(clause) && year_ok(&before);
+    }
+    false
+}
+
+/// Does the sentence call the run of titles `[start, end)` a 规范性文件?
+fn said_normative(doc: &Doc, start: usize, end: usize) -> bool {
+    let Some(si) = doc.segs.sentence_of(start) else {
+        return false;
+    };
+    let sent = &doc.segs.sentences[si];
+    let before = doc.body.get(sent.start..start).unwrap_or("");
+    let tail: String = {
+        let v: Vec<char> = before.chars().rev().take(12).collect();
+        v.into_iter().rev().collect()
+    };
+    let after = doc.body.get(end..sent.end.max(end)).unwrap_or("");
+    let head: String = after.chars().take(10).collect();
+    (tail.contains("规范性文件") && !tail.contains([',', ';']))
+        || (head.starts_with('等') && head.contains("规范性文件"))
+}
+
+/// The cited documents in order of first citation; `at` is the char offset of the first `《`.
 pub fn documents(doc: &Doc) -> Vec<Document> {
-    let _ = doc;
-    Vec::new()
+    let body = &doc.body;
+    let mut cites = Vec::new();
+    scan(body, 0, false, &mut cites);
+    let year = report_year(doc);
+    // a title cited in the plans section is not issued yet
+    let plans: Vec<std::ops::Range<usize>> = crate::sections::sections(doc)
+        .into_iter()
+        .filter(|(k, _)| *k == crate::sections::SectionKind::Plans)
+        .map(|(_, r)| r)
+        .collect();
+    let in_plans = |b: usize| plans.iter().any(|r| r.contains(&b));
+    // runs of titles separated only by 、,和及与
+    let outer: Vec<usize> = (0..cites.len()).filter(|&k| !cites[k].inner).collect();
+    let mut chain_start = vec![0usize; cites.len()];
+    let mut chain_end = vec![0usize; cites.len()];
+    for (n, &k) in outer.iter().enumerate() {
+        let mut s = cites[k].start;
+        if n > 0 {
+            let prev = outer[n - 1];
+            if cites[prev].end <= s && is_separator_run(body.get(cites[prev].end..s).unwrap_or("x"))
+            {
+                s = chain_start[prev];
+            }
+        }
+        chain_start[k] = s;
+    }
+    for (n, &k) in outer.iter().enumerate().rev() {
+        let mut e = cites[k].end;
+        if let Some(&next) = outer.get(n + 1) {
+            if e <= cites[next].start
+                && is_separator_run(body.get(e..cites[next].start).unwrap_or("x"))
+            {
+                e = chain_end[next];
+            }
+        }
+        chain_end[k] = e;
+    }
+    let mut aliases: HashMap<String, String> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Document> = Vec::new();
+    let mut normative: Vec<bool> = Vec::new();
+    let mut last_main: Option<String> = None;
+    let mut recent: Vec<String> = Vec::new();
+    for (k, c) in cites.iter().enumerate() {
+        // `(以下简称《条例》)` names an alias of the title before
+        if !c.inner {
+            let lead = body.get(c.start.saturating_sub(12)..c.start).unwrap_or("");
+            if lead.contains("简称") {
+                if let Some(main) = &last_main {
+                    aliases.insert(c.title.clone(), main.clone());
+                    continue;
+                }
+            }
+        }
+        let short = r_short(&c.title);
+        let title = aliases
+            .iter()
+            .find(|(a, _)| {
+                c.title == **a
+                    || (c.title.starts_with(a.as_str()) && c.title[a.len()..].starts_with('('))
+            })
+            .map(|(_, m)| m.clone())
+            .or_else(|| {
+                if !short {
+                    return None;
+                }
+                recent
+                    .iter()
+                    .rev()
+                    .find(|t| t.len() > c.title.len() && core_name(t).ends_with(c.title.as_str()))
+                    .cloned()
+            })
+            .unwrap_or_else(|| c.title.clone());
+        if !c.inner {
+            recent.push(title.clone());
+        }
+        let issued = !c.inner
+            && !in_plans(c.start)
+            && issued_at(doc, chain_start[k], chain_end[k], year.as_deref());
+        let norm = !c.inner && said_normative(doc, chain_start[k], chain_end[k]);
+        match index.get(&title) {
+            Some(&i) => {
+                out[i].count += 1;
+                out[i].issued |= issued;
+                normative[i] |= norm;
+            }
+            None => {
+                index.insert(title.clone(), out.len());
+                out.push(Document {
+                    title: title.clone(),
+                    kind: String::new(),
+                    count: 1,
+                    issued,
+                    at: doc.index.char_at(c.start),
+                });
+                normative.push(norm);
+            }
+        }
+        if !c.inner {
+            last_main = Some(title);
+        }
+    }
+    for (d, n) in out.iter_mut().zip(normative) {
+        d.kind = kind_of(&d.title, n).to_string();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn core() {
+        assert_eq!(core_name("某办法(试行)"), "某办法");
+        assert_eq!(core_name("某条例 (草案)"), "某条例");
+    }
+    #[test]
+    fn kinds() {
+        assert_eq!(kind_of("中华人民共和国环境保护法", false), "法律");
+        assert_eq!(kind_of("某某省大气污染防治条例", false), "地方性法规");
+    }
 }
