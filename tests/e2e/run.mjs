@@ -272,7 +272,8 @@ async function main() {
 
     // ---- 50,000 characters: typing stays responsive
     await page.click(T('new-doc'));
-    const big = (seeds.length ? seedInfo.map((s) => s.text).join('\n') : '办理行政处罚案件12件,罚款3.5万元。'.repeat(2000)).slice(0, 50000);
+    const unit = seeds.length ? seedInfo.map((s) => s.text).join('\n') : '办理行政处罚案件12件,罚款3.5万元。';
+    const big = [...unit.repeat(Math.ceil(50000 / [...unit].length) + 1)].slice(0, 50000).join('');
     await page.fill(T('input-text'), big);
     await page.waitForTimeout(600);
     await page.evaluate(() => { window.__longtasks = []; });

@@ -1,0 +1,175 @@
+//! Browser tests of the web page (headless Chromium via wasm-bindgen-test-runner):
+//! `scripts/test-web.sh`, or
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use zhibiao::model::{Approx, Change, Fact, Report};
+use zhibiao::web::app::App;
+use zhibiao::web::format::{decimals, exact, group_thousands, human, qualifiers};
+use zhibiao::web::i18n::{t, Lang};
+use zhibiao::web::{chart, compare, sample, source, storage, summary};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+fn fact(id: &str, value: f64, primary: bool) -> Fact {
+    Fact {
+        id: id.into(),
+        label: "罚款金额".into(),
+        label_en: "fines imposed".into(),
+        group: "执法".into(),
+        value,
+        unit: "元".into(),
+        primary,
+        raw: "罚款1021.2056万元".into(),
+        approx: None,
+        scope: None,
+        period: None,
+        change: None,
+        evidence: vec![[2, 5]],
+    }
+}
+
+#[wasm_bindgen_test]
+fn money_and_counts_read_like_people_write_them() {
+    assert_eq!(human(10212056.0, "元", Lang::Zh), "1,021.21 万元");
+    assert_eq!(human(960000000.0, "元", Lang::Zh), "9.6 亿元");
+    assert_eq!(human(3400.0, "元", Lang::Zh), "3,400 元");
+    assert_eq!(human(10212056.0, "元", Lang::En), "10.21 million yuan");
+    assert_eq!(human(146.0, "件", Lang::Zh), "146 件");
+    assert_eq!(human(12000.0, "人次", Lang::En), "12,000 人次");
+    assert_eq!(human(89.1, "%", Lang::Zh), "89.1%");
+    assert_eq!(exact(10212056.0, "元"), "10,212,056 元");
+    assert_eq!(group_thousands("-1234567.25"), "-1,234,567.25");
+    assert_eq!(decimals(f64::NAN, 2), "?");
+}
+
+#[wasm_bindgen_test]
+fn qualifiers_are_listed_in_the_ui_language() {
+    let mut f = fact("fines", 1.0, true);
+    f.scope = Some("全市".into());
+    f.period = Some("截至11月".into());
+    f.approx = Some(Approx::MoreThan);
+    f.change = Some(Change::Pct(-16.2));
+    let q = qualifiers(&f, Lang::Zh);
+    assert_eq!(q.len(), 4);
+    assert!(q[3].contains("-16.2%"));
+    let q = qualifiers(&f, Lang::En);
+    assert!(q.iter().any(|s| s == "more than"));
+}
+
+#[wasm_bindgen_test]
+fn languages_follow_the_browser_tag() {
+    assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+    assert_eq!(Lang::from_tag("zh-Hant-TW"), Lang::Zh);
+    assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+    assert_eq!(Lang::from_tag(""), Lang::En);
+    assert_ne!(t(Lang::Zh, "tab_metrics"), t(Lang::En, "tab_metrics"));
+}
+
+#[wasm_bindgen_test]
+fn source_pieces_cut_at_char_offsets() {
+    let text = "甲乙罚款12件丙";
+    let p = source::pieces(text, &[[2, 7], [4, 6]]);
+    assert_eq!(p, vec![("甲乙", false), ("罚款12件", true), ("丙", false)]);
+    // out of range spans are clamped, empty ones ignored
+    let p = source::pieces(text, &[[7, 100], [3, 3]]);
+    assert_eq!(p, vec![("甲乙罚款12件", false), ("丙", true)]);
+    assert_eq!(source::pieces("", &[[0, 4]]), vec![]);
+}
+
+#[wasm_bindgen_test]
+fn summary_links_cut_the_narrative() {
+    let p = summary::linked_pieces("处罚146件,罚款5万元", &[([2, 6], 0), ([9, 12], 1), ([40, 50], 2)]);
+    assert_eq!(p[1], ("146件".to_string(), Some(0)));
+    assert_eq!(p[3], ("5万元".to_string(), Some(1)));
+    assert_eq!(p.len(), 4);
+}
+
+#[wasm_bindgen_test]
+fn charts_scale_and_series() {
+    assert_eq!(chart::nice_max(0.0), 1.0);
+    assert_eq!(chart::nice_max(146.0), 200.0);
+    assert_eq!(chart::nice_max(10212056.0), 20000000.0);
+    assert_eq!(chart::svg_size("<svg xmlns=\"x\" width=\"680\" height=\"300\">"), (680.0, 300.0));
+    let mut a = Report::default();
+    a.meta.agency = Some("甲局".into());
+    a.meta.year = Some(2021);
+    a.metrics.push(fact("fines", 10.0, true));
+    let mut b = a.clone();
+    b.meta.year = Some(2022);
+    b.metrics[0].value = 20.0;
+    let s = chart::series(&[&a, &b], "fines");
+    assert_eq!(s, vec![("甲局".to_string(), vec![(2021, 10.0), (2022, 20.0)])]);
+    assert_eq!(compare::primary(&b, "fines"), Some(20.0));
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trips() {
+    let saved = storage::Saved { docs: vec![storage::SavedDoc { name: "a.txt".into(), text: "文本".into() }], current: 0 };
+    assert!(storage::save(&saved));
+    assert_eq!(storage::load(), saved);
+    storage::remove(storage::DOCS_KEY);
+    assert_eq!(storage::load(), storage::Saved::default());
+}
+
+fn query(root: &web_sys::Element, sel: &str) -> Option<web_sys::HtmlElement> {
+    root.query_selector(sel).ok().flatten().and_then(|e| e.dyn_into().ok())
+}
+
+#[wasm_bindgen_test]
+async fn the_page_extracts_the_example_and_highlights_evidence() {
+    storage::remove(storage::DOCS_KEY);
+    let root = document().create_element("div").expect("div");
+    document().body().expect("body").append_child(&root).expect("append");
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    assert!(query(&root, "[data-testid=empty]").is_some(), "empty state first");
+
+    query(&root, "[data-testid=example]").expect("example button").click();
+    yew::scheduler::flush().await;
+    assert!(query(&root, "[data-testid=report-card]").is_some(), "report card after the example");
+    let items = root.query_selector_all("[data-testid=doc-item]").expect("list").length();
+    assert_eq!(items, 1);
+    let ta: web_sys::HtmlTextAreaElement =
+        root.query_selector("[data-testid=input-text]").ok().flatten().and_then(|e| e.dyn_into().ok()).expect("textarea");
+    assert_eq!(ta.value(), sample::SAMPLE_TEXT);
+    assert!(storage::load().docs.len() == 1, "the example is saved for a reload");
+
+    // an outline heading (or a fact, once the core extracts them) jumps to the source
+    let target = query(&root, "[data-testid^=fact-]");
+    match target {
+        Some(f) => f.click(),
+        None => {
+            query(&root, "[data-testid=tab-summary]").expect("summary tab").click();
+            yew::scheduler::flush().await;
+            query(&root, "[data-testid=outline-item]").expect("an outline heading").click();
+        }
+    }
+    yew::scheduler::flush().await;
+    let mark = query(&root, "[data-testid=evidence-mark]").expect("highlighted evidence");
+    assert!(!mark.text_content().unwrap_or_default().is_empty());
+
+    // clear all really clears (and the saved copy too)
+    query(&root, "[data-testid=clear-all]").expect("clear").click();
+    yew::scheduler::flush().await;
+    assert_eq!(root.query_selector_all("[data-testid=doc-item]").expect("list").length(), 0);
+    assert!(storage::load().docs.is_empty());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn extraction_never_panics_on_odd_input() {
+    for s in ["", "\u{0}", "<script>alert(1)</script>", "一、\n(一)\n1.", &"罚款".repeat(5000), "９９９９９９９９９９９９９９９９９９９万元"] {
+        let (r, ms) = zhibiao::web::app::run(s, "odd.txt");
+        assert!(ms >= 0.0);
+        if let Some(r) = r {
+            assert_eq!(r.schema, 1);
+        }
+    }
+}
