@@ -396,7 +396,7 @@ pub fn resolve(text: &str) -> Resolution {
             if f.range.start > e + 3 {
                 break;
             }
-        } else if f.range.start > 12 {
+        } else if f.range.start > 30 {
             // a leading qualifier (中共, 国家 …) may precede the first place, not a whole phrase
             break;
         }

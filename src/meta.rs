@@ -49,13 +49,15 @@ pub fn meta_of_text(norm: &str) -> Meta {
     {
         m.agency = agency;
         p.fill(&mut m);
-    } else {
+    } else if agency.as_deref().is_none_or(may_lack_place) {
         if let Some(inferred) = infer_agency(norm) {
             place_of(&inferred).fill(&mut m);
             if agency.is_none() {
                 agency = Some(inferred);
             }
         }
+        m.agency = agency;
+    } else {
         m.agency = agency;
     }
 
@@ -65,6 +67,12 @@ pub fn meta_of_text(norm: &str) -> Meta {
         .or_else(|| body_year(norm));
     m.published = published(norm, &lines);
     m
+}
+
+/// An agency whose place the text may tell: `市生态环境局`, or a truncated `洲市生态环境局`
+/// (not a central one such as `生态环境部`).
+fn may_lack_place(agency: &str) -> bool {
+    agency.chars().take(4).any(|c| "市区县州省旗盟".contains(c))
 }
 
 /// Region, province and level of an agency (or title).
@@ -232,12 +240,40 @@ fn title_part(line: &str) -> &str {
             }
         }
     }
+    // a leading `[栏目]` tag
+    if s.starts_with('[') {
+        if let Some(i) = s.find(']') {
+            if s[..i].chars().count() <= 12 {
+                s = trim(&s[i + 1..]);
+            }
+        }
+    }
+    // a title wrapped in 《》
+    if let Some(x) = s.strip_prefix('《').and_then(|x| x.strip_suffix('》')) {
+        if !x.contains('《') {
+            s = trim(x);
+        }
+    }
     for sep in ["_", "|", " - ", "——", " -- "] {
         if let Some(i) = s.find(sep) {
             let head = trim(&s[..i]);
             if ENDINGS.iter().any(|e| strip_paren(head).ends_with(e)) {
                 s = head;
             }
+        }
+    }
+    // a trailing date (and time): `…报告 2022-01-10 10:12`
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(
+            r"[ \[(]*20[0-9][0-9][ ]*(?:-|/|\.|年)[ ]*[0-9]{1,2}[ ]*(?:-|/|\.|月)[ ]*[0-9]{1,2}(?:[ ]*日)?(?:[ ]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \])]*$",
+        )
+        .unwrap()
+    });
+    if let Some(m) = r.find(s) {
+        let head = trim(&s[..m.start()]);
+        if ENDINGS.iter().any(|e| strip_paren(head).ends_with(e)) {
+            s = head;
         }
     }
     s
@@ -372,13 +408,20 @@ fn title_agency(t: &str) -> Option<String> {
 /// The title and the agency written in it.
 fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
     let mut partial: Option<(String, Option<String>)> = None;
+    // (distance to the page's fields, title, agency)
+    let mut full: Option<(usize, String, String)> = None;
     for (i, l) in lines.iter().enumerate().take(300) {
         let t = title_part(l.text);
         if !title_like(t) {
             continue;
         }
         if let Some(a) = title_agency(t) {
-            return (Some(t.to_string()), Some(a));
+            // a list of other reports may come first: prefer the one next to the page's fields
+            let d = fields_distance(lines, i);
+            if full.as_ref().is_none_or(|f| d < f.0) {
+                full = Some((d, t.to_string(), a));
+            }
+            continue;
         }
         if partial.is_none() {
             // a title split over two lines: agency above, `2021年…报告` below
@@ -390,9 +433,43 @@ fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
             }
         }
     }
+    if let Some((_, t, a)) = full {
+        return (Some(t), Some(a));
+    }
     match partial {
         Some((t, a)) => (Some(t), a),
         None => (None, None),
+    }
+}
+
+/// How many lines away from line `i` the page's fields (date, source) are: looking two lines up
+/// and three down; `usize::MAX` when none is there.
+fn fields_distance(lines: &[Line], i: usize) -> usize {
+    const FIELDS: &[&str] = &[
+        "时间",
+        "日期",
+        "来源",
+        "发布机构",
+        "浏览",
+        "点击",
+        "字体",
+        "作者",
+    ];
+    let is_field = |k: usize| {
+        let t = lines[k].text;
+        t.chars().count() <= 120 && t.contains(':') && FIELDS.iter().any(|f| t.contains(f))
+    };
+    let below = (i + 1..(i + 4).min(lines.len()))
+        .find(|&k| is_field(k))
+        .map(|k| k - i);
+    let above = (i.saturating_sub(2)..i)
+        .rev()
+        .find(|&k| is_field(k))
+        .map(|k| i - k);
+    match (below, above) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => usize::MAX,
     }
 }
 
@@ -490,15 +567,35 @@ fn signature_agency(lines: &[Line]) -> Option<String> {
         .filter(|t| !FOOTER.iter().any(|f| t.contains(f)))
         .collect();
     for (k, t) in tail.iter().enumerate().take(12) {
-        if parse_date(t).is_some_and(|(_, end)| end == t.len()) {
+        if parse_date(t).is_some_and(|(_, end)| end == t.len()) || cn_date(t) {
             if let Some(prev) = tail.get(k + 1) {
                 if agency_like(prev) && prev.chars().count() <= 30 {
                     return Some(prev.to_string());
                 }
             }
         }
+        // `威海市生态环境局 2021年12月15日` on one line
+        if let Some(i) = t.find(' ') {
+            let (a, d) = (trim(&t[..i]), trim(&t[i..]));
+            if agency_like(a)
+                && (parse_date(d).is_some_and(|(_, end)| end == d.len()) || cn_date(d))
+            {
+                return Some(a.to_string());
+            }
+        }
     }
     None
+}
+
+/// A date in Chinese numerals: `二〇二一年十二月十五日`.
+fn cn_date(s: &str) -> bool {
+    let n = s.chars().count();
+    (8..=14).contains(&n)
+        && s.ends_with('日')
+        && s.contains('年')
+        && s.contains('月')
+        && s.chars()
+            .all(|c| "〇零○O0一二三四五六七八九十年月日".contains(c))
 }
 
 /// `<place><department>` phrases of the text; the one that matches how the report names itself.
