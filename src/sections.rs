@@ -234,9 +234,17 @@ fn trim_trailer(doc: &Doc, r: Range<usize>) -> Range<usize> {
 /// Byte ranges (in `doc.body`) of the problems and plans sections, in text order. A range
 /// includes its heading.
 pub fn sections(doc: &Doc) -> Vec<(SectionKind, Range<usize>)> {
+    sections_full(doc)
+        .into_iter()
+        .map(|(k, r, _)| (k, r))
+        .collect()
+}
+
+/// [`sections`] with the byte offset where each section's content starts (after its heading).
+fn sections_full(doc: &Doc) -> Vec<(SectionKind, Range<usize>, usize)> {
     let cands = candidates(doc);
     let n = doc.body.len();
-    // raw sections: (kinds, level, range)
+    // raw sections: (kinds, range, heading)
     let mut raw: Vec<(Vec<SectionKind>, Range<usize>, Range<usize>)> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         if c.kinds.is_empty() {
@@ -246,10 +254,11 @@ pub fn sections(doc: &Doc) -> Vec<(SectionKind, Range<usize>)> {
         let r = trim_trailer(doc, c.head.start..end.max(c.head.end));
         raw.push((c.kinds.clone(), r, c.head.clone()));
     }
-    let mut out: Vec<(SectionKind, Range<usize>)> = Vec::new();
+    let mut out: Vec<(SectionKind, Range<usize>, usize)> = Vec::new();
     for (kinds, r, head) in &raw {
+        let content = head.end.clamp(r.start, r.end);
         if kinds.len() == 1 {
-            out.push((kinds[0], r.clone()));
+            out.push((kinds[0], r.clone(), content));
             continue;
         }
         // both kinds: children that name one kind take over
@@ -259,30 +268,28 @@ pub fn sections(doc: &Doc) -> Vec<(SectionKind, Range<usize>)> {
         if has_children {
             continue;
         }
-        match plan_split(doc, head.end..r.end) {
+        match plan_split(doc, content..r.end) {
             Some(s) => {
                 let before = doc.body.get(r.start..s).unwrap_or("");
-                out.push((
-                    SectionKind::Problems,
-                    r.start..r.start + before.trim_end().len(),
-                ));
-                out.push((SectionKind::Plans, s..r.end));
+                let p_end = r.start + before.trim_end().len();
+                out.push((SectionKind::Problems, r.start..p_end, content.min(p_end)));
+                out.push((SectionKind::Plans, s..r.end, s));
             }
-            None => out.push((SectionKind::Problems, r.clone())),
+            None => out.push((SectionKind::Problems, r.clone(), content)),
         }
     }
-    out.sort_by_key(|(_, r)| (r.start, r.end));
+    out.sort_by_key(|(_, r, _)| (r.start, r.end));
     out.dedup();
     // drop ranges nested in another of the same kind
-    let mut kept: Vec<(SectionKind, Range<usize>)> = Vec::new();
-    for (k, r) in out {
+    let mut kept: Vec<(SectionKind, Range<usize>, usize)> = Vec::new();
+    for (k, r, c) in out {
         if kept
             .iter()
-            .any(|(k2, r2)| *k2 == k && r2.start <= r.start && r.end <= r2.end)
+            .any(|(k2, r2, _)| *k2 == k && r2.start <= r.start && r.end <= r2.end)
         {
             continue;
         }
-        kept.push((k, r));
+        kept.push((k, r, c));
     }
     kept
 }
@@ -351,26 +358,10 @@ fn items(doc: &Doc, kind: SectionKind) -> (Vec<String>, Vec<usize>) {
     let mut texts = Vec::new();
     let mut ats = Vec::new();
     let body = &doc.body;
-    for (k, r) in sections(doc) {
+    for (k, r, content_start) in sections_full(doc) {
         if k != kind {
             continue;
         }
-        // content starts after the heading line (or the heading phrase of a run-in heading)
-        let head_end = doc
-            .segs
-            .headings
-            .iter()
-            .find(|h| h.span.start == r.start)
-            .map(|h| h.span.end)
-            .or_else(|| {
-                doc.segs
-                    .lines
-                    .iter()
-                    .find(|l| l.start == r.start)
-                    .map(|l| l.end)
-            })
-            .unwrap_or(r.start)
-            .min(r.end);
         let level = doc
             .segs
             .headings
@@ -378,6 +369,7 @@ fn items(doc: &Doc, kind: SectionKind) -> (Vec<String>, Vec<usize>) {
             .find(|h| h.span.start == r.start)
             .map(|h| h.level)
             .unwrap_or(0);
+        let head_end = content_start;
         let content = head_end..r.end;
         // sub-headings of the first level below the section's
         let subs: Vec<&crate::segment::HeadingSeg> = doc
