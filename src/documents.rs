@@ -250,6 +250,25 @@ fn scan(s: &str, base: usize, inner: bool, out: &mut Vec<Cite>) {
     }
 }
 
+/// How far (chars) a title's sentence is read back from it.
+const LOOKBACK: usize = 200;
+
+/// The byte offset `n` chars before byte `b` of `s` (or 0).
+fn back(s: &str, b: usize, n: usize) -> usize {
+    let b = b.min(s.len());
+    let mut i = b;
+    for _ in 0..n {
+        if i == 0 {
+            break;
+        }
+        i -= 1;
+        while i > 0 && !s.is_char_boundary(i) {
+            i -= 1;
+        }
+    }
+    i
+}
+
 /// The year the report is about, from its title-like phrase (`2021年法治政府建设…`).
 fn report_year(doc: &Doc) -> Option<String> {
     let r = rules();
@@ -295,7 +314,8 @@ fn issued_at(doc: &Doc, chain_start: usize, chain_end: usize, year: Option<&str>
         return false;
     };
     let sent = doc.segs.sentences[si].clone();
-    let before = outside_titles(doc.body.get(sent.start..chain_start).unwrap_or(""));
+    let from = back(&doc.body, chain_start, LOOKBACK).max(sent.start);
+    let before = outside_titles(doc.body.get(from..chain_start).unwrap_or(""));
     let mut best: Option<usize> = None;
     for v in &r.t.issued_verbs {
         if let Some(p) = before.rfind(v.as_str()) {
@@ -324,6 +344,7 @@ fn issued_at(doc: &Doc, chain_start: usize, chain_end: usize, year: Option<&str>
         .body
         .get(chain_end.min(sent.end)..sent.end)
         .unwrap_or("");
+    let after = &after[..after.char_indices().nth(60).map_or(after.len(), |(i, _)| i)];
     let clause = after.split([',', ';', '。']).next().unwrap_or("");
     let clause = clause.trim_start_matches(['(', ')', ' ']);
     if AFTER_LEADS.iter().any(|l| clause.starts_with(l))
@@ -342,7 +363,8 @@ fn said_normative(doc: &Doc, start: usize, end: usize) -> bool {
         return false;
     };
     let sent = &doc.segs.sentences[si];
-    let before = doc.body.get(sent.start..start).unwrap_or("");
+    let from = back(&doc.body, start, LOOKBACK).max(sent.start);
+    let before = doc.body.get(from..start).unwrap_or("");
     let tail: String = {
         let v: Vec<char> = before.chars().rev().take(12).collect();
         v.into_iter().rev().collect()
@@ -401,7 +423,7 @@ pub fn documents(doc: &Doc) -> Vec<Document> {
     for (k, c) in cites.iter().enumerate() {
         // `(以下简称《条例》)` names an alias of the title before
         if !c.inner {
-            let lead = body.get(c.start.saturating_sub(12)..c.start).unwrap_or("");
+            let lead = body.get(back(body, c.start, 6)..c.start).unwrap_or("");
             if lead.contains("简称") {
                 if let Some(main) = &last_main {
                     aliases.insert(c.title.clone(), main.clone());

@@ -264,7 +264,9 @@ fn sections_full(doc: &Doc) -> Vec<(SectionKind, Range<usize>, usize)> {
         // both kinds: children that name one kind take over
         let has_children = raw
             .iter()
-            .any(|(ks, o, _)| ks.len() == 1 && o.start > r.start && o.start < r.end);
+            .skip_while(|(_, o, _)| o.start <= r.start)
+            .take_while(|(_, o, _)| o.start < r.end)
+            .any(|(ks, _, _)| ks.len() == 1);
         if has_children {
             continue;
         }
@@ -282,13 +284,13 @@ fn sections_full(doc: &Doc) -> Vec<(SectionKind, Range<usize>, usize)> {
     out.dedup();
     // drop ranges nested in another of the same kind
     let mut kept: Vec<(SectionKind, Range<usize>, usize)> = Vec::new();
+    let mut reach = [0usize; 2];
     for (k, r, c) in out {
-        if kept
-            .iter()
-            .any(|(k2, r2, _)| *k2 == k && r2.start <= r.start && r.end <= r2.end)
-        {
+        let slot = &mut reach[k as usize];
+        if r.end <= *slot {
             continue;
         }
+        *slot = (*slot).max(r.end);
         kept.push((k, r, c));
     }
     kept
@@ -365,20 +367,18 @@ fn items(doc: &Doc, kind: SectionKind) -> (Vec<String>, Vec<usize>) {
         let level = doc
             .segs
             .headings
-            .iter()
-            .find(|h| h.span.start == r.start)
-            .map(|h| h.level)
+            .binary_search_by_key(&r.start, |h| h.span.start)
+            .map(|i| doc.segs.headings[i].level)
             .unwrap_or(0);
         let head_end = content_start;
         let content = head_end..r.end;
         // sub-headings of the first level below the section's
-        let subs: Vec<&crate::segment::HeadingSeg> = doc
-            .segs
-            .headings
+        let hs = &doc.segs.headings;
+        let first = hs.partition_point(|h| h.span.start < content.start);
+        let subs: Vec<&crate::segment::HeadingSeg> = hs[first..]
             .iter()
-            .filter(|h| {
-                h.span.start >= content.start && h.span.start < content.end && h.level > level
-            })
+            .take_while(|h| h.span.start < content.end)
+            .filter(|h| h.level > level)
             .collect();
         let mut push = |b: Range<usize>| {
             let s = body.get(b.clone()).unwrap_or("");

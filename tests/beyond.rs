@@ -660,6 +660,79 @@ fn never_panics_on_odd_input() {
     }
 }
 
+/// Random texts made of the pieces these stages look at: no panic, offsets in range.
+#[test]
+fn never_panics_on_random_input() {
+    const PIECES: [&str; 24] = [
+        "《",
+        "》",
+        "〈",
+        "〉",
+        "<",
+        ">",
+        "一、",
+        "(二)",
+        "3.",
+        "①",
+        "二是",
+        "存在问题",
+        "下一步打算",
+        "2025年工作安排",
+        "。",
+        ",",
+        ";",
+        ":",
+        "\n",
+        " ",
+        "印发了",
+        "以下简称",
+        "条例",
+        "办法",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..400 {
+        let n = (next() % 60) as usize;
+        let text: String = (0..n)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let doc = Doc::new(&text);
+        let chars = text.chars().count();
+        for h in zhibiao::outline::outline(&doc) {
+            assert!(h.at <= chars, "{text:?}");
+        }
+        for (_, r) in sections::sections(&doc) {
+            assert!(r.start <= r.end && r.end <= text.len(), "{text:?}");
+        }
+        let (p, pa) = sections::problems(&doc);
+        let (q, qa) = sections::plans(&doc);
+        assert_eq!((p.len(), q.len()), (pa.len(), qa.len()));
+        assert!(pa.iter().chain(&qa).all(|&a| a <= chars), "{text:?}");
+        for d in documents::documents(&doc) {
+            assert!(d.at < chars && d.count > 0, "{text:?}");
+        }
+    }
+}
+
+/// A long text full of titles and headings is handled in reasonable time (linear stages).
+#[test]
+fn long_input_is_fast() {
+    let unit = "一、存在问题\n(一)某某。印发了《某某办法》、《某某条例》和〈某某〉。二是某某;\n四、下步打算\n";
+    let text = unit.repeat(3000);
+    let t = std::time::Instant::now();
+    let doc = Doc::new(&text);
+    let n = documents::documents(&doc).len()
+        + sections::problems(&doc).0.len()
+        + zhibiao::outline::outline(&doc).len();
+    assert!(n > 0);
+    assert!(t.elapsed().as_secs() < 30, "took {:?}", t.elapsed());
+}
+
 #[test]
 #[ignore]
 fn dump() {
