@@ -114,6 +114,11 @@ const NOT_DIVISION: &[&str] = &[
     "灾区",
     "山区",
     "牧区",
+    "自治区",
+    "特区",
+    "地区",
+    "街区",
+    "功能区",
 ];
 
 /// A county-level name that the gazetteer does not know, at the start of `s`: `灵璧县司法局` →
@@ -598,12 +603,15 @@ fn cn_date(s: &str) -> bool {
             .all(|c| "〇零○O0一二三四五六七八九十年月日".contains(c))
 }
 
+/// Count, first position, last char of the place and department of one `<place><department>`.
+type Combo = (usize, usize, char, String);
+
 /// `<place><department>` phrases of the text; the one that matches how the report names itself.
 fn infer_agency(norm: &str) -> Option<String> {
     const ENDS: &[&str] = &["人民政府", "委员会", "办公室", "局", "厅"];
     let found = gazetteer::find_all(norm);
     // (agency text) → (count, first position, last char of the place, department)
-    let mut combos: HashMap<String, (usize, usize, char, String)> = HashMap::new();
+    let mut combos: HashMap<String, Combo> = HashMap::new();
     let mut chain_start = 0;
     let mut prev_end = usize::MAX;
     for f in &found {
@@ -645,7 +653,7 @@ fn infer_agency(norm: &str) -> Option<String> {
         return None;
     }
     // how the report names itself without a place: `市生态环境局`
-    let mut order: Vec<(&String, &(usize, usize, char, String))> = combos.iter().collect();
+    let mut order: Vec<(&String, &Combo)> = combos.iter().collect();
     order.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
     order.truncate(64);
     let mut bare_of: HashMap<String, usize> = HashMap::new();
