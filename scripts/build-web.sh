@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Release build of the web page into dist/ (or $DIST) for hosting under PUBLIC_URL
+# (default /zhibiao/; `./` works anywhere). Prints the bundle size (wasm + js + css, gzip -9)
+# and fails when it is above BUDGET_KB (default 350).
+#   scripts/build-web.sh [public-url]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PUBLIC_URL="${1:-/zhibiao/}"
+DIST="${DIST:-dist}"
+BUDGET_KB="${BUDGET_KB:-350}"
+[ "${SKIP_SETUP:-0}" = 1 ] || scripts/web-setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
+
+trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$DIST"
+
+total=0
+printf '%-48s %10s %10s\n' file bytes gzip
+while IFS= read -r f; do
+  raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c); total=$((total + gz))
+  printf '%-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
+done < <(find "$DIST" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) | sort)
+kb=$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }')
+echo "bundle size (wasm+js+css, gzip): ${kb} KB (budget ${BUDGET_KB} KB)"
+if [ "$total" -gt $((BUDGET_KB * 1024)) ]; then
+  echo "build-web: bundle is over budget" >&2
+  exit 1
+fi
