@@ -314,7 +314,11 @@ fn title_like(s: &str) -> bool {
         return false;
     }
     let core = strip_paren(s);
-    if !ENDINGS.iter().any(|e| core.ends_with(e)) {
+    let plan_tail = ["工作计划", "工作思路", "工作打算", "工作安排"]
+        .iter()
+        .any(|e| core.ends_with(e))
+        && (s.contains("报告") || s.contains("情况"));
+    if !plan_tail && !ENDINGS.iter().any(|e| core.ends_with(e)) {
         return false;
     }
     if core.ends_with("情况")
