@@ -40,7 +40,7 @@ const GROUPS: [(&str, &str, &[Phrase]); 5] = [
             ),
             p("penalty_cases", "办理行政处罚案件{}", "{} penalty cases"),
             p("fines", "罚款{}", "fines of {}"),
-            p("fines_collected", "罚没款到账{}", "{} collected"),
+            p("fines_collected", "罚没款结案或到账{}", "{} collected"),
             p(
                 "no_penalty_cases",
                 "不予处罚或免于处罚{}",
@@ -355,6 +355,32 @@ impl Writer {
     }
 }
 
+/// The template for a count of one: the first plural word after `{}` made singular
+/// (`{} penalty cases` → `{} penalty case`, `{} reduced penalties` → `{} reduced penalty`).
+fn singular(template: &str) -> String {
+    let Some((a, b)) = template.split_once("{}") else {
+        return template.to_string();
+    };
+    if b.contains(" of those") {
+        return template.to_string();
+    }
+    let mut out = String::from(b);
+    let mut pos = 0;
+    for w in b.split(' ') {
+        let end = pos + w.len();
+        if w.len() > 3 && w.ends_with("ies") {
+            out = format!("{}y{}", &b[..end - 3], &b[end..]);
+            break;
+        }
+        if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+            out = format!("{}{}", &b[..end - 1], &b[end..]);
+            break;
+        }
+        pos = end + 1;
+    }
+    format!("{a}{{}}{out}")
+}
+
 fn gloss(agency: &str) -> Option<&'static str> {
     GLOSSES
         .iter()
@@ -428,7 +454,12 @@ pub fn summarise(report: &Report) -> Summary {
                 continue;
             }
             zh.phrase(ph.zh, &zh_quantity(f), *i);
-            en.phrase(ph.en, &en_quantity(f), *i);
+            let en_t = if f.value == 1.0 && f.approx.is_none() {
+                singular(ph.en)
+            } else {
+                ph.en.to_string()
+            };
+            en.phrase(&en_t, &en_quantity(f), *i);
         }
         zh.push("。");
         en.push(".");
@@ -451,5 +482,12 @@ mod tests {
         assert_eq!(group3("533"), "533");
         assert_eq!(trim_num(1021.2056, 2), "1021.21");
         assert_eq!(trim_num(4.5, 2), "4.5");
+        assert_eq!(singular("{} penalty cases"), "{} penalty case");
+        assert_eq!(singular("{} reduced penalties"), "{} reduced penalty");
+        assert_eq!(
+            singular("{} of those issues fixed"),
+            "{} of those issues fixed"
+        );
+        assert_eq!(singular("fines of {}"), "fines of {}");
     }
 }

@@ -660,6 +660,59 @@ fn never_panics_on_odd_input() {
     }
 }
 
+/// The gold annotations of ../shared/gold as reports: their summaries tell several facts and
+/// every number is a linked fact value or the year (meaningful before classification is done).
+#[test]
+fn gold_summary_numbers() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
+    let mut errors = Vec::new();
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).expect("../shared/gold").flatten() {
+        let p = e.path();
+        if p.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let g: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&p).expect("gold file"))
+                .expect("gold json");
+        let metrics: Vec<serde_json::Value> = g["metrics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|m| {
+                serde_json::json!({
+                    "id": m["id"], "label": m["id"], "value": m["value"], "unit": m["unit"],
+                    "primary": m["primary"], "raw": "", "approx": m["approx"], "scope": null,
+                    "period": null, "change": null, "evidence": [],
+                })
+            })
+            .collect();
+        let v = serde_json::json!({
+            "schema": 1, "source": g["source"], "meta": g["meta"], "metrics": metrics, "figures": [],
+            "outline": [], "problems": [], "plans": [], "documents": [], "summary": { "zh": "", "en": "" },
+        });
+        let mut r: Report = serde_json::from_value(v).expect("a gold report");
+        r.summary = zhibiao::summary::summarise(&r);
+        println!("{}\n  {}\n  {}", r.source, r.summary.zh, r.summary.en);
+        n += 1;
+        let zh_links = r.summary.links.iter().filter(|l| l.lang == "zh").count();
+        if zh_links < 5 {
+            errors.push(format!(
+                "{}: only {zh_links} facts told: {}",
+                r.source, r.summary.zh
+            ));
+        }
+        errors.extend(
+            summary_number_errors(&r)
+                .into_iter()
+                .map(|e| format!("{}: {e}", r.source)),
+        );
+    }
+    assert_eq!(n, 5, "five gold files");
+    fail_if_any("gold summary numbers", errors);
+}
+
 /// Random texts made of the pieces these stages look at: no panic, offsets in range.
 #[test]
 fn never_panics_on_random_input() {
