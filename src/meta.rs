@@ -9,8 +9,11 @@
 //!   full one-line title anywhere near the top wins over that.
 //! - **agency**: the title's text before the year / 关于 / the subject; else a 来源/发布机构 line,
 //!   the signature above the closing date, or the most frequent `<place><department>` of the text
-//!   that matches how the report names itself (`市生态环境局`).
-//! - **region/province/level**: the agency's place names through [`gazetteer::resolve`].
+//!   that matches how the report names itself (`市生态环境局`); failing that, that department
+//!   joined to the place of its level the text names most (at least twice).
+//! - **region/province/level**: the agency's place names through [`gazetteer::resolve`] (else the
+//!   title's); a county the gazetteer lacks (`…县`, `…旗`) still gives region and level. No place is
+//!   guessed for an agency without one that is not a local bureau (`生态环境部`).
 //! - **year**: the title's year; else the first sentence-initial `20XX年`; else the most frequent.
 //! - **published**: a labelled date (发布时间/更新时间/时间/日期 …), never the signature date.
 
@@ -654,7 +657,7 @@ fn infer_agency(norm: &str) -> Option<String> {
         e.0 += 1;
     }
     if combos.is_empty() {
-        return None;
+        return infer_from_self_reference(norm, &found);
     }
     // how the report names itself without a place: `市生态环境局`
     let mut order: Vec<(&String, &Combo)> = combos.iter().collect();
@@ -685,7 +688,74 @@ fn infer_agency(norm: &str) -> Option<String> {
             best = Some((score, *first, (*agency).clone()));
         }
     }
-    Some(best?.2)
+    match best {
+        Some(b) => Some(b.2),
+        None => infer_from_self_reference(norm, &found),
+    }
+}
+
+/// No `<place><department>` in the text: the department the report calls itself by
+/// (`市城市管理局`, mostly as a sentence subject) joined to the most frequent place of that level
+/// (`苏州市`, named at least twice).
+fn infer_from_self_reference(norm: &str, found: &[gazetteer::Found]) -> Option<String> {
+    let place_ends: std::collections::HashSet<usize> = found.iter().map(|f| f.range.end).collect();
+    // (level char, department) → weight
+    let mut depts: HashMap<(char, &str), (usize, usize)> = HashMap::new();
+    let mut prev: Option<char> = None;
+    for (p, c) in norm.char_indices() {
+        let before = prev;
+        prev = Some(c);
+        if !matches!(c, '市' | '区' | '县') || place_ends.contains(&(p + c.len_utf8())) {
+            continue;
+        }
+        let rest = &norm[p + c.len_utf8()..];
+        let mut end = None;
+        for (n, (i, d)) in rest.char_indices().enumerate() {
+            if n > 10 || !is_han(d) {
+                break;
+            }
+            if d == '局' && n >= 1 {
+                end = Some(i + d.len_utf8());
+                break;
+            }
+        }
+        let Some(e) = end else { continue };
+        let dept = &rest[..e];
+        if ["全市", "本市", "我市", "全区", "全县", "省", "市区", "县区"]
+            .iter()
+            .any(|w| dept.contains(w))
+        {
+            continue;
+        }
+        let subject = before.is_none_or(|b| !is_han(b));
+        let w = depts.entry((c, dept)).or_insert((0, p));
+        w.0 += if subject { 3 } else { 1 };
+    }
+    let ((level_char, dept), (weight, _)) = depts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
+    if weight < 3 {
+        return None;
+    }
+    let mut places: HashMap<&str, (usize, usize)> = HashMap::new();
+    for f in found {
+        if f.candidates.len() != 1 || !f.name.ends_with(level_char) {
+            continue;
+        }
+        let lv = f.candidates[0].level;
+        let fits = match level_char {
+            '市' => lv == gazetteer::PREFECTURAL || lv == gazetteer::PROVINCIAL,
+            _ => lv == gazetteer::COUNTY,
+        };
+        if fits {
+            let e = places.entry(f.name.as_str()).or_insert((0, f.range.start));
+            e.0 += 1;
+        }
+    }
+    let (place, (count, _)) = places
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
+    (count >= 2).then(|| format!("{place}{dept}"))
 }
 
 // ---------------------------------------------------------------- year
