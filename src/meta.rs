@@ -164,6 +164,20 @@ fn place_of(s: &str) -> PlaceInfo {
         None => true,
         Some(l) => l != gazetteer::COUNTY && res.place.is_some(),
     };
+    // a county branch of a city bureau: `株洲市生态环境局醴陵分局` → 醴陵市
+    if let Some(city) = res
+        .place
+        .as_ref()
+        .filter(|p| p.level == gazetteer::PREFECTURAL)
+    {
+        if let Some(county) = branch_county(&s[res.end.min(s.len())..], &city.name) {
+            return PlaceInfo {
+                region: Some(county.name),
+                province: Some(county.province),
+                level: Some(county.level.to_string()),
+            };
+        }
+    }
     if allowed && s.is_char_boundary(res.end.min(s.len())) {
         let city = known_level == Some(gazetteer::PREFECTURAL);
         if let Some(name) = unknown_county(after, city) {
@@ -177,6 +191,32 @@ fn place_of(s: &str) -> PlaceInfo {
         }
     }
     p
+}
+
+/// The county of `X分局` in an agency tail, when `X` is the short (or full) name of a county of
+/// `city`.
+fn branch_county(tail: &str, city: &str) -> Option<gazetteer::Place> {
+    let i = tail.find("分局")?;
+    let head = &tail[..i];
+    // the county name is the last 2..=5 chars before 分局
+    let chars: Vec<(usize, char)> = head.char_indices().collect();
+    for k in (2..=5.min(chars.len())).rev() {
+        let name = &head[chars[chars.len() - k].0..];
+        let fits = |p: &gazetteer::Place| {
+            p.parent.as_deref() == Some(city) && p.level == gazetteer::COUNTY
+        };
+        if let Some(p) = gazetteer::lookup_short(name).filter(fits) {
+            return Some(p);
+        }
+        let within: Vec<gazetteer::Place> = gazetteer::lookup_within(name, city)
+            .into_iter()
+            .filter(fits)
+            .collect();
+        if within.len() == 1 {
+            return within.into_iter().next();
+        }
+    }
+    None
 }
 
 // ---------------------------------------------------------------- lines

@@ -75,6 +75,23 @@ struct GazFile {
     lookup: Vec<LookupCase>,
     resolve: Vec<ResolveCase>,
     short: Vec<ShortCase>,
+    parent: Vec<ParentCase>,
+    within: Vec<WithinCase>,
+}
+
+/// `parent(name)` → the name of the unit above, or absent.
+#[derive(Deserialize)]
+struct ParentCase {
+    name: String,
+    parent: Option<String>,
+}
+
+/// `lookup_within(name, within)` has `count` places.
+#[derive(Deserialize)]
+struct WithinCase {
+    name: String,
+    within: String,
+    count: usize,
 }
 
 /// `lookup(name)`; `ambiguous = true` means `lookup` is `None` and `lookup_all` has `count` places.
@@ -115,7 +132,11 @@ struct ShortCase {
 fn gazetteer_table() {
     let src = std::fs::read_to_string(manifest().join("tests/data/gazetteer.toml")).unwrap();
     let file: GazFile = toml::from_str(&src).unwrap();
-    let total = file.lookup.len() + file.resolve.len() + file.short.len();
+    let total = file.lookup.len()
+        + file.resolve.len()
+        + file.short.len()
+        + file.parent.len()
+        + file.within.len();
     assert!(total >= 40, "only {total} cases");
     let mut fails = Vec::new();
     for c in &file.lookup {
@@ -165,6 +186,24 @@ fn gazetteer_table() {
             fails.push(format!(
                 "short {}: got {got:?}, expected {:?}",
                 c.name, c.full
+            ));
+        }
+    }
+    for c in &file.parent {
+        let got = gazetteer::parent(&c.name).map(|p| p.name);
+        if got != c.parent {
+            fails.push(format!(
+                "parent {}: got {got:?}, expected {:?}",
+                c.name, c.parent
+            ));
+        }
+    }
+    for c in &file.within {
+        let got = gazetteer::lookup_within(&c.name, &c.within).len();
+        if got != c.count {
+            fails.push(format!(
+                "within {} in {}: got {got}, expected {}",
+                c.name, c.within, c.count
             ));
         }
     }
