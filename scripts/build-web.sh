@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Release build of the web page into dist/ (or $DIST) for hosting under PUBLIC_URL
-# (default /zhibiao/; `./` works anywhere). Prints the bundle size (wasm + js + css, gzip -9)
-# and fails when it is above BUDGET_KB (default 350).
+# (default /zhibiao/; `./` works anywhere). Prints the bundle size (wasm + js + css, gzip -9),
+# warns above the goal GOAL_KB (default 350) and fails above the hard budget BUDGET_KB
+# (default 600, a guard against regressions).
 #   scripts/build-web.sh [public-url]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PUBLIC_URL="${1:-/zhibiao/}"
 DIST="${DIST:-dist}"
-BUDGET_KB="${BUDGET_KB:-350}"
+GOAL_KB="${GOAL_KB:-350}"
+BUDGET_KB="${BUDGET_KB:-600}"
 [ "${SKIP_SETUP:-0}" = 1 ] || scripts/web-setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 
@@ -20,8 +22,11 @@ while IFS= read -r f; do
   printf '%-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
 done < <(find "$DIST" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) | sort)
 kb=$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }')
-echo "bundle size (wasm+js+css, gzip): ${kb} KB (budget ${BUDGET_KB} KB)"
+echo "bundle size (wasm+js+css, gzip): ${kb} KB (goal ${GOAL_KB} KB, budget ${BUDGET_KB} KB)"
 if [ "$total" -gt $((BUDGET_KB * 1024)) ]; then
-  echo "build-web: bundle is over budget" >&2
+  echo "build-web: bundle is over the budget of ${BUDGET_KB} KB" >&2
   exit 1
+fi
+if [ "$total" -gt $((GOAL_KB * 1024)) ]; then
+  echo "build-web: warning: bundle is over the goal of ${GOAL_KB} KB" >&2
 fi

@@ -11,20 +11,23 @@ use web_sys::HtmlTextAreaElement;
 use yew::html::Scope;
 use yew::prelude::*;
 
-/// Largest file the page reads (bytes).
-pub const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+/// Largest file the page reads (bytes): the core's limit.
+pub const MAX_FILE_BYTES: f64 = crate::input::MAX_BYTES as f64;
 /// Typing pause before re-extracting (ms).
 pub const DEBOUNCE_MS: u32 = 300;
-/// File name endings the page accepts.
-pub const ACCEPTED: [&str; 5] = [".txt", ".text", ".html", ".htm", ".docx"];
+/// File name endings the file picker offers (the core decides what it can read).
+pub const ACCEPT: &str = ".txt,.text,.html,.htm,.xhtml,.shtml,.docx,text/plain,text/html";
 
 /// One loaded input and what it became.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// File name or generated name.
     pub name: String,
-    /// The (decoded) text, what evidence offsets point into.
+    /// The text as pasted or decoded from the file (what the text area shows).
     pub text: String,
+    /// The text extracted from when it differs from `text` (pasted HTML → its text); evidence
+    /// offsets point into this.
+    pub shown: Option<String>,
     /// The extraction result (absent for empty text).
     pub report: Option<Report>,
     /// Extraction time in milliseconds.
@@ -180,10 +183,31 @@ pub fn run(text: &str, name: &str) -> (Option<Report>, f64) {
     (Some(r), browser::now_ms() - t0)
 }
 
+/// Extract a pasted or restored text: HTML markup is first turned into its text (shown in the
+/// source view instead of the markup, never rendered). Returns (report, ms, converted text).
+pub fn run_pasted(text: &str, name: &str) -> (Option<Report>, f64, Option<String>) {
+    if crate::input::looks_like_html(text) {
+        let t0 = browser::now_ms();
+        let plain = crate::input::decode_str(text);
+        let (mut r, _) = run(&plain, name);
+        if let Some(r) = r.as_mut() {
+            r.warnings.push("HTML converted to text / 已将 HTML 转为文本".into());
+        }
+        return (r, browser::now_ms() - t0, Some(plain));
+    }
+    let (r, ms) = run(text, name);
+    (r, ms, None)
+}
+
 impl App {
     /// The open entry.
     pub fn entry(&self) -> Option<&Entry> {
         self.entries.get(self.current)
+    }
+
+    /// The text the open report's evidence points into.
+    pub fn source_text(&self) -> &str {
+        self.entry().map(|e| e.shown.as_deref().unwrap_or(&e.text)).unwrap_or("")
     }
 
     /// The open report.
@@ -229,6 +253,7 @@ impl App {
         self.entries.push(Entry {
             name,
             text,
+            shown: None,
             report,
             ms,
             dirty: false,
@@ -251,8 +276,9 @@ impl App {
         if !e.dirty {
             return false;
         }
-        let (report, ms) = run(&e.text, &e.name);
+        let (report, ms, shown) = run_pasted(&e.text, &e.name);
         e.report = report;
+        e.shown = shown;
         e.ms = ms;
         e.dirty = false;
         self.last_ms = Some(ms);
@@ -330,11 +356,12 @@ impl Component for App {
         let mut entries = Vec::new();
         let mut last_ms = None;
         for d in saved.docs {
-            let (report, ms) = run(&d.text, &d.name);
+            let (report, ms, shown) = run_pasted(&d.text, &d.name);
             last_ms = Some(ms);
             entries.push(Entry {
                 name: d.name,
                 text: d.text,
+                shown,
                 report,
                 ms,
                 dirty: false,
@@ -376,6 +403,7 @@ impl Component for App {
                     self.entries.push(Entry {
                         name,
                         text: String::new(),
+                        shown: None,
                         report: None,
                         ms: 0.0,
                         dirty: true,
@@ -401,6 +429,7 @@ impl Component for App {
                 self.entries.push(Entry {
                     name,
                     text: String::new(),
+                    shown: None,
                     report: None,
                     ms: 0.0,
                     dirty: false,
@@ -490,15 +519,12 @@ impl Component for App {
                 let mut todo = Vec::new();
                 for f in files {
                     let name = f.name();
-                    let lower = name.to_lowercase();
                     if f.size() > MAX_FILE_BYTES {
                         self.errors.push(format!(
                             "{name}: {} ({:.1} MB > 20 MB)",
                             t(self.lang, "too_large"),
                             f.size() / 1048576.0
                         ));
-                    } else if lower.contains('.') && !ACCEPTED.iter().any(|ext| lower.ends_with(ext)) {
-                        self.errors.push(format!("{name}: {}", t(self.lang, "bad_type")));
                     } else {
                         todo.push(f);
                     }
@@ -615,7 +641,14 @@ impl Component for App {
         }
     }
 
-    fn rendered(&mut self, _ctx: &Context<Self>, _first_render: bool) {
+    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+        if first_render {
+            // compile the catalog's patterns while the user reads the page, not on the first paste
+            Timeout::new(30, || {
+                let _ = crate::extract(sample::SAMPLE_TEXT, "warm-up");
+            })
+            .forget();
+        }
         if self.sync_textarea {
             if let Some(ta) = self.textarea.cast::<HtmlTextAreaElement>() {
                 ta.set_value(self.entry().map(|e| e.text.as_str()).unwrap_or(""));
@@ -714,7 +747,7 @@ impl App {
                 <label class={classes!("drop", self.dragging.then_some("over"))} data-testid="drop-zone">
                     <span>{ t(lang, "drop_here") }{ " " }<u>{ t(lang, "pick_files") }</u></span>
                     <small>{ t(lang, "file_types") }</small>
-                    <input type="file" multiple=true accept=".txt,.text,.html,.htm,.docx,text/plain,text/html" data-testid="file-input" {onchange} />
+                    <input type="file" multiple=true accept={ACCEPT} data-testid="file-input" {onchange} />
                 </label>
                 <div class="row">
                     <button data-testid="new-doc" onclick={link.callback(|_| Msg::NewDoc)}>{ "+ " }{ t(lang, "new_doc") }</button>
@@ -737,7 +770,7 @@ impl App {
             }
         });
         let edit = self.pane == Pane::Edit;
-        let text = self.entry().map(|e| e.text.as_str()).unwrap_or("");
+        let text = self.source_text();
         html! {
             <section class="left">
                 <div class="tabs" role="tablist">
