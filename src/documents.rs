@@ -333,7 +333,7 @@ fn issued_at(doc: &Doc, chain_start: usize, chain_end: usize, year: Option<&str>
             .year
             .find_iter(text)
             .last()
-            .map_or(true, |m| m.as_str().starts_with(y)),
+            .is_none_or(|m| m.as_str().starts_with(y)),
         None => true,
     };
     if let Some(p) = best {

@@ -16,7 +16,7 @@ pub const HEADING_MAX: usize = 60;
 /// [`HEADING_MAX`] chars (at a clause end when there is one in the second half).
 pub fn heading_phrase(s: &str) -> &str {
     let s = s.trim();
-    let s = match s.find(|c: char| c == '。' || c == ';') {
+    let s = match s.find(['。', ';']) {
         Some(i) => &s[..i],
         None => s,
     };
@@ -44,10 +44,7 @@ pub fn outline(doc: &Doc) -> Vec<Heading> {
             continue;
         };
         let raw = span.trim();
-        let first = raw
-            .split(|c: char| c == '。' || c == ';')
-            .next()
-            .unwrap_or("");
+        let first = raw.split(['。', ';']).next().unwrap_or("");
         if (3..=4).contains(&h.level) && first.chars().count() > HEADING_MAX {
             continue;
         }
