@@ -279,6 +279,10 @@ const ORG_END: &[char] = &[
 
 /// The title part of a line: page titles carry a site name after `_`, `|` or ` - `.
 fn title_part(line: &str) -> &str {
+    if line.len() > 600 {
+        // far longer than any title (and keeps the cuts below linear)
+        return line;
+    }
     let mut s = line;
     for lab in ["文章标题", "信息名称", "标题", "名称", "主题", "题目"] {
         if let Some(x) = s.strip_prefix(lab) {
@@ -302,13 +306,12 @@ fn title_part(line: &str) -> &str {
             s = trim(x);
         }
     }
-    for sep in ["_", "|", " - ", "——", " -- "] {
-        if let Some(i) = s.find(sep) {
-            let head = trim(&s[..i]);
-            if ENDINGS.iter().any(|e| strip_paren(head).ends_with(e)) {
-                s = head;
-            }
-        }
+    // a site name after `_`, `|` or a dash: cut at the first separator that ends a title
+    if let Some((i, _)) = s.match_indices(['_', '|', '-']).find(|&(i, _)| {
+        let head = trim(&s[..i]);
+        ENDINGS.iter().any(|e| strip_paren(head).ends_with(e))
+    }) {
+        s = trim(&s[..i]);
     }
     // a trailing date (and time): `…报告 2022-01-10 10:12`
     static R: OnceLock<Regex> = OnceLock::new();
@@ -462,7 +465,7 @@ fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
     let mut partial: Option<(String, Option<String>)> = None;
     // (distance to the page's fields, title, agency)
     let mut full: Option<(usize, String, String)> = None;
-    for (i, l) in lines.iter().enumerate().take(300) {
+    for (i, l) in lines.iter().enumerate().take(600) {
         let t = title_part(l.text);
         if !title_like(t) {
             continue;
