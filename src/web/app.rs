@@ -34,6 +34,10 @@ pub struct Entry {
     pub ms: f64,
     /// Text changed since the last extraction.
     pub dirty: bool,
+    /// Stable id (for answers from the extraction worker).
+    pub uid: u64,
+    /// Number of the latest extraction request.
+    pub seq: u64,
 }
 
 /// The result tabs.
@@ -127,6 +131,10 @@ pub enum Msg {
     DocKind(String),
     /// A file is being dragged over the page.
     Dragging(bool),
+    /// The worker answered: (entry id, request number, report JSON, ms).
+    Extracted(u64, u64, String, f64),
+    /// The worker failed: extract on the main thread from now on.
+    WorkerFailed,
     /// Nothing to do.
     Noop,
 }
@@ -171,6 +179,8 @@ pub struct App {
     scroll_pending: bool,
     storage_ok: bool,
     pasted_seq: usize,
+    next_uid: u64,
+    extractor: Option<super::worker::Extractor>,
 }
 
 /// Extract `text` named `name`, timing it.
@@ -250,6 +260,7 @@ impl App {
         if let Some(r) = report.as_mut() {
             r.warnings.extend(warnings);
         }
+        let uid = self.new_uid();
         self.entries.push(Entry {
             name,
             text,
@@ -257,6 +268,8 @@ impl App {
             report,
             ms,
             dirty: false,
+            uid,
+            seq: 0,
         });
         self.current = self.entries.len() - 1;
         self.last_ms = Some(ms);
@@ -267,6 +280,39 @@ impl App {
         self.highlight.clear();
         self.selected = None;
         self.sync_textarea = true;
+    }
+
+    fn new_uid(&mut self) -> u64 {
+        self.next_uid += 1;
+        self.next_uid - 1
+    }
+
+    /// Send the open input to the worker when it changed; `false` when there is no worker
+    /// (or nothing to do), so the caller extracts here.
+    fn extract_in_worker(&mut self) -> bool {
+        let Some(x) = self.extractor.as_ref() else { return false };
+        let Some(e) = self.entries.get_mut(self.current) else {
+            return false;
+        };
+        if !e.dirty {
+            return false;
+        }
+        let (text, shown) = if crate::input::looks_like_html(&e.text) {
+            let plain = crate::input::decode_str(&e.text);
+            (plain.clone(), Some(plain))
+        } else if e.text.trim().is_empty() {
+            return false;
+        } else {
+            (e.text.clone(), None)
+        };
+        e.seq += 1;
+        if !x.request(e.uid, e.seq, &text, &e.name) {
+            return false;
+        }
+        e.dirty = false;
+        e.shown = shown;
+        self.persist();
+        false
     }
 
     fn extract_current(&mut self) -> bool {
@@ -347,7 +393,7 @@ impl Component for App {
     type Message = Msg;
     type Properties = ();
 
-    fn create(_ctx: &Context<Self>) -> Self {
+    fn create(ctx: &Context<Self>) -> Self {
         let lang = match storage::get(storage::LANG_KEY) {
             Some(code) => Lang::from_tag(&code),
             None => Lang::from_tag(&browser::browser_language()),
@@ -365,9 +411,20 @@ impl Component for App {
                 report,
                 ms,
                 dirty: false,
+                uid: entries.len() as u64 + 1,
+                seq: 0,
             });
         }
         let current = saved.current.min(entries.len().saturating_sub(1));
+        let next_uid = entries.len() as u64 + 1;
+        let link = ctx.link().clone();
+        let extractor = super::worker::Extractor::start(move |id, seq, json, ms| {
+            if id < 0.0 {
+                link.send_message(Msg::WorkerFailed);
+            } else {
+                link.send_message(Msg::Extracted(id as u64, seq as u64, json, ms));
+            }
+        });
         App {
             lang,
             entries,
@@ -391,6 +448,8 @@ impl Component for App {
             scroll_pending: false,
             storage_ok: true,
             pasted_seq: 0,
+            next_uid,
+            extractor,
         }
     }
 
@@ -407,7 +466,10 @@ impl Component for App {
                         report: None,
                         ms: 0.0,
                         dirty: true,
+                        uid: self.next_uid,
+                        seq: 0,
                     });
+                    self.next_uid += 1;
                     self.current = 0;
                     created = true;
                 }
@@ -421,6 +483,35 @@ impl Component for App {
             }
             Msg::Extract => {
                 self.debounce = None;
+                self.extract_in_worker() || self.extract_current()
+            }
+            Msg::Extracted(uid, seq, json, ms) => {
+                let Some(e) = self.entries.iter_mut().find(|e| e.uid == uid) else {
+                    return false;
+                };
+                if e.seq != seq || e.dirty {
+                    return false; // a newer request is on its way
+                }
+                match serde_json::from_str::<Report>(&json) {
+                    Ok(r) => {
+                        e.report = Some(r);
+                        e.ms = ms;
+                        self.last_ms = Some(ms);
+                        self.highlight.clear();
+                        self.selected = None;
+                        true
+                    }
+                    Err(_) => {
+                        e.dirty = true;
+                        self.extract_current()
+                    }
+                }
+            }
+            Msg::WorkerFailed => {
+                self.extractor = None;
+                if let Some(e) = self.entries.get_mut(self.current) {
+                    e.dirty = true;
+                }
                 self.extract_current()
             }
             Msg::NewDoc => {
@@ -433,7 +524,10 @@ impl Component for App {
                     report: None,
                     ms: 0.0,
                     dirty: false,
+                    uid: self.next_uid,
+                    seq: 0,
                 });
+                self.next_uid += 1;
                 self.current = self.entries.len() - 1;
                 self.pane = Pane::Edit;
                 self.after_switch();
@@ -834,7 +928,7 @@ impl App {
         let lang = self.lang;
         let timing = self.last_ms.map(|ms| {
             html! {
-                <span data-testid="extract-time" data-ms={format!("{ms:.3}")}>{ format!("{} {:.1} ms", t(lang, "extracted_in"), ms) }</span>
+                <span data-testid="extract-time" data-ms={format!("{ms:.3}")} data-worker={self.extractor.is_some().to_string()}>{ format!("{} {:.1} ms", t(lang, "extracted_in"), ms) }</span>
             }
         });
         html! {

@@ -13,6 +13,7 @@ pub mod sample;
 pub mod source;
 pub mod storage;
 pub mod summary;
+pub mod worker;
 
 /// Log panics to the console and show the page's "something went wrong" banner (the texts
 /// stay in localStorage, so a reload brings them back).
@@ -23,9 +24,13 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Mount the app on the page (`#app`, else `<body>`).
+/// Mount the app on the page (`#app`, else `<body>`); in the extraction worker, do nothing
+/// (the worker calls [`worker::worker_extract`]).
 pub fn start() {
     install_panic_hook();
+    if worker::in_worker() {
+        return;
+    }
     let doc = web_sys::window().and_then(|w| w.document());
     let root = doc
         .as_ref()
