@@ -75,6 +75,10 @@ pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
         if rest.starts_with('、') {
             return Some((1, end + '、'.len_utf8()));
         }
+        // `一.加强` (a point after a Chinese numeral) is a level-1 marker too
+        if rest.starts_with('.') && end <= 6 && !rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((1, end + 1));
+        }
         if rest.starts_with('是') && end <= 6 {
             return Some((5, end + '是'.len_utf8()));
         }
@@ -105,6 +109,10 @@ pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
         let spaced = &t[end..];
         let end = end + (spaced.len() - spaced.trim_start_matches(' ').len()).min(2);
         let rest = &t[end..];
+        // `1)` is a level-4 marker like `(1)`
+        if rest.starts_with(')') {
+            return Some((4, end + 1));
+        }
         for m in ['.', '、'] {
             if rest.starts_with(m) {
                 let after = &rest[m.len_utf8()..];
@@ -218,6 +226,8 @@ mod tests {
         assert_eq!(heading_marker("1.强化"), Some((3, 2)));
         assert_eq!(heading_marker("1.5万人"), None);
         assert_eq!(heading_marker("8 .加强"), Some((3, 3)));
+        assert_eq!(heading_marker("二.存在问题"), Some((1, 4)));
+        assert_eq!(heading_marker("2)加强"), Some((4, 2)));
         assert_eq!(heading_marker("一是强化"), Some((5, 6)));
         assert_eq!(heading_marker("我局"), None);
     }
