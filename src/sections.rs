@@ -48,6 +48,8 @@ struct PlanParagraphToml {
 struct TrailerToml {
     keywords: String,
     max_chars: usize,
+    date: String,
+    signature: String,
 }
 
 #[derive(Deserialize)]
@@ -87,6 +89,8 @@ struct Rules {
     plan_says: Regex,
     trailer: Regex,
     trailer_max: usize,
+    date: Regex,
+    signature: Regex,
 }
 
 fn rules() -> &'static Rules {
@@ -101,6 +105,8 @@ fn rules() -> &'static Rules {
             plan_says: re(&t.plan_paragraph.says),
             trailer: re(&t.trailer.keywords),
             trailer_max: t.trailer.max_chars,
+            date: re(&t.trailer.date),
+            signature: re(&t.trailer.signature),
         }
     })
 }
@@ -205,7 +211,7 @@ fn section_end(cands: &[Cand], i: usize, end: usize) -> usize {
     end
 }
 
-/// Cut a trailing signature, date line or page footer off `r`.
+/// Cut a trailing signature, date line or page footer off `r` (never its heading line).
 fn trim_trailer(doc: &Doc, r: Range<usize>) -> Range<usize> {
     let rr = rules();
     let mut end = r.end;
@@ -214,13 +220,17 @@ fn trim_trailer(doc: &Doc, r: Range<usize>) -> Range<usize> {
     while i > 0 {
         i -= 1;
         let l = &lines[i];
-        if l.start < r.start {
+        if l.start <= r.start {
             break;
         }
         let line = doc.body.get(l.clone()).unwrap_or("");
         let t = line.trim();
         let short = t.chars().count() < rr.trailer_max && !t.contains('。');
-        if t.is_empty() || short || rr.trailer.is_match(t) && !t.contains('。') {
+        let footer = rr.trailer.is_match(t) && !t.contains('。');
+        let signed = short
+            && heading_marker(t).is_none()
+            && (rr.date.is_match(t) || rr.signature.is_match(t));
+        if t.is_empty() || footer || signed {
             end = l.start;
         } else {
             break;

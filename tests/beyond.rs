@@ -797,8 +797,22 @@ fn dump() {
         .collect();
     files.sort();
     for name in files {
-        let (_, r) = seed(&name);
+        let (text, r) = seed(&name);
         println!("==== {name}");
+        let doc = Doc::new(&text);
+        for (k, rg) in sections::sections(&doc) {
+            let s = &doc.body[rg];
+            let head: String = s.chars().take(20).collect();
+            let tail: String = s
+                .chars()
+                .rev()
+                .take(20)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            println!("  SECTION {k:?} {head:?} … {tail:?}");
+        }
         for h in &r.outline {
             println!("  H{} @{} {}", h.level, h.at, h.text);
         }
