@@ -191,10 +191,36 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
     out
 }
 
-/// Where the content of a section headed at `i` ends: the next heading of the same or a higher
-/// level (unnumbered lines rank as level 1 and end every section), else `end`.
+/// Where the content of a section headed at `i` ends, else `end`. A numbered heading's section
+/// ends at the next heading of the same or a higher level, or at an unnumbered section line.
+/// An unnumbered line's section (`存在的问题`) ends at the next unnumbered section line, at a
+/// heading above its own items (the first numbered level after it), at a numbered section
+/// heading of its items' level, or at a heading of the level it stands in (the last numbered
+/// heading before it above its items' level) or higher.
 fn section_end(cands: &[Cand], i: usize, end: usize) -> usize {
-    let lvl = cands[i].level.max(1);
+    let me = &cands[i];
+    if me.level == 0 {
+        let items = cands[i + 1..]
+            .iter()
+            .find(|c| c.level > 0)
+            .map_or(u8::MAX, |c| c.level);
+        let outer = cands[..i]
+            .iter()
+            .rev()
+            .find(|c| c.level > 0 && c.level < items)
+            .map_or(0, |c| c.level);
+        for c in &cands[i + 1..] {
+            let stop = if c.level == 0 {
+                !c.kinds.is_empty()
+            } else {
+                c.level <= outer || c.level < items || (!c.kinds.is_empty() && c.level <= items)
+            };
+            if stop {
+                return c.head.start;
+            }
+        }
+        return end;
+    }
     for c in &cands[i + 1..] {
         let other = if c.level == 0 {
             if c.kinds.is_empty() {
@@ -204,7 +230,7 @@ fn section_end(cands: &[Cand], i: usize, end: usize) -> usize {
         } else {
             c.level
         };
-        if other <= lvl {
+        if other <= me.level {
             return c.head.start;
         }
     }
