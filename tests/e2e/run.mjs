@@ -271,6 +271,38 @@ async function main() {
     const xss = await page.evaluate(() => window.__xss === 1 || !!document.querySelector('[data-testid="source-view"] img'));
     check('HTML in the input is shown as text, never rendered', !xss);
 
+    // ---- GBK text file (decoded by the core through the browser's TextDecoder)
+    const gbk = Buffer.from('cabec0fdcfd8c9faccacbbb7beb3bed632303232c4eab7a8d6ced5feb8aebda8c9e8c7e9bff6b1a8b8e60ac8abc4eab0ecc0edd0d0d5feb4a6b7a3b0b8bcfe3132bcfe2cb7a3bfee33352e36cdf2d4aaa1a30a', 'hex');
+    await page.setInputFiles(T('file-input'), [{ name: 'gbk-report.txt', mimeType: 'text/plain', buffer: gbk }]);
+    await page.waitForTimeout(300);
+    await page.click(T('pane-edit'));
+    const gbkText = await page.inputValue(T('input-text'));
+    check('a GBK text file is decoded', gbkText.includes('行政处罚案件12件'), gbkText.slice(0, 30));
+
+    // ---- a batch of files at once, with progress
+    if (seeds.length) {
+      const before = (await page.$$(T('doc-item'))).length;
+      await page.setInputFiles(T('file-input'), seeds.map((f) => path.join(corpusDir, f)));
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="doc-item"]').length >= n, before + seeds.length, { timeout: 20000 }).catch(() => {});
+      const afterN = (await page.$$(T('doc-item'))).length;
+      check('a batch of files loads (one report each)', afterN === before + seeds.length, `${before} → ${afterN}`);
+      const names = await page.$$eval(`${T('doc-item')} .doc-name`, (els) => els.map((e) => e.textContent));
+      check('loaded files keep their names', seeds.every((f) => names.some((n) => n.startsWith(f))));
+    }
+
+    // ---- one agency over two years → a line chart
+    await page.click(T('example'));
+    await page.click(T('pane-edit'));
+    const exampleText = await page.inputValue(T('input-text'));
+    await page.click(T('new-doc'));
+    await page.fill(T('input-text'), exampleText.replaceAll('2023', '2022').replace('2024-01-15', '2023-01-12'));
+    await page.waitForTimeout(800);
+    await page.click(T('tab-charts'));
+    await page.selectOption(T('chart-metric'), 'penalty_cases').catch(() => {});
+    const lines = await page.$$(`${T('chart-line')} ${T('line')}`);
+    check('a line over years for one agency', lines.length >= 1, `${lines.length} line(s)`);
+    await shot(page, '09-line-chart');
+
     // ---- 50,000 characters: typing stays responsive
     await page.click(T('new-doc'));
     const unit = seeds.length ? seedInfo.map((s) => s.text).join('\n') : '办理行政处罚案件12件,罚款3.5万元。';
