@@ -716,7 +716,7 @@ fn gold_summary_numbers() {
 /// Random texts made of the pieces these stages look at: no panic, offsets in range.
 #[test]
 fn never_panics_on_random_input() {
-    const PIECES: [&str; 24] = [
+    const PIECES: [&str; 32] = [
         "《",
         "》",
         "〈",
@@ -741,6 +741,14 @@ fn never_panics_on_random_input() {
         "以下简称",
         "条例",
         "办法",
+        "存在的问题\n",
+        "某某局\n",
+        "2022年1月1日",
+        "已于",
+        "一.",
+        "2)",
+        "(",
+        ")",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
@@ -749,8 +757,8 @@ fn never_panics_on_random_input() {
         seed ^= seed << 17;
         seed
     };
-    for _ in 0..400 {
-        let n = (next() % 60) as usize;
+    for _ in 0..1500 {
+        let n = (next() % 80) as usize;
         let text: String = (0..n)
             .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
             .collect();
