@@ -111,7 +111,13 @@ fn charts_scale_and_series() {
 
 #[wasm_bindgen_test]
 fn storage_round_trips() {
-    let saved = storage::Saved { docs: vec![storage::SavedDoc { name: "a.txt".into(), text: "文本".into() }], current: 0 };
+    let saved = storage::Saved {
+        docs: vec![storage::SavedDoc {
+            name: "a.txt".into(),
+            text: "文本".into(),
+        }],
+        current: 0,
+    };
     assert!(storage::save(&saved));
     assert_eq!(storage::load(), saved);
     storage::remove(storage::DOCS_KEY);
@@ -136,8 +142,12 @@ async fn the_page_extracts_the_example_and_highlights_evidence() {
     assert!(query(&root, "[data-testid=report-card]").is_some(), "report card after the example");
     let items = root.query_selector_all("[data-testid=doc-item]").expect("list").length();
     assert_eq!(items, 1);
-    let ta: web_sys::HtmlTextAreaElement =
-        root.query_selector("[data-testid=input-text]").ok().flatten().and_then(|e| e.dyn_into().ok()).expect("textarea");
+    let ta: web_sys::HtmlTextAreaElement = root
+        .query_selector("[data-testid=input-text]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("textarea");
     assert_eq!(ta.value(), sample::SAMPLE_TEXT);
     assert!(storage::load().docs.len() == 1, "the example is saved for a reload");
 
@@ -165,7 +175,14 @@ async fn the_page_extracts_the_example_and_highlights_evidence() {
 
 #[wasm_bindgen_test]
 fn extraction_never_panics_on_odd_input() {
-    for s in ["", "\u{0}", "<script>alert(1)</script>", "一、\n(一)\n1.", &"罚款".repeat(5000), "９９９９９９９９９９９９９９９９９９９万元"] {
+    for s in [
+        "",
+        "\u{0}",
+        "<script>alert(1)</script>",
+        "一、\n(一)\n1.",
+        &"罚款".repeat(5000),
+        "９９９９９９９９９９９９９９９９９９９万元",
+    ] {
         let (r, ms) = zhibiao::web::app::run(s, "odd.txt");
         assert!(ms >= 0.0);
         if let Some(r) = r {

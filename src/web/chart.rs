@@ -39,7 +39,7 @@ pub fn nice_max(v: f64) -> f64 {
 }
 
 /// (agency, [(year, value)]) for agencies with two or more years that have the metric.
-pub fn series<'a>(reports: &[&'a Report], id: &str) -> Vec<(String, Vec<(i32, f64)>)> {
+pub fn series(reports: &[&Report], id: &str) -> Vec<(String, Vec<(i32, f64)>)> {
     let mut out: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
     for r in reports {
         let (Some(agency), Some(year), Some(v)) = (r.meta.agency.clone(), r.meta.year, primary(r, id)) else {
@@ -61,8 +61,8 @@ pub fn series<'a>(reports: &[&'a Report], id: &str) -> Vec<(String, Vec<(i32, f6
     out
 }
 
-fn bar_chart(lang: Lang, reports: &[&Report], id: &str, unit: &str, title: &str) -> Html {
-    let rows: Vec<(String, Option<f64>)> = reports
+fn bar_chart(lang: Lang, reports: &[&Report], current: Option<&Report>, id: &str, unit: &str, title: &str) -> Html {
+    let rows: Vec<(String, Option<f64>, bool)> = reports
         .iter()
         .map(|r| {
             (
@@ -72,20 +72,21 @@ fn bar_chart(lang: Lang, reports: &[&Report], id: &str, unit: &str, title: &str)
                     r.meta.year.map(|y| format!(" {y}")).unwrap_or_default()
                 ),
                 primary(r, id),
+                current.is_some_and(|c| std::ptr::eq(c, *r)),
             )
         })
         .collect();
     let max = nice_max(rows.iter().filter_map(|r| r.1).fold(0.0, f64::max));
     let (w, left, bar_w, row_h, top) = (680.0, 210.0, 330.0, 30.0, 44.0);
     let h = top + rows.len() as f64 * row_h + 30.0;
-    let bars = rows.iter().enumerate().map(|(i, (label, v))| {
+    let bars = rows.iter().enumerate().map(|(i, (label, v, is_current))| {
         let y = top + i as f64 * row_h;
         let len = v.map(|v| (v / max).max(0.0) * bar_w).unwrap_or(0.0);
         let text = v.map(|v| human(v, unit, lang)).unwrap_or_else(|| "—".into());
         html! {
             <g data-testid="bar">
                 <text x={(left - 8.0).to_string()} y={(y + 19.0).to_string()} text-anchor="end" font-size="13" fill="#111827">{ label }</text>
-                <rect x={left.to_string()} y={(y + 5.0).to_string()} width={format!("{len:.1}")} height="20" rx="3" fill={PALETTE[i % PALETTE.len()]}></rect>
+                <rect x={left.to_string()} y={(y + 5.0).to_string()} width={format!("{len:.1}")} height="20" rx="3" fill={if *is_current { "#1e40af" } else { "#60a5fa" }}></rect>
                 <text x={(left + len + 6.0).to_string()} y={(y + 19.0).to_string()} font-size="12" fill="#374151">{ text }</text>
             </g>
         }
@@ -184,7 +185,7 @@ pub fn view(app: &App, link: &Scope<App>) -> Html {
                 </select>
             </label>
             <h3>{ t(lang, "bar_chart") }</h3>
-            <div class="chart" data-testid="chart-bar">{ bar_chart(lang, &reports, &m.id, &m.unit, &title) }</div>
+            <div class="chart" data-testid="chart-bar">{ bar_chart(lang, &reports, app.report(), &m.id, &m.unit, &title) }</div>
             <div class="row">
                 <button data-testid="chart-svg" onclick={link.callback(|_| Msg::Export(Export::ChartSvg))}>{ t(lang, "export_svg") }</button>
                 <button data-testid="chart-png" onclick={link.callback(|_| Msg::Export(Export::ChartPng))}>{ t(lang, "export_png") }</button>
