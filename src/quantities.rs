@@ -91,7 +91,8 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             continue;
         }
         match finish(text, &run) {
-            Ok(q) => {
+            Ok(mut q) => {
+                q.value = tidy(q.value);
                 i = q.span.end.max(i + step);
                 out.push(q);
             }
@@ -99,6 +100,23 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// Round away binary noise (`0.34 × 10000` = 3400.0000000000005 → 3400): 14 significant digits.
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let mag = 10f64.powi(13 - v.abs().log10().floor() as i32);
+    if !mag.is_finite() || mag == 0.0 {
+        return v;
+    }
+    let r = (v * mag).round() / mag;
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
 }
 
 // ───────────────────────── chars ─────────────────────────
@@ -750,6 +768,27 @@ fn finish(t: &str, run: &Run) -> Finish {
             if matches!(pp, Some('¥' | '￥')) {
                 return accept(t, run, value, "元", Kind::Money, approx, end, number);
             }
+            // bare Arabic numbers that are names: "1310", "7.14" in quotes; a year (2021版);
+            // a heading number at line start (2 健全…)
+            if run.arabic && !run.chinese {
+                let pn = prev(t, run.start);
+                if pn == Some('"') && ch(t, end) == Some('"') {
+                    return Err(end + 1);
+                }
+                if run.arabic_digits == 4 && (1950.0..=2050.0).contains(&value) {
+                    return Err(end);
+                }
+                let k = skip_spaces(t, end);
+                if approx.is_none()
+                    && run.int
+                    && value < 100.0
+                    && at_line_start(t, run.start)
+                    && k > end
+                    && ch(t, k).is_some_and(is_han)
+                {
+                    return Err(end);
+                }
+            }
             // a bare number: 余/多 right after it stays in the span (十余, 四百多)
             let e = if approx.is_some() && u_at > end {
                 u_at
@@ -943,6 +982,29 @@ fn date_like(t: &str, run: &Run, value: f64, end: usize) -> Option<usize> {
             let k = if starts(t, k, "日") { k + 3 } else { k };
             return Some(k);
         }
+    }
+    // 6·5环境日, 12·4宪法日
+    if run.arabic && int && value <= 31.0 {
+        if starts(t, end, "·") && b.get(end + 2).is_some_and(u8::is_ascii_digit) {
+            let mut k = end + 2;
+            while b.get(k).is_some_and(u8::is_ascii_digit) {
+                k += 1;
+            }
+            return Some(k);
+        }
+    }
+    // HTML entities around the number (2021&mdash;01013): a code, not a quantity
+    if run.arabic
+        && (b.get(end) == Some(&b'&')
+            || p == Some(';')
+                && t[..run.start].rfind('&').is_some_and(|a| {
+                    run.start - a < 10
+                        && t[a + 1..run.start - 1]
+                            .bytes()
+                            .all(|c| c.is_ascii_alphanumeric() || c == b'#')
+                }))
+    {
+        return Some(skip_ident(t, end));
     }
     // 10:12
     if run.arabic && b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
