@@ -14,13 +14,17 @@ export function make_worker(onmessage) {
       .find((h) => h.endsWith('.wasm'));
     if (!js || !wasm) return null;
     const src = `import init, { worker_extract } from ${JSON.stringify(js)};
-const ready = init({ module_or_path: ${JSON.stringify(wasm)} });
+const ready = init({ module_or_path: ${JSON.stringify(wasm)} }).catch(() => self.postMessage([-1, -1, '', 0]));
 self.onmessage = async (e) => {
   await ready;
   const [id, seq, text, name] = e.data;
-  const t0 = performance.now();
-  const json = worker_extract(text, name);
-  self.postMessage([id, seq, json, performance.now() - t0]);
+  try {
+    const t0 = performance.now();
+    const json = worker_extract(text, name);
+    self.postMessage([id, seq, json, performance.now() - t0]);
+  } catch (err) {
+    self.postMessage([-1, seq, '', 0]);
+  }
 };`;
     const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
     const w = new Worker(url, { type: 'module' });
