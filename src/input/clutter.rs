@@ -28,12 +28,15 @@ pub struct Rule {
     /// The line contains one of these.
     #[serde(default)]
     pub contains: Vec<String>,
-    /// The line is one of these (ignoring trailing `:`, `|` and spaces).
+    /// The line is one of these (ignoring spaces and trailing `:` and `|`).
     #[serde(default)]
     pub lines: Vec<String>,
     /// The line consists only of these characters.
     #[serde(default)]
     pub only: String,
+    /// The rule does not apply to a line containing one of these (e.g. `。`: a sentence).
+    #[serde(default)]
+    pub unless: Vec<String>,
 }
 
 /// A set of clutter rules.
@@ -59,6 +62,9 @@ impl Rules {
                     *p = normalise(p);
                 }
             }
+            for p in rule.lines.iter_mut() {
+                p.retain(|c| c != ' ');
+            }
             rule.only = normalise(&rule.only);
         }
         Ok(r)
@@ -77,14 +83,16 @@ impl Rules {
         }
         let chars = t.chars().count();
         let bare = t.trim_end_matches([':', '|', ' ']);
+        let squeezed: String = bare.chars().filter(|&c| c != ' ').collect();
         self.rule
             .iter()
             .find(|r| {
                 chars <= r.max_chars
+                    && !r.unless.iter().any(|p| t.contains(p.as_str()))
                     && (r.starts.iter().any(|p| t.starts_with(p.as_str()))
                         || r.ends.iter().any(|p| bare.ends_with(p.as_str()))
                         || r.contains.iter().any(|p| t.contains(p.as_str()))
-                        || r.lines.iter().any(|p| bare == p)
+                        || r.lines.iter().any(|p| squeezed == *p)
                         || (!r.only.is_empty() && t.chars().all(|c| r.only.contains(c))))
             })
             .map(|r| r.name.as_str())

@@ -9,8 +9,14 @@ use super::zipread::{self, MemberReader, ZipError};
 use quick_xml::events::Event;
 use std::io::BufReader;
 
-/// The most bytes `word/document.xml` may inflate to (a real report's is a few MB at most).
-pub const MAX_XML: usize = 64 * 1024 * 1024;
+/// The most bytes `word/document.xml` may ever inflate to (a real report's is a few MB at most).
+pub const MAX_XML: usize = 32 * 1024 * 1024;
+
+/// The inflate cap for a member of `compressed` bytes: 50× its size (XML compresses 5–20×),
+/// at least 4 MB, at most [`MAX_XML`]; so a bomb stops early and memory stays small.
+pub fn xml_cap(compressed: usize) -> usize {
+    compressed.saturating_mul(50).clamp(4 << 20, MAX_XML)
+}
 
 /// The text of a .docx, and warnings; or why it cannot be read (a phrase, without the file name).
 pub fn docx_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String>), String> {
@@ -37,8 +43,9 @@ pub fn docx_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String
             format!("the .docx uses zip compression method {m} (only stored and deflate)")
         }
     })?;
+    let cap = xml_cap(member.data.len());
     let mut reader =
-        quick_xml::Reader::from_reader(BufReader::new(MemberReader::new(member, MAX_XML)));
+        quick_xml::Reader::from_reader(BufReader::new(MemberReader::new(member.clone(), cap)));
     reader.config_mut().check_end_names = false;
     let mut out = String::new();
     let mut warnings = Vec::new();
@@ -51,8 +58,9 @@ pub fn docx_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String
                 let e = e.to_string();
                 if e.contains(zipread::TOO_LARGE) {
                     return Err(format!(
-                        "word/document.xml inflates to more than {} MB (a zip bomb?)",
-                        MAX_XML >> 20
+                        "word/document.xml inflates to more than {} MB from {} KB (a zip bomb?)",
+                        cap >> 20,
+                        member.data.len() >> 10
                     ));
                 }
                 if out.trim().is_empty() {
@@ -75,9 +83,10 @@ pub fn docx_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String
                 "tc" => cells += 1,
                 _ => {}
             },
-            Event::Empty(e) if fallback == 0 && runs > 0 => match e.local_name().into_inner() {
-                "tab" => out.push('\t'),
-                "br" | "cr" => out.push('\n'),
+            Event::Empty(e) if fallback == 0 => match e.local_name().into_inner() {
+                "tab" if runs > 0 => out.push('\t'),
+                "br" | "cr" if runs > 0 => out.push('\n'),
+                "p" => paragraph_end(&mut out, cells),
                 _ => {}
             },
             Event::End(e) => match e.local_name().into_inner() {
@@ -85,16 +94,7 @@ pub fn docx_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String
                 _ if fallback > 0 => {}
                 "t" => in_t = false,
                 "r" => runs = runs.saturating_sub(1),
-                "p" => {
-                    trim_end(&mut out);
-                    if cells > 0 {
-                        if !out.ends_with(['\t', '\n', ' ']) && !out.is_empty() {
-                            out.push(' ');
-                        }
-                    } else {
-                        out.push('\n');
-                    }
-                }
+                "p" => paragraph_end(&mut out, cells),
                 "tc" => {
                     cells = cells.saturating_sub(1);
                     trim_end(&mut out);
@@ -132,6 +132,18 @@ pub fn docx_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String
     let end = out.trim_end().len();
     out.truncate(end);
     Ok((out, warnings))
+}
+
+/// End a paragraph: a line break (at most one blank line in a row), or a space inside a table cell.
+fn paragraph_end(out: &mut String, cells: usize) {
+    trim_end(out);
+    if cells > 0 {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push(' ');
+        }
+    } else if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
+    }
 }
 
 fn trim_end(s: &mut String) {

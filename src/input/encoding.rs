@@ -96,7 +96,8 @@ mod web {
 }
 
 /// Why the bytes are not text: a short phrase for the one-line message, or `None` for text.
-/// Recognises common binary formats by their magic numbers, then NUL and control bytes.
+/// Recognises common binary formats by their magic numbers, then (unless it is UTF-16) NUL and
+/// control bytes.
 pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (
@@ -127,13 +128,19 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         }
     }
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    let mut control = 0usize;
+    let (mut nul, mut control) = (false, 0usize);
     for &b in head {
         match b {
-            0 => return Some("binary data (it contains NUL bytes)"),
+            0 => nul = true,
             1..=8 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F => control += 1,
             _ => {}
         }
+    }
+    if (nul || control * 100 > head.len()) && is_utf16(bytes) {
+        return None;
+    }
+    if nul {
+        return Some("binary data (it contains NUL bytes)");
     }
     if control * 100 > head.len() {
         return Some("binary data (it contains control bytes)");
@@ -141,10 +148,47 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
+/// Whether `bytes` are UTF-16 (with a BOM, or sniffed without one): such text has NUL bytes
+/// and must not be taken for binary.
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || sniff_utf16(bytes).is_some()
+        || plausible_utf16(bytes).is_some()
+}
+
+/// UTF-16 without a BOM and without many NULs (Chinese text): at least 95% of the first 4 K
+/// code units are plausible in a report (ASCII, Latin-1, punctuation, CJK, full-width forms).
+/// Only asked of bytes that are not UTF-8 (pairs of ASCII letters look like CJK code units).
+fn plausible_utf16(bytes: &[u8]) -> Option<Legacy> {
+    if bytes.len() % 2 != 0 || bytes.len() < 16 {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let plausible = |le: bool| {
+        let ok = head
+            .chunks_exact(2)
+            .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+            .filter(|u| {
+                matches!(u, 0x09 | 0x0A | 0x0D | 0x20..=0x7E | 0xA0..=0xFF | 0x2000..=0x206F | 0x2150..=0x218F
+                    | 0x2460..=0x24FF | 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
+            })
+            .count();
+        ok * 100 >= (head.len() / 2) * 95
+    };
+    if plausible(true) {
+        Some(Legacy::Utf16Le)
+    } else if plausible(false) {
+        Some(Legacy::Utf16Be)
+    } else {
+        None
+    }
+}
+
 /// UTF-16 without a BOM: in the first 4 KB, most bytes at one parity are NUL and few at the other.
 fn sniff_utf16(bytes: &[u8]) -> Option<Legacy> {
     let head = &bytes[..bytes.len().min(4096) & !1];
-    if head.len() < 4 {
+    if head.len() < 16 {
         return None;
     }
     let pairs = head.len() / 2;
@@ -204,8 +248,8 @@ fn count_replacements(s: &str) -> usize {
     s.chars().filter(|&c| c == '\u{FFFD}').count()
 }
 
-/// Decode `bytes` into text: BOM first, then BOM-less UTF-16, then strict UTF-8, then the
-/// `declared` charset, then whichever of lossy UTF-8 and GB18030 replaces fewer sequences.
+/// Decode `bytes` into text: BOM first, then BOM-less UTF-16 with many NULs, then strict UTF-8,
+/// then the `declared` charset, then BOM-less UTF-16 of plausible chars, then whichever of lossy UTF-8 and GB18030 replaces fewer sequences.
 pub fn decode_text(bytes: &[u8], declared: Option<Legacy>) -> DecodedText {
     let with = |text: String, encoding: &'static str| {
         let replaced = count_replacements(&text);
@@ -235,6 +279,9 @@ pub fn decode_text(bytes: &[u8], declared: Option<Legacy>) -> DecodedText {
         };
     }
     if let Some(enc) = declared {
+        return with(decode_legacy(bytes, enc), enc.label());
+    }
+    if let Some(enc) = plausible_utf16(bytes) {
         return with(decode_legacy(bytes, enc), enc.label());
     }
     let utf8 = with(String::from_utf8_lossy(bytes).into_owned(), "utf-8");

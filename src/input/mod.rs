@@ -70,8 +70,7 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
         return Err(error(
             name,
             &format!(
-                "the file is {:.1} MB, over the limit of {} MB per file",
-                bytes.len() as f64 / (1024.0 * 1024.0),
+                "the file is over the limit of {} MB per file",
                 MAX_BYTES >> 20
             ),
         ));
@@ -92,9 +91,9 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
     }
     let declared = encoding::declared_charset(bytes);
     let d = encoding::decode_text(bytes, declared);
-    // more than 1 in 50 chars unreadable: not text in any encoding we know
+    // more than a handful and more than 1 in 50 chars unreadable: not text in any encoding we know
     let chars = d.text.chars().count().max(1);
-    if d.replaced > 0 && d.replaced * 50 > chars {
+    if d.replaced > 8 && d.replaced * 50 > chars {
         if named_docx {
             return Err(error(name, "not a valid .docx: it is not a zip archive"));
         }
