@@ -166,6 +166,16 @@ async function main() {
       check('click a fact highlights its evidence', marks.length > 0 && marks.some((m) => evRaw && (evRaw.includes(m) || m.includes(evRaw))),
         `${marks.length} span(s): ${JSON.stringify(marks.slice(0, 3))}; raw ${JSON.stringify(evRaw)}; value ${value}`);
       check('the highlight is scrolled into view', inView);
+      // a fact stated several times: every mention is marked
+      const many = await page.$$eval('[data-testid^="fact-"]', (els) => els.map((e) => {
+        const t = e.querySelector('.times'); return t ? [e.getAttribute('data-testid'), parseInt(t.textContent, 10)] : null;
+      }).filter(Boolean));
+      if (many.length) {
+        const [tid, times] = many[0];
+        await page.click(T(tid));
+        const n = (await page.$$(T('evidence-mark'))).length;
+        check('all mentions of a fact are highlighted', n >= 1 && n <= times && times > 1, `${tid}: ${n} marks for ${times} mentions`);
+      }
       await shot(page, '03-fact-evidence');
     } else {
       check('click a fact highlights its evidence', false, 'no fact shown');
@@ -270,6 +280,15 @@ async function main() {
     await page.click(T('pane-source'));
     const xss = await page.evaluate(() => window.__xss === 1 || !!document.querySelector('[data-testid="source-view"] img'));
     check('HTML in the input is shown as text, never rendered', !xss);
+
+    // ---- pasted HTML: its text is extracted and shown, the markup is never rendered
+    await page.click(T('new-doc'));
+    await page.fill(T('input-text'), '<!DOCTYPE html><html><head><title>示例</title></head><body><p>示例局2023年法治政府建设情况报告</p><p>办理行政处罚案件12件。<img src=x onerror="window.__xss2=1"></p></body></html>');
+    await page.waitForTimeout(700);
+    await page.click(T('pane-source'));
+    const shownText = await page.textContent(T('source-view'));
+    const rendered = await page.evaluate(() => window.__xss2 === 1 || !!document.querySelector('[data-testid="source-view"] img, [data-testid="source-view"] p'));
+    check('pasted HTML is shown as its text', !rendered && shownText.includes('行政处罚案件12件') && !shownText.includes('<p>'), shownText.slice(0, 40));
 
     // ---- GBK text file (decoded by the core through the browser's TextDecoder)
     const gbk = Buffer.from('cabec0fdcfd8c9faccacbbb7beb3bed632303232c4eab7a8d6ced5feb8aebda8c9e8c7e9bff6b1a8b8e60ac8abc4eab0ecc0edd0d0d5feb4a6b7a3b0b8bcfe3132bcfe2cb7a3bfee33352e36cdf2d4aaa1a30a', 'hex');
