@@ -190,3 +190,19 @@ fn extraction_never_panics_on_odd_input() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn export_names_are_safe_file_names() {
+    let mut r = Report {
+        source: "pasted-2.txt".into(),
+        ..Report::default()
+    };
+    assert_eq!(zhibiao::web::app::export_name(&r), "pasted-2");
+    r.meta.agency = Some("甲/乙局".into());
+    r.meta.year = Some(2021);
+    assert_eq!(zhibiao::web::app::export_name(&r), "甲乙局-2021");
+    r.meta.agency = Some("?".into());
+    r.meta.year = None;
+    r.source = "".into();
+    assert_eq!(zhibiao::web::app::export_name(&r), "zhibiao");
+}

@@ -193,6 +193,27 @@ pub fn run(text: &str, name: &str) -> (Option<Report>, f64) {
     (Some(r), browser::now_ms() - t0)
 }
 
+/// A file name for one report's export: `agency-year`, else the source name without extension.
+pub fn export_name(r: &Report) -> String {
+    let name = match (&r.meta.agency, r.meta.year) {
+        (Some(a), Some(y)) => format!("{a}-{y}"),
+        _ => r
+            .source
+            .rsplit_once('.')
+            .map(|(stem, _)| stem.to_string())
+            .unwrap_or_else(|| r.source.clone()),
+    };
+    let clean: String = name
+        .chars()
+        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        .collect();
+    if clean.trim().is_empty() {
+        "zhibiao".into()
+    } else {
+        clean
+    }
+}
+
 /// Extract a pasted or restored text: HTML markup is first turned into its text (shown in the
 /// source view instead of the markup, never rendered). Returns (report, ms, converted text).
 pub fn run_pasted(text: &str, name: &str) -> (Option<Report>, f64, Option<String>) {
@@ -337,10 +358,7 @@ impl App {
     fn export(&mut self, what: Export) {
         let cat = crate::catalog::builtin();
         let reports = self.reports();
-        let base = self
-            .report()
-            .map(|r| r.source.trim_end_matches(".txt").trim_end_matches(".html").to_string())
-            .unwrap_or_else(|| "zhibiao".into());
+        let base = self.report().map(export_name).unwrap_or_else(|| "zhibiao".into());
         let res = match what {
             Export::JsonOne => match self.report() {
                 Some(r) => browser::download(
