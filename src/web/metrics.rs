@@ -68,7 +68,10 @@ fn fact_row(app: &App, link: &Scope<App>, idx: usize, f: &Fact, primary_row: boo
             if primary_row { { label(lang, f) } }
             <span class="value" title={exact(f.value, &f.unit)} data-testid="fact-value">{ human(f.value, &f.unit, lang) }</span>
             <span class="quals">{ for quals.into_iter().map(|q| html! { <span class="chip">{ q }</span> }) }</span>
-            <span class="raw">{ &f.raw }</span>
+            <span class="raw">
+                if f.unit == "元" && f.value.abs() >= 1e4 { <span class="exact" data-testid="fact-exact">{ format!("= {} · ", exact(f.value, &f.unit)) }</span> }
+                { &f.raw }
+            </span>
             if f.evidence.len() > 1 {
                 <span class="times">{ format!("{}{}", f.evidence.len(), lang.pick(" 处出现", " mentions")) }</span>
             }
