@@ -133,8 +133,10 @@ pub enum Msg {
     Dragging(bool),
     /// The worker answered: (entry id, request number, report JSON, ms).
     Extracted(u64, u64, String, f64),
-    /// The worker failed: extract on the main thread from now on.
+    /// The worker could not start: extract on the main thread from now on.
     WorkerFailed,
+    /// The worker failed on one input (entry id): report it and start a fresh worker.
+    ExtractFailed(u64),
     /// Nothing to do.
     Noop,
 }
@@ -191,6 +193,20 @@ pub fn run(text: &str, name: &str) -> (Option<Report>, f64) {
     let t0 = browser::now_ms();
     let r = crate::extract(text, name);
     (Some(r), browser::now_ms() - t0)
+}
+
+/// Start the extraction worker, its answers sent to the page as messages.
+pub fn start_worker(link: &Scope<App>) -> Option<super::worker::Extractor> {
+    let link = link.clone();
+    super::worker::Extractor::start(move |id, seq, json, ms| {
+        if id < 0.0 {
+            link.send_message(Msg::WorkerFailed);
+        } else if ms < 0.0 {
+            link.send_message(Msg::ExtractFailed(id as u64));
+        } else {
+            link.send_message(Msg::Extracted(id as u64, seq as u64, json, ms));
+        }
+    })
 }
 
 /// A file name for one report's export: `agency-year`, else the source name without extension.
@@ -435,14 +451,7 @@ impl Component for App {
         }
         let current = saved.current.min(entries.len().saturating_sub(1));
         let next_uid = entries.len() as u64 + 1;
-        let link = ctx.link().clone();
-        let extractor = super::worker::Extractor::start(move |id, seq, json, ms| {
-            if id < 0.0 {
-                link.send_message(Msg::WorkerFailed);
-            } else {
-                link.send_message(Msg::Extracted(id as u64, seq as u64, json, ms));
-            }
-        });
+        let extractor = start_worker(ctx.link());
         App {
             lang,
             entries,
@@ -524,6 +533,15 @@ impl Component for App {
                         self.extract_current()
                     }
                 }
+            }
+            Msg::ExtractFailed(uid) => {
+                // never retry that text here: a failure in the core must not take the page down
+                self.extractor = start_worker(ctx.link());
+                if let Some(e) = self.entries.iter_mut().find(|e| e.uid == uid) {
+                    e.report = None;
+                    self.errors.push(format!("{}: {}", e.name, t(self.lang, "extract_failed")));
+                }
+                true
             }
             Msg::WorkerFailed => {
                 self.extractor = None;

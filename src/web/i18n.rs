@@ -151,6 +151,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         ),
         "privacy" => ("数据只保存在本机浏览器中。", "Data stays in this browser."),
         "warnings" => ("提示", "Notes"),
+        "extract_failed" => ("提取失败(其他报告不受影响)", "extraction failed (other reports are not affected)"),
         _ => ("?", "?"),
     };
     lang.pick(zh, en)

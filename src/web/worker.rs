@@ -23,7 +23,7 @@ self.onmessage = async (e) => {
     const json = worker_extract(text, name);
     self.postMessage([id, seq, json, performance.now() - t0]);
   } catch (err) {
-    self.postMessage([-1, seq, '', 0]);
+    self.postMessage([id, seq, '', -1]);
   }
 };`;
     const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
@@ -33,6 +33,9 @@ self.onmessage = async (e) => {
     return w;
   } catch (e) { return null; }
 }
+export function terminate(w) {
+  try { w.terminate(); } catch (e) { /* gone already */ }
+}
 export function post(w, id, seq, text, name) {
   try { w.postMessage([id, seq, text, name]); return true; } catch (e) { return false; }
 }
@@ -40,6 +43,7 @@ export function post(w, id, seq, text, name) {
 extern "C" {
     fn make_worker(onmessage: &Closure<dyn FnMut(f64, f64, String, f64)>) -> JsValue;
     fn post(worker: &JsValue, id: f64, seq: f64, text: &str, name: &str) -> bool;
+    fn terminate(worker: &JsValue);
 }
 
 /// Worker side: extract and return the report as JSON (OUTPUT.md).
@@ -60,8 +64,9 @@ pub struct Extractor {
 }
 
 impl Extractor {
-    /// Start the worker; `on_result(entry id, request seq, report JSON, ms)` gets each answer
-    /// (id −1 when the worker failed). `None` when workers are unavailable.
+    /// Start the worker; `on_result(entry id, request seq, report JSON, ms)` gets each answer:
+    /// id −1 when the worker could not start, ms −1 when extracting that text failed (the
+    /// worker is then spent and should be replaced). `None` when workers are unavailable.
     pub fn start(on_result: impl FnMut(f64, f64, String, f64) + 'static) -> Option<Extractor> {
         let cb = Closure::<dyn FnMut(f64, f64, String, f64)>::new(on_result);
         let worker = make_worker(&cb);
@@ -74,5 +79,11 @@ impl Extractor {
     /// Ask for an extraction; `false` when the message could not be sent.
     pub fn request(&self, id: u64, seq: u64, text: &str, name: &str) -> bool {
         post(&self.worker, id as f64, seq as f64, text, name)
+    }
+}
+
+impl Drop for Extractor {
+    fn drop(&mut self) {
+        terminate(&self.worker);
     }
 }
