@@ -137,7 +137,7 @@ async function main() {
       const idx = seedInfo.indexOf(largest);
       await page.click(`${T('doc-item')}:nth-child(${idx + 1}) .doc-open`);
       const runs = [];
-      for (let k = 0; k < 5; k++) {
+      for (let k = 0; k < 9; k++) {
         const before = await page.$eval(T('extract-time'), (e) => e.getAttribute('data-ms')).catch(() => null);
         await page.fill(T('input-text'), largest.text + ' '.repeat(k + 1));
         await waitExtracted(page, before);
@@ -145,8 +145,8 @@ async function main() {
       }
       runs.sort((a, b) => a - b);
       const worker = await page.$eval(T('extract-time'), (e) => e.getAttribute('data-worker')).catch(() => null);
-      timings.largest = { file: largest.file, chars: largest.chars, first_ms: largest.ms, median_ms: runs[2], runs, worker: worker === 'true' };
-      check('largest seed extraction time measured', Number.isFinite(runs[2]), `${largest.file} (${largest.chars} chars): first ${largest.ms.toFixed(2)} ms, median ${runs[2].toFixed(2)} ms${worker === 'true' ? ' (in the worker)' : ' (main thread)'}`);
+      timings.largest = { file: largest.file, chars: largest.chars, first_ms: largest.ms, min_ms: runs[0], median_ms: runs[4], runs, worker: worker === 'true' };
+      check('largest seed extraction time measured', Number.isFinite(runs[4]), `${largest.file} (${largest.chars} chars): first ${largest.ms.toFixed(2)} ms, min ${runs[0].toFixed(2)} ms, median ${runs[4].toFixed(2)} ms${worker === 'true' ? ' (in the worker)' : ' (main thread)'}`);
       await page.fill(T('input-text'), largest.text);
       await page.waitForTimeout(400);
     }
