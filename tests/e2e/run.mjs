@@ -101,6 +101,13 @@ async function main() {
     const exampleMetrics = await page.$$eval('[data-testid="metric"]', (els) => els.length);
     check('example shows metrics', exampleMetrics > 0, `${exampleMetrics} metrics`);
     await shot(page, '02-example');
+    // the README screenshot: the synthetic example with a fact's evidence highlighted
+    const exampleFact = (await page.$(T('fact-fines'))) || (await page.$('[data-testid^="fact-"]'));
+    if (exampleFact) {
+      await exampleFact.click();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shot(page, 'readme');
+    }
     await page.click(T('clear-all'));
     check('clear all empties the list', (await page.$$(T('doc-item'))).length === 0);
 
