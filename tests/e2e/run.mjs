@@ -208,6 +208,16 @@ async function main() {
       await outline[0].click();
       check('an outline heading jumps to the text', (await page.$$(T('evidence-mark'))).length > 0);
     }
+    const docRows = (await page.$$(T('document-row'))).length;
+    const kinds = await page.$$eval(`${T('doc-kind')} option`, (os) => os.map((o) => o.value).filter(Boolean)).catch(() => []);
+    if (kinds.length) {
+      await page.selectOption(T('doc-kind'), kinds[0]);
+      const filtered = await page.$$eval(`${T('document-row')} td:nth-child(2)`, (tds) => tds.map((td) => td.textContent));
+      check('documents table filters by kind', filtered.length > 0 && filtered.length <= docRows && filtered.every((k) => k === kinds[0]), `${docRows} → ${filtered.length} (${kinds[0]})`);
+      await page.selectOption(T('doc-kind'), '');
+    } else {
+      check('documents table filters by kind', false, `no document kinds (${docRows} documents)`);
+    }
     await shot(page, '04-summary');
 
     // ---- all figures
