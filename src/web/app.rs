@@ -198,7 +198,7 @@ pub fn run(text: &str, name: &str) -> (Option<Report>, f64) {
 /// Start the extraction worker, its answers sent to the page as messages.
 pub fn start_worker(link: &Scope<App>) -> Option<super::worker::Extractor> {
     let link = link.clone();
-    super::worker::Extractor::start(move |id, seq, json, ms| {
+    let x = super::worker::Extractor::start(move |id, seq, json, ms| {
         if id < 0.0 {
             link.send_message(Msg::WorkerFailed);
         } else if ms < 0.0 {
@@ -206,7 +206,13 @@ pub fn start_worker(link: &Scope<App>) -> Option<super::worker::Extractor> {
         } else {
             link.send_message(Msg::Extracted(id as u64, seq as u64, json, ms));
         }
-    })
+    });
+    // compile the catalog in the worker before the first real request (entry ids start at 1,
+    // so the answer to id 0 is dropped)
+    if let Some(x) = &x {
+        x.request(0, 0, sample::SAMPLE_TEXT, "warm-up");
+    }
+    x
 }
 
 /// A file name for one report's export: `agency-year`, else the source name without extension.
@@ -536,7 +542,8 @@ impl Component for App {
             }
             Msg::ExtractFailed(uid) => {
                 // never retry that text here: a failure in the core must not take the page down
-                self.extractor = start_worker(ctx.link());
+                // (a failed warm-up, id 0, means the worker is no use: extract here instead)
+                self.extractor = if uid == 0 { None } else { start_worker(ctx.link()) };
                 if let Some(e) = self.entries.iter_mut().find(|e| e.uid == uid) {
                     e.report = None;
                     self.errors.push(format!("{}: {}", e.name, t(self.lang, "extract_failed")));
