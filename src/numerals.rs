@@ -83,7 +83,13 @@ pub fn parse_number(s: &str) -> Option<f64> {
     if let Some(v) = parse_arabic_full(s) {
         return Some(v);
     }
-    parse_mode(s, Mode::Smart)
+    parse_mode(s, Mode::Smart).or_else(|| {
+        if s.contains(['点', '點']) {
+            None
+        } else {
+            eval_int(s).map(|(v, _)| v)
+        }
+    })
 }
 
 /// Parse a whole string like cn2an's `cn2an(s, mode)`: `None` where cn2an raises.

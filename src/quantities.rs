@@ -91,8 +91,10 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             continue;
         }
         match finish(text, &run) {
+            Ok(q) if !q.value.is_finite() => i = q.span.end.max(i + step),
             Ok(mut q) => {
                 q.value = tidy(q.value);
+                decorate(text, &mut q);
                 i = q.span.end.max(i + step);
                 out.push(q);
             }
@@ -551,6 +553,7 @@ fn special(t: &str, i: usize, c: char) -> Option<(Quantity, usize)> {
             '百' | '佰' if !is_word_char(ch(t, i + 6)) => {
                 Some(mk(50.0, Kind::Bare, "", 6, i..i + 6))
             }
+            '成' | '折' if is_word_char(ch(t, i + 6)) || is_word_char(prev(t, i)) => None,
             '成' => Some(mk(5.0, Kind::Percent, "%", 6, i..i + 3)),
             '折' => Some(mk(50.0, Kind::Percent, "%", 6, i..i + 3)),
             _ => None,
@@ -708,6 +711,20 @@ fn finish(t: &str, run: &Run) -> Finish {
     }
     let ua = skip_spaces(t, u_at);
 
+    // 7 2 折: a two-digit discount written digit by digit
+    if run.arabic && !run.chinese && run.arabic_digits == 1 {
+        let k = skip_spaces(t, end);
+        if k > end
+            && b.get(k).is_some_and(u8::is_ascii_digit)
+            && !b.get(k + 1).is_some_and(u8::is_ascii_digit)
+        {
+            let k2 = skip_spaces(t, k + 1);
+            if ch(t, k2) == Some('折') && value >= 1.0 {
+                let v = value * 10.0 + (b[k] - b'0') as f64;
+                return Ok(q(v, "%", Kind::Percent, None, run.start..k2 + 3, number));
+            }
+        }
+    }
     // discounts: 成 and 折
     if let Some(r) = discount(t, run, value, ua, number.clone()) {
         return r;
@@ -1265,33 +1282,19 @@ fn accept(
             {
                 return Err(end);
             }
-        } else if kind == Kind::Bare && is_word_char(next) {
+        } else if kind == Kind::Bare
+            && is_word_char(next)
+            && !matches!(
+                next,
+                Some('上' | '下' | '增' | '减' | '提' | '降' | '涨' | '跌' | '以' | '余')
+            )
+        {
             // 十九大, 二十大, 十九届
             return Err(end);
         }
     }
-    // approx before the number
-    let mut start = run.start;
+    let start = run.start;
     let mut approx = approx;
-    let pre = back_spaces(t, run.start);
-    let recent = matches!(unit, "年" | "个月" | "天" | "周");
-    for (w, a) in [
-        ("将近", Approx::Nearly),
-        ("大约", Approx::Nearly),
-        ("超过", Approx::MoreThan),
-        ("近", Approx::Nearly),
-        ("约", Approx::Nearly),
-        ("逾", Approx::MoreThan),
-        ("超", Approx::MoreThan),
-    ] {
-        if t[..pre].ends_with(w) {
-            if !(recent && w == "近") {
-                approx = approx.or(Some(a));
-                start = pre - w.len();
-            }
-            break;
-        }
-    }
     // approx after the unit
     let mut end = end;
     if kind != Kind::Bare || approx.is_none() {
@@ -1310,6 +1313,7 @@ fn accept(
         }
     }
     // currency written before: ¥ / 人民币 (span only)
+    let mut start = start;
     if kind == Kind::Money {
         let k = back_spaces(t, start);
         if t[..k].ends_with("人民币") {
@@ -1318,16 +1322,40 @@ fn accept(
             start = k - prev(t, k).map_or(0, char::len_utf8);
         }
     }
-    let each = prev(t, start) == Some('各');
     Ok(Quantity {
         value,
         unit: unit.to_string(),
         kind,
         approx,
-        each,
+        each: false,
         span: start..end,
         number,
     })
+}
+
+/// Approx words before the quantity (`近`, `约`, `超过`, `逾` …; `近3年` is "the last 3 years")
+/// and `各` (`各1次`).
+fn decorate(t: &str, q: &mut Quantity) {
+    let pre = back_spaces(t, q.span.start);
+    let recent = matches!(q.unit.as_str(), "年" | "个月" | "天" | "周" | "日");
+    for (w, a) in [
+        ("将近", Approx::Nearly),
+        ("大约", Approx::Nearly),
+        ("超过", Approx::MoreThan),
+        ("近", Approx::Nearly),
+        ("约", Approx::Nearly),
+        ("逾", Approx::MoreThan),
+        ("超", Approx::MoreThan),
+    ] {
+        if t[..pre].ends_with(w) {
+            if !(recent && w == "近") {
+                q.approx = q.approx.or(Some(a));
+                q.span.start = pre - w.len();
+            }
+            break;
+        }
+    }
+    q.each = prev(t, q.span.start) == Some('各');
 }
 
 fn is_single_numeral(c: char) -> bool {
