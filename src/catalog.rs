@@ -36,6 +36,9 @@ pub struct Metric {
     /// Regexes that veto this metric when they match the words before the figure.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Regexes that veto this metric when they match the words right after the figure.
+    #[serde(default)]
+    pub exclude_after: Vec<String>,
     /// A regex that must match in the figure's sentence or the headings above it.
     #[serde(default)]
     pub context: Option<String>,
@@ -69,6 +72,7 @@ pub struct Matchers {
     pub after: Vec<Regex>,
     pub weak: Vec<Regex>,
     pub exclude: Option<Regex>,
+    pub exclude_after: Option<Regex>,
     pub context: Option<Regex>,
 }
 
@@ -111,6 +115,7 @@ impl Catalog {
                 after: compile(&m.id, &m.after)?,
                 weak: compile(&m.id, &m.weak)?,
                 exclude: compile_any(&m.id, &m.exclude)?,
+                exclude_after: compile_any(&m.id, &m.exclude_after)?,
                 context: compile_any(&m.id, m.context.as_slice())?,
             });
         }

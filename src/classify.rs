@@ -40,24 +40,67 @@ pub struct Candidate {
 /// How far back (bytes) the words before a figure are read.
 const LEFT_MAX: usize = 90;
 
+/// A trigger ending further than this (chars) before the figure does not count.
+const MAX_DIST: usize = 24;
+
+/// Where the phrase holding byte `b` starts: after the nearest `,;:。!?` or line break before it
+/// (an enumeration comma `、` does not end a phrase), but not before `floor`.
+fn phrase_start(text: &str, b: usize, floor: usize) -> usize {
+    let mut b = b.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    let mut floor = floor.min(b);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let Some(head) = text.get(floor..b) else { return b };
+    match head.char_indices().rev().find(|(_, c)| matches!(c, ',' | ';' | ':' | '。' | '!' | '?' | '\n')) {
+        Some((i, c)) => floor + i + c.len_utf8(),
+        None => floor,
+    }
+}
+
 fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pat).expect("static pattern"))
 }
 
-/// Target words: a figure in a sentence stated as a plan is not a fact.
-fn plan_re() -> &'static Regex {
+/// Plan words anywhere before the figure in its sentence: the sentence states a plan.
+fn plan_sentence_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "力争|目标|不少于|不低于|不超过|预计|计划(完成|开展|实现|于)|拟(于|将)?|将(完成|开展|实现|达到|组织)|确保(全年)?.{0,6}(达到|完成)|以上的目标|下一步|明年|下一年")
+    re(&R, "下一步|下步|明年|下一年|下年度|今后|力争|目标")
 }
 
+/// Target words in the figure's own phrase.
+fn plan_phrase_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "不少于|不低于|不超过|预计|计划(完成|开展|实现|于)|将(完成|开展|实现|达到|组织)|确保[^,;。]{0,6}(达到|完成)")
+}
+
+/// A figure right after `去年`/`同期` (`同比去年91.5%`), or in a sentence about last year.
 fn last_year_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "(去年|上年|上一年|上年度|同期|2[0-9]{3}年同期)(的|为|是)?$")
+    re(&R, "(去年|上年|上一年|上年度|同期|2[0-9]{3}年同期)(的|为|是)?$|^[^,;。]{0,4}(去年|上年|上一年)")
 }
 
+/// `其中` followed by a jurisdiction (`其中市本级…`, `其中高新区…`): a split by place, which counts.
 fn jurisdiction_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "市本级|区本级|县本级|省本级|本级|[^,;。]{1,6}(区|县|市|分局|大队|支队)")
+    re(&R, "其中[,:]?(全市|市本级|区本级|县本级|省本级|本级|市级|区级|县级|省级|各区县|各县区|各县市区|[^,;。0-9\"]{2,5}?(区|县|市|旗|分局|大队|支队|镇|街道)(?:[^长委政民场监]|$))")
+}
+
+/// Words right after a figure that make it no activity count: things put on a list
+/// (`519家单位纳入检查清单`), categories (`等3个方面`).
+fn not_a_count_after_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "^[^,;。]{0,12}纳入[^,;。]{0,10}(清单|名录|名单|库|范围)|^(方面|领域|环节|方向|大类)")
+}
+
+/// The words before a figure that only restate the previous figure's action
+/// (`收到申请12件,受理10件`; `废止6件、修改2件`): the figure continues that metric.
+fn continuation_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "^[,、;及和 ]*(其中)?(依法|共|累计|另|再)?(受理|新增|收到|立案|启动|修改|修订|废止|出具|作出|下达|办理|查处|处理)(了)?$")
 }
 
 fn respectively_re() -> &'static Regex {
@@ -98,16 +141,16 @@ fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
     let text = &doc.body;
     let sentence = doc.segs.sentence_of(q.span.start).map(|s| doc.segs.sentences[s].clone()).unwrap_or(q.span.clone());
     let clause = doc.segs.clause_of(q.span.start).map(|c| doc.segs.clauses[c].clone()).unwrap_or(q.span.clone());
-    let mut lstart = clause.start.max(q.span.start.saturating_sub(LEFT_MAX));
-    if i > 0 && qs[i - 1].span.end > lstart && qs[i - 1].span.end <= q.span.start {
-        lstart = qs[i - 1].span.end;
+    let mut floor = sentence.start.max(q.span.start.saturating_sub(LEFT_MAX));
+    if i > 0 && qs[i - 1].span.end > floor && qs[i - 1].span.end <= q.span.start {
+        floor = qs[i - 1].span.end;
     }
-    // a label cut off by a colon (`罚款金额:625万元`) or a bare clause: read the clause before
+    let floor = clip(text, floor, q.span.start).start;
+    let mut lstart = phrase_start(text, q.span.start, floor);
+    // a label cut off by a colon (`罚款金额:625万元`): read the phrase before
     let left_text = &text[clip(text, lstart, q.span.start)];
-    if !left_text.chars().any(|c| c as u32 >= 0x4E00) && lstart == clause.start && clause.start > sentence.start {
-        let prev_start = doc.segs.clause_of(clause.start.saturating_sub(1)).map(|c| doc.segs.clauses[c].start).unwrap_or(clause.start);
-        let floor = if i > 0 { qs[i - 1].span.end } else { 0 };
-        lstart = prev_start.max(floor).max(sentence.start);
+    if !left_text.chars().any(|c| c as u32 >= 0x4E00) && lstart > floor {
+        lstart = phrase_start(text, lstart - 1, floor);
     }
     let mut rend = clause.end;
     if let Some(n) = qs.get(i + 1) {
@@ -118,9 +161,9 @@ fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
     Around { left: clip(text, lstart, q.span.start), right: clip(text, q.span.end, rend.max(q.span.end)), sentence }
 }
 
-/// The heading lines above byte `b`, joined (for `context` patterns).
+/// The nearest heading above byte `b` (for `context` patterns).
 fn heading_text<'a>(doc: &'a Doc, b: usize) -> Vec<&'a str> {
-    doc.segs.headings_before(b).into_iter().map(|h| &doc.body[h.span.clone()]).collect()
+    doc.segs.headings_before(b).into_iter().last().map(|h| &doc.body[h.span.clone()]).into_iter().collect()
 }
 
 /// The best metric for one quantity given its left/right words.
@@ -141,7 +184,7 @@ fn best_metric(
         if !unit_ok(cat, m, q) {
             continue;
         }
-        if mx.exclude.as_ref().is_some_and(|r| r.is_match(ltext)) {
+        if mx.exclude.as_ref().is_some_and(|r| r.is_match(ltext)) || mx.exclude_after.as_ref().is_some_and(|r| r.is_match(rtext)) {
             continue;
         }
         if let Some(ctx) = &mx.context {
@@ -161,7 +204,9 @@ fn best_metric(
                 // the match nearest the figure
                 if let Some(mt) = r.find_iter(ltext).last() {
                     let dist = ltext[mt.end()..].chars().count();
-                    consider(dist, left.start + mt.start()..q.span.end, weak);
+                    if dist <= MAX_DIST {
+                        consider(dist, left.start + mt.start()..q.span.end, weak);
+                    }
                 }
             }
         }
@@ -241,10 +286,21 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         if in_plans(&secs, q.span.start) {
             continue;
         }
+        // `一个`/`一次` is an article more often than a count (`整改一个、销号一个`)
+        if &text[q.number.clone()] == "一" {
+            continue;
+        }
         let a = around(doc, qs, i);
+        if not_a_count_after_re().is_match(&text[a.right.clone()]) {
+            continue;
+        }
         let ltext = &text[a.left.clone()];
         let before_in_sentence = &text[clip(text, a.sentence.start, q.span.start)];
-        if plan_re().is_match(before_in_sentence) || last_year_re().is_match(ltext) {
+        if plan_sentence_re().is_match(before_in_sentence)
+            || plan_phrase_re().is_match(ltext)
+            || last_year_re().is_match(ltext)
+            || last_year_re().is_match(before_in_sentence)
+        {
             continue;
         }
         let mut q2 = q.clone();
@@ -259,18 +315,43 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                 }
             }
         }
-        let Some((m, span, weak)) = best_metric(doc, cat, &q2, left.clone(), a.right.clone(), &a.sentence) else {
+        let mut found = best_metric(doc, cat, &q2, left.clone(), a.right.clone(), &a.sentence);
+        let prev = out.last().filter(|c| qs[c.q].span.start >= a.sentence.start && c.value.is_none());
+        if found.is_none() && ltext.chars().count() <= 6 {
+            // the phrase before may hold the words (`对…实行告知承诺制审批,共审批9个`) …
+            let floor = if i > 0 { qs[i - 1].span.end.max(a.sentence.start) } else { a.sentence.start };
+            if a.left.start > floor {
+                let wider = clip(text, phrase_start(text, a.left.start.saturating_sub(1), floor), q.span.start);
+                found = best_metric(doc, cat, &q2, wider, a.right.clone(), &a.sentence);
+            }
+        }
+        if found.is_none() {
+            // … or the figure continues the previous one (`收到申请12件,受理10件`, `废止6件、修改2件`)
+            if let Some(p) = prev {
+                let between = &text[clip(text, qs[p.q].span.end, q.span.start)];
+                let continues = continuation_re().is_match(between)
+                    || jurisdiction_re().is_match(between) && between.chars().count() <= 12;
+                let excluded = cat.matchers[p.metric].exclude.as_ref().is_some_and(|r| r.is_match(ltext));
+                if continues && !excluded && unit_ok(cat, p.metric, &q2) {
+                    found = Some((p.metric, a.left.start..q.span.end, false));
+                }
+            }
+        }
+        let Some((m, span, weak)) = found else {
             continue;
         };
-        // 其中: a part of the same metric as the total before it
-        let clause = doc.segs.clause_of(q.span.start).map(|c| doc.segs.clauses[c].clone()).unwrap_or(a.left.clone());
-        let clause_head = &text[clip(text, clause.start, q.span.start)];
+        // 其中: a part of the same metric as the total before it in the sentence
+        let total = out.iter().rev().take_while(|c| qs[c.q].span.start >= a.sentence.start).find(|c| c.metric == m && c.value.is_none());
         let mut part = false;
-        if let Some(p) = clause_head.find("其中") {
-            let after_qizhong = &clause_head[p..];
+        let since = match total {
+            Some(t) => &text[clip(text, qs[t.q].span.end, q.span.start)],
+            None => &text[clip(text, phrase_start(text, q.span.start, a.sentence.start), q.span.start)],
+        };
+        if let Some(p) = since.find("其中") {
             part = true;
-            let same_before = out.iter().rev().take_while(|c| qs[c.q].span.start >= a.sentence.start).any(|c| c.metric == m);
-            if same_before && !jurisdiction_re().is_match(after_qizhong) {
+            // the words of this part: from 其中 (or the last phrase start) to the figure
+            let names_place = jurisdiction_re().is_match(&since[p..]);
+            if total.is_some() && !names_place {
                 continue;
             }
         }

@@ -35,7 +35,7 @@ fn period_re() -> &'static Regex {
 fn change_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new("^[,、(]?[^,;。]{0,4}?(同比|较上年|较去年|比上年|比去年|较2[0-9]{3}年)(同期)?[^0-9,;。]{0,4}?(?P<dir>增长|增加|上升|提高|提升|下降|减少|降低|回落)(了)?(约|近)?(?P<v>[0-9]+(\\.[0-9]+)?)(?P<u>%|个百分点)").expect("static")
+        Regex::new("^[,、(]?[^,;。]{0,4}?(同比|较上年|较去年|比上年|比去年|较2[0-9]{3}年)(同期)?[^,;。]{0,16}?(?P<dir>增长|增加|上升|提高|提升|下降|减少|降低|回落)(了)?(约|近)?(?P<v>[0-9]+(\\.[0-9]+)?)(?P<u>%|个百分点)").expect("static")
     })
 }
 
@@ -44,7 +44,14 @@ pub fn qualify(text: &str, sentence: &Range<usize>, fig: &Range<usize>) -> Quali
     let start = sentence.start.min(fig.start);
     let before = text.get(start..fig.start).unwrap_or("");
     let scope = scope_re().find_iter(before).last().map(|m| m.as_str().to_string());
-    let period = period_re().find_iter(before).last().map(|m| m.as_str().to_string());
+    // the nearest specific period; `累计`/`目前` only when nothing more specific is said
+    let periods: Vec<&str> = period_re().find_iter(before).map(|m| m.as_str()).collect();
+    let period = periods
+        .iter()
+        .rev()
+        .find(|p| !matches!(**p, "累计" | "目前"))
+        .or(periods.last())
+        .map(|p| p.to_string());
     let after = text.get(fig.end..sentence.end.max(fig.end)).unwrap_or("");
     // look past the figure's own clause only up to the next figure-free stretch
     let change = change_re().captures(after).and_then(|c| {
