@@ -38,6 +38,8 @@ pub struct Entry {
     pub uid: u64,
     /// Number of the latest extraction request.
     pub seq: u64,
+    /// What the decoder noticed (added to the report's warnings).
+    pub warnings: Vec<String>,
 }
 
 /// The result tabs.
@@ -299,24 +301,23 @@ impl App {
     }
 
     fn push_entry(&mut self, name: String, text: String, warnings: Vec<String>) {
-        let (mut report, ms) = run(&text, &name);
-        if let Some(r) = report.as_mut() {
-            r.warnings.extend(warnings);
-        }
         let uid = self.new_uid();
         self.entries.push(Entry {
             name,
             text,
             shown: None,
-            report,
-            ms,
-            dirty: false,
+            report: None,
+            ms: 0.0,
+            dirty: true,
             uid,
             seq: 0,
+            warnings,
         });
         self.current = self.entries.len() - 1;
-        self.last_ms = Some(ms);
         self.after_switch();
+        if !self.request_at(self.current) {
+            self.extract_at(self.current);
+        }
     }
 
     fn after_switch(&mut self) {
@@ -330,13 +331,18 @@ impl App {
         self.next_uid - 1
     }
 
-    /// Send the open input to the worker when it changed; `false` when there is no worker
-    /// (or nothing to do), so the caller extracts here.
+    /// Send the open input to the worker when it changed; always `false` (the answer
+    /// re-renders), so that `extract_in_worker() || extract_current()` extracts here when
+    /// there is no worker.
     fn extract_in_worker(&mut self) -> bool {
+        self.request_at(self.current);
+        false
+    }
+
+    /// Send input `i` to the worker when it changed; `true` when sent.
+    fn request_at(&mut self, i: usize) -> bool {
         let Some(x) = self.extractor.as_ref() else { return false };
-        let Some(e) = self.entries.get_mut(self.current) else {
-            return false;
-        };
+        let Some(e) = self.entries.get_mut(i) else { return false };
         if !e.dirty {
             return false;
         }
@@ -355,17 +361,25 @@ impl App {
         e.dirty = false;
         e.shown = shown;
         self.persist();
-        false
+        true
     }
 
     fn extract_current(&mut self) -> bool {
-        let Some(e) = self.entries.get_mut(self.current) else {
+        self.extract_at(self.current)
+    }
+
+    /// Extract input `i` here, on the main thread, when it changed.
+    fn extract_at(&mut self, i: usize) -> bool {
+        let Some(e) = self.entries.get_mut(i) else {
             return false;
         };
         if !e.dirty {
             return false;
         }
-        let (report, ms, shown) = run_pasted(&e.text, &e.name);
+        let (mut report, ms, shown) = run_pasted(&e.text, &e.name);
+        if let Some(r) = report.as_mut() {
+            r.warnings.extend(e.warnings.iter().cloned());
+        }
         e.report = report;
         e.shown = shown;
         e.ms = ms;
@@ -440,25 +454,23 @@ impl Component for App {
         };
         let saved = storage::load();
         let mut entries = Vec::new();
-        let mut last_ms = None;
         for d in saved.docs {
-            let (report, ms, shown) = run_pasted(&d.text, &d.name);
-            last_ms = Some(ms);
             entries.push(Entry {
                 name: d.name,
                 text: d.text,
-                shown,
-                report,
-                ms,
-                dirty: false,
+                shown: None,
+                report: None,
+                ms: 0.0,
+                dirty: true,
                 uid: entries.len() as u64 + 1,
                 seq: 0,
+                warnings: Vec::new(),
             });
         }
         let current = saved.current.min(entries.len().saturating_sub(1));
         let next_uid = entries.len() as u64 + 1;
         let extractor = start_worker(ctx.link());
-        App {
+        let mut app = App {
             lang,
             entries,
             current,
@@ -470,7 +482,6 @@ impl Component for App {
             errors: Vec::new(),
             notice: None,
             progress: None,
-            last_ms,
             sort: None,
             chart_metric: None,
             doc_kind: String::new(),
@@ -483,7 +494,15 @@ impl Component for App {
             pasted_seq: 0,
             next_uid,
             extractor,
+            last_ms: None,
+        };
+        // restored texts: in the worker when there is one, else here
+        for i in 0..app.entries.len() {
+            if !app.request_at(i) {
+                app.extract_at(i);
+            }
         }
+        app
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
@@ -501,6 +520,7 @@ impl Component for App {
                         dirty: true,
                         uid: self.next_uid,
                         seq: 0,
+                        warnings: Vec::new(),
                     });
                     self.next_uid += 1;
                     self.current = 0;
@@ -526,7 +546,11 @@ impl Component for App {
                     return false; // a newer request is on its way
                 }
                 match serde_json::from_str::<Report>(&json) {
-                    Ok(r) => {
+                    Ok(mut r) => {
+                        r.warnings.extend(e.warnings.iter().cloned());
+                        if e.shown.is_some() {
+                            r.warnings.push("HTML converted to text / 已将 HTML 转为文本".into());
+                        }
                         e.report = Some(r);
                         e.ms = ms;
                         self.last_ms = Some(ms);
@@ -569,6 +593,7 @@ impl Component for App {
                     dirty: false,
                     uid: self.next_uid,
                     seq: 0,
+                    warnings: Vec::new(),
                 });
                 self.next_uid += 1;
                 self.current = self.entries.len() - 1;
