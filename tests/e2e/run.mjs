@@ -356,6 +356,17 @@ async function main() {
     check('typing in a 50,000-char report never blocks ≥ 100 ms', maxLong < 100, `longest task ${maxLong.toFixed(0)} ms over ${Date.now() - t0} ms; extraction ${(await extractMs(page)).toFixed(2)} ms`);
     timings.big50k_ms = await extractMs(page);
 
+    // ---- keyboard: a fact is a button (Enter), the source view follows
+    await page.click(T('pane-edit'));
+    await page.click(`${T('doc-item')}:nth-child(1) .doc-open`);
+    await page.click(T('tab-metrics'));
+    const kbFact = await page.$('[data-testid^="fact-"]');
+    if (kbFact) {
+      await kbFact.focus();
+      await page.keyboard.press('Enter');
+      check('keyboard: Enter on a fact highlights its evidence', (await page.$$(T('evidence-mark'))).length > 0);
+    }
+
     // ---- English UI and a phone
     await page.click(T('lang-switch'));
     check('language switches to English', (await page.textContent(T('tab-metrics'))).includes('Metrics'));
