@@ -3,7 +3,7 @@
 
 use super::app::{App, Msg};
 use super::i18n::{t, Lang};
-use crate::model::{Report, Span};
+use crate::model::{Heading, Report, Span};
 use yew::html::Scope;
 use yew::prelude::*;
 
@@ -79,18 +79,48 @@ fn jump_item(link: &Scope<App>, text: &str, at: Option<usize>, testid: &'static 
     }
 }
 
+fn heading_class(level: u8) -> &'static str {
+    match level {
+        1 => "lvl1",
+        2 => "lvl2",
+        3 => "lvl3",
+        _ => "lvl4",
+    }
+}
+
+/// The outline as a tree: each top-level heading folds its sub-headings (`<details>`).
+fn outline_tree(link: &Scope<App>, outline: &[Heading]) -> Html {
+    let mut groups: Vec<(Option<&Heading>, Vec<&Heading>)> = vec![(None, Vec::new())];
+    for h in outline {
+        if h.level <= 1 {
+            groups.push((Some(h), Vec::new()));
+        } else if let Some(g) = groups.last_mut() {
+            g.1.push(h);
+        }
+    }
+    let item = |h: &Heading| jump_item(link, &h.text, Some(h.at), "outline-item", heading_class(h.level));
+    let parts = groups.into_iter().map(|(top, kids)| match top {
+        None => html! { <>{ for kids.into_iter().map(item) }</> },
+        Some(h) if kids.is_empty() => item(h),
+        Some(h) => {
+            let span = span_of(h.at, &h.text);
+            html! {
+                <li class="lvl1">
+                    <details open=true>
+                        <summary><button class="link" data-testid="outline-item" onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>{ &h.text }</button></summary>
+                        <ul class="outline">{ for kids.into_iter().map(item) }</ul>
+                    </details>
+                </li>
+            }
+        }
+    });
+    html! { <>{ for parts }</> }
+}
+
 /// The summary tab.
 pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
     let lang = app.lang;
-    let outline = r.outline.iter().map(|h| {
-        let class = match h.level {
-            1 => "lvl1",
-            2 => "lvl2",
-            3 => "lvl3",
-            _ => "lvl4",
-        };
-        jump_item(link, &h.text, Some(h.at), "outline-item", class)
-    });
+    let outline = outline_tree(link, &r.outline);
     let problems = r
         .problems
         .iter()
@@ -125,7 +155,7 @@ pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
             { narrative(app, r, link) }
             <h3>{ t(lang, "outline") }</h3>
             if r.outline.is_empty() { <p class="empty">{ t(lang, "none") }</p> }
-            else { <nav aria-label={t(lang, "outline")}><ul class="outline" data-testid="outline">{ for outline }</ul></nav> }
+            else { <nav aria-label={t(lang, "outline")}><ul class="outline" data-testid="outline">{ outline }</ul></nav> }
             <div class="two">
                 <div>
                     <h3>{ t(lang, "problems") }</h3>
