@@ -47,6 +47,7 @@ pub struct Quantity {
     pub value: f64,
     /// The unit in its normal form: `件`, `家次`, `元`, `%`, `个百分点`, `µg/m³`, `吨`, `` (bare).
     pub unit: String,
+    /// What is measured, decided by the unit.
     pub kind: Kind,
     /// 余/多/以上/超过/逾 → more_than; 近/将近/约/左右 → nearly.
     pub approx: Option<Approx>,
@@ -1339,6 +1340,10 @@ fn decorate(t: &str, q: &mut Quantity) {
     let pre = back_spaces(t, q.span.start);
     let recent = matches!(q.unit.as_str(), "年" | "个月" | "天" | "周" | "日");
     for (w, a) in [
+        ("大约有", Approx::Nearly),
+        ("约占", Approx::Nearly),
+        ("约为", Approx::Nearly),
+        ("约有", Approx::Nearly),
         ("将近", Approx::Nearly),
         ("大约", Approx::Nearly),
         ("超过", Approx::MoreThan),
@@ -1348,7 +1353,9 @@ fn decorate(t: &str, q: &mut Quantity) {
         ("超", Approx::MoreThan),
     ] {
         if t[..pre].ends_with(w) {
-            if !(recent && w == "近") {
+            // 不超过 / 不超: an upper bound, not an approximation
+            let negated = w.starts_with('超') && t[..pre - w.len()].ends_with('不');
+            if !(recent && w == "近") && !negated {
                 q.approx = q.approx.or(Some(a));
                 q.span.start = pre - w.len();
             }

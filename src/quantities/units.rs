@@ -11,6 +11,7 @@ use super::Kind;
 pub struct Unit {
     /// As written (normalised text).
     pub written: &'static str,
+    /// The kind of quantity the unit makes.
     pub kind: Kind,
     /// The normal form reported in `Quantity::unit`.
     pub unit: &'static str,
@@ -179,6 +180,7 @@ pub static UNITS: &[Unit] = &[
     u("例", C, "例", 1.0),
     u("封", C, "封", 1.0),
     u("页", C, "页", 1.0),
+    u("部门", C, "部门", 1.0),
     u("部", C, "部", 1.0),
     u("种", C, "种", 1.0),
     u("类", C, "类", 1.0),
