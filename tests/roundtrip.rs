@@ -222,3 +222,27 @@ fn gbk_html_and_docx_give_the_same_metrics_as_plain_text() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// The clutter lines of the seed reports: page furniture only (short, no sentence), a small
+/// share of the text; printed for review.
+#[test]
+fn seed_report_clutter_is_furniture_only() {
+    for (name, text) in corpus() {
+        let norm = zhibiao::normalise::normalise(&text);
+        let lines = input::clutter::clutter_lines(&norm);
+        let blanked: usize = lines.iter().map(|r| norm[r.clone()].chars().count()).sum();
+        for r in &lines {
+            let line = &norm[r.clone()];
+            println!(
+                "clutter: {name}: {:?} ({})",
+                line.trim(),
+                input::clutter::builtin().matches(line).unwrap_or("?")
+            );
+            assert!(!line.contains('。'), "{name}: a sentence blanked: {line}");
+        }
+        assert!(
+            blanked * 20 < text.chars().count(),
+            "{name}: {blanked} chars blanked"
+        );
+    }
+}
