@@ -176,9 +176,9 @@ fn best_metric(
     sentence: &Range<usize>,
 ) -> Option<(usize, Range<usize>, bool)> {
     let text = &doc.body;
-    let ltext = &text[left.clone()];
-    let rtext = &text[right.clone()];
-    let stext = &text[sentence.clone()];
+    let ltext = text.get(left.clone()).unwrap_or("");
+    let rtext = text.get(right.clone()).unwrap_or("");
+    let stext = text.get(sentence.clone()).unwrap_or("");
     let mut best: Option<(i64, usize, Range<usize>, bool)> = None;
     for (m, mx) in cat.matchers.iter().enumerate() {
         if !unit_ok(cat, m, q) {
@@ -228,43 +228,36 @@ fn respectively_labels(doc: &Doc, qs: &[Quantity], i: usize, sentence: &Range<us
     let mt = respectively_re().find_iter(head).last()?;
     let resp_at = sentence.start + mt.start();
     // the values after 分别: quantities from the first after it up to i, joined by 、 or 和
-    let vals: Vec<usize> = (0..qs.len()).filter(|&k| qs[k].span.start >= sentence.start + mt.end() && qs[k].span.end <= sentence.end).collect();
-    let pos = vals.iter().position(|&k| k == i)?;
-    // the values must be one run separated by 、/和/, only
-    for w in vals.windows(2) {
-        let gap = &text[qs[w[0]].span.end.min(qs[w[1]].span.start)..qs[w[1]].span.start];
-        if !gap.chars().all(|c| matches!(c, '、' | '和' | ',' | ' ' | '及')) {
-            return None;
-        }
-    }
-    // the labels before 分别: split the clause before it on 、 和 及
-    let clause_start = doc.segs.clause_of(resp_at.saturating_sub(1)).map(|c| doc.segs.clauses[c].start).unwrap_or(sentence.start);
-    // walk back over 、-separated items from 分别
-    let mut labels: Vec<Range<usize>> = Vec::new();
-    let mut end = resp_at;
-    let mut start = resp_at;
-    let region = &text[sentence.start..resp_at];
-    for (off, c) in region.char_indices().rev() {
-        let at = sentence.start + off;
-        if matches!(c, '、' | '和' | '及') {
-            labels.push(at + c.len_utf8()..end);
-            end = at;
-            if labels.len() == vals.len() - 1 {
-                // the first label runs back to the clause start
-                start = clause_start.max(sentence.start);
-                break;
-            }
-        } else if matches!(c, ',' | ';' | ':' | '。') {
-            start = at + c.len_utf8();
+    let first = (0..qs.len()).find(|&k| qs[k].span.start >= sentence.start + mt.end() && qs[k].span.end <= sentence.end)?;
+    let mut vals = vec![first];
+    while let Some(&last) = vals.last() {
+        let next = last + 1;
+        let Some(n) = qs.get(next) else { break };
+        let gap = text.get(qs[last].span.end.min(n.span.start)..n.span.start).unwrap_or("x");
+        if n.span.end > sentence.end || !gap.chars().all(|c| matches!(c, '、' | '和' | ' ' | '及')) {
             break;
         }
-        start = at;
+        vals.push(next);
     }
-    labels.push(start..end);
-    labels.reverse();
-    if labels.len() != vals.len() {
+    let pos = vals.iter().position(|&k| k == i)?;
+    if vals.len() < 2 {
         return None;
     }
+    // the labels before 分别: the phrase before it split on 、 和 及
+    let start = phrase_start(text, resp_at, sentence.start);
+    let mut labels: Vec<Range<usize>> = Vec::new();
+    let mut item = start;
+    for (off, c) in text[start..resp_at].char_indices() {
+        if matches!(c, '、' | '和' | '及') {
+            labels.push(item..start + off);
+            item = start + off + c.len_utf8();
+        }
+    }
+    labels.push(item..resp_at);
+    if labels.len() < vals.len() {
+        return None;
+    }
+    let labels = &labels[labels.len() - vals.len()..];
     Some(labels[pos].clone())
 }
 
@@ -280,7 +273,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for i in 0..qs.len() {
         let q = &qs[i];
-        if matches!(q.kind, Kind::Bare | Kind::Measure | Kind::Points) {
+        if matches!(q.kind, Kind::Measure | Kind::Points) {
             continue;
         }
         if in_plans(&secs, q.span.start) {
@@ -340,6 +333,9 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         let Some((m, span, weak)) = found else {
             continue;
         };
+        if q2.kind == Kind::Bare {
+            continue;
+        }
         // 其中: a part of the same metric as the total before it in the sentence
         let total = out.iter().rev().take_while(|c| qs[c.q].span.start >= a.sentence.start).find(|c| c.metric == m && c.value.is_none());
         let mut part = false;

@@ -38,12 +38,18 @@ fn campaign_re() -> &'static Regex {
 
 fn whole_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new("累计|全年|共计|总计|合计|全市|全区|全县|全省").expect("static"))
+    R.get_or_init(|| Regex::new("累计|全年|共计|总计|合计|共(开展|办理|受理|组织|举办|完成|发放|派发|出动|检查|查处|审批|出具|回复|立案)|全市|全区|全县|全省").expect("static"))
 }
 
 fn since_before_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new("自[^,;。]{1,14}以来|以来累计|历年|每年|多年").expect("static"))
+}
+
+/// The report year itself: `今年`, `本年`, `全年`, `年内`.
+fn this_year_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new("今年|本年|全年|年内|本年度").expect("static"))
 }
 
 fn sentence_of(doc: &Doc, b: usize) -> Range<usize> {
@@ -118,6 +124,21 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
             score,
         ));
     }
+    // the earlier first statement wins a close call: -0.5 per fact of the same id stated before
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (f, sc) in facts.iter_mut() {
+        let k = match seen.iter_mut().find(|(id, _)| *id == f.id) {
+            Some((_, k)) => {
+                *k += 1;
+                *k
+            }
+            None => {
+                seen.push((f.id.clone(), 0));
+                0
+            }
+        };
+        *sc -= 0.5 * k as f64;
+    }
     // one primary per id: the highest score
     let mut ids: Vec<String> = facts.iter().map(|(f, _)| f.id.clone()).collect();
     ids.dedup();
@@ -184,9 +205,12 @@ fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, n: usize, in_pro
     if mn.quals.scope.as_deref().is_some_and(|x| x.ends_with("本级")) {
         s -= 6.0;
     }
-    // ties: the larger value, then the earlier statement
-    s += 2.0 * (mn.value.abs() + 1.0).log10();
-    s -= (n as f64) * 0.01;
+    if this_year_re().is_match(before) {
+        s += 6.0;
+    }
+    // ties: the larger value, the earlier statement (see `rank`)
+    s += (mn.value.abs() + 1.0).log10();
+    let _ = n;
     s
 }
 
