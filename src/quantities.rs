@@ -793,6 +793,10 @@ fn finish(t: &str, run: &Run) -> Finish {
                 if pn == Some('"') && ch(t, end) == Some('"') {
                     return Err(end + 1);
                 }
+                // codes and identifiers: a long digit string with no unit and no separators
+                if run.arabic_digits >= 9 && run.int && !t[run.start..end].contains(',') {
+                    return Err(end);
+                }
                 if run.arabic_digits == 4 && (1950.0..=2050.0).contains(&value) {
                     return Err(end);
                 }

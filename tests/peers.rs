@@ -78,7 +78,10 @@ fn run_rt(rel: &str) -> (usize, usize) {
             println!("  FAIL {rel}: {input:?} want {want:?} got {got:?}");
         }
     }
-    println!("{rel}: {pass}/{} passed", cases.len());
+    println!(
+        "peers: recognizers-text {rel}: {pass}/{} passed",
+        cases.len()
+    );
     (pass, cases.len())
 }
 
@@ -96,7 +99,7 @@ fn recognizers_text() {
         total += t;
     }
     println!(
-        "recognizers-text: {pass}/{total} passed ({:.1}%)",
+        "peers: recognizers-text total: {pass}/{total} passed ({:.1}%)",
         100.0 * pass as f64 / total.max(1) as f64
     );
     assert!(
@@ -159,7 +162,7 @@ fn cn2an() {
         }
     }
     let pct = 100.0 * pass as f64 / total.max(1) as f64;
-    println!("cn2an: {pass}/{total} passed ({pct:.1}%)");
+    println!("peers: cn2an: {pass}/{total} passed ({pct:.1}%)");
     assert!(
         pct >= CN2AN_FLOOR_PCT,
         "cn2an below floor: {pct:.1}% < {CN2AN_FLOOR_PCT}%"
