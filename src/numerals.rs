@@ -457,7 +457,7 @@ pub fn arabic_literal(s: &str) -> Option<f64> {
     let mut group = 0usize;
     let mut saw_comma = false;
     let mut nd = 0;
-    for (k, &c) in b.iter().enumerate() {
+    for &c in b {
         match c {
             b'0'..=b'9' => {
                 nd += 1;
@@ -473,11 +473,7 @@ pub fn arabic_literal(s: &str) -> Option<f64> {
                 }
             }
             b',' => {
-                if in_frac
-                    || (saw_comma && group != 3)
-                    || group == 0
-                    || group > 3 && !saw_comma && k > 3 && false
-                {
+                if in_frac || (saw_comma && group != 3) || group == 0 {
                     return None;
                 }
                 if !saw_comma && group > 3 {

@@ -295,7 +295,6 @@ fn arabic_at(t: &str, i: usize, no_dot: bool) -> (usize, bool) {
         } else if c == b','
             && !dot
             && digits_since > 0
-            && j + 3 < b.len() + 0
             && b.len() >= j + 4
             && b[j + 1..j + 4].iter().all(u8::is_ascii_digit)
             && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
@@ -360,8 +359,7 @@ fn read_run(t: &str, i: usize, no_dot: bool) -> Option<Run> {
     let mut digits_only_seq = 0.0f64;
     let mut ok = true;
     let mut has_ten = false;
-    loop {
-        let Some(c) = ch(t, j) else { break };
+    while let Some(c) = ch(t, j) {
         if c.is_ascii_digit() || c == '.' && j == end && run.n_chars == 0 {
             if in_frac || run.arabic && !run.chinese {
                 break;
@@ -1006,14 +1004,17 @@ fn date_like(t: &str, run: &Run, value: f64, end: usize) -> Option<usize> {
         }
     }
     // 6·5环境日, 12·4宪法日
-    if run.arabic && int && value <= 31.0 {
-        if starts(t, end, "·") && b.get(end + 2).is_some_and(u8::is_ascii_digit) {
-            let mut k = end + 2;
-            while b.get(k).is_some_and(u8::is_ascii_digit) {
-                k += 1;
-            }
-            return Some(k);
+    if run.arabic
+        && int
+        && value <= 31.0
+        && starts(t, end, "·")
+        && b.get(end + 2).is_some_and(u8::is_ascii_digit)
+    {
+        let mut k = end + 2;
+        while b.get(k).is_some_and(u8::is_ascii_digit) {
+            k += 1;
         }
+        return Some(k);
     }
     // HTML entities around the number (2021&mdash;01013): a code, not a quantity
     if run.arabic
@@ -1359,7 +1360,7 @@ fn decorate(t: &str, q: &mut Quantity) {
         if t[..pre].ends_with(w) {
             // 不超过 / 不超: an upper bound, not an approximation
             let negated = w.starts_with('超') && t[..pre - w.len()].ends_with('不');
-            if !(recent && w == "近") && !negated {
+            if !(negated || recent && w == "近") {
                 q.approx = q.approx.or(Some(a));
                 q.span.start = pre - w.len();
             }
