@@ -750,7 +750,7 @@ fn finish(t: &str, run: &Run) -> Finish {
             return accept(t, run, value, "个百分点", Kind::Points, approx, e, number);
         }
     }
-    let unit = units::unit_at(&t[ua..], run.arabic).filter(|u| {
+    let unit = units::unit_at(&t[ua..], run.arabic || run.n_chars > 1).filter(|u| {
         // a Latin unit must end there (kg, not kgs); a Chinese one is fine
         !u.written.is_ascii()
             || !b

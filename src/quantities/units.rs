@@ -119,6 +119,9 @@ pub static UNITS: &[Unit] = &[
     u("秒", M, "秒", 1.0),
     u("岁", M, "岁", 1.0),
     u("倍", M, "倍", 1.0),
+    u("摄氏度", M, "℃", 1.0),
+    u("℃", M, "℃", 1.0),
+    u("°C", M, "℃", 1.0),
     u("吨", M, "吨", 1.0),
     u("千克", M, "千克", 1.0),
     u("公斤", M, "千克", 1.0),
@@ -224,7 +227,8 @@ pub static UNITS: &[Unit] = &[
     u("回", C, "回", 1.0),
 ];
 
-/// The longest unit written at the start of `s` (`arabic`: the number had Arabic digits).
+/// The longest unit written at the start of `s` (`arabic`: the number had Arabic digits or
+/// more than one Chinese numeral char, so `arabic_only` units such as `分` are allowed).
 pub fn unit_at(s: &str, arabic: bool) -> Option<&'static Unit> {
     let mut best: Option<&'static Unit> = None;
     for un in UNITS {
