@@ -92,7 +92,7 @@ impl Rules {
                     && (r.starts.iter().any(|p| t.starts_with(p.as_str()))
                         || r.ends.iter().any(|p| bare.ends_with(p.as_str()))
                         || r.contains.iter().any(|p| t.contains(p.as_str()))
-                        || r.lines.iter().any(|p| squeezed == *p)
+                        || r.lines.contains(&squeezed)
                         || (!r.only.is_empty() && t.chars().all(|c| r.only.contains(c))))
             })
             .map(|r| r.name.as_str())

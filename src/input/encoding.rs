@@ -161,7 +161,7 @@ pub fn is_utf16(bytes: &[u8]) -> bool {
 /// code units are plausible in a report (ASCII, Latin-1, punctuation, CJK, full-width forms).
 /// Only asked of bytes that are not UTF-8 (pairs of ASCII letters look like CJK code units).
 fn plausible_utf16(bytes: &[u8]) -> Option<Legacy> {
-    if bytes.len() % 2 != 0 || bytes.len() < 16 {
+    if !bytes.len().is_multiple_of(2) || bytes.len() < 16 {
         return None;
     }
     let head = &bytes[..bytes.len().min(8192)];
