@@ -1,7 +1,7 @@
 //! The metric catalog: data, not code. `data/catalog.toml` is embedded at build time; a user can
 //! load an extended copy with [`Catalog::from_toml`] (new metric = new entry, no Rust change).
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -85,6 +85,14 @@ pub struct Catalog {
     pub matchers: Vec<Matchers>,
     /// Explicit-zero phrases: (metric index, pattern).
     pub zeros: Vec<(usize, Regex)>,
+    /// Every metric's triggers then weak triggers, in one set (a one-pass prefilter).
+    pub trigger_set: RegexSet,
+    /// Index in `trigger_set` of metric i's first trigger / first weak trigger.
+    pub trigger_base: Vec<usize>,
+    pub weak_base: Vec<usize>,
+    /// Every metric's `after` patterns in one set; `after_base[i]` is metric i's first.
+    pub after_set: RegexSet,
+    pub after_base: Vec<usize>,
 }
 
 fn compile(id: &str, pats: &[String]) -> Result<Vec<Regex>, String> {
@@ -126,7 +134,23 @@ impl Catalog {
                 zeros.push((i, r));
             }
         }
-        Ok(Catalog { version: f.version, metrics: f.metrics, matchers, zeros })
+        let (mut tpats, mut trigger_base, mut weak_base) = (Vec::new(), Vec::new(), Vec::new());
+        for m in &f.metrics {
+            trigger_base.push(tpats.len());
+            tpats.extend(m.triggers.iter().cloned());
+        }
+        for m in &f.metrics {
+            weak_base.push(tpats.len());
+            tpats.extend(m.weak.iter().cloned());
+        }
+        let (mut apats, mut after_base) = (Vec::new(), Vec::new());
+        for m in &f.metrics {
+            after_base.push(apats.len());
+            apats.extend(m.after.iter().cloned());
+        }
+        let trigger_set = RegexSet::new(&tpats).map_err(|e| format!("catalog: triggers: {e}"))?;
+        let after_set = RegexSet::new(&apats).map_err(|e| format!("catalog: after: {e}"))?;
+        Ok(Catalog { version: f.version, metrics: f.metrics, matchers, zeros, trigger_set, trigger_base, weak_base, after_set, after_base })
     }
     /// The metric with this id.
     pub fn get(&self, id: &str) -> Option<&Metric> {

@@ -40,6 +40,9 @@ pub struct Candidate {
 /// How far back (bytes) the words before a figure are read.
 const LEFT_MAX: usize = 90;
 
+/// How far back (bytes) a sentence is read for plan words.
+const SENTENCE_MAX: usize = 360;
+
 /// A trigger ending further than this (chars) before the figure does not count.
 const MAX_DIST: usize = 24;
 
@@ -120,9 +123,12 @@ fn unit_ok(cat: &Catalog, m: usize, q: &Quantity) -> bool {
     kind_ok && (metric.units.is_empty() || metric.units.iter().any(|u| *u == q.unit))
 }
 
-/// Byte range `[a, b)` clipped to char boundaries of `s` (moving `a` forward).
+/// Byte range `[a, b)` clipped to char boundaries of `s` (moving `a` forward, `b` back).
 fn clip(s: &str, mut a: usize, b: usize) -> Range<usize> {
-    let b = b.min(s.len());
+    let mut b = b.min(s.len());
+    while !s.is_char_boundary(b) {
+        b -= 1;
+    }
     while a < b && !s.is_char_boundary(a) {
         a += 1;
     }
@@ -180,8 +186,46 @@ fn best_metric(
     let rtext = text.get(right.clone()).unwrap_or("");
     let stext = text.get(sentence.clone()).unwrap_or("");
     let mut best: Option<(i64, usize, Range<usize>, bool)> = None;
+    let lhits = cat.trigger_set.matches(ltext);
+    let rhits = cat.after_set.matches(rtext);
     for (m, mx) in cat.matchers.iter().enumerate() {
         if !unit_ok(cat, m, q) {
+            continue;
+        }
+        let prio = cat.metrics[m].priority as i64 * 10;
+        // (score, span, weak) of this metric's nearest trigger
+        let mut mine: Option<(i64, Range<usize>, bool)> = None;
+        let mut consider = |dist_chars: usize, span: Range<usize>, weak: bool| {
+            let score = prio - dist_chars.min(40) as i64 - if weak { 5 } else { 0 };
+            if mine.as_ref().is_none_or(|b| score > b.0) {
+                mine = Some((score, span, weak));
+            }
+        };
+        for (list, base, weak) in [(&mx.triggers, cat.trigger_base[m], false), (&mx.weak, cat.weak_base[m], true)] {
+            for (k, r) in list.iter().enumerate() {
+                if !lhits.matched(base + k) {
+                    continue;
+                }
+                // the match nearest the figure
+                if let Some(mt) = r.find_iter(ltext).last() {
+                    let dist = ltext[mt.end()..].chars().count();
+                    if dist <= MAX_DIST {
+                        consider(dist, left.start + mt.start()..q.span.end, weak);
+                    }
+                }
+            }
+        }
+        for (k, r) in mx.after.iter().enumerate() {
+            if !rhits.matched(cat.after_base[m] + k) {
+                continue;
+            }
+            if let Some(mt) = r.find(rtext) {
+                let dist = rtext[..mt.start()].chars().count();
+                consider(dist + 2, q.span.start..right.start + mt.end(), false);
+            }
+        }
+        let Some((score, span, weak)) = mine else { continue };
+        if best.as_ref().is_some_and(|b| b.0 >= score) {
             continue;
         }
         if mx.exclude.as_ref().is_some_and(|r| r.is_match(ltext)) || mx.exclude_after.as_ref().is_some_and(|r| r.is_match(rtext)) {
@@ -192,30 +236,7 @@ fn best_metric(
                 continue;
             }
         }
-        let prio = cat.metrics[m].priority as i64 * 10;
-        let mut consider = |dist_chars: usize, span: Range<usize>, weak: bool| {
-            let score = prio - dist_chars.min(40) as i64 - if weak { 5 } else { 0 };
-            if best.as_ref().is_none_or(|b| score > b.0) {
-                best = Some((score, m, span, weak));
-            }
-        };
-        for (list, weak) in [(&mx.triggers, false), (&mx.weak, true)] {
-            for r in list {
-                // the match nearest the figure
-                if let Some(mt) = r.find_iter(ltext).last() {
-                    let dist = ltext[mt.end()..].chars().count();
-                    if dist <= MAX_DIST {
-                        consider(dist, left.start + mt.start()..q.span.end, weak);
-                    }
-                }
-            }
-        }
-        for r in &mx.after {
-            if let Some(mt) = r.find(rtext) {
-                let dist = rtext[..mt.start()].chars().count();
-                consider(dist + 2, q.span.start..right.start + mt.end(), false);
-            }
-        }
+        best = Some((score, m, span, weak));
     }
     best.map(|(_, m, span, weak)| (m, span, weak))
 }
@@ -224,11 +245,18 @@ fn best_metric(
 fn respectively_labels(doc: &Doc, qs: &[Quantity], i: usize, sentence: &Range<usize>) -> Option<Range<usize>> {
     let text = &doc.body;
     let q = &qs[i];
-    let head = &text[sentence.start..q.span.start];
+    let from = clip(text, sentence.start.max(q.span.start.saturating_sub(SENTENCE_MAX)), q.span.start).start;
+    let head = text.get(from..q.span.start)?;
+    if !head.contains("分别") {
+        return None;
+    }
     let mt = respectively_re().find_iter(head).last()?;
-    let resp_at = sentence.start + mt.start();
-    // the values after 分别: quantities from the first after it up to i, joined by 、 or 和
-    let first = (0..qs.len()).find(|&k| qs[k].span.start >= sentence.start + mt.end() && qs[k].span.end <= sentence.end)?;
+    let resp_at = from + mt.start();
+    // the values after 分别: the run of quantities right after it, joined by 、 or 和
+    let first = qs.partition_point(|k| k.span.start < from + mt.end());
+    if first >= qs.len() || qs[first].span.end > sentence.end {
+        return None;
+    }
     let mut vals = vec![first];
     while let Some(&last) = vals.last() {
         let next = last + 1;
@@ -244,7 +272,7 @@ fn respectively_labels(doc: &Doc, qs: &[Quantity], i: usize, sentence: &Range<us
         return None;
     }
     // the labels before 分别: the phrase before it split on 、 和 及
-    let start = phrase_start(text, resp_at, sentence.start);
+    let start = phrase_start(text, resp_at, from);
     let mut labels: Vec<Range<usize>> = Vec::new();
     let mut item = start;
     for (off, c) in text[start..resp_at].char_indices() {
@@ -288,11 +316,13 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             continue;
         }
         let ltext = &text[a.left.clone()];
-        let before_in_sentence = &text[clip(text, a.sentence.start, q.span.start)];
+        // plan words stand near the sentence start or near the figure: read a bounded prefix
+        let before_in_sentence = &text[clip(text, a.sentence.start.max(q.span.start.saturating_sub(SENTENCE_MAX)), q.span.start)];
+        let sentence_head = &text[clip(text, a.sentence.start, q.span.start.min(a.sentence.start + 24))];
         if plan_sentence_re().is_match(before_in_sentence)
             || plan_phrase_re().is_match(ltext)
             || last_year_re().is_match(ltext)
-            || last_year_re().is_match(before_in_sentence)
+            || last_year_re().is_match(sentence_head)
         {
             continue;
         }

@@ -43,6 +43,8 @@ pub struct Doc<'a> {
     pub segs: segment::Segmentation,
     /// Byte offsets of `norm`/`body` → char offsets of `original`.
     pub index: text::CharIndex,
+    /// The problems/plans sections, computed once on first use (see [`sections::sections`]).
+    pub(crate) sections: std::sync::OnceLock<Vec<(sections::SectionKind, std::ops::Range<usize>, usize)>>,
 }
 
 impl<'a> Doc<'a> {
@@ -53,7 +55,7 @@ impl<'a> Doc<'a> {
         let body = blank(&norm, &clutter);
         let segs = segment::segment(&body);
         let index = text::CharIndex::new(&norm);
-        Doc { original, norm, body, segs, index }
+        Doc { original, norm, body, segs, index, sections: std::sync::OnceLock::new() }
     }
 }
 

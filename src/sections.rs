@@ -276,8 +276,13 @@ pub fn sections(doc: &Doc) -> Vec<(SectionKind, Range<usize>)> {
         .collect()
 }
 
-/// [`sections`] with the byte offset where each section's content starts (after its heading).
+/// [`sections`] with the byte offset where each section's content starts (after its heading);
+/// computed once per [`Doc`].
 fn sections_full(doc: &Doc) -> Vec<(SectionKind, Range<usize>, usize)> {
+    doc.sections.get_or_init(|| compute_sections(doc)).clone()
+}
+
+fn compute_sections(doc: &Doc) -> Vec<(SectionKind, Range<usize>, usize)> {
     let cands = candidates(doc);
     let n = doc.body.len();
     // raw sections: (kinds, range, heading)

@@ -1,0 +1,20 @@
+//! Run `extract` over the seeds many times (for profilers): `cargo run --release --example profile_loop`.
+fn main() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut docs = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if let Ok(t) = std::fs::read_to_string(e.path()) {
+            docs.push(t);
+        }
+    }
+    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(200);
+    let t = std::time::Instant::now();
+    let chars: usize = docs.iter().map(|d| d.chars().count()).sum();
+    for _ in 0..n {
+        for d in &docs {
+            std::hint::black_box(zhibiao::extract(d, "x"));
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!("{:.2} M chars/s", (chars * n) as f64 / s / 1e6);
+}
