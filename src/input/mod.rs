@@ -87,7 +87,7 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
         if named_docx {
             return Err(error(name, "not a valid .docx: it is not a zip archive"));
         }
-        return Err(error(name, &format!("this is {what}, not a report")));
+        return Err(error(name, &format!("this is {what}")));
     }
     let declared = encoding::declared_charset(bytes);
     let d = encoding::decode_text(bytes, declared);
