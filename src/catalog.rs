@@ -1,7 +1,7 @@
 //! The metric catalog: data, not code. `data/catalog.toml` is embedded at build time; a user can
 //! load an extended copy with [`Catalog::from_toml`] (new metric = new entry, no Rust change).
 
-use regex::{Regex, RegexSet};
+use crate::re::{Regex, RegexSet};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -112,7 +112,11 @@ const KINDS: [&str; 4] = ["count", "money", "rate", "concentration"];
 impl Catalog {
     /// Parse and compile a catalog file; errors name the metric and the pattern.
     pub fn from_toml(s: &str) -> Result<Catalog, String> {
-        let f: CatalogFile = toml::from_str(s).map_err(|e| format!("catalog: {e}"))?;
+        let f: CatalogFile = crate::datafile::user(s).map_err(|e| format!("catalog: {e}"))?;
+        Self::compiled(f)
+    }
+
+    fn compiled(f: CatalogFile) -> Result<Catalog, String> {
         let mut matchers = Vec::new();
         for m in &f.metrics {
             if !KINDS.contains(&m.kind.as_str()) {
@@ -161,5 +165,9 @@ impl Catalog {
 /// The embedded catalog, parsed once.
 pub fn builtin() -> &'static Catalog {
     static CAT: OnceLock<Catalog> = OnceLock::new();
-    CAT.get_or_init(|| Catalog::from_toml(BUILTIN_TOML).expect("the embedded catalog parses (tested)"))
+    CAT.get_or_init(|| {
+        crate::datafile::builtin(crate::builtin_data!("catalog"))
+            .and_then(Catalog::compiled)
+            .expect("the embedded catalog parses (tested)")
+    })
 }

@@ -16,7 +16,7 @@ use crate::catalog::Catalog;
 use crate::quantities::{Kind, Quantity};
 use crate::sections::SectionKind;
 use crate::Doc;
-use regex::Regex;
+use crate::re::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 

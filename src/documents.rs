@@ -11,7 +11,7 @@
 
 use crate::model::Document;
 use crate::Doc;
-use regex::Regex;
+use crate::re::Regex;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -54,7 +54,7 @@ fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
         let t: KindsToml =
-            toml::from_str(DOCUMENT_KINDS_TOML).expect("data/document_kinds.toml is valid");
+            crate::datafile::builtin(crate::builtin_data!("document_kinds")).expect("data/document_kinds.toml is valid");
         let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
         Rules {
             local_place: re(&t.local_place),

@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod classify;
 pub mod cli;
+pub mod datafile;
 pub mod documents;
 pub mod gazetteer;
 pub mod input;
@@ -19,6 +20,7 @@ pub mod outline;
 pub mod output;
 pub mod qualify;
 pub mod quantities;
+pub mod re;
 pub mod resolve;
 pub mod sections;
 pub mod segment;

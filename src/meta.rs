@@ -20,7 +20,7 @@
 use crate::gazetteer;
 use crate::model::Meta;
 use crate::Doc;
-use regex::Regex;
+use crate::re::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

@@ -6,7 +6,7 @@
 //! `同比增长/下降 X%` (or `X个百分点`) right after it.
 
 use crate::model::Change;
-use regex::Regex;
+use crate::re::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 

@@ -12,7 +12,7 @@
 
 use crate::segment::heading_marker;
 use crate::Doc;
-use regex::Regex;
+use crate::re::Regex;
 use serde::Deserialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -96,7 +96,7 @@ struct Rules {
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
-        let t: SectionsToml = toml::from_str(SECTIONS_TOML).expect("data/sections.toml is valid");
+        let t: SectionsToml = crate::datafile::builtin(crate::builtin_data!("sections")).expect("data/sections.toml is valid");
         let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
         Rules {
             problems: KindRules::new(&t.problems),

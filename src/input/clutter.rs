@@ -49,7 +49,17 @@ pub struct Rules {
 impl Rules {
     /// Parse rules from TOML (patterns are normalised like the text they are matched against).
     pub fn from_toml(s: &str) -> Result<Rules, String> {
-        let mut r: Rules = toml::from_str(s).map_err(|e| format!("clutter rules: {e}"))?;
+        let r: Rules = crate::datafile::user(s).map_err(|e| format!("clutter rules: {e}"))?;
+        Self::prepared(r)
+    }
+
+    /// The embedded rules (`data/clutter.toml`, converted to JSON at build time).
+    pub fn builtin() -> Result<Rules, String> {
+        let r: Rules = crate::datafile::builtin(crate::builtin_data!("clutter")).map_err(|e| format!("clutter rules: {e}"))?;
+        Self::prepared(r)
+    }
+
+    fn prepared(mut r: Rules) -> Result<Rules, String> {
         for rule in &mut r.rule {
             for list in [
                 &mut rule.starts,
@@ -116,7 +126,7 @@ impl Rules {
 pub fn builtin() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
-        Rules::from_toml(BUILTIN_TOML).expect("the embedded clutter rules parse (tested)")
+        Rules::builtin().expect("the embedded clutter rules parse (tested)")
     })
 }
 
