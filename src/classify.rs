@@ -71,7 +71,7 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 /// Plan words anywhere before the figure in its sentence: the sentence states a plan.
 fn plan_sentence_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "下一步|下步|明年|下一年|下年度|今后|力争|目标")
+    re(&R, "下一步|下步|明年|下一年|下年度|今后|力争|目标|计划(开展|完成|实现|组织|于)|拟(组织|开展|完成|实现|举办)|将(组织|开展|完成|实现)")
 }
 
 /// Target words in the figure's own phrase.
