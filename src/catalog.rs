@@ -93,6 +93,10 @@ pub struct Catalog {
     /// Every metric's `after` patterns in one set; `after_base[i]` is metric i's first.
     pub after_set: RegexSet,
     pub after_base: Vec<usize>,
+    /// For each unit of the text, the metrics that list it (in catalog order).
+    pub by_unit: std::collections::HashMap<String, Vec<usize>>,
+    /// Metrics that list no units (they take any unit of their kind).
+    pub any_unit: Vec<usize>,
 }
 
 fn compile(id: &str, pats: &[String]) -> Result<Vec<Regex>, String> {
@@ -154,7 +158,29 @@ impl Catalog {
         }
         let trigger_set = RegexSet::new(&tpats).map_err(|e| format!("catalog: triggers: {e}"))?;
         let after_set = RegexSet::new(&apats).map_err(|e| format!("catalog: after: {e}"))?;
-        Ok(Catalog { version: f.version, metrics: f.metrics, matchers, zeros, trigger_set, trigger_base, weak_base, after_set, after_base })
+        let mut by_unit: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut any_unit = Vec::new();
+        for (i, m) in f.metrics.iter().enumerate() {
+            if m.units.is_empty() {
+                any_unit.push(i);
+            }
+            for u in &m.units {
+                by_unit.entry(u.clone()).or_default().push(i);
+            }
+        }
+        Ok(Catalog {
+            version: f.version,
+            metrics: f.metrics,
+            matchers,
+            zeros,
+            trigger_set,
+            trigger_base,
+            weak_base,
+            after_set,
+            after_base,
+            by_unit,
+            any_unit,
+        })
     }
     /// The metric with this id.
     pub fn get(&self, id: &str) -> Option<&Metric> {

@@ -186,9 +186,14 @@ fn best_metric(
     let rtext = text.get(right.clone()).unwrap_or("");
     let stext = text.get(sentence.clone()).unwrap_or("");
     let mut best: Option<(i64, usize, Range<usize>, bool)> = None;
+    let listed = cat.by_unit.get(&q.unit).map(Vec::as_slice).unwrap_or(&[]);
+    if listed.is_empty() && cat.any_unit.is_empty() {
+        return None;
+    }
     let lhits = cat.trigger_set.matches(ltext);
     let rhits = cat.after_set.matches(rtext);
-    for (m, mx) in cat.matchers.iter().enumerate() {
+    for &m in listed.iter().chain(cat.any_unit.iter()) {
+        let mx = &cat.matchers[m];
         if !unit_ok(cat, m, q) {
             continue;
         }
