@@ -10,6 +10,9 @@ use crate::re::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// How far back (bytes, ~80 chars) a sentence is read for scope and period words.
+const READ_BACK: usize = 240;
+
 /// The qualifiers of one figure.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Qualifiers {
@@ -41,7 +44,11 @@ fn change_re() -> &'static Regex {
 
 /// The qualifiers of the figure at `fig` inside `sentence` (both byte ranges of `text`).
 pub fn qualify(text: &str, sentence: &Range<usize>, fig: &Range<usize>) -> Qualifiers {
-    let start = sentence.start.min(fig.start);
+    // qualifiers stand within a few phrases of the figure: read at most READ_BACK bytes
+    let mut start = sentence.start.min(fig.start).max(fig.start.saturating_sub(READ_BACK));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
     let before = text.get(start..fig.start).unwrap_or("");
     let scope = scope_re().find_iter(before).last().map(|m| m.as_str().to_string());
     // the nearest specific period; `累计`/`目前` only when nothing more specific is said

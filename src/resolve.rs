@@ -178,8 +178,17 @@ fn same_value(a: f64, b: f64) -> bool {
 
 fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, n: usize, in_problems: &dyn Fn(usize) -> bool) -> f64 {
     let text = &doc.body;
-    let stext = text.get(mn.sentence.clone()).unwrap_or("");
-    let before = text.get(mn.sentence.start.min(mn.span.start)..mn.span.start).unwrap_or("");
+    // a bounded read around the figure: its sentence, at most ~80 chars before it
+    let mut from = mn.sentence.start.min(mn.span.start).max(mn.span.start.saturating_sub(240));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = mn.sentence.end.max(mn.span.end).min(mn.span.end + 240).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let stext = text.get(from..to).unwrap_or("");
+    let before = text.get(from..mn.span.start).unwrap_or("");
     let mut s = 0.0;
     if mn.part {
         s -= 20.0;
