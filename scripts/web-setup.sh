@@ -27,7 +27,8 @@ WB_VERSION=$(sed -n 's/^wasm-bindgen *= *"=\([0-9.]*\)".*/\1/p' Cargo.toml | hea
 if [ -z "$WB_VERSION" ]; then echo "web-setup: no exact wasm-bindgen pin in Cargo.toml" >&2; exit 1; fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION" || ! command -v wasm-bindgen-test-runner >/dev/null; then
   say "installing wasm-bindgen-cli $WB_VERSION"
-  cargo install --locked wasm-bindgen-cli --version "$WB_VERSION"
+  # without --locked: its lock file wants a newer rustc than this machine has
+  cargo install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
 # browser, driver, CJK font (Debian packages)
