@@ -7,6 +7,8 @@
 // Prints one PASS/FAIL line per check and a JSON line `E2E_RESULT {...}` with timings;
 // exits 1 when a check failed.
 import fs from 'node:fs';
+import os from 'node:os';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -53,6 +55,43 @@ async function waitExtracted(page, before) {
 
 async function extractMs(page) {
   return page.$eval(T('extract-time'), (e) => Number(e.getAttribute('data-ms'))).catch(() => NaN);
+}
+
+/** CRC-32 (for the small zip files the hostile-input checks build). */
+function crc32(buf) {
+  let c, crc = 0xffffffff;
+  for (let i = 0; i < buf.length; i++) {
+    c = (crc ^ buf[i]) & 0xff;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    crc = (crc >>> 8) ^ c;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A zip archive of deflated entries [[name, data], …]. */
+function zip(entries) {
+  const locals = [], centrals = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const comp = zlib.deflateRawSync(data, { level: 9 });
+    const n = Buffer.from(name);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0, 6); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(comp.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16); central.writeUInt32LE(comp.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, comp);
+    centrals.push(central, n);
+    offset += 30 + n.length + comp.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
 }
 
 async function main() {
@@ -375,6 +414,45 @@ async function main() {
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, '08-phone');
     await page.click(T('lang-switch'));
+
+    // ---- hostile and broken inputs (issue 4): each gets a message naming it or a result, and the page stays usable
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.click(T('pane-edit')).catch(() => {});
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibiao-hostile-'));
+    const big50 = path.join(tmp, 'huge-50mb.txt');
+    { const fd = fs.openSync(big50, 'w'); const chunk = Buffer.alloc(1 << 20, 'a'); for (let i = 0; i < 50; i++) fs.writeSync(fd, chunk); fs.closeSync(fd); }
+    const longLine = path.join(tmp, 'one-line-5mb.txt');
+    fs.writeFileSync(longLine, '办理行政处罚案件'.repeat(5 * 1024 * 1024 / 24));
+    const hostile = [
+      { name: 'empty.txt', buffer: Buffer.alloc(0) },
+      { name: 'blank.txt', buffer: Buffer.from('   \n\t  \n') },
+      { name: 'picture.png', buffer: Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 7)]) },
+      { name: 'paper.pdf.txt', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\n', 'latin1') },
+      { name: 'bad-utf8.txt', buffer: Buffer.concat([Buffer.from('办理行政处罚案件12件。'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0]), Buffer.from('罚款3万元。')]) },
+      { name: 'not-a-zip.docx', buffer: Buffer.from('this is not a zip file at all') },
+      { name: 'no-document.docx', buffer: zip([['word/other.xml', Buffer.from('<x/>')]]) },
+      { name: 'bomb.docx', buffer: zip([['word/document.xml', Buffer.alloc(64 << 20, 0x61)]]) },
+      { name: 'deep.html', buffer: Buffer.from('<html><body>' + '<div>'.repeat(100000) + '办理行政处罚案件12件。' + '</div>'.repeat(100000) + '</body></html>') },
+      { name: 'scripts.txt', buffer: Buffer.from('<script>window.__xss3=1</script><img src=x onerror="window.__xss3=1">\n'.repeat(2000)) },
+      { name: 'huge-50mb.txt', path: big50 },
+      { name: 'one-line-5mb.txt', path: longLine },
+    ];
+    for (const h of hostile) {
+      const before = (await page.$$(T('doc-item'))).length;
+      await page.setInputFiles(T('file-input'), h.path ? h.path : [{ name: h.name, mimeType: 'application/octet-stream', buffer: h.buffer }]);
+      const outcome = await page.waitForFunction(([name, n]) => {
+        const err = document.querySelector('[data-testid="errors"]');
+        if (err && err.textContent.includes(name)) return 'message: ' + err.textContent.trim().slice(0, 90);
+        const docs = [...document.querySelectorAll('[data-testid="doc-item"] .doc-name')];
+        if (docs.length > n && docs.some((d) => d.textContent.startsWith(name))) return 'loaded';
+        return false;
+      }, [h.name, before], { timeout: 30000 }).then((r) => r.jsonValue()).catch(() => 'no outcome');
+      const alive = await page.evaluate(() => !!document.querySelector('[data-testid="app"]') && window.__xss3 !== 1).catch(() => false);
+      const kept = (await page.$$(T('doc-item'))).length >= before;
+      check(`hostile input ${h.name}: message or result, page usable, nothing lost`, outcome !== 'no outcome' && alive && kept, outcome);
+      await page.click(`${T('errors')} button`).catch(() => {});
+    }
+    fs.rmSync(tmp, { recursive: true, force: true });
 
     check('no console errors', consoleErrors.length === 0, consoleErrors.slice(0, 3).join(' | '));
     check('zero requests left the origin', external.length === 0, external.slice(0, 5).join(', '));
