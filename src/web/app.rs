@@ -42,6 +42,23 @@ pub struct Entry {
     pub warnings: Vec<String>,
 }
 
+impl Entry {
+    /// A new entry with no result yet.
+    fn new(name: String, text: String, uid: u64, dirty: bool, warnings: Vec<String>) -> Self {
+        Entry {
+            name,
+            text,
+            shown: None,
+            report: None,
+            ms: 0.0,
+            dirty,
+            uid,
+            seq: 0,
+            warnings,
+        }
+    }
+}
+
 /// The result tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -246,7 +263,8 @@ pub fn run_pasted(text: &str, name: &str) -> (Option<Report>, f64, Option<String
         let plain = crate::input::decode_str(text);
         let (mut r, _) = run(&plain, name);
         if let Some(r) = r.as_mut() {
-            r.warnings.push("HTML converted to text / 已将 HTML 转为文本".into());
+            r.warnings
+                .push("HTML converted to text / 已将 HTML 转为文本".into());
         }
         return (r, browser::now_ms() - t0, Some(plain));
     }
@@ -262,7 +280,9 @@ impl App {
 
     /// The text the open report's evidence points into.
     pub fn source_text(&self) -> &str {
-        self.entry().map(|e| e.shown.as_deref().unwrap_or(&e.text)).unwrap_or("")
+        self.entry()
+            .map(|e| e.shown.as_deref().unwrap_or(&e.text))
+            .unwrap_or("")
     }
 
     /// The open report.
@@ -272,7 +292,10 @@ impl App {
 
     /// All extracted reports, in list order.
     pub fn reports(&self) -> Vec<Report> {
-        self.entries.iter().filter_map(|e| e.report.clone()).collect()
+        self.entries
+            .iter()
+            .filter_map(|e| e.report.clone())
+            .collect()
     }
 
     fn persist(&mut self) {
@@ -302,17 +325,8 @@ impl App {
 
     fn push_entry(&mut self, name: String, text: String, warnings: Vec<String>) {
         let uid = self.new_uid();
-        self.entries.push(Entry {
-            name,
-            text,
-            shown: None,
-            report: None,
-            ms: 0.0,
-            dirty: true,
-            uid,
-            seq: 0,
-            warnings,
-        });
+        self.entries
+            .push(Entry::new(name, text, uid, true, warnings));
         self.current = self.entries.len() - 1;
         self.after_switch();
         if !self.request_at(self.current) {
@@ -341,8 +355,12 @@ impl App {
 
     /// Send input `i` to the worker when it changed; `true` when sent.
     fn request_at(&mut self, i: usize) -> bool {
-        let Some(x) = self.extractor.as_ref() else { return false };
-        let Some(e) = self.entries.get_mut(i) else { return false };
+        let Some(x) = self.extractor.as_ref() else {
+            return false;
+        };
+        let Some(e) = self.entries.get_mut(i) else {
+            return false;
+        };
         if !e.dirty {
             return false;
         }
@@ -394,7 +412,10 @@ impl App {
     fn export(&mut self, what: Export) {
         let cat = crate::catalog::builtin();
         let reports = self.reports();
-        let base = self.report().map(export_name).unwrap_or_else(|| "zhibiao".into());
+        let base = self
+            .report()
+            .map(export_name)
+            .unwrap_or_else(|| "zhibiao".into());
         let res = match what {
             Export::JsonOne => match self.report() {
                 Some(r) => browser::download(
@@ -404,8 +425,16 @@ impl App {
                 ),
                 None => Ok(()),
             },
-            Export::JsonAll => browser::download("zhibiao-all.json", "application/json", &crate::output::json(&reports)),
-            Export::CsvFacts => browser::download("zhibiao-facts.csv", "text/csv;charset=utf-8", &crate::output::csv_facts(&reports)),
+            Export::JsonAll => browser::download(
+                "zhibiao-all.json",
+                "application/json",
+                &crate::output::json(&reports),
+            ),
+            Export::CsvFacts => browser::download(
+                "zhibiao-facts.csv",
+                "text/csv;charset=utf-8",
+                &crate::output::csv_facts(&reports),
+            ),
             Export::CsvCompare => browser::download(
                 "zhibiao-comparison.csv",
                 "text/csv;charset=utf-8",
@@ -455,17 +484,13 @@ impl Component for App {
         let saved = storage::load();
         let mut entries = Vec::new();
         for d in saved.docs {
-            entries.push(Entry {
-                name: d.name,
-                text: d.text,
-                shown: None,
-                report: None,
-                ms: 0.0,
-                dirty: true,
-                uid: entries.len() as u64 + 1,
-                seq: 0,
-                warnings: Vec::new(),
-            });
+            entries.push(Entry::new(
+                d.name,
+                d.text,
+                entries.len() as u64 + 1,
+                true,
+                Vec::new(),
+            ));
         }
         let current = saved.current.min(entries.len().saturating_sub(1));
         let next_uid = entries.len() as u64 + 1;
@@ -511,17 +536,13 @@ impl Component for App {
                 let mut created = false;
                 if self.entries.is_empty() {
                     let name = self.next_pasted_name();
-                    self.entries.push(Entry {
+                    self.entries.push(Entry::new(
                         name,
-                        text: String::new(),
-                        shown: None,
-                        report: None,
-                        ms: 0.0,
-                        dirty: true,
-                        uid: self.next_uid,
-                        seq: 0,
-                        warnings: Vec::new(),
-                    });
+                        String::new(),
+                        self.next_uid,
+                        true,
+                        Vec::new(),
+                    ));
                     self.next_uid += 1;
                     self.current = 0;
                     created = true;
@@ -531,7 +552,9 @@ impl Component for App {
                     e.dirty = true;
                 }
                 let link = ctx.link().clone();
-                self.debounce = Some(Timeout::new(DEBOUNCE_MS, move || link.send_message(Msg::Extract)));
+                self.debounce = Some(Timeout::new(DEBOUNCE_MS, move || {
+                    link.send_message(Msg::Extract)
+                }));
                 created
             }
             Msg::Extract => {
@@ -549,7 +572,8 @@ impl Component for App {
                     Ok(mut r) => {
                         r.warnings.extend(e.warnings.iter().cloned());
                         if e.shown.is_some() {
-                            r.warnings.push("HTML converted to text / 已将 HTML 转为文本".into());
+                            r.warnings
+                                .push("HTML converted to text / 已将 HTML 转为文本".into());
                         }
                         e.report = Some(r);
                         e.ms = ms;
@@ -567,10 +591,15 @@ impl Component for App {
             Msg::ExtractFailed(uid) => {
                 // never retry that text here: a failure in the core must not take the page down
                 // (a failed warm-up, id 0, means the worker is no use: extract here instead)
-                self.extractor = if uid == 0 { None } else { start_worker(ctx.link()) };
+                self.extractor = if uid == 0 {
+                    None
+                } else {
+                    start_worker(ctx.link())
+                };
                 if let Some(e) = self.entries.iter_mut().find(|e| e.uid == uid) {
                     e.report = None;
-                    self.errors.push(format!("{}: {}", e.name, t(self.lang, "extract_failed")));
+                    self.errors
+                        .push(format!("{}: {}", e.name, t(self.lang, "extract_failed")));
                 }
                 true
             }
@@ -584,17 +613,13 @@ impl Component for App {
             Msg::NewDoc => {
                 self.extract_current();
                 let name = self.next_pasted_name();
-                self.entries.push(Entry {
+                self.entries.push(Entry::new(
                     name,
-                    text: String::new(),
-                    shown: None,
-                    report: None,
-                    ms: 0.0,
-                    dirty: false,
-                    uid: self.next_uid,
-                    seq: 0,
-                    warnings: Vec::new(),
-                });
+                    String::new(),
+                    self.next_uid,
+                    false,
+                    Vec::new(),
+                ));
                 self.next_uid += 1;
                 self.current = self.entries.len() - 1;
                 self.pane = Pane::Edit;
@@ -604,11 +629,19 @@ impl Component for App {
             }
             Msg::Example => {
                 self.extract_current();
-                if let Some(i) = self.entries.iter().position(|e| e.name == sample::SAMPLE_NAME) {
+                if let Some(i) = self
+                    .entries
+                    .iter()
+                    .position(|e| e.name == sample::SAMPLE_NAME)
+                {
                     self.current = i;
                     self.after_switch();
                 } else {
-                    self.push_entry(sample::SAMPLE_NAME.to_string(), sample::SAMPLE_TEXT.to_string(), Vec::new());
+                    self.push_entry(
+                        sample::SAMPLE_NAME.to_string(),
+                        sample::SAMPLE_TEXT.to_string(),
+                        Vec::new(),
+                    );
                 }
                 self.persist();
                 true
@@ -717,7 +750,11 @@ impl Component for App {
                     Err(e) => self.errors.push(e),
                 }
                 if let Some((done, total)) = self.progress {
-                    self.progress = if done + 1 >= total { None } else { Some((done + 1, total)) };
+                    self.progress = if done + 1 >= total {
+                        None
+                    } else {
+                        Some((done + 1, total))
+                    };
                 }
                 true
             }
@@ -744,7 +781,8 @@ impl Component for App {
                 false
             }
             Msg::Copied(ok) => {
-                self.notice = Some(t(self.lang, if ok { "copied" } else { "copy_failed" }).to_string());
+                self.notice =
+                    Some(t(self.lang, if ok { "copied" } else { "copy_failed" }).to_string());
                 true
             }
             Msg::SortBy(col) => {
@@ -821,7 +859,10 @@ impl Component for App {
             self.scroll_pending = false;
             browser::scroll_to("[data-testid=evidence-mark]");
         }
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = root.set_attribute("lang", if self.lang == Lang::Zh { "zh-CN" } else { "en" });
         }
     }
@@ -869,7 +910,8 @@ impl App {
                     <button onclick={link.callback(|_| Msg::DismissErrors)}>{ "×" }</button></div>
             }
         });
-        let storage = (!self.storage_ok).then(|| html! { <div class="errors" role="alert">{ t(lang, "storage_full") }</div> });
+        let storage = (!self.storage_ok)
+            .then(|| html! { <div class="errors" role="alert">{ t(lang, "storage_full") }</div> });
         html! { <>{ progress }{ errors }{ notice }{ storage }</> }
     }
 
