@@ -89,11 +89,11 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
     // merge mentions of the same (metric, value)
     let mut facts: Vec<(Fact, f64)> = Vec::new();
     let mut order: Vec<(usize, f64)> = Vec::new();
-    for (n, mn) in mentions.iter().enumerate() {
+    for mn in &mentions {
         let metric = &cat.metrics[mn.metric];
         let q = mn.q.map(|i| &qs[i]);
         let span: Span = doc.index.span(&mn.span);
-        let score = primary_score(doc, mn, q, n, &in_problems);
+        let score = primary_score(doc, mn, q, &in_problems);
         if let Some((f, s)) = facts.iter_mut().find(|(f, _)| f.id == metric.id && same_value(f.value, mn.value)) {
             if !f.evidence.contains(&span) {
                 f.evidence.push(span);
@@ -176,7 +176,7 @@ fn same_value(a: f64, b: f64) -> bool {
     a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
 }
 
-fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, n: usize, in_problems: &dyn Fn(usize) -> bool) -> f64 {
+fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, in_problems: &dyn Fn(usize) -> bool) -> f64 {
     let text = &doc.body;
     // a bounded read around the figure: its sentence, at most ~80 chars before it
     let mut from = mn.sentence.start.min(mn.span.start).max(mn.span.start.saturating_sub(240));
@@ -219,7 +219,6 @@ fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, n: usize, in_pro
     }
     // ties: the larger value, the earlier statement (see `rank`)
     s += (mn.value.abs() + 1.0).log10();
-    let _ = n;
     s
 }
 
