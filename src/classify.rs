@@ -71,7 +71,7 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 /// Plan words anywhere before the figure in its sentence: the sentence states a plan.
 fn plan_sentence_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "下一步|下步|明年|下一年|下年度|今后|力争|目标|计划(开展|完成|实现|组织|于)|拟(组织|开展|完成|实现|举办)|将(组织|开展|完成|实现)")
+    re(&R, "下一步|下步|明年|下一年|下年度|今后|力争|目标(是|为|任务|要求|:)|(工作|年度|预期)目标|计划(开展|完成|实现|组织|于)|拟(组织|开展|完成|实现|举办)|将(组织|开展|完成|实现)")
 }
 
 /// Target words in the figure's own phrase.
@@ -96,7 +96,7 @@ fn jurisdiction_re() -> &'static Regex {
 /// (`519家单位纳入检查清单`), categories (`等3个方面`).
 fn not_a_count_after_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^[^,;。]{0,12}纳入[^,;。]{0,10}(清单|名录|名单|库|范围)|^(方面|领域|环节|方向|大类)")
+    re(&R, "^[^,;。]{0,12}纳入[^,;。]{0,10}(清单|名录|名单|库|范围)|^(方面|领域|环节|方向|大类|层级|级别|类别)")
 }
 
 /// The words before a figure that only restate the previous figure's action
@@ -104,6 +104,24 @@ fn not_a_count_after_re() -> &'static Regex {
 fn continuation_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, "^[,、;及和 ]*(其中)?(依法|共|累计|另|再)?(受理|新增|收到|立案|启动|修改|修订|废止|出具|作出|下达|办理|查处|处理)(了)?$")
+}
+
+/// Words that introduce the parts of a total stated before (`其中`, `具体为:`, `包括`).
+fn part_intro_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "其中|具体(为|是|包括|有)|分项(来看|看)|包括|按[^,;。]{1,8}(分|划分|来看)[,:]")
+}
+
+/// A figure that is a difference to another (`比上年多20.7万元`, `较2021年增加7件`), not a count.
+fn difference_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "(比|较)[^,;。]{0,16}(多|少|增加|减少|增长|下降|上升|提高|降低)(了)?(约|近)?$")
+}
+
+/// `其中受理`: a later stage of the same count (received → accepted), not a breakdown.
+fn stage_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "^其中[,:]?(依法|经审查)?(受理|立案)[0-9]")
 }
 
 fn respectively_re() -> &'static Regex {
@@ -294,6 +312,17 @@ fn respectively_labels(doc: &Doc, qs: &[Quantity], i: usize, sentence: &Range<us
     Some(labels[pos].clone())
 }
 
+/// Units specific enough that a short list of figures in one of them counts one kind of thing.
+const SPECIFIC_UNITS: [&str; 4] = ["家次", "户次", "人次", "场次"];
+
+/// Units of events, where a lone `一` ending the phrase is a count (`法治讲座一期。`).
+const EVENT_UNITS: [&str; 7] = ["期", "场", "场次", "次", "轮", "轮次", "班"];
+
+/// Does the phrase end at byte `b` (punctuation, a line break or the end of the text)?
+fn ends_phrase(text: &str, b: usize) -> bool {
+    text.get(b..).and_then(|t| t.chars().next()).is_none_or(|c| matches!(c, ',' | '。' | ';' | '\n' | ')' | '!'))
+}
+
 /// Is byte `b` inside the plans section?
 fn in_plans(secs: &[(SectionKind, Range<usize>)], b: usize) -> bool {
     secs.iter().any(|(k, r)| *k == SectionKind::Plans && r.contains(&b))
@@ -312,8 +341,9 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         if in_plans(&secs, q.span.start) {
             continue;
         }
-        // `一个`/`一次` is an article more often than a count (`整改一个、销号一个`)
-        if &text[q.number.clone()] == "一" {
+        // `一个`/`一次` is an article more often than a count (`整改一个、销号一个`), unless it
+        // ends the phrase (`举办法治讲座一期。`)
+        if &text[q.number.clone()] == "一" && !(EVENT_UNITS.contains(&q.unit.as_str()) && ends_phrase(text, q.span.end)) {
             continue;
         }
         let a = around(doc, qs, i);
@@ -328,6 +358,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             || plan_phrase_re().is_match(ltext)
             || last_year_re().is_match(ltext)
             || last_year_re().is_match(sentence_head)
+            || difference_re().is_match(ltext)
         {
             continue;
         }
@@ -357,8 +388,14 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             // … or the figure continues the previous one (`收到申请12件,受理10件`, `废止6件、修改2件`)
             if let Some(p) = prev {
                 let between = &text[clip(text, qs[p.q].span.end, q.span.start)];
+                // a list of things counted in the same specific unit (`检查网吧400家次,歌舞厅200家次`)
+                let listed = SPECIFIC_UNITS.contains(&q.unit.as_str())
+                    && qs[p.q].unit == q.unit
+                    && between.chars().count() <= 12
+                    && between.chars().filter(|c| *c == ',' || *c == '、').count() == 1;
                 let continues = continuation_re().is_match(between)
-                    || jurisdiction_re().is_match(between) && between.chars().count() <= 12;
+                    || jurisdiction_re().is_match(between) && between.chars().count() <= 12
+                    || listed;
                 let excluded = cat.matchers[p.metric].exclude.as_ref().is_some_and(|r| r.is_match(ltext));
                 if continues && !excluded && unit_ok(cat, p.metric, &q2) {
                     found = Some((p.metric, a.left.start..q.span.end, false));
@@ -378,10 +415,12 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             Some(t) => &text[clip(text, qs[t.q].span.end, q.span.start)],
             None => &text[clip(text, phrase_start(text, q.span.start, a.sentence.start), q.span.start)],
         };
-        if let Some(p) = since.find("其中") {
+        // a `其中` whose bracket closed before the figure (`学法8次(其中…1次),…学习1次`) is over
+        if let Some(p) = part_intro_re().find(since).map(|m| m.start()).filter(|&p| !since[p..].contains(')')) {
             part = true;
             // the words of this part: from 其中 (or the last phrase start) to the figure
-            let names_place = jurisdiction_re().is_match(&since[p..]);
+            // a split by place (`其中市本级…`) or a later stage (`收到申请188件,其中受理109件`) counts
+            let names_place = jurisdiction_re().is_match(&since[p..]) || stage_re().is_match(&since[p..]);
             if total.is_some() && !names_place {
                 continue;
             }

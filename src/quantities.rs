@@ -704,9 +704,11 @@ fn finish(t: &str, run: &Run) -> Finish {
         None
     };
     let mut u_at = end;
-    if let Some(c @ ('余' | '多')) = ch(t, end) {
+    // `40 余场次`: a space may stand between an Arabic number and 余/多
+    let after = if run.arabic { skip_spaces(t, end) } else { end };
+    if let Some(c @ ('余' | '多')) = ch(t, after) {
         approx = Some(Approx::MoreThan);
-        u_at = end + c.len_utf8();
+        u_at = after + c.len_utf8();
     }
     let ua = skip_spaces(t, u_at);
 

@@ -58,6 +58,13 @@ struct SectionsToml {
     plans: KindToml,
     plan_paragraph: PlanParagraphToml,
     trailer: TrailerToml,
+    title: TitleToml,
+}
+
+/// The report's own title line (`…2025年工作总结及2026年工作思路`): never a section heading.
+#[derive(Deserialize)]
+struct TitleToml {
+    pattern: String,
 }
 
 struct KindRules {
@@ -91,6 +98,7 @@ struct Rules {
     trailer_max: usize,
     date: Regex,
     signature: Regex,
+    title: Regex,
 }
 
 fn rules() -> &'static Rules {
@@ -107,6 +115,7 @@ fn rules() -> &'static Rules {
             trailer_max: t.trailer.max_chars,
             date: re(&t.trailer.date),
             signature: re(&t.trailer.signature),
+            title: re(&t.title.pattern),
         }
     })
 }
@@ -170,12 +179,13 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         });
     }
     let numbered_starts: Vec<usize> = doc.segs.headings.iter().map(|h| h.span.start).collect();
+    let first_numbered = numbered_starts.first().copied().unwrap_or(usize::MAX);
     for l in &doc.segs.lines {
         if numbered_starts.binary_search(&l.start).is_ok() {
             continue;
         }
         let line = body.get(l.clone()).unwrap_or("");
-        if !short_line(line) {
+        if !short_line(line) || (l.start < first_numbered && rules().title.is_match(line)) {
             continue;
         }
         let kinds = heading_kinds(line, true);

@@ -84,6 +84,13 @@ pub static UNITS: &[Unit] = &[
     u("ug/m3", Conc, "µg/m³", 1.0),
     u("微克/立方米", Conc, "µg/m³", 1.0),
     u("微克每立方米", Conc, "µg/m³", 1.0),
+    u("µg/m³", Conc, "µg/m³", 1.0),
+    u("μg/m3", Conc, "µg/m³", 1.0),
+    u("μg/m³", Conc, "µg/m³", 1.0),
+    u("微克/m3", Conc, "µg/m³", 1.0),
+    u("微克/立方", Conc, "µg/m³", 1.0),
+    // a bare 微克 after a PM2.5 figure (`PM2.5浓度达到29微克`)
+    u("微克", Conc, "µg/m³", 1.0),
     u("mg/m3", M, "mg/m³", 1.0),
     u("毫克/立方米", M, "mg/m³", 1.0),
     u("mg/L", M, "mg/L", 1.0),
