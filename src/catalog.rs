@@ -56,6 +56,54 @@ pub struct Zero {
     pub patterns: Vec<String>,
 }
 
+/// The weights of the primary choice (see `resolve`): which of a metric's facts an analyst
+/// would put in a summary table. Data beside the metrics (`[primary]` in the catalog), fitted on
+/// the seeds and the development set by `scripts/fit-primary.py`; a missing key keeps its default.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrimaryWeights {
+    /// A `其中` part of a total.
+    pub part: f64,
+    /// A figure per item (`各3次`).
+    pub each: f64,
+    /// Classified by a weak trigger.
+    pub weak: f64,
+    /// Stated in the problems section.
+    pub problems: f64,
+    /// A multi-year figure (`自2018年以来`, `每年`).
+    pub since_before: f64,
+    /// A campaign or joint action in the sentence.
+    pub campaign: f64,
+    /// A whole-year or whole-jurisdiction word before the figure (`全年`, `共`, `全市`).
+    pub whole: f64,
+    /// Scoped to the body's own level only (`市本级`).
+    pub own_level: f64,
+    /// This year named before the figure (`今年`, `本年度`).
+    pub this_year: f64,
+    /// Per power of ten of the value (the larger figure is more often the total).
+    pub value_log: f64,
+    /// Per fact of the same metric stated before this one (the first statement wins close calls).
+    pub later: f64,
+}
+
+impl Default for PrimaryWeights {
+    fn default() -> Self {
+        PrimaryWeights {
+            part: -20.0,
+            each: -50.0,
+            weak: -30.0,
+            problems: -40.0,
+            since_before: -25.0,
+            campaign: -10.0,
+            whole: 8.0,
+            own_level: -6.0,
+            this_year: 6.0,
+            value_log: 0.25,
+            later: -0.5,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 struct CatalogFile {
     version: String,
@@ -63,6 +111,8 @@ struct CatalogFile {
     metrics: Vec<Metric>,
     #[serde(default, rename = "zero")]
     zeros: Vec<Zero>,
+    #[serde(default)]
+    primary: PrimaryWeights,
 }
 
 /// A metric's patterns, compiled.
@@ -97,6 +147,8 @@ pub struct Catalog {
     pub by_unit: std::collections::HashMap<String, Vec<usize>>,
     /// Metrics that list no units (they take any unit of their kind).
     pub any_unit: Vec<usize>,
+    /// The weights of the primary choice.
+    pub primary: PrimaryWeights,
 }
 
 fn compile(id: &str, pats: &[String]) -> Result<Vec<Regex>, String> {
@@ -180,6 +232,7 @@ impl Catalog {
             after_base,
             by_unit,
             any_unit,
+            primary: f.primary,
         })
     }
     /// The metric with this id.

@@ -96,7 +96,7 @@ fn jurisdiction_re() -> &'static Regex {
 /// (`519家单位纳入检查清单`), categories (`等3个方面`).
 fn not_a_count_after_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^[^,;。]{0,12}纳入[^,;。]{0,10}(清单|名录|名单|库|范围)|^(方面|领域|环节|方向|大类|层级|级别|类别)")
+    re(&R, "^[^,;。]{0,30}纳入[^,;。]{0,10}(清单|名录|名单|库|范围|检查|监管|巡查)|^(方面|领域|环节|方向|大类|层级|级别|类别)")
 }
 
 /// The words before a figure that only restate the previous figure's action
@@ -121,7 +121,7 @@ fn difference_re() -> &'static Regex {
 /// `其中受理`: a later stage of the same count (received → accepted), not a breakdown.
 fn stage_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^其中[,:]?(依法|经审查)?(受理|立案)[0-9]")
+    re(&R, "^其中[,:]?(依法|经审查)?(受理|立案)(了)?$")
 }
 
 fn respectively_re() -> &'static Regex {

@@ -8,7 +8,7 @@
 //! the sentence lower it; a cumulative / whole-year / whole-jurisdiction word raises it; the
 //! first statement and the larger value break ties.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, PrimaryWeights};
 use crate::classify::Candidate;
 use crate::model::{Fact, Figure, Span};
 use crate::qualify::{qualify, Qualifiers};
@@ -93,7 +93,7 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
         let metric = &cat.metrics[mn.metric];
         let q = mn.q.map(|i| &qs[i]);
         let span: Span = doc.index.span(&mn.span);
-        let score = primary_score(doc, mn, q, &in_problems);
+        let score = primary_score(doc, mn, q, &in_problems, &cat.primary);
         if let Some((f, s)) = facts.iter_mut().find(|(f, _)| f.id == metric.id && same_value(f.value, mn.value)) {
             if !f.evidence.contains(&span) {
                 f.evidence.push(span);
@@ -137,7 +137,7 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
                 0
             }
         };
-        *sc -= 0.5 * k as f64;
+        *sc += cat.primary.later * k as f64;
     }
     // one primary per id: the highest score
     let mut ids: Vec<String> = facts.iter().map(|(f, _)| f.id.clone()).collect();
@@ -176,7 +176,7 @@ fn same_value(a: f64, b: f64) -> bool {
     a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
 }
 
-fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, in_problems: &dyn Fn(usize) -> bool) -> f64 {
+fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, in_problems: &dyn Fn(usize) -> bool, w: &PrimaryWeights) -> f64 {
     let text = &doc.body;
     // a bounded read around the figure: its sentence, at most ~80 chars before it
     let mut from = mn.sentence.start.min(mn.span.start).max(mn.span.start.saturating_sub(240));
@@ -189,37 +189,20 @@ fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, in_problems: &dy
     }
     let stext = text.get(from..to).unwrap_or("");
     let before = text.get(from..mn.span.start).unwrap_or("");
-    let mut s = 0.0;
-    if mn.part {
-        s -= 20.0;
-    }
-    if q.is_some_and(|q| q.each) {
-        s -= 50.0;
-    }
-    if mn.weak {
-        s -= 30.0;
-    }
-    if in_problems(mn.span.start) {
-        s -= 40.0;
-    }
-    if since_before_re().is_match(before) {
-        s -= 25.0;
-    }
-    if campaign_re().is_match(stext) {
-        s -= 10.0;
-    }
-    if whole_re().is_match(before) {
-        s += 8.0;
-    }
-    if mn.quals.scope.as_deref().is_some_and(|x| x.ends_with("本级")) {
-        s -= 6.0;
-    }
-    if this_year_re().is_match(before) {
-        s += 6.0;
-    }
-    // ties: the larger value, the earlier statement (see `rank`)
-    s += (mn.value.abs() + 1.0).log10();
-    s
+    let flags = [
+        (mn.part, w.part),
+        (q.is_some_and(|q| q.each), w.each),
+        (mn.weak, w.weak),
+        (in_problems(mn.span.start), w.problems),
+        (since_before_re().is_match(before), w.since_before),
+        (campaign_re().is_match(stext), w.campaign),
+        (whole_re().is_match(before), w.whole),
+        (mn.quals.scope.as_deref().is_some_and(|x| x.ends_with("本级")), w.own_level),
+        (this_year_re().is_match(before), w.this_year),
+    ];
+    let s: f64 = flags.iter().filter(|(on, _)| *on).map(|(_, wt)| wt).sum();
+    // ties: the larger value, the earlier statement (see `later`)
+    s + w.value_log * (mn.value.abs() + 1.0).log10()
 }
 
 /// A short phrase naming what a figure counts: the words before it in its clause (or after it).
