@@ -89,7 +89,7 @@ fn last_year_re() -> &'static Regex {
 /// `其中` followed by a jurisdiction (`其中市本级…`, `其中高新区…`): a split by place, which counts.
 fn jurisdiction_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "其中[,:]?(全市|市本级|区本级|县本级|省本级|本级|市级|区级|县级|省级|各区县|各县区|各县市区|[^,;。0-9\"]{2,5}?(区|县|市|旗|分局|大队|支队|镇|街道)(?:[^长委政民场监]|$))")
+    re(&R, "其中[,:]?(全市|市本级|区本级|县本级|省本级|本级|[^,;。0-9]{1,6}本级|市级|区级|县级|省级|各区县|各县区|各县市区|[^,;。0-9\"]{2,5}?(区|县|市|旗|分局|大队|支队|镇|街道)(?:[^长委政民场监]|$))")
 }
 
 /// Words right after a figure that make it no activity count: things put on a list
