@@ -103,7 +103,7 @@ fn not_a_count_after_re() -> &'static Regex {
 /// (`收到申请12件,受理10件`; `废止6件、修改2件`): the figure continues that metric.
 fn continuation_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^[,、;及和 ]*(其中)?(依法|共|累计|另|再)?(受理|新增|收到|立案|启动|修改|修订|废止|出具|作出|下达|办理|查处|处理)(了)?$")
+    re(&R, "^[,、;及和 ]*(其中)?(依法|共|累计|另|再|经审查后?|经审核后?)?(受理|新增|收到|立案|启动|修改|修订|废止|出具|作出|下达|办理|查处|处理)(了)?$")
 }
 
 /// Words that introduce the parts of a total stated before (`其中`, `具体为:`, `包括`).
@@ -425,9 +425,30 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                 continue;
             }
         }
+        // a sentence that opens a breakdown (`按应诉机关分:…`, `分类看,…`) splits the total of
+        // the sentence before it: its figures of that total's metric are parts, not facts
+        let head = &text[clip(text, a.sentence.start, q.span.start.min(a.sentence.start + 48))];
+        if breakdown_re().is_match(head.trim_start()) {
+            part = true;
+            let prev_start = doc.segs.sentence_of(a.sentence.start.saturating_sub(1)).map_or(a.sentence.start, |s| doc.segs.sentences[s].start);
+            let prev_total = out
+                .iter()
+                .rev()
+                .take_while(|c| qs[c.q].span.start >= prev_start)
+                .any(|c| c.metric == m && c.value.is_none() && qs[c.q].span.start < a.sentence.start);
+            if prev_total {
+                continue;
+            }
+        }
         out.push(Candidate { q: i, metric: m, span, weak, part, value: None });
     }
     out
+}
+
+/// The opening of a sentence that breaks the previous sentence's total down (`按应诉机关分:`).
+fn breakdown_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "^(按|从)[^,;。]{1,12}(分|划分|来看|看|统计)[,:]|^(分类|分项|具体|分领域|分程序)(来)?看[,:]?")
 }
 
 /// Explicit zeros (`均无败诉`): (metric index, byte span) for each match outside the plans section.

@@ -166,6 +166,9 @@ fn short_line(line: &str) -> bool {
 
 /// Headings in order: (level, byte range of the heading line/phrase); unnumbered candidate lines
 /// get level 0.
+/// A line this long (chars) is body text, not a heading or a page-head line.
+const BODY_LINE_CHARS: usize = 40;
+
 fn candidates(doc: &Doc) -> Vec<Cand> {
     let body = &doc.body;
     let mut out = Vec::new();
@@ -180,7 +183,18 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
     }
     let numbered_starts: Vec<usize> = doc.segs.headings.iter().map(|h| h.span.start).collect();
     let first_numbered = numbered_starts.first().copied().unwrap_or(usize::MAX);
+    // the page head (site column names, crumbs, the title) ends at the first paragraph of body
+    // text: a short line above it is no section heading (`工作计划` as a site's column name)
+    let first_body = doc
+        .segs
+        .lines
+        .iter()
+        .find(|l| body.get((*l).clone()).is_some_and(|t| t.chars().count() >= BODY_LINE_CHARS))
+        .map_or(usize::MAX, |l| l.start);
     for l in &doc.segs.lines {
+        if l.start < first_body {
+            continue;
+        }
         if numbered_starts.binary_search(&l.start).is_ok() {
             continue;
         }
