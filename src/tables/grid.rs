@@ -1,0 +1,399 @@
+//! Grid recovery: a table flattened into text → header labels × rows of values.
+//!
+//! The layouts met in report pages, all read the same way:
+//! - one cell per line, each ending with `|` (`本年制发件数 |` / `470 |`);
+//! - one cell per paragraph, cells separated by blank lines (a header split over two lines
+//!   without a blank line between is one cell: `本年新` + `制作数量`);
+//! - a whole row on one line (`| 行政规范性文件 | 0 | 0 | 0 |`).
+//!
+//! First the text is cut into cells: a line with `|` gives its pieces (pipes at the ends and
+//! pipe-only lines are padding; an empty piece between two filled ones is an empty cell); a
+//! short line without sentence punctuation is one cell; any other line (prose) ends the table
+//! stretch. Each cell is a label (words) or a value (a plain number, or empty).
+//!
+//! Then the cells are read in order: a run of labels followed by a run of `v` values starts a
+//! table. Its last label is the first row's label when it stands on the values' line or is not
+//! a known column header; the `v` headers before it (group headers left out) are the columns.
+//! Every later `label, v values` is another row of the same table; anything else starts over.
+//! One pass over the text, one over the cells: linear time.
+
+use std::ops::Range;
+
+/// What a cell holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CellKind {
+    /// Words (a header, a row label, a title).
+    Label,
+    /// A plain number; `signed` when written with `+`/`-` (a change, not a count).
+    Value { value: f64, signed: bool },
+    /// An empty cell between two filled ones: not a zero.
+    Empty,
+}
+
+/// One cell of the flattened table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Bytes of the cell's text in the scanned text (trimmed; empty cells: where they stand).
+    pub span: Range<usize>,
+    /// The cell's text without spaces (lines of a paragraph cell joined).
+    pub label: String,
+    /// Label, value or empty.
+    pub kind: CellKind,
+    /// Index of the line the cell starts on.
+    pub line: usize,
+}
+
+/// One row of values, with its label when the row has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Index (into [`Grid::cells`]) of the row's label.
+    pub label: Option<usize>,
+    /// Indices (into [`Grid::cells`]) of its values, one per column.
+    pub values: Vec<usize>,
+}
+
+/// One recovered table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Indices of the labels above the rows (titles, group headers, column headers), nearest last.
+    pub context: Vec<usize>,
+    /// Index of each column's header label.
+    pub columns: Vec<usize>,
+    /// The rows, each with exactly one value per column.
+    pub rows: Vec<Row>,
+}
+
+/// Every cell of a text and the tables read from them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Grid {
+    /// All cells in text order.
+    pub cells: Vec<Cell>,
+    /// The tables, in text order.
+    pub tables: Vec<Table>,
+}
+
+/// What the reader needs to know about labels (from `data/tables.toml`).
+pub trait Vocabulary {
+    /// A header that only groups the columns below it.
+    fn is_group(&self, label: &str) -> bool;
+    /// A label known as a column header.
+    fn is_column(&self, label: &str) -> bool;
+    /// A label known as a row label.
+    fn is_row(&self, label: &str) -> bool;
+}
+
+/// A line longer than this (chars) without `|` is prose, not a cell.
+const MAX_CELL_CHARS: usize = 30;
+
+/// How many labels before the columns are kept as a table's context (title, group headers).
+const CONTEXT_LABELS: usize = 6;
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}' || c == '\u{E0020}'
+}
+
+/// A plain number: optional sign, digits (thousands commas allowed), optional decimals.
+fn parse_value(s: &str) -> Option<(f64, bool)> {
+    let (signed, body) = match s.strip_prefix(['+', '-']) {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit() || b == b',') || int.starts_with(',') || int.ends_with(',') {
+        return None;
+    }
+    if int.contains(',') && !int.split(',').skip(1).all(|g| g.len() == 3) {
+        return None;
+    }
+    if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let digits: String = body.chars().filter(|&c| c != ',').collect();
+    let v: f64 = digits.parse().ok()?;
+    let v = if s.starts_with('-') { -v } else { v };
+    v.is_finite().then_some((v, signed))
+}
+
+/// The trimmed byte range of `s[r]`.
+fn trim(s: &str, r: Range<usize>) -> Range<usize> {
+    let piece = &s[r.clone()];
+    let lead = piece.len() - piece.trim_start_matches(is_space).len();
+    let tail = piece.len() - piece.trim_end_matches(is_space).len();
+    if lead == piece.len() {
+        return r.start..r.start;
+    }
+    r.start + lead..r.end - tail
+}
+
+fn make_cell(text: &str, span: Range<usize>, line: usize) -> Cell {
+    let label: String = text[span.clone()].chars().filter(|&c| !is_space(c)).collect();
+    let kind = if label.is_empty() {
+        CellKind::Empty
+    } else {
+        match parse_value(&label) {
+            Some((value, signed)) => CellKind::Value { value, signed },
+            None => CellKind::Label,
+        }
+    };
+    Cell { span, label, kind, line }
+}
+
+/// What one line is, for cutting cells.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum LineKind {
+    Blank,
+    /// Holds `|`.
+    Pipes,
+    /// A short line without sentence punctuation.
+    Short,
+    Prose,
+}
+
+fn line_kind(line: &str) -> LineKind {
+    let t = line.trim_matches(is_space);
+    if t.is_empty() {
+        LineKind::Blank
+    } else if t.contains('|') {
+        LineKind::Pipes
+    } else if t.chars().count() <= MAX_CELL_CHARS && !t.chars().any(|c| matches!(c, '。' | ',' | ';' | '!' | '?')) {
+        LineKind::Short
+    } else {
+        LineKind::Prose
+    }
+}
+
+/// Cut `text` into cells; a prose line ends a stretch (cells of different stretches never form
+/// one table). Returns the cells and, for each, the stretch it belongs to.
+fn cells(text: &str) -> (Vec<Cell>, Vec<usize>) {
+    let mut lines: Vec<(Range<usize>, LineKind)> = Vec::new();
+    let mut at = 0;
+    for l in text.split_inclusive('\n') {
+        let r = at..at + l.trim_end_matches(['\n', '\r']).len();
+        lines.push((r.clone(), line_kind(&text[r])));
+        at += l.len();
+    }
+    let mut out: Vec<Cell> = Vec::new();
+    let mut stretch_of: Vec<usize> = Vec::new();
+    let mut stretch = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].1 == LineKind::Prose {
+            i += 1;
+            continue;
+        }
+        // a stretch: lines up to the next prose line
+        let mut j = i;
+        while j < lines.len() && lines[j].1 != LineKind::Prose {
+            j += 1;
+        }
+        let block = &lines[i..j];
+        let blanks = block.iter().filter(|l| l.1 == LineKind::Blank).count();
+        let filled = block.len() - blanks;
+        let pipes = block.iter().any(|l| l.1 == LineKind::Pipes);
+        // cells separated by blank lines: a cell's lines (a split header) are joined
+        let paragraphs = !pipes && filled >= 2 && blanks * 2 >= filled;
+        let mut k = 0;
+        while k < block.len() {
+            let (r, kind) = (block[k].0.clone(), block[k].1);
+            let line = i + k;
+            match kind {
+                LineKind::Blank | LineKind::Prose => k += 1,
+                LineKind::Short if paragraphs => {
+                    let mut end = k;
+                    while end + 1 < block.len() && block[end + 1].1 == LineKind::Short {
+                        end += 1;
+                    }
+                    let span = trim(text, r.start..block[end].0.end);
+                    out.push(make_cell(text, span, line));
+                    stretch_of.push(stretch);
+                    k = end + 1;
+                }
+                LineKind::Short => {
+                    out.push(make_cell(text, trim(text, r), line));
+                    stretch_of.push(stretch);
+                    k += 1;
+                }
+                LineKind::Pipes => {
+                    let mut pieces: Vec<Range<usize>> = Vec::new();
+                    let mut from = r.start;
+                    for (off, c) in text[r.clone()].char_indices() {
+                        if c == '|' {
+                            pieces.push(trim(text, from..r.start + off));
+                            from = r.start + off + 1;
+                        }
+                    }
+                    pieces.push(trim(text, from..r.end));
+                    // pipes at the ends are padding: drop the empty pieces before the first and
+                    // after the last filled one
+                    let first = pieces.iter().position(|p| !p.is_empty());
+                    let last = pieces.iter().rposition(|p| !p.is_empty());
+                    if let (Some(a), Some(b)) = (first, last) {
+                        for p in &pieces[a..=b] {
+                            out.push(make_cell(text, p.clone(), line));
+                            stretch_of.push(stretch);
+                        }
+                    }
+                    k += 1;
+                }
+            }
+        }
+        stretch += 1;
+        i = j;
+    }
+    (out, stretch_of)
+}
+
+/// Read the cells of `text` and the tables they form.
+pub fn read(text: &str, vocab: &dyn Vocabulary) -> Grid {
+    let (cells, stretch_of) = cells(text);
+    let mut tables: Vec<Table> = Vec::new();
+    let mut current: Option<Table> = None;
+    let mut labels: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        if i > 0 && stretch_of[i] != stretch_of[i - 1] {
+            tables.extend(current.take());
+            labels.clear();
+        }
+        if cells[i].kind == CellKind::Label {
+            labels.push(i);
+            i += 1;
+            continue;
+        }
+        // a run of values (and empty cells) in one stretch
+        let mut j = i;
+        while j < cells.len() && cells[j].kind != CellKind::Label && stretch_of[j] == stretch_of[i] {
+            j += 1;
+        }
+        let values: Vec<usize> = (i..j).collect();
+        i = j;
+        let v = values.len();
+        if let Some(t) = current.as_mut() {
+            if v == t.columns.len() && labels.len() <= 1 && (labels.len() == 1 || t.rows.iter().all(|r| r.label.is_none())) {
+                t.rows.push(Row { label: labels.first().copied(), values });
+                labels.clear();
+                continue;
+            }
+        }
+        tables.extend(current.take());
+        // a new table: its headers are the labels before these values
+        let row_label = match labels.last() {
+            Some(&l) => {
+                let same_line = cells[l].line == cells[values[0]].line;
+                let header = vocab.is_column(&cells[l].label) && !vocab.is_row(&cells[l].label);
+                (same_line || !header).then_some(l)
+            }
+            None => None,
+        };
+        let header_end = labels.len() - usize::from(row_label.is_some());
+        let header = &labels[..header_end];
+        let Some((columns, used)) = columns(&cells, header, v, vocab) else {
+            labels.clear();
+            continue;
+        };
+        let context = header[header.len().saturating_sub(used + CONTEXT_LABELS)..].to_vec();
+        current = Some(Table { context, columns, rows: vec![Row { label: row_label, values }] });
+        labels.clear();
+    }
+    tables.extend(current);
+    Grid { cells, tables }
+}
+
+/// The header label of each of `v` value columns, and how many header labels (from the end)
+/// they were read from; None when the headers cannot be lined up with the values.
+///
+/// Headers written one per line (or paragraph) are read flat: the last `v` labels that are not
+/// group headers. Headers written a row per line are read line by line from the bottom: a line
+/// of headers above another stands for the columns below its group headers (a table's HTML
+/// header rows); lines are added until there are `v` columns.
+fn columns(cells: &[Cell], header: &[usize], v: usize, vocab: &dyn Vocabulary) -> Option<(Vec<usize>, usize)> {
+    // the header's lines, bottom last
+    let mut lines: Vec<&[usize]> = Vec::new();
+    let mut a = 0;
+    for b in 1..=header.len() {
+        if b == header.len() || cells[header[b]].line != cells[header[a]].line {
+            lines.push(&header[a..b]);
+            a = b;
+        }
+    }
+    let is_group = |c: usize| vocab.is_group(&cells[c].label);
+    if lines.last().is_some_and(|l| l.len() >= 2) {
+        let n = lines.len();
+        for k in 1..=n.min(4) {
+            let leaves = expand(&lines[n - k..], &is_group)?;
+            if leaves.len() >= v {
+                let used = lines[n - k..].iter().map(|l| l.len()).sum();
+                return Some((leaves[leaves.len() - v..].to_vec(), used));
+            }
+        }
+        return None;
+    }
+    let leaves: Vec<(usize, usize)> = header.iter().enumerate().filter(|(_, &h)| !is_group(h)).map(|(i, &h)| (i, h)).collect();
+    if leaves.len() < v {
+        return None;
+    }
+    let cols = &leaves[leaves.len() - v..];
+    Some((cols.iter().map(|&(_, h)| h).collect(), header.len() - cols[0].0))
+}
+
+/// The leaf headers of header lines `lines` (top first): a group header in a line stands for
+/// the leaves of the lines below it. None when that is ambiguous (several groups with leaves
+/// between or after them; a line without groups above another).
+fn expand(lines: &[&[usize]], is_group: &dyn Fn(usize) -> bool) -> Option<Vec<usize>> {
+    let (top, below) = lines.split_first()?;
+    if below.is_empty() {
+        return Some(top.to_vec());
+    }
+    let groups: Vec<usize> = (0..top.len()).filter(|&i| is_group(top[i])).collect();
+    let first = *groups.first()?;
+    let children = expand(below, is_group)?;
+    let mut out: Vec<usize> = top[..first].to_vec();
+    out.extend(children);
+    let after = &top[first + 1..];
+    if groups.len() == 1 {
+        out.extend_from_slice(after);
+    } else if after.iter().any(|&c| !is_group(c)) {
+        return None;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct NoVocab;
+    impl Vocabulary for NoVocab {
+        fn is_group(&self, _: &str) -> bool {
+            false
+        }
+        fn is_column(&self, _: &str) -> bool {
+            false
+        }
+        fn is_row(&self, _: &str) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn values() {
+        assert_eq!(parse_value("470"), Some((470.0, false)));
+        assert_eq!(parse_value("+1"), Some((1.0, true)));
+        assert_eq!(parse_value("26,569"), Some((26569.0, false)));
+        assert_eq!(parse_value("38.44"), Some((38.44, false)));
+        assert_eq!(parse_value("12件"), None);
+        assert_eq!(parse_value("1,2"), None);
+    }
+
+    #[test]
+    fn row_per_line() {
+        let g = read("| 甲 | 乙 | 丙 |\n| 行一 | 1 | | 3 |\n", &NoVocab);
+        assert_eq!(g.tables.len(), 1);
+        let t = &g.tables[0];
+        assert_eq!(t.columns.len(), 3);
+        assert_eq!(g.cells[t.rows[0].values[1]].kind, CellKind::Empty);
+    }
+}
