@@ -41,6 +41,9 @@ pub struct Cell {
     pub kind: CellKind,
     /// Index of the line the cell starts on.
     pub line: usize,
+    /// An empty cell after the last filled one of its line: padding or a real empty cell,
+    /// decided by the width of the table it falls in.
+    pub soft: bool,
 }
 
 /// One row of values, with its label when the row has one.
@@ -102,7 +105,11 @@ fn parse_value(s: &str) -> Option<(f64, bool)> {
         Some((i, f)) => (i, Some(f)),
         None => (body, None),
     };
-    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit() || b == b',') || int.starts_with(',') || int.ends_with(',') {
+    if int.is_empty()
+        || !int.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        || int.starts_with(',')
+        || int.ends_with(',')
+    {
         return None;
     }
     if int.contains(',') && !int.split(',').skip(1).all(|g| g.len() == 3) {
@@ -129,7 +136,10 @@ fn trim(s: &str, r: Range<usize>) -> Range<usize> {
 }
 
 fn make_cell(text: &str, span: Range<usize>, line: usize) -> Cell {
-    let label: String = text[span.clone()].chars().filter(|&c| !is_space(c)).collect();
+    let label: String = text[span.clone()]
+        .chars()
+        .filter(|&c| !is_space(c))
+        .collect();
     let kind = if label.is_empty() {
         CellKind::Empty
     } else {
@@ -138,7 +148,13 @@ fn make_cell(text: &str, span: Range<usize>, line: usize) -> Cell {
             None => CellKind::Label,
         }
     };
-    Cell { span, label, kind, line }
+    Cell {
+        span,
+        label,
+        kind,
+        line,
+        soft: false,
+    }
 }
 
 /// What one line is, for cutting cells.
@@ -158,7 +174,9 @@ fn line_kind(line: &str) -> LineKind {
         LineKind::Blank
     } else if t.contains('|') {
         LineKind::Pipes
-    } else if t.chars().count() <= MAX_CELL_CHARS && !t.chars().any(|c| matches!(c, '。' | ',' | ';' | '!' | '?')) {
+    } else if t.chars().count() <= MAX_CELL_CHARS
+        && !t.chars().any(|c| matches!(c, '。' | ',' | ';' | '!' | '?'))
+    {
         LineKind::Short
     } else {
         LineKind::Prose
@@ -226,13 +244,18 @@ fn cells(text: &str) -> (Vec<Cell>, Vec<usize>) {
                         }
                     }
                     pieces.push(trim(text, from..r.end));
-                    // pipes at the ends are padding: drop the empty pieces before the first and
-                    // after the last filled one
+                    // the piece after the last pipe and empty pieces before the first filled one
+                    // are padding; empty pieces after the last filled one may be (soft)
+                    if pieces.last().is_some_and(|p| p.start == p.end) {
+                        pieces.pop();
+                    }
                     let first = pieces.iter().position(|p| !p.is_empty());
                     let last = pieces.iter().rposition(|p| !p.is_empty());
                     if let (Some(a), Some(b)) = (first, last) {
-                        for p in &pieces[a..=b] {
-                            out.push(make_cell(text, p.clone(), line));
+                        for (n, p) in pieces[a..].iter().enumerate() {
+                            let mut c = make_cell(text, p.clone(), line);
+                            c.soft = a + n > b;
+                            out.push(c);
                             stretch_of.push(stretch);
                         }
                     }
@@ -263,21 +286,43 @@ pub fn read(text: &str, vocab: &dyn Vocabulary) -> Grid {
             i += 1;
             continue;
         }
-        // a run of values (and empty cells) in one stretch
+        // a run of values (and empty cells) in one stretch; soft empties followed by a value
+        // are padding
         let mut j = i;
-        while j < cells.len() && cells[j].kind != CellKind::Label && stretch_of[j] == stretch_of[i] {
+        while j < cells.len() && cells[j].kind != CellKind::Label && stretch_of[j] == stretch_of[i]
+        {
             j += 1;
         }
-        let values: Vec<usize> = (i..j).collect();
+        let hard: Vec<usize> = (i..j).filter(|&k| !cells[k].soft).collect();
+        let h = hard.len();
+        let soft: Vec<usize> = (hard.last().map_or(i, |&l| l + 1)..j).collect();
+        let mut values: Vec<usize> = hard;
         i = j;
-        let v = values.len();
         if let Some(t) = current.as_mut() {
-            if v == t.columns.len() && labels.len() <= 1 && (labels.len() == 1 || t.rows.iter().all(|r| r.label.is_none())) {
-                t.rows.push(Row { label: labels.first().copied(), values });
+            let w = t.columns.len();
+            let labelled =
+                labels.len() == 1 || labels.is_empty() && t.rows.iter().all(|r| r.label.is_none());
+            if labelled && (h == w || h < w && h + soft.len() >= w) {
+                values.extend(soft.iter().copied().take(w - h));
+                t.rows.push(Row {
+                    label: labels.first().copied(),
+                    values,
+                });
                 labels.clear();
                 continue;
             }
         }
+        if h == 0 {
+            // a row of empty cells: it opens a table only under a header line of as many
+            // cells (`| 信息内容 | 本年制发件数 | … |` then `| 规章 | | | |`)
+            if let Some(t) = open_empty_row(&cells, &labels, &soft) {
+                tables.extend(current.take());
+                current = Some(t);
+                labels.clear();
+            }
+            continue;
+        }
+        let v = values.len();
         tables.extend(current.take());
         // a new table: its headers are the labels before these values
         let row_label = match labels.last() {
@@ -295,11 +340,48 @@ pub fn read(text: &str, vocab: &dyn Vocabulary) -> Grid {
             continue;
         };
         let context = header[header.len().saturating_sub(used + CONTEXT_LABELS)..].to_vec();
-        current = Some(Table { context, columns, rows: vec![Row { label: row_label, values }] });
+        current = Some(Table {
+            context,
+            columns,
+            rows: vec![Row {
+                label: row_label,
+                values,
+            }],
+        });
         labels.clear();
     }
     tables.extend(current);
     Grid { cells, tables }
+}
+
+/// A table opened by a row of empty cells right under a header line: `labels` ends with the
+/// header line and the row's label (on the empties' line).
+fn open_empty_row(cells: &[Cell], labels: &[usize], soft: &[usize]) -> Option<Table> {
+    let (&row, header) = labels.split_last()?;
+    if soft.is_empty() || cells[row].line != cells[soft[0]].line {
+        return None;
+    }
+    let line = cells[*header.last()?].line;
+    if line == cells[row].line {
+        return None;
+    }
+    let start = header
+        .iter()
+        .rposition(|&h| cells[h].line != line)
+        .map_or(0, |p| p + 1);
+    let head = &header[start..];
+    let w = head.len().checked_sub(1)?;
+    if w == 0 || soft.len() < w {
+        return None;
+    }
+    Some(Table {
+        context: header[start.saturating_sub(CONTEXT_LABELS)..].to_vec(),
+        columns: head[1..].to_vec(),
+        rows: vec![Row {
+            label: Some(row),
+            values: soft[..w].to_vec(),
+        }],
+    })
 }
 
 /// The header label of each of `v` value columns, and how many header labels (from the end)
@@ -309,7 +391,12 @@ pub fn read(text: &str, vocab: &dyn Vocabulary) -> Grid {
 /// group headers. Headers written a row per line are read line by line from the bottom: a line
 /// of headers above another stands for the columns below its group headers (a table's HTML
 /// header rows); lines are added until there are `v` columns.
-fn columns(cells: &[Cell], header: &[usize], v: usize, vocab: &dyn Vocabulary) -> Option<(Vec<usize>, usize)> {
+fn columns(
+    cells: &[Cell],
+    header: &[usize],
+    v: usize,
+    vocab: &dyn Vocabulary,
+) -> Option<(Vec<usize>, usize)> {
     // the header's lines, bottom last
     let mut lines: Vec<&[usize]> = Vec::new();
     let mut a = 0;
@@ -331,12 +418,20 @@ fn columns(cells: &[Cell], header: &[usize], v: usize, vocab: &dyn Vocabulary) -
         }
         return None;
     }
-    let leaves: Vec<(usize, usize)> = header.iter().enumerate().filter(|(_, &h)| !is_group(h)).map(|(i, &h)| (i, h)).collect();
+    let leaves: Vec<(usize, usize)> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, &h)| !is_group(h))
+        .map(|(i, &h)| (i, h))
+        .collect();
     if leaves.len() < v {
         return None;
     }
     let cols = &leaves[leaves.len() - v..];
-    Some((cols.iter().map(|&(_, h)| h).collect(), header.len() - cols[0].0))
+    Some((
+        cols.iter().map(|&(_, h)| h).collect(),
+        header.len() - cols[0].0,
+    ))
 }
 
 /// The leaf headers of header lines `lines` (top first): a group header in a line stands for

@@ -90,8 +90,16 @@ impl Rules {
             });
         }
         Ok(Rules {
-            groups: file.groups.iter().map(|p| compile(p)).collect::<Result<_, _>>()?,
-            columns: file.columns.iter().map(|p| compile(p)).collect::<Result<_, _>>()?,
+            groups: file
+                .groups
+                .iter()
+                .map(|p| compile(p))
+                .collect::<Result<_, _>>()?,
+            columns: file
+                .columns
+                .iter()
+                .map(|p| compile(p))
+                .collect::<Result<_, _>>()?,
             rules,
         })
     }
@@ -102,10 +110,13 @@ impl Vocabulary for Rules {
         self.groups.iter().any(|r| r.is_match(label))
     }
     fn is_column(&self, label: &str) -> bool {
-        self.columns.iter().any(|r| r.is_match(label)) || self.rules.iter().any(|r| r.column.is_match(label))
+        self.columns.iter().any(|r| r.is_match(label))
+            || self.rules.iter().any(|r| r.column.is_match(label))
     }
     fn is_row(&self, label: &str) -> bool {
-        self.rules.iter().any(|r| r.row.as_ref().is_some_and(|x| x.is_match(label)))
+        self.rules
+            .iter()
+            .any(|r| r.row.as_ref().is_some_and(|x| x.is_match(label)))
     }
 }
 
@@ -113,7 +124,8 @@ impl Vocabulary for Rules {
 pub fn builtin() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
-        let file: TablesFile = crate::datafile::builtin(crate::builtin_data!("tables")).expect("data/tables.toml is valid");
+        let file: TablesFile = crate::datafile::builtin(crate::builtin_data!("tables"))
+            .expect("data/tables.toml is valid");
         Rules::new(&file).expect("data/tables.toml patterns compile")
     })
 }
@@ -135,7 +147,10 @@ impl TableFacts {
             let k = claimed.partition_point(|r| r.end <= b);
             claimed.get(k).is_some_and(|r| r.contains(&b))
         };
-        let mut out: Vec<Candidate> = prose.into_iter().filter(|c| qs.get(c.q).is_none_or(|q| !inside(q.span.start))).collect();
+        let mut out: Vec<Candidate> = prose
+            .into_iter()
+            .filter(|c| qs.get(c.q).is_none_or(|q| !inside(q.span.start)))
+            .collect();
         out.extend(self.candidates);
         out
     }
@@ -162,17 +177,24 @@ pub fn read(text: &str, cat: &Catalog, rules: &Rules, qs: &mut Vec<Quantity>) ->
     for t in &grid.tables {
         let before = found.len();
         for rule in &rules.rules {
-            let Some(m) = cat.metrics.iter().position(|x| x.id == rule.metric) else { continue };
+            let Some(m) = cat.metrics.iter().position(|x| x.id == rule.metric) else {
+                continue;
+            };
             if let Some(tr) = &rule.table {
                 if !t.context.iter().any(|&c| tr.is_match(&grid.cells[c].label)) {
                     continue;
                 }
             }
-            let matching: Vec<usize> = (0..t.columns.len()).filter(|&k| rule.column.is_match(&grid.cells[t.columns[k]].label)).collect();
+            let matching: Vec<usize> = (0..t.columns.len())
+                .filter(|&k| rule.column.is_match(&grid.cells[t.columns[k]].label))
+                .collect();
             let cols: Vec<usize> = if rule.nth.is_empty() {
                 matching.first().copied().into_iter().collect()
             } else {
-                rule.nth.iter().filter_map(|&n| n.checked_sub(1).and_then(|n| matching.get(n)).copied()).collect()
+                rule.nth
+                    .iter()
+                    .filter_map(|&n| n.checked_sub(1).and_then(|n| matching.get(n)).copied())
+                    .collect()
             };
             if cols.is_empty() {
                 continue;
@@ -189,8 +211,15 @@ pub fn read(text: &str, cat: &Catalog, rules: &Rules, qs: &mut Vec<Quantity>) ->
                 let mut ok = true;
                 for &k in &cols {
                     match grid.cells[row.values[k]].kind {
-                        CellKind::Value { value, signed: false } => {
-                            let scale = if money { money_scale(&grid.cells[t.columns[k]].label) } else { 1.0 };
+                        CellKind::Value {
+                            value,
+                            signed: false,
+                        } => {
+                            let scale = if money {
+                                money_scale(&grid.cells[t.columns[k]].label)
+                            } else {
+                                1.0
+                            };
                             sum += value * scale;
                         }
                         _ => ok = false,
@@ -205,34 +234,59 @@ pub fn read(text: &str, cat: &Catalog, rules: &Rules, qs: &mut Vec<Quantity>) ->
                 found.push((m, sum, first, start..grid.cells[last].span.end, rule.weak));
             }
         }
-        let pipes = t.rows.iter().flat_map(|r| r.values.iter()).any(|&v| text[grid.cells[v].span.end..].trim_start_matches(' ').starts_with('|'));
+        let pipes = t.rows.iter().flat_map(|r| r.values.iter()).any(|&v| {
+            text[grid.cells[v].span.end..]
+                .trim_start_matches(' ')
+                .starts_with('|')
+        });
         if found.len() > before || pipes {
             claimed.push(table_span(&grid, t));
         }
     }
     claimed.sort_by_key(|r| r.start);
     let candidates = attach(&grid, qs, found);
-    TableFacts { candidates, claimed }
+    TableFacts {
+        candidates,
+        claimed,
+    }
 }
 
 /// Bytes from a table's first column header to its last value.
 fn table_span(grid: &Grid, t: &grid::Table) -> Range<usize> {
     let start = t.columns.first().map_or(0, |&c| grid.cells[c].span.start);
-    let end = t.rows.last().and_then(|r| r.values.last()).map_or(start, |&v| grid.cells[v].span.end);
+    let end = t
+        .rows
+        .last()
+        .and_then(|r| r.values.last())
+        .map_or(start, |&v| grid.cells[v].span.end);
     start..end.max(start)
 }
 
 /// Make the candidates, finding (or adding) the quantity of each value cell.
-fn attach(grid: &Grid, qs: &mut Vec<Quantity>, found: Vec<(usize, f64, usize, Range<usize>, bool)>) -> Vec<Candidate> {
+fn attach(
+    grid: &Grid,
+    qs: &mut Vec<Quantity>,
+    found: Vec<(usize, f64, usize, Range<usize>, bool)>,
+) -> Vec<Candidate> {
     let at = |qs: &[Quantity], span: &Range<usize>| {
         let k = qs.partition_point(|q| q.span.start < span.start);
-        qs.get(k).filter(|q| q.span.start < span.end.max(span.start + 1)).map(|_| k)
+        qs.get(k)
+            .filter(|q| q.span.start < span.end.max(span.start + 1))
+            .map(|_| k)
     };
     let mut new: Vec<Quantity> = Vec::new();
     for (_, value, cell, _, _) in &found {
         let span = grid.cells[*cell].span.clone();
         if at(qs, &span).is_none() && !new.iter().any(|q| q.span == span) {
-            new.push(Quantity { value: *value, unit: String::new(), kind: Kind::Bare, approx: None, each: false, span: span.clone(), number: span });
+            new.push(Quantity {
+                value: *value,
+                unit: String::new(),
+                kind: Kind::Bare,
+                approx: None,
+                each: false,
+                span: span.clone(),
+                number: span,
+            });
         }
     }
     if !new.is_empty() {
@@ -243,7 +297,14 @@ fn attach(grid: &Grid, qs: &mut Vec<Quantity>, found: Vec<(usize, f64, usize, Ra
         .into_iter()
         .filter_map(|(metric, value, cell, span, weak)| {
             let q = at(qs, &grid.cells[cell].span)?;
-            Some(Candidate { q, metric, span, weak, part: false, value: Some(value) })
+            Some(Candidate {
+                q,
+                metric,
+                span,
+                weak,
+                part: false,
+                value: Some(value),
+            })
         })
         .collect()
 }
