@@ -140,7 +140,12 @@ fn make_cell(text: &str, span: Range<usize>, line: usize) -> Cell {
         .chars()
         .filter(|&c| !is_space(c))
         .collect();
-    let kind = if label.is_empty() {
+    // a dash or a slash stands for "nothing to report": empty, not zero
+    let kind = if label.is_empty()
+        || label
+            .chars()
+            .all(|c| matches!(c, '-' | '/' | '\\' | '—' | '–' | '―' | '─' | '_'))
+    {
         CellKind::Empty
     } else {
         match parse_value(&label) {

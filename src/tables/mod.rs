@@ -275,9 +275,10 @@ fn attach(
             .map(|_| k)
     };
     let mut new: Vec<Quantity> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (_, value, cell, _, _) in &found {
         let span = grid.cells[*cell].span.clone();
-        if at(qs, &span).is_none() && !new.iter().any(|q| q.span == span) {
+        if at(qs, &span).is_none() && seen.insert(span.start) {
             new.push(Quantity {
                 value: *value,
                 unit: String::new(),
