@@ -179,13 +179,26 @@ fn line_kind(line: &str) -> LineKind {
         LineKind::Blank
     } else if t.contains('|') {
         LineKind::Pipes
-    } else if t.chars().count() <= MAX_CELL_CHARS
-        && !t.chars().any(|c| matches!(c, '。' | ',' | ';' | '!' | '?'))
+    } else if !t.chars().any(|c| matches!(c, '。' | ',' | ';' | '!' | '?'))
+        && (t.chars().count() <= MAX_CELL_CHARS || spaced_row(t))
     {
         LineKind::Short
     } else {
         LineKind::Prose
     }
+}
+
+/// A row written with spaces (or tabs) between its cells: words first, then at least one plain
+/// number among the tokens (`行政规范性文件 0 1 5`).
+fn spaced_row(line: &str) -> bool {
+    let mut tokens = line.split(is_space).filter(|t| !t.is_empty());
+    let Some(first) = tokens.next() else {
+        return false;
+    };
+    let mut rest = tokens.peekable();
+    rest.peek().is_some()
+        && parse_value(first).is_none()
+        && rest.any(|t| matches!(parse_value(t), Some((_, false))))
 }
 
 /// Cut `text` into cells; a prose line ends a stretch (cells of different stretches never form
@@ -218,6 +231,12 @@ fn cells(text: &str) -> (Vec<Cell>, Vec<usize>) {
         let pipes = block.iter().any(|l| l.1 == LineKind::Pipes);
         // cells separated by blank lines: a cell's lines (a split header) are joined
         let paragraphs = !pipes && filled >= 2 && blanks * 2 >= filled;
+        // rows written with spaces between the cells: every line of the stretch is split on spaces
+        let spaced = !pipes
+            && !paragraphs
+            && block
+                .iter()
+                .any(|l| l.1 == LineKind::Short && spaced_row(&text[l.0.clone()]));
         let mut k = 0;
         while k < block.len() {
             let (r, kind) = (block[k].0.clone(), block[k].1);
@@ -233,6 +252,24 @@ fn cells(text: &str) -> (Vec<Cell>, Vec<usize>) {
                     out.push(make_cell(text, span, line));
                     stretch_of.push(stretch);
                     k = end + 1;
+                }
+                LineKind::Short if spaced => {
+                    let mut from = None;
+                    for (off, c) in text[r.clone()]
+                        .char_indices()
+                        .chain(std::iter::once((r.len(), ' ')))
+                    {
+                        match (is_space(c), from) {
+                            (true, Some(a)) => {
+                                out.push(make_cell(text, r.start + a..r.start + off, line));
+                                stretch_of.push(stretch);
+                                from = None;
+                            }
+                            (false, None) => from = Some(off),
+                            _ => {}
+                        }
+                    }
+                    k += 1;
                 }
                 LineKind::Short => {
                     out.push(make_cell(text, trim(text, r), line));
