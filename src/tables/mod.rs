@@ -156,6 +156,10 @@ impl TableFacts {
     }
 }
 
+/// At most this many values per rule and table: a report's table gives one figure per metric
+/// and row; this bounds what a pathological input hands to resolution.
+const MAX_ROWS_PER_RULE: usize = 64;
+
 /// The multiplier a money column's header states (`罚没金额(万元)`).
 fn money_scale(header: &str) -> f64 {
     if header.contains("亿元") {
@@ -200,7 +204,11 @@ pub fn read(text: &str, cat: &Catalog, rules: &Rules, qs: &mut Vec<Quantity>) ->
                 continue;
             }
             let money = cat.metrics[m].kind == "money";
+            let mut emitted = 0;
             for row in &t.rows {
+                if emitted == MAX_ROWS_PER_RULE {
+                    break;
+                }
                 let label = row.label.map(|l| &grid.cells[l]);
                 if let Some(rr) = &rule.row {
                     if !label.is_some_and(|l| rr.is_match(&l.label)) {
@@ -232,6 +240,7 @@ pub fn read(text: &str, cat: &Catalog, rules: &Rules, qs: &mut Vec<Quantity>) ->
                 let last = row.values[*cols.last().unwrap_or(&cols[0])];
                 let start = label.map_or(grid.cells[first].span.start, |l| l.span.start);
                 found.push((m, sum, first, start..grid.cells[last].span.end, rule.weak));
+                emitted += 1;
             }
         }
         let pipes = t.rows.iter().flat_map(|r| r.values.iter()).any(|&v| {
