@@ -476,25 +476,23 @@ fn columns(
     ))
 }
 
-/// The leaf headers of header lines `lines` (top first): a group header in a line stands for
-/// the leaves of the lines below it. None when that is ambiguous (several groups with leaves
-/// between or after them; a line without groups above another).
+/// The leaf headers of header lines `lines` (top first): the group headers of a line stand
+/// together for the leaves of the lines below them; plain headers before the first group come
+/// first, those after the last group last (they span all lines). None when that is ambiguous:
+/// a plain header between two groups, or a line without groups above another.
 fn expand(lines: &[&[usize]], is_group: &dyn Fn(usize) -> bool) -> Option<Vec<usize>> {
     let (top, below) = lines.split_first()?;
     if below.is_empty() {
         return Some(top.to_vec());
     }
-    let groups: Vec<usize> = (0..top.len()).filter(|&i| is_group(top[i])).collect();
-    let first = *groups.first()?;
-    let children = expand(below, is_group)?;
-    let mut out: Vec<usize> = top[..first].to_vec();
-    out.extend(children);
-    let after = &top[first + 1..];
-    if groups.len() == 1 {
-        out.extend_from_slice(after);
-    } else if after.iter().any(|&c| !is_group(c)) {
+    let first = top.iter().position(|&c| is_group(c))?;
+    let last = top.iter().rposition(|&c| is_group(c))?;
+    if top[first..=last].iter().any(|&c| !is_group(c)) {
         return None;
     }
+    let mut out: Vec<usize> = top[..first].to_vec();
+    out.extend(expand(below, is_group)?);
+    out.extend_from_slice(&top[last + 1..]);
     Some(out)
 }
 
