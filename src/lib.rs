@@ -25,6 +25,7 @@ pub mod resolve;
 pub mod sections;
 pub mod segment;
 pub mod summary;
+pub mod tables;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -98,8 +99,9 @@ pub fn extract(text: &str, source: &str) -> Report {
 /// [`extract`] with a catalog of the user's (see [`catalog::Catalog::from_toml`]).
 pub fn extract_with(text: &str, source: &str, cat: &catalog::Catalog) -> Report {
     let doc = Doc::new(text);
-    let quantities = quantities::scan(&doc.body);
-    let candidates = classify::classify(&doc, cat, &quantities);
+    let mut quantities = quantities::scan(&doc.body);
+    let tables = tables::read(&doc.body, cat, tables::builtin(), &mut quantities);
+    let candidates = tables.merge(&quantities, classify::classify(&doc, cat, &quantities));
     let (metrics, figures) = resolve::resolve(&doc, cat, &quantities, candidates);
     let (problems, problems_at) = sections::problems(&doc);
     let (plans, plans_at) = sections::plans(&doc);
