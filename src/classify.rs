@@ -96,7 +96,7 @@ fn jurisdiction_re() -> &'static Regex {
 /// (`519家单位纳入检查清单`), categories (`等3个方面`).
 fn not_a_count_after_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^[^,;。]{0,30}纳入[^,;。]{0,10}(清单|名录|名单|库|范围|检查|监管|巡查)|^(方面|领域|环节|方向|大类|层级|级别|类别)")
+    re(&R, "^[^,;。]{0,30}纳入[^,;。]{0,10}(清单|名录|名单|库|范围|检查|监管|巡查)|^(方面|领域|环节|方向|大类|层级|级别|类别)|^(县级|市级|区级|省级|省直|市直|区直)?(人民)?(政府|部门|市州|区县|县区|县市区|乡镇|街道|地区)")
 }
 
 /// The words before a figure that only restate the previous figure's action
@@ -428,7 +428,8 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         // a sentence that opens a breakdown (`按应诉机关分:…`, `分类看,…`) splits the total of
         // the sentence before it: its figures of that total's metric are parts, not facts
         let head = &text[clip(text, a.sentence.start, q.span.start.min(a.sentence.start + 48))];
-        if breakdown_re().is_match(head.trim_start()) {
+        let head = head.trim_start();
+        if breakdown_re().is_match(head) && !jurisdiction_re().is_match(head) && !stage_re().is_match(head) {
             part = true;
             let prev_start = doc.segs.sentence_of(a.sentence.start.saturating_sub(1)).map_or(a.sentence.start, |s| doc.segs.sentences[s].start);
             let prev_total = out
@@ -448,7 +449,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
 /// The opening of a sentence that breaks the previous sentence's total down (`按应诉机关分:`).
 fn breakdown_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^(按|从)[^,;。]{1,12}(分|划分|来看|看|统计)[,:]|^(分类|分项|具体|分领域|分程序)(来)?看[,:]?")
+    re(&R, "^(按|从)[^,;。]{1,12}(分|划分|来看|看|统计)[,:]|^(分类|分项|具体|分领域|分程序)(来)?看[,:]?|^其中[,:]")
 }
 
 /// Explicit zeros (`均无败诉`): (metric index, byte span) for each match outside the plans section.
