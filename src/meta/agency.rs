@@ -1,0 +1,228 @@
+//! The agency when the title does not name it: page fields, signature, the body's text.
+
+use super::date::parse_date;
+use super::title::agency_like;
+use super::words::{any_in, words};
+use super::{is_han, trim, Line};
+use crate::gazetteer;
+use std::collections::HashMap;
+
+pub(super) fn source_agency(lines: &[Line]) -> Option<String> {
+    for l in lines.iter().take(300) {
+        if l.text.len() > 600 {
+            continue;
+        }
+        for lab in &words().agency.source_labels {
+            let lab = lab.as_str();
+            let mut from = 0;
+            while let Some(i) = l.text[from..].find(lab) {
+                let at = from + i;
+                from = at + lab.len();
+                let rest = l.text[from..].trim_start();
+                let Some(rest) = rest.strip_prefix(':') else {
+                    continue;
+                };
+                let mut v = trim(rest);
+                if let Some(j) = v.find(' ') {
+                    v = &v[..j];
+                }
+                for s in &words().agency.field_stop {
+                    if let Some(j) = v.find(s.as_str()) {
+                        v = &v[..j];
+                    }
+                }
+                let v = trim(v);
+                if agency_like(v) && !v.starts_with("本网") && !v.starts_with("本站") {
+                    return Some(v.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The signature: an agency line next to the closing date at the end of the report.
+pub(super) fn signature_agency(lines: &[Line]) -> Option<String> {
+    let tail: Vec<&str> = lines
+        .iter()
+        .rev()
+        .take(40)
+        .map(|l| l.text)
+        .filter(|t| !any_in(t, &words().agency.footer))
+        .collect();
+    for (k, t) in tail.iter().enumerate().take(12) {
+        if parse_date(t).is_some_and(|(_, end)| end == t.len()) || cn_date(t) {
+            if let Some(prev) = tail.get(k + 1) {
+                if agency_like(prev) && prev.chars().count() <= 30 {
+                    return Some(prev.to_string());
+                }
+            }
+        }
+        // `威海市生态环境局 2021年12月15日` on one line
+        if let Some(i) = t.find(' ') {
+            let (a, d) = (trim(&t[..i]), trim(&t[i..]));
+            if agency_like(a)
+                && (parse_date(d).is_some_and(|(_, end)| end == d.len()) || cn_date(d))
+            {
+                return Some(a.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// A date in Chinese numerals: `二〇二一年十二月十五日`.
+pub(super) fn cn_date(s: &str) -> bool {
+    let n = s.chars().count();
+    (8..=14).contains(&n)
+        && s.ends_with('日')
+        && s.contains('年')
+        && s.contains('月')
+        && s.chars()
+            .all(|c| "〇零○O0一二三四五六七八九十年月日".contains(c))
+}
+
+/// Count, first position, last char of the place and department of one `<place><department>`.
+pub(super) type Combo = (usize, usize, char, String);
+
+/// `<place><department>` phrases of the text; the one that matches how the report names itself.
+pub(super) fn infer_agency(norm: &str) -> Option<String> {
+    let ends = &words().agency.department_ends;
+    let found = gazetteer::find_all(norm);
+    // (agency text) → (count, first position, last char of the place, department)
+    let mut combos: HashMap<String, Combo> = HashMap::new();
+    let mut chain_start = 0;
+    let mut prev_end = usize::MAX;
+    for f in &found {
+        if f.range.start != prev_end {
+            chain_start = f.range.start;
+        }
+        prev_end = f.range.end;
+        if f.candidates.len() != 1 && chain_start == f.range.start {
+            continue;
+        }
+        let rest = &norm[f.range.end..];
+        let mut dept_end = None;
+        for (n, (i, c)) in rest.char_indices().enumerate() {
+            if n > 12 || !is_han(c) {
+                break;
+            }
+            let upto = &rest[..i + c.len_utf8()];
+            if ends.iter().any(|e| upto.ends_with(e.as_str())) {
+                dept_end = Some(i + c.len_utf8());
+                break;
+            }
+        }
+        let Some(d) = dept_end else { continue };
+        let dept = &rest[..d];
+        if any_in(dept, &words().agency.jurisdiction_words) {
+            continue;
+        }
+        let agency = norm[chain_start..f.range.end + d].to_string();
+        let last = f.name.chars().last().unwrap_or(' ');
+        let e = combos
+            .entry(agency)
+            .or_insert((0, f.range.start, last, dept.to_string()));
+        e.0 += 1;
+    }
+    if combos.is_empty() {
+        return infer_from_self_reference(norm, &found);
+    }
+    // how the report names itself without a place: `市生态环境局`
+    let mut order: Vec<(&String, &Combo)> = combos.iter().collect();
+    order.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+    order.truncate(64);
+    let mut bare_of: HashMap<String, usize> = HashMap::new();
+    let mut best: Option<(usize, usize, String)> = None;
+    for (agency, (count, first, last, dept)) in &order {
+        let bare_key = format!("{last}{dept}");
+        let bare = *bare_of.entry(bare_key.clone()).or_insert_with(|| {
+            let all = norm.matches(bare_key.as_str()).count();
+            let with_place: usize = combos
+                .values()
+                .filter(|v| v.2 == *last && v.3 == *dept)
+                .map(|v| v.0)
+                .sum();
+            all.saturating_sub(with_place)
+        });
+        if bare == 0 && *count < 2 {
+            continue;
+        }
+        let score = count + 3 * bare;
+        let better = match &best {
+            None => true,
+            Some((s, f, _)) => score > *s || (score == *s && first < f),
+        };
+        if better {
+            best = Some((score, *first, (*agency).clone()));
+        }
+    }
+    match best {
+        Some(b) => Some(b.2),
+        None => infer_from_self_reference(norm, &found),
+    }
+}
+
+/// No `<place><department>` in the text: the department the report calls itself by
+/// (`市城市管理局`, mostly as a sentence subject) joined to the most frequent place of that level
+/// (`苏州市`, named at least twice).
+pub(super) fn infer_from_self_reference(norm: &str, found: &[gazetteer::Found]) -> Option<String> {
+    let place_ends: std::collections::HashSet<usize> = found.iter().map(|f| f.range.end).collect();
+    // (level char, department) → weight
+    let mut depts: HashMap<(char, &str), (usize, usize)> = HashMap::new();
+    let mut prev: Option<char> = None;
+    for (p, c) in norm.char_indices() {
+        let before = prev;
+        prev = Some(c);
+        if !matches!(c, '市' | '区' | '县') || place_ends.contains(&(p + c.len_utf8())) {
+            continue;
+        }
+        let rest = &norm[p + c.len_utf8()..];
+        let mut end = None;
+        for (n, (i, d)) in rest.char_indices().enumerate() {
+            if n > 10 || !is_han(d) {
+                break;
+            }
+            if d == '局' && n >= 1 {
+                end = Some(i + d.len_utf8());
+                break;
+            }
+        }
+        let Some(e) = end else { continue };
+        let dept = &rest[..e];
+        if ["全市", "本市", "我市", "全区", "全县", "省", "市区", "县区"]
+            .iter()
+            .any(|w| dept.contains(w))
+        {
+            continue;
+        }
+        let subject = before.is_none_or(|b| !is_han(b));
+        let w = depts.entry((c, dept)).or_insert((0, p));
+        w.0 += if subject { 3 } else { 1 };
+    }
+    let ((level_char, dept), (weight, _)) = depts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
+    if weight < 3 {
+        return None;
+    }
+    let mut places: HashMap<&str, (usize, usize)> = HashMap::new();
+    for f in found {
+        if f.candidates.len() != 1 || !f.name.ends_with(level_char) {
+            continue;
+        }
+        let lv = f.candidates[0].level;
+        let fits = match level_char {
+            '市' => lv == gazetteer::PREFECTURAL || lv == gazetteer::PROVINCIAL,
+            _ => lv == gazetteer::COUNTY,
+        };
+        if fits {
+            let e = places.entry(f.name.as_str()).or_insert((0, f.range.start));
+            e.0 += 1;
+        }
+    }
+    let (place, (count, _)) = places
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
+    (count >= 2).then(|| format!("{place}{dept}"))
+}

@@ -1,0 +1,103 @@
+//! Stage 7 — meta: title, agency, region, province, level, year reported on, published date.
+//!
+//! In: the [`Doc`] (the unblanked normalised text, since title and date lines often sit in page
+//! clutter). Out: [`Meta`]. Province and level come from [`crate::gazetteer`].
+//!
+//! - **title**: the first line that reads like a report title (a report word at the end, a
+//!   法治/依法行政/信息公开 … keyword, not a breadcrumb or sentence). A title without an agency
+//!   whose previous line is an agency name (a title split over two lines) is joined to it; a
+//!   full one-line title anywhere near the top wins over that.
+//! - **agency**: the title's text before the year / 关于 / the subject; else a 来源/发布机构 line,
+//!   the signature above the closing date, or the most frequent `<place><department>` of the text
+//!   that matches how the report names itself (`市生态环境局`); failing that, that department
+//!   joined to the place of its level the text names most (at least twice).
+//! - **region/province/level**: the agency's place names through [`gazetteer::resolve`] (else the
+//!   title's); a county the gazetteer lacks (`…县`, `…旗`) still gives region and level. No place is
+//!   guessed for an agency without one that is not a local bureau (`生态环境部`).
+//! - **year**: the title's year; else the first sentence-initial `20XX年`; else the most frequent.
+//! - **published**: a labelled date (发布时间/更新时间/时间/日期 …), never the signature date.
+
+mod agency;
+mod date;
+mod place;
+mod title;
+pub mod words;
+
+use crate::model::Meta;
+use crate::Doc;
+use agency::{infer_agency, signature_agency, source_agency};
+use date::{body_year, published};
+use place::{may_lack_place, place_of};
+use title::{find_title, year_in};
+
+/// Read the report's metadata.
+pub fn meta(doc: &Doc) -> Meta {
+    meta_of_text(&doc.norm)
+}
+
+/// [`meta`] on a normalised text (half-width forms, see [`crate::normalise`]).
+pub fn meta_of_text(norm: &str) -> Meta {
+    let lines = lines(norm);
+    let (title, title_agency) = find_title(&lines);
+    let mut m = Meta {
+        title: title.clone(),
+        ..Meta::default()
+    };
+
+    let mut agency = title_agency
+        .or_else(|| source_agency(&lines))
+        .or_else(|| signature_agency(&lines));
+    let from_agency = agency.as_deref().map(place_of);
+    if let Some(p) = from_agency.filter(|p| p.region.is_some()) {
+        m.agency = agency;
+        p.fill(&mut m);
+    } else if let Some(p) = title
+        .as_deref()
+        .map(place_of)
+        .filter(|p| p.region.is_some())
+    {
+        m.agency = agency;
+        p.fill(&mut m);
+    } else if agency.as_deref().is_none_or(may_lack_place) {
+        if let Some(inferred) = infer_agency(norm) {
+            place_of(&inferred).fill(&mut m);
+            if agency.is_none() {
+                agency = Some(inferred);
+            }
+        }
+        m.agency = agency;
+    } else {
+        m.agency = agency;
+    }
+
+    m.year = title
+        .as_deref()
+        .and_then(year_in)
+        .or_else(|| body_year(norm));
+    m.published = published(norm, &lines);
+    m
+}
+
+/// An agency whose place the text may tell: `市生态环境局`, or a truncated `洲市生态环境局`
+/// (not a central one such as `生态环境部`).
+// ---------------------------------------------------------------- lines
+
+pub(super) struct Line<'a> {
+    pub(super) text: &'a str,
+}
+
+pub(super) fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+}
+
+pub(super) fn lines(norm: &str) -> Vec<Line<'_>> {
+    norm.split('\n')
+        .map(trim)
+        .filter(|t| !t.is_empty())
+        .map(|text| Line { text })
+        .collect()
+}
+
+pub(super) fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c) || c == '〇'
+}

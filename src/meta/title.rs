@@ -1,0 +1,252 @@
+//! The report title and the agency written in it.
+
+use super::words::{any_in, words};
+use super::{is_han, trim, Line};
+use crate::gazetteer;
+use crate::re::Regex;
+use std::sync::OnceLock;
+
+/// The title part of a line: page titles carry a site name after `_`, `|` or ` - `.
+pub(super) fn title_part(line: &str) -> &str {
+    if line.len() > 600 {
+        // far longer than any title (and keeps the cuts below linear)
+        return line;
+    }
+    let mut s = line;
+    for lab in &words().title.labels {
+        if let Some(x) = s.strip_prefix(lab.as_str()) {
+            if let Some(x) = x.trim_start().strip_prefix(':') {
+                s = trim(x);
+                break;
+            }
+        }
+    }
+    // a leading `[栏目]` tag
+    if s.starts_with('[') {
+        if let Some(i) = s.find(']') {
+            if s[..i].chars().count() <= 12 {
+                s = trim(&s[i + 1..]);
+            }
+        }
+    }
+    // a title wrapped in 《》
+    if let Some(x) = s.strip_prefix('《').and_then(|x| x.strip_suffix('》')) {
+        if !x.contains('《') {
+            s = trim(x);
+        }
+    }
+    // a site name after `_`, `|` or a dash: cut at the first separator that ends a title
+    if let Some((i, _)) = s.match_indices(['_', '|', '-']).find(|&(i, _)| {
+        let head = trim(&s[..i]);
+        ends_title(strip_paren(head))
+    }) {
+        s = trim(&s[..i]);
+    }
+    // a trailing date (and time): `…报告 2022-01-10 10:12`
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(
+            r"[ \[(]*20[0-9][0-9][ ]*(?:-|/|\.|年)[ ]*[0-9]{1,2}[ ]*(?:-|/|\.|月)[ ]*[0-9]{1,2}(?:[ ]*日)?(?:[ ]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \])]*$",
+        )
+        .unwrap()
+    });
+    if let Some(m) = r.find(s) {
+        let head = trim(&s[..m.start()]);
+        if ends_title(strip_paren(head)) {
+            s = head;
+        }
+    }
+    s
+}
+
+/// Whether a title ends with a report word (报告, 公报 …).
+pub(super) fn ends_title(s: &str) -> bool {
+    words()
+        .title
+        .endings
+        .iter()
+        .any(|e| s.ends_with(e.as_str()))
+}
+
+/// Without a trailing `(全文)`-like parenthesis.
+pub(super) fn strip_paren(s: &str) -> &str {
+    let t = s.trim_end();
+    if let Some(x) = t.strip_suffix(')') {
+        if let Some(i) = x.rfind('(') {
+            if x[i..].chars().count() <= 8 {
+                return trim(&x[..i]);
+            }
+        }
+    }
+    t
+}
+
+pub(super) fn title_like(s: &str) -> bool {
+    let n = s.chars().count();
+    if !(6..=100).contains(&n) {
+        return false;
+    }
+    if s.contains('。')
+        || s.contains('>')
+        || s.contains('»')
+        || s.contains(',')
+        || s.starts_with('《')
+    {
+        return false;
+    }
+    if words().title.nav.iter().any(|p| s.starts_with(p.as_str()))
+        || crate::segment::heading_marker(s).is_some()
+    {
+        return false;
+    }
+    let core = strip_paren(s);
+    let plan_tail = words()
+        .title
+        .plan_endings
+        .iter()
+        .any(|e| core.ends_with(e.as_str()))
+        && (s.contains("报告") || s.contains("情况"));
+    if !plan_tail && !ends_title(core) {
+        return false;
+    }
+    if core.ends_with("情况")
+        && !(year_in(s).is_some() && (s.contains("法治") || s.contains("依法")))
+    {
+        return false;
+    }
+    any_in(s, &words().title.subjects)
+}
+
+pub(super) fn year_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(20[0-9][0-9])[ ]*年").unwrap())
+}
+
+/// The first `20XX年` of a string that is a year, not part of a full date.
+pub(super) fn year_in(s: &str) -> Option<i32> {
+    for m in year_re().captures_iter(s) {
+        let (Some(all), Some(y)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let after = s[all.end()..].trim_start();
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if let Ok(v) = y.as_str().parse::<i32>() {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Where the agency part of a title ends.
+pub(super) fn subject_start(t: &str) -> usize {
+    let mut cut = t.len();
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| Regex::new(r"20[0-9][0-9]").unwrap());
+    if let Some(m) = r.find(t) {
+        cut = m.start();
+    }
+    for k in &words().title.subject_starts {
+        if let Some(i) = t.find(k.as_str()) {
+            cut = cut.min(i);
+        }
+    }
+    cut
+}
+
+pub(super) fn agency_like(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=40).contains(&n)
+        && s.chars()
+            .all(|c| is_han(c) || c == ' ' || c == '(' || c == ')')
+        && (s.ends_with(|c| words().agency.org_end(c)) || ends_with_place(s))
+}
+
+pub(super) fn ends_with_place(s: &str) -> bool {
+    gazetteer::find_all(s)
+        .last()
+        .is_some_and(|f| f.range.end == s.len())
+}
+
+/// The agency at the head of a title, if any.
+pub(super) fn title_agency(t: &str) -> Option<String> {
+    let head = trim(&t[..subject_start(t)]);
+    let head = trim(head.trim_end_matches(['的', '、', ':']));
+    if agency_like(head) {
+        return Some(head.to_string());
+    }
+    // `2021年威海市司法局法治政府建设年度报告`: the agency after a leading year
+    if head.is_empty() {
+        static R: OnceLock<Regex> = OnceLock::new();
+        let r = R.get_or_init(|| Regex::new(r"^(?:关于)?20[0-9][0-9][ ]*年(?:度)?").unwrap());
+        if let Some(m) = r.find(t) {
+            let rest = &t[m.end()..];
+            let a = trim(&rest[..subject_start(rest)]);
+            let a = trim(a.trim_end_matches(['的', '、', ':']));
+            if agency_like(a) && a.ends_with(|c| words().agency.org_end(c)) {
+                return Some(a.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// The title and the agency written in it.
+pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
+    let mut partial: Option<(String, Option<String>)> = None;
+    // (distance to the page's fields, title, agency)
+    let mut full: Option<(usize, String, String)> = None;
+    for (i, l) in lines.iter().enumerate().take(600) {
+        let t = title_part(l.text);
+        if !title_like(t) {
+            continue;
+        }
+        if let Some(a) = title_agency(t) {
+            // a list of other reports may come first: prefer the one next to the page's fields
+            let d = fields_distance(lines, i);
+            if full.as_ref().is_none_or(|f| d < f.0) {
+                full = Some((d, t.to_string(), a));
+            }
+            continue;
+        }
+        if partial.is_none() {
+            // a title split over two lines: agency above, `2021年…报告` below
+            let prev = if i > 0 { trim(lines[i - 1].text) } else { "" };
+            if subject_start(t) == 0 && agency_like(prev) && !title_like(prev) {
+                partial = Some((format!("{prev}{t}"), Some(prev.to_string())));
+            } else {
+                partial = Some((t.to_string(), None));
+            }
+        }
+    }
+    if let Some((_, t, a)) = full {
+        return (Some(t), Some(a));
+    }
+    match partial {
+        Some((t, a)) => (Some(t), a),
+        None => (None, None),
+    }
+}
+
+/// How many lines away from line `i` the page's fields (date, source) are: looking two lines up
+/// and three down; `usize::MAX` when none is there.
+pub(super) fn fields_distance(lines: &[Line], i: usize) -> usize {
+    let fields = &words().title.page_fields;
+    let is_field = |k: usize| {
+        let t = lines[k].text;
+        t.chars().count() <= 120 && t.contains(':') && any_in(t, fields)
+    };
+    let below = (i + 1..(i + 4).min(lines.len()))
+        .find(|&k| is_field(k))
+        .map(|k| k - i);
+    let above = (i.saturating_sub(2)..i)
+        .rev()
+        .find(|&k| is_field(k))
+        .map(|k| i - k);
+    match (below, above) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => usize::MAX,
+    }
+}

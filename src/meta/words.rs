@@ -1,0 +1,94 @@
+//! The word lists of `data/meta.toml` (embedded as JSON by `build.rs`).
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// All word lists that metadata is read by.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    /// Title words.
+    pub title: TitleWords,
+    /// Agency words.
+    pub agency: AgencyWords,
+    /// Date labels.
+    pub date: DateWords,
+}
+
+/// Words of a report title (see `data/meta.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleWords {
+    /// Words a title ends with.
+    pub endings: Vec<String>,
+    /// Plan endings that count with 报告/情况 in the title.
+    pub plan_endings: Vec<String>,
+    /// Subjects a title names.
+    pub subjects: Vec<String>,
+    /// Line starts of navigation.
+    pub nav: Vec<String>,
+    /// Labels of a title field.
+    pub labels: Vec<String>,
+    /// Where the agency part of a title ends.
+    pub subject_starts: Vec<String>,
+    /// Labels of the page's fields near a title (date, source …).
+    pub page_fields: Vec<String>,
+}
+
+/// Words of agency names (see `data/meta.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyWords {
+    /// Last chars of an agency name.
+    pub org_end: String,
+    /// Labels of the publishing body.
+    pub source_labels: Vec<String>,
+    /// Field labels that may follow a value on the same line.
+    pub field_stop: Vec<String>,
+    /// Page-footer words.
+    pub footer: Vec<String>,
+    /// Suffixes of zones that are not administrative divisions.
+    pub not_division: Vec<String>,
+    /// Words of a jurisdiction-wide phrase.
+    pub jurisdiction_words: Vec<String>,
+    /// Department endings of a body named after a place.
+    pub department_ends: Vec<String>,
+    /// National bodies (region and level null).
+    pub national: Vec<String>,
+    /// How a report refers to its own body (我局 …).
+    pub self_refs: Vec<String>,
+    /// Short department names → full official names.
+    pub expansions: BTreeMap<String, String>,
+}
+
+/// Date labels (see `data/meta.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateWords {
+    /// (label, rank) of a page date.
+    pub labels: Vec<(String, u8)>,
+    /// (label, rank) of a page stamp, counted only with a clock time.
+    pub stamp_labels: Vec<(String, u8)>,
+}
+
+impl AgencyWords {
+    /// Whether `c` may end an agency name.
+    pub fn org_end(&self, c: char) -> bool {
+        self.org_end.contains(c)
+    }
+}
+
+/// The embedded word lists.
+pub fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        crate::datafile::builtin(crate::builtin_data!("meta"))
+            .expect("the embedded data/meta.toml parses (tested)")
+    })
+}
+
+/// Whether `s` contains any of `list`.
+pub fn any_in(s: &str, list: &[String]) -> bool {
+    list.iter().any(|w| s.contains(w.as_str()))
+}
