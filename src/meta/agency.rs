@@ -134,6 +134,7 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
     order.truncate(64);
     let mut bare_of: HashMap<String, usize> = HashMap::new();
     let mut best: Option<(usize, usize, String)> = None;
+    let opening = opening_sentence(norm);
     for (agency, (count, first, last, dept)) in &order {
         let bare_key = format!("{last}{dept}");
         let bare = *bare_of.entry(bare_key.clone()).or_insert_with(|| {
@@ -145,10 +146,11 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
                 .sum();
             all.saturating_sub(with_place)
         });
-        if bare == 0 && *count < 2 {
+        let opening = opening.contains(first);
+        if bare == 0 && *count < 2 && !opening {
             continue;
         }
-        let score = count + 3 * bare;
+        let score = count + 3 * bare + if opening { 3 } else { 0 };
         let better = match &best {
             None => true,
             Some((s, f, _)) => score > *s || (score == *s && first < f),
@@ -163,10 +165,9 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
     }
 }
 
-/// No `<place><department>` in the text: the department the report calls itself by
-/// (`市城市管理局`, mostly as a sentence subject) joined to the most frequent place of that level
-/// (`苏州市`, named at least twice).
-pub(super) fn infer_from_self_reference(norm: &str, found: &[gazetteer::Found]) -> Option<String> {
+/// The department a report calls itself by without a place (`市城市管理局`, mostly as a
+/// sentence subject), weighted; `None` below weight 3.
+pub(super) fn self_department(norm: &str, found: &[gazetteer::Found]) -> Option<(char, String)> {
     let place_ends: std::collections::HashSet<usize> = found.iter().map(|f| f.range.end).collect();
     // (level char, department) → weight
     let mut depts: HashMap<(char, &str), (usize, usize)> = HashMap::new();
@@ -174,7 +175,7 @@ pub(super) fn infer_from_self_reference(norm: &str, found: &[gazetteer::Found]) 
     for (p, c) in norm.char_indices() {
         let before = prev;
         prev = Some(c);
-        if !matches!(c, '市' | '区' | '县') || place_ends.contains(&(p + c.len_utf8())) {
+        if !matches!(c, '省' | '市' | '区' | '县' | '州') || place_ends.contains(&(p + c.len_utf8())) {
             continue;
         }
         let rest = &norm[p + c.len_utf8()..];
@@ -183,7 +184,7 @@ pub(super) fn infer_from_self_reference(norm: &str, found: &[gazetteer::Found]) 
             if n > 10 || !is_han(d) {
                 break;
             }
-            if d == '局' && n >= 1 {
+            if (d == '局' || d == '厅') && n >= 1 {
                 end = Some(i + d.len_utf8());
                 break;
             }
@@ -203,9 +204,13 @@ pub(super) fn infer_from_self_reference(norm: &str, found: &[gazetteer::Found]) 
     let ((level_char, dept), (weight, _)) = depts
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
-    if weight < 3 {
-        return None;
-    }
+    (weight >= 3).then(|| (level_char, dept.to_string()))
+}
+
+/// No `<place><department>` in the text: [`self_department`] joined to the most frequent place
+/// of that level (`苏州市`, named at least twice).
+pub(super) fn infer_from_self_reference(norm: &str, found: &[gazetteer::Found]) -> Option<String> {
+    let (level_char, dept) = self_department(norm, found)?;
     let mut places: HashMap<&str, (usize, usize)> = HashMap::new();
     for f in found {
         if f.candidates.len() != 1 || !f.name.ends_with(level_char) {
@@ -225,4 +230,79 @@ pub(super) fn infer_from_self_reference(norm: &str, found: &[gazetteer::Found]) 
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
     (count >= 2).then(|| format!("{place}{dept}"))
+}
+
+/// The full official form of a department name written short (`市场监管局` → 市场监督管理局):
+/// the longest short form of `data/meta.toml` that ends the name is replaced.
+pub(super) fn expand(dept: &str) -> String {
+    let best = words()
+        .agency
+        .expansions
+        .iter()
+        .filter(|(short, _)| dept.ends_with(short.as_str()))
+        .max_by_key(|(short, _)| short.len());
+    match best {
+        Some((short, full)) => format!("{}{full}", &dept[..dept.len() - short.len()]),
+        None => dept.to_string(),
+    }
+}
+
+/// Whether the text speaks as a department (`我局`, `本厅` …) rather than as a government.
+pub(super) fn speaks_as_department(norm: &str) -> bool {
+    any_in(norm, &words().agency.self_refs)
+}
+
+/// The agency of a body whose place is known but whose text does not name it with the place:
+/// the department it calls itself by (`区司法局` → `宝坻区司法局`, expanded), else, for a text
+/// that speaks as the jurisdiction (`我区`, `区委、区政府`) and never as a department, its
+/// people's government.
+pub(super) fn compose(norm: &str, region: &str, level_char: Option<char>) -> Option<String> {
+    let found = gazetteer::find_all(norm);
+    let last = region.chars().last()?;
+    if let Some((lc, dept)) = self_department(norm, &found) {
+        if lc == last {
+            return Some(format!("{region}{}", expand(&dept)));
+        }
+    }
+    // a department of the region named in the text: it is not the government's own report
+    let names_department = found.iter().any(|f| {
+        f.name == region
+            && words()
+                .agency
+                .department_ends
+                .iter()
+                .any(|e| e != "人民政府" && norm[f.range.end..].chars().take(12).collect::<String>().contains(e.as_str()))
+    });
+    if level_char == Some(last) && !speaks_as_department(norm) && !names_department {
+        return Some(format!("{region}人民政府"));
+    }
+    None
+}
+
+/// An agency written without its place (`区司法局`, `市城管执法委`): the department part after the
+/// level char, when `region` is of that level.
+pub(super) fn placeless_department<'a>(agency: &'a str, region: &str) -> Option<&'a str> {
+    let first = agency.chars().next()?;
+    let rest = &agency[first.len_utf8()..];
+    (region.ends_with(first)
+        && rest.chars().count() >= 2
+        && gazetteer::find_all(agency).is_empty())
+    .then_some(rest)
+}
+
+/// The byte range of the body's opening sentence: from the start of the first line of at least
+/// 30 chars that holds a `。` to that `。`.
+pub(super) fn opening_sentence(norm: &str) -> std::ops::Range<usize> {
+    let mut at = 0;
+    for line in norm.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        if line.chars().count() < 30 {
+            continue;
+        }
+        if let Some(i) = line.find('。') {
+            return start..start + i;
+        }
+    }
+    0..0
 }

@@ -19,13 +19,14 @@
 
 mod agency;
 mod date;
+mod jurisdiction;
 mod place;
 mod title;
 pub mod words;
 
 use crate::model::Meta;
 use crate::Doc;
-use agency::{infer_agency, signature_agency, source_agency};
+use agency::{compose, expand, infer_agency, placeless_department, signature_agency, source_agency};
 use date::{body_year, published};
 use place::{may_lack_place, place_of};
 use title::{find_title, year_in};
@@ -70,12 +71,62 @@ pub fn meta_of_text(norm: &str) -> Meta {
         m.agency = agency;
     }
 
+    complete_from_body(norm, &mut m);
+
     m.year = title
         .as_deref()
         .and_then(year_in)
         .or_else(|| body_year(norm));
     m.published = published(norm, &lines);
     m
+}
+
+/// Fill what the title and page fields left open from the body: the jurisdiction (region,
+/// province, level) and an agency composed of it (see [`agency::compose`]); an agency written
+/// without its place gets it, a bare place its people's government.
+fn complete_from_body(norm: &str, m: &mut Meta) {
+    if let Some(a) = m.agency.take() {
+        // `中共X县委 X县人民政府`: the government
+        let a = match a.rsplit_once(' ') {
+            Some((head, tail)) if head.starts_with("中共") && !tail.is_empty() => tail.to_string(),
+            _ => a,
+        };
+        m.agency = Some(a);
+    }
+    let bare_place = m
+        .agency
+        .as_deref()
+        .is_some_and(|a| !crate::gazetteer::lookup_all(a).is_empty());
+    if bare_place {
+        if let Some(a) = m.agency.as_mut() {
+            a.push_str("人民政府");
+        }
+    }
+    let placeless = |m: &Meta| match (&m.agency, &m.region) {
+        (Some(a), Some(r)) => placeless_department(a, r).is_some(),
+        (Some(a), None) => place_of(a).region.is_none(),
+        _ => false,
+    };
+    if m.region.is_some() && m.agency.is_some() && !placeless(m) {
+        return;
+    }
+    let j = jurisdiction::jurisdiction(norm);
+    if m.region.is_none() {
+        m.region = j.region.clone();
+        m.province = m.province.take().or(j.province.clone());
+        m.level = m.level.take().or(j.level.clone());
+    }
+    let Some(region) = m.region.clone() else {
+        return;
+    };
+    match m.agency.as_deref() {
+        None => m.agency = compose(norm, &region, j.level_char),
+        Some(a) => {
+            if let Some(dept) = placeless_department(a, &region) {
+                m.agency = Some(format!("{region}{}", expand(dept)));
+            }
+        }
+    }
 }
 
 /// An agency whose place the text may tell: `市生态环境局`, or a truncated `洲市生态环境局`

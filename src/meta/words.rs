@@ -12,8 +12,20 @@ pub struct Words {
     pub title: TitleWords,
     /// Agency words.
     pub agency: AgencyWords,
+    /// Jurisdiction words.
+    pub jurisdiction: JurisdictionWords,
     /// Date labels.
     pub date: DateWords,
+}
+
+/// Words of a text's own jurisdiction (see `data/meta.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JurisdictionWords {
+    /// Level chars (`省市区县州旗盟`).
+    pub level_chars: String,
+    /// County names that are also common words (城区, 郊区): not counted as a place named.
+    pub generic_names: Vec<String>,
 }
 
 /// Words of a report title (see `data/meta.toml`).
