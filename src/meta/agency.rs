@@ -23,7 +23,7 @@ pub(super) fn source_agency(lines: &[Line]) -> Option<String> {
                     continue;
                 };
                 let mut v = trim(rest);
-                if let Some(j) = v.find(' ') {
+                if let Some(j) = v.find([' ', '|']) {
                     v = &v[..j];
                 }
                 for s in &words().agency.field_stop {
@@ -32,7 +32,11 @@ pub(super) fn source_agency(lines: &[Line]) -> Option<String> {
                     }
                 }
                 let v = trim(v);
-                if agency_like(v) && !v.starts_with("本网") && !v.starts_with("本站") {
+                // a bare department (`司法局`) names no body: its place is unknown
+                let placed = v.starts_with(|c| words().jurisdiction.level_chars.contains(c))
+                    || !gazetteer::find_all(v).is_empty()
+                    || v.chars().count() > 6;
+                if agency_like(v) && placed && !v.starts_with("本网") && !v.starts_with("本站") {
                     return Some(v.to_string());
                 }
             }
@@ -83,11 +87,12 @@ pub(super) fn cn_date(s: &str) -> bool {
 }
 
 /// Count, first position, last char of the place and department of one `<place><department>`.
-pub(super) type Combo = (usize, usize, char, String);
+pub(super) type Combo = (usize, usize, char, String, bool);
 
 /// `<place><department>` phrases of the text; the one that matches how the report names itself.
 pub(super) fn infer_agency(norm: &str) -> Option<String> {
     let ends = &words().agency.department_ends;
+    let as_department = speaks_as_department(norm);
     let found = gazetteer::find_all(norm);
     // (agency text) → (count, first position, last char of the place, department)
     let mut combos: HashMap<String, Combo> = HashMap::new();
@@ -115,15 +120,25 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
         }
         let Some(d) = dept_end else { continue };
         let dept = &rest[..d];
-        if any_in(dept, &words().agency.jurisdiction_words) {
+        if any_in(dept, &words().agency.jurisdiction_words)
+            || words()
+                .agency
+                .not_department_starts
+                .iter()
+                .any(|w| dept.starts_with(w.as_str()))
+            || (as_department && dept == "人民政府")
+        {
             continue;
         }
         let agency = norm[chain_start..f.range.end + d].to_string();
         let last = f.name.chars().last().unwrap_or(' ');
+        // the body's own document (`《X县统计局权责清单》`) in a text that says 我局
+        let titled = as_department && norm[..chain_start].ends_with('《');
         let e = combos
             .entry(agency)
-            .or_insert((0, f.range.start, last, dept.to_string()));
+            .or_insert((0, f.range.start, last, dept.to_string(), false));
         e.0 += 1;
+        e.4 |= titled;
     }
     if combos.is_empty() {
         return infer_from_self_reference(norm, &found);
@@ -135,7 +150,7 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
     let mut bare_of: HashMap<String, usize> = HashMap::new();
     let mut best: Option<(usize, usize, String)> = None;
     let opening = opening_sentence(norm);
-    for (agency, (count, first, last, dept)) in &order {
+    for (agency, (count, first, last, dept, titled)) in &order {
         let bare_key = format!("{last}{dept}");
         let bare = *bare_of.entry(bare_key.clone()).or_insert_with(|| {
             let all = norm.matches(bare_key.as_str()).count();
@@ -146,11 +161,11 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
                 .sum();
             all.saturating_sub(with_place)
         });
-        let opening = opening.contains(first);
-        if bare == 0 && *count < 2 && !opening {
+        let opening = opening.contains(first) && !norm[..*first].ends_with('《');
+        if bare == 0 && *count < 2 && !opening && !*titled {
             continue;
         }
-        let score = count + 3 * bare + if opening { 3 } else { 0 };
+        let score = count + 3 * bare + if opening { 3 } else { 0 } + if *titled { 2 } else { 0 };
         let better = match &best {
             None => true,
             Some((s, f, _)) => score > *s || (score == *s && first < f),
@@ -297,12 +312,76 @@ pub(super) fn opening_sentence(norm: &str) -> std::ops::Range<usize> {
     for line in norm.split('\n') {
         let start = at;
         at += line.len() + 1;
-        if line.chars().count() < 30 {
+        if line.chars().count() < 30 || line.contains('|') {
             continue;
         }
-        if let Some(i) = line.find('。') {
-            return start..start + i;
-        }
+        let end = line.find(['。', ':']).unwrap_or(line.len());
+        return start..start + end;
     }
     0..0
+}
+
+/// A township-level body (`X镇人民政府`, `X街道办事处`) or its place (`X镇`) at the start of `s`:
+/// (the place, the body's name). Townships are below the levels of the catalog.
+pub(super) fn township(s: &str) -> Option<(String, String)> {
+    let s = s.trim_start_matches("中共");
+    for (n, (i, c)) in s.char_indices().enumerate() {
+        if n > 6 || !is_han(c) {
+            return None;
+        }
+        if n < 2 {
+            continue;
+        }
+        let (place, body) = if c == '镇' || c == '乡' {
+            let p = &s[..i + c.len_utf8()];
+            (p, format!("{p}人民政府"))
+        } else if s[i..].starts_with("街道") {
+            let p = &s[..i + "街道".len()];
+            (p, format!("{p}办事处"))
+        } else {
+            continue;
+        };
+        if place.contains(['省', '市', '县', '区', '局']) {
+            return None;
+        }
+        return Some((place.to_string(), body));
+    }
+    None
+}
+
+/// The township the opening sentence speaks for (`2024年,X街道认真…`), or the most named
+/// township body of the text (`X镇人民政府`).
+pub(super) fn township_of_text(norm: &str) -> Option<(String, String)> {
+    let o = opening_sentence(norm);
+    let sentence = &norm[o];
+    for (i, c) in sentence.char_indices() {
+        let boundary = i == 0 || matches!(sentence[..i].chars().next_back(), Some(',' | ' '));
+        if boundary && is_han(c) {
+            if let Some(t) = township(&sentence[i..]) {
+                return Some(t);
+            }
+        }
+    }
+    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
+    for suffix in ["镇人民政府", "乡人民政府", "街道办事处"] {
+        for (at, _) in norm.match_indices(suffix) {
+            let head = &norm[..at];
+            let start = head
+                .char_indices()
+                .rev()
+                .take(4)
+                .take_while(|&(_, c)| is_han(c))
+                .last()
+                .map(|(k, _)| k);
+            let Some(k) = start else { continue };
+            if let Some((place, body)) = township(&norm[k..]) {
+                let e = counts.entry(place).or_insert((0, at, body));
+                e.0 += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(p, (_, _, b))| (p, b))
 }

@@ -131,6 +131,7 @@ pub(super) fn jurisdiction(norm: &str) -> Jurisdiction {
         .collect();
     // the level of the department the text calls itself by decides; else its self-references
     let lc = super::agency::self_department(norm, &found)
+        .filter(|_| super::agency::speaks_as_department(norm))
         .map(|(c, _)| c)
         .or_else(|| level_char(norm, &found));
     let places = tally(&found);

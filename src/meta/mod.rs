@@ -26,7 +26,8 @@ pub mod words;
 
 use crate::model::Meta;
 use crate::Doc;
-use agency::{compose, expand, infer_agency, placeless_department, signature_agency, source_agency};
+use agency::{
+    compose, expand, infer_agency, placeless_department, signature_agency, source_agency};
 use date::{body_year, published};
 use place::{may_lack_place, place_of};
 use title::{find_title, year_in};
@@ -107,10 +108,22 @@ fn complete_from_body(norm: &str, m: &mut Meta) {
         (Some(a), None) => place_of(a).region.is_none(),
         _ => false,
     };
-    if m.region.is_some() && m.agency.is_some() && !placeless(m) {
+    if m.region.is_some() && m.agency.is_some() && m.province.is_some() && !placeless(m) {
         return;
     }
     let j = jurisdiction::jurisdiction(norm);
+    if m.region.is_some() && m.province.is_none() {
+        // a township or an ambiguous name: the province the text names most
+        m.province = j.province.clone();
+    }
+    if m.region.is_none() {
+        if let Some((town, body)) = agency::township_of_text(norm) {
+            m.region = Some(town);
+            m.province = j.province.clone();
+            m.agency = m.agency.take().or(Some(body));
+            return;
+        }
+    }
     if m.region.is_none() {
         m.region = j.region.clone();
         m.province = m.province.take().or(j.province.clone());

@@ -52,6 +52,15 @@ pub(super) fn unknown_county(s: &str, city: bool) -> Option<&str> {
 /// Region, province and level of the place names at the head of `s` (see [`gazetteer::resolve`]).
 pub(super) fn place_of(s: &str) -> PlaceInfo {
     let res = gazetteer::resolve(s);
+    if res.name.is_none() {
+        if let Some((town, _)) = super::agency::township(s) {
+            return PlaceInfo {
+                region: Some(town),
+                province: None,
+                level: None,
+            };
+        }
+    }
     let mut p = PlaceInfo {
         region: res.name.clone(),
         province: res.province(),

@@ -13,8 +13,12 @@ pub(super) fn title_part(line: &str) -> &str {
         return line;
     }
     let mut s = line;
+    // a cell of a table-form page head: `|标题:…|`
+    if let Some(x) = s.strip_prefix('|') {
+        s = trim(x.split('|').next().unwrap_or(x));
+    }
     for lab in &words().title.labels {
-        if let Some(x) = s.strip_prefix(lab.as_str()) {
+        if let Some(x) = strip_label(s, lab) {
             if let Some(x) = x.trim_start().strip_prefix(':') {
                 s = trim(x);
                 break;
@@ -57,6 +61,15 @@ pub(super) fn title_part(line: &str) -> &str {
         }
     }
     s
+}
+
+/// `s` without a leading label written with or without spaces between its chars (`标 题`).
+pub(super) fn strip_label<'a>(s: &'a str, label: &str) -> Option<&'a str> {
+    let mut rest = s;
+    for c in label.chars() {
+        rest = rest.trim_start_matches(' ').strip_prefix(c)?;
+    }
+    Some(rest)
 }
 
 /// Whether a title ends with a report word (报告, 公报 …).

@@ -66,6 +66,9 @@ pub struct AgencyWords {
     pub jurisdiction_words: Vec<String>,
     /// Department endings of a body named after a place.
     pub department_ends: Vec<String>,
+    /// Department starts that make a `<place><department>` phrase no body (`委…` of a party
+    /// committee's commission).
+    pub not_department_starts: Vec<String>,
     /// National bodies (region and level null).
     pub national: Vec<String>,
     /// How a report refers to its own body (我局 …).
