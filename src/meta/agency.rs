@@ -257,6 +257,7 @@ pub(super) fn expand(dept: &str) -> String {
         .filter(|(short, _)| dept.ends_with(short.as_str()))
         .max_by_key(|(short, _)| short.len());
     match best {
+        Some((_, full)) if dept.ends_with(full.as_str()) => dept.to_string(),
         Some((short, full)) => format!("{}{full}", &dept[..dept.len() - short.len()]),
         None => dept.to_string(),
     }

@@ -34,7 +34,21 @@ use title::{find_title, year_in};
 
 /// Read the report's metadata.
 pub fn meta(doc: &Doc) -> Meta {
-    meta_of_text(&doc.norm)
+    let mut m = meta_of_text(&doc.norm);
+    restore_title(doc, &mut m);
+    m
+}
+
+/// [`meta`] of a document, the title as written in the original (quotes, brackets).
+fn restore_title(doc: &Doc, m: &mut Meta) {
+    let Some(t) = m.title.as_deref() else { return };
+    let Some(b) = doc.norm.find(t) else { return };
+    let start = doc.norm[..b].chars().count();
+    let n = t.chars().count();
+    let original: String = doc.original.chars().skip(start).take(n).collect();
+    if original.chars().count() == n {
+        m.title = Some(original);
+    }
 }
 
 /// [`meta`] on a normalised text (half-width forms, see [`crate::normalise`]).
@@ -46,7 +60,12 @@ pub fn meta_of_text(norm: &str) -> Meta {
         ..Meta::default()
     };
 
+    // a title naming only a place (`X县2024年法治政府建设报告`): the page fields may name the body
+    let bare_title_place = title_agency
+        .as_deref()
+        .is_some_and(|a| !crate::gazetteer::lookup_all(a).is_empty());
     let mut agency = title_agency
+        .filter(|_| !bare_title_place)
         .or_else(|| source_agency(&lines))
         .or_else(|| signature_agency(&lines));
     let from_agency = agency.as_deref().map(place_of);
@@ -133,7 +152,12 @@ fn complete_from_body(norm: &str, m: &mut Meta) {
         return;
     };
     match m.agency.as_deref() {
-        None => m.agency = compose(norm, &region, j.level_char),
+        None => {
+            // a body of the region named in the text, else one composed from it
+            m.agency = infer_agency(norm)
+                .filter(|a| place_of(a).region.as_deref() == Some(region.as_str()))
+                .or_else(|| compose(norm, &region, j.level_char));
+        }
         Some(a) => {
             if let Some(dept) = placeless_department(a, &region) {
                 m.agency = Some(format!("{region}{}", expand(dept)));

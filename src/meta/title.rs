@@ -118,7 +118,7 @@ pub(super) fn title_like(s: &str) -> bool {
         .plan_endings
         .iter()
         .any(|e| core.ends_with(e.as_str()))
-        && (s.contains("报告") || s.contains("情况"));
+        && any_in(s, &words().title.plan_with);
     if !plan_tail && !ends_title(core) {
         return false;
     }
@@ -213,6 +213,15 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
     for (i, l) in lines.iter().enumerate().take(600) {
         let t = title_part(l.text);
         if !title_like(t) {
+            // a title split over two lines, the break inside the subject
+            if let Some(joined) = lines.get(i + 1).and_then(|n| joined_title(t, n.text)) {
+                if let Some(a) = title_agency(&joined) {
+                    let d = fields_distance(lines, i);
+                    if full.as_ref().is_none_or(|f| d < f.0) {
+                        full = Some((d, joined, a));
+                    }
+                }
+            }
             continue;
         }
         if let Some(a) = title_agency(t) {
@@ -238,8 +247,71 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
     }
     match partial {
         Some((t, a)) => (Some(t), a),
-        None => (None, None),
+        None => match cited_title(lines).or_else(|| headline(lines)) {
+            Some(t) => {
+                let a = title_agency(&t);
+                (Some(t), a)
+            }
+            None => (None, None),
+        },
     }
+}
+
+/// Two short lines that together read like a title (`X局2025年法治政府建设` + `工作总结`).
+fn joined_title(first: &str, next: &str) -> Option<String> {
+    let next = title_part(next);
+    let short = |s: &str| (2..=40).contains(&s.chars().count());
+    if !short(first) || !short(next) || ends_title(strip_paren(first)) || title_agency(next).is_some()
+    {
+        return None;
+    }
+    let joined = format!("{first}{next}");
+    title_like(&joined).then_some(joined)
+}
+
+/// The report named in 《》 in the body's opening sentence (`现将《X局2025年度…报告》公布如下`).
+fn cited_title(lines: &[Line]) -> Option<String> {
+    let l = lines
+        .iter()
+        .take(40)
+        .find(|l| l.text.chars().count() >= 30 && !l.text.contains('|'))?;
+    let sentence = l.text.split('。').next().unwrap_or(l.text);
+    let mut rest = sentence;
+    while let Some(i) = rest.find('《') {
+        let after = &rest[i + '《'.len_utf8()..];
+        let j = after.find('》')?;
+        let t = &after[..j];
+        if title_like(t) && title_agency(t).is_some() {
+            return Some(t.to_string());
+        }
+        rest = &after[j..];
+    }
+    None
+}
+
+/// A news page's headline: among the first lines, a short line without sentence punctuation
+/// that opens the text or sits right above the page's fields (发布日期, 来源 …).
+fn headline(lines: &[Line]) -> Option<String> {
+    for (i, l) in lines.iter().enumerate().take(12) {
+        let t = title_part(l.text);
+        let n = t.chars().count();
+        let plain = (8..=50).contains(&n)
+            && !t.contains(['。', ',', ';', ':', '|', '>', '»'])
+            && t.chars().filter(|&c| is_han(c)).count() * 2 > n
+            && crate::segment::heading_marker(t).is_none()
+            && !words().title.nav.iter().any(|p| t.starts_with(p.as_str()))
+            && !any_in(t, &words().agency.footer);
+        if !plain {
+            continue;
+        }
+        let next_is_body = lines
+            .get(i + 1)
+            .is_some_and(|n| n.text.chars().count() >= 40 && n.text.contains('。'));
+        if (i == 0 && next_is_body) || fields_distance(lines, i) == 1 {
+            return Some(t.to_string());
+        }
+    }
+    None
 }
 
 /// How many lines away from line `i` the page's fields (date, source) are: looking two lines up

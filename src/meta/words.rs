@@ -36,6 +36,8 @@ pub struct TitleWords {
     pub endings: Vec<String>,
     /// Plan endings that count with 报告/情况 in the title.
     pub plan_endings: Vec<String>,
+    /// Words of which one must be in a title with a plan ending.
+    pub plan_with: Vec<String>,
     /// Subjects a title names.
     pub subjects: Vec<String>,
     /// Line starts of navigation.
