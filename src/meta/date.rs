@@ -55,6 +55,16 @@ pub(super) fn body_year(norm: &str) -> Option<i32> {
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(y, _)| y)
+        .or_else(|| first_year(norm))
+}
+
+/// The first `20XX年` of a text at all (`2024年以来`, `截至2025年6月底`): the last resort for the
+/// year of a news item or a bulletin.
+fn first_year(norm: &str) -> Option<i32> {
+    year_re()
+        .captures(norm)
+        .and_then(|c| c.get(1))
+        .and_then(|y| y.as_str().parse().ok())
 }
 
 // ---------------------------------------------------------------- published

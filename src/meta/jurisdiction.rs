@@ -143,7 +143,7 @@ pub(super) fn jurisdiction(norm: &str) -> Jurisdiction {
         .iter()
         .filter(|(_, c, n, _)| match lc {
             Some(l) => c.iter().any(|p| fits(p, l)),
-            None => *n >= 2,
+            None => *n >= 2 || places.len() == 1,
         })
         .max_by(|a, b| a.2.cmp(&b.2).then(b.3.cmp(&a.3)));
     if let Some((name, cands, _, _)) = best {

@@ -235,8 +235,16 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
         if partial.is_none() {
             // a title split over two lines: agency above, `2021年…报告` below
             let prev = if i > 0 { trim(lines[i - 1].text) } else { "" };
+            // or the agency on the line below the title (then a date)
+            let next = lines.get(i + 1).map(|l| trim(l.text)).unwrap_or("");
             if subject_start(t) == 0 && agency_like(prev) && !title_like(prev) {
                 partial = Some((format!("{prev}{t}"), Some(prev.to_string())));
+            } else if subject_start(t) == 0
+                && agency_like(next)
+                && next.chars().count() <= 30
+                && !title_like(next)
+            {
+                partial = Some((t.to_string(), Some(next.to_string())));
             } else {
                 partial = Some((t.to_string(), None));
             }
