@@ -386,3 +386,14 @@ pub(super) fn township_of_text(norm: &str) -> Option<(String, String)> {
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(p, (_, _, b))| (p, b))
 }
+
+/// A national body (`生态环境部`, `市场监管总局`): it has no region and no level.
+pub(super) fn national(agency: &str) -> bool {
+    let a = agency.trim_start_matches("中华人民共和国");
+    words().agency.national.iter().any(|n| a == n || a.starts_with(n.as_str()))
+}
+
+/// Whether the text speaks as a branch bureau (`我分局`, `本分局`).
+pub(super) fn speaks_as_branch(norm: &str) -> bool {
+    any_in(norm, &words().agency.branch_refs)
+}

@@ -105,6 +105,28 @@ pub fn meta_of_text(norm: &str) -> Meta {
 /// province, level) and an agency composed of it (see [`agency::compose`]); an agency written
 /// without its place gets it, a bare place its people's government.
 fn complete_from_body(norm: &str, m: &mut Meta) {
+    if m.agency.as_deref().is_some_and(agency::national) {
+        // a national body: no region, no level (and no province)
+        m.region = None;
+        m.province = None;
+        m.level = None;
+        return;
+    }
+    complete_local(norm, m);
+    // a branch (分局) of a city bureau serves one county
+    let branch = m.agency.as_deref().is_some_and(|a| a.ends_with("分局"))
+        || agency::speaks_as_branch(norm);
+    if branch && m.level.as_deref() != Some(crate::gazetteer::COUNTY) {
+        if m.level.as_deref() == Some(crate::gazetteer::PREFECTURAL) {
+            m.region = None;
+        }
+        if m.level.as_deref() != Some(crate::gazetteer::PROVINCIAL) {
+            m.level = Some(crate::gazetteer::COUNTY.to_string());
+        }
+    }
+}
+
+fn complete_local(norm: &str, m: &mut Meta) {
     if let Some(a) = m.agency.take() {
         // `中共X县委 X县人民政府`: the government
         let a = match a.rsplit_once(' ') {

@@ -75,6 +75,8 @@ pub struct AgencyWords {
     pub national: Vec<String>,
     /// How a report refers to its own body (我局 …).
     pub self_refs: Vec<String>,
+    /// How a branch bureau refers to itself (我分局 …).
+    pub branch_refs: Vec<String>,
     /// Short department names → full official names.
     pub expansions: BTreeMap<String, String>,
 }
