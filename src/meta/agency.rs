@@ -36,7 +36,8 @@ pub(super) fn source_agency(lines: &[Line]) -> Option<String> {
                 let placed = v.starts_with(|c| words().jurisdiction.level_chars.contains(c))
                     || !gazetteer::find_all(v).is_empty()
                     || v.chars().count() > 6;
-                if agency_like(v) && placed && !v.starts_with("本网") && !v.starts_with("本站") {
+                if agency_like(v) && placed && !v.starts_with("本网") && !v.starts_with("本站")
+                {
                     return Some(v.to_string());
                 }
             }
@@ -190,7 +191,9 @@ pub(super) fn self_department(norm: &str, found: &[gazetteer::Found]) -> Option<
     for (p, c) in norm.char_indices() {
         let before = prev;
         prev = Some(c);
-        if !matches!(c, '省' | '市' | '区' | '县' | '州') || place_ends.contains(&(p + c.len_utf8())) {
+        if !matches!(c, '省' | '市' | '区' | '县' | '州')
+            || place_ends.contains(&(p + c.len_utf8()))
+        {
             continue;
         }
         let rest = &norm[p + c.len_utf8()..];
@@ -244,7 +247,7 @@ pub(super) fn infer_from_self_reference(norm: &str, found: &[gazetteer::Found]) 
     let (place, (count, _)) = places
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
-    (count >= 2).then(|| format!("{place}{dept}"))
+    (count >= 2).then(|| format!("{place}{}", expand(&dept)))
 }
 
 /// The full official form of a department name written short (`市场监管局` → 市场监督管理局):
@@ -283,13 +286,20 @@ pub(super) fn compose(norm: &str, region: &str, level_char: Option<char>) -> Opt
     // a department of the region named in the text: it is not the government's own report
     let names_department = found.iter().any(|f| {
         f.name == region
-            && words()
-                .agency
-                .department_ends
-                .iter()
-                .any(|e| e != "人民政府" && norm[f.range.end..].chars().take(12).collect::<String>().contains(e.as_str()))
+            && words().agency.department_ends.iter().any(|e| {
+                e != "人民政府"
+                    && norm[f.range.end..]
+                        .chars()
+                        .take(12)
+                        .collect::<String>()
+                        .contains(e.as_str())
+            })
     });
-    if level_char == Some(last) && !speaks_as_department(norm) && !names_department {
+    if level_char == Some(last)
+        && government_voice(norm, last)
+        && !speaks_as_department(norm)
+        && !names_department
+    {
         return Some(format!("{region}人民政府"));
     }
     None
@@ -300,10 +310,8 @@ pub(super) fn compose(norm: &str, region: &str, level_char: Option<char>) -> Opt
 pub(super) fn placeless_department<'a>(agency: &'a str, region: &str) -> Option<&'a str> {
     let first = agency.chars().next()?;
     let rest = &agency[first.len_utf8()..];
-    (region.ends_with(first)
-        && rest.chars().count() >= 2
-        && gazetteer::find_all(agency).is_empty())
-    .then_some(rest)
+    (region.ends_with(first) && rest.chars().count() >= 2 && gazetteer::find_all(agency).is_empty())
+        .then_some(rest)
 }
 
 /// The byte range of the body's opening sentence: from the start of the first line of at least
@@ -390,10 +398,37 @@ pub(super) fn township_of_text(norm: &str) -> Option<(String, String)> {
 /// A national body (`生态环境部`, `市场监管总局`): it has no region and no level.
 pub(super) fn national(agency: &str) -> bool {
     let a = agency.trim_start_matches("中华人民共和国");
-    words().agency.national.iter().any(|n| a == n || a.starts_with(n.as_str()))
+    words()
+        .agency
+        .national
+        .iter()
+        .any(|n| a == n || a.starts_with(n.as_str()))
 }
 
 /// Whether the text speaks as a branch bureau (`我分局`, `本分局`).
 pub(super) fn speaks_as_branch(norm: &str) -> bool {
     any_in(norm, &words().agency.branch_refs)
+}
+
+/// Whether the text speaks as the government of its jurisdiction: `我县`, or `县政府` /
+/// `县人民政府` not inside a longer name (`县委、县政府`).
+fn government_voice(norm: &str, level_char: char) -> bool {
+    let mut prev: Option<char> = None;
+    for (i, c) in norm.char_indices() {
+        let before = prev;
+        prev = Some(c);
+        if c != level_char {
+            continue;
+        }
+        let rest = &norm[i + c.len_utf8()..];
+        if before == Some('我') {
+            return true;
+        }
+        if before.is_none_or(|b| !is_han(b))
+            && (rest.starts_with("政府") || rest.starts_with("人民政府"))
+        {
+            return true;
+        }
+    }
+    false
 }

@@ -1,7 +1,7 @@
 //! The year reported on and the page's publication date.
 
 use super::title::year_re;
-use super::words::words;
+use super::words::{any_in, words};
 use super::{is_han, trim, Line};
 use crate::re::Regex;
 use std::collections::HashMap;
@@ -92,7 +92,7 @@ pub(super) fn parse_date(s: &str) -> Option<(String, usize)> {
 }
 
 /// A date label written with optional spaces between its chars (`发 布 时 间`), then an optional
-/// colon: (regex, rank, whether a clock time must follow, plain label length in chars).
+/// colon (or a table's `|`): (regex, rank, whether a clock time must follow, plain label length in chars).
 fn label_res() -> &'static [(Regex, u8, bool, usize)] {
     static R: OnceLock<Vec<(Regex, u8, bool, usize)>> = OnceLock::new();
     R.get_or_init(|| {
@@ -103,7 +103,7 @@ fn label_res() -> &'static [(Regex, u8, bool, usize)] {
             .chain(stamps)
             .filter_map(|((label, rank), stamp)| {
                 let chars: Vec<String> = label.chars().map(|c| c.to_string()).collect();
-                let pat = format!("{}[ ]*(:?)", chars.join("[ ]*"));
+                let pat = format!("{}[ ]*([:|]?)", chars.join("[ ]*"));
                 Regex::new(&pat)
                     .ok()
                     .map(|r| (r, *rank, stamp, label.chars().count()))
@@ -151,6 +151,9 @@ pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
     // an unlabelled numeric date among the first lines of the page (not the 年月日 signature)
     for l in lines.iter().take(15) {
         let t = l.text;
+        if any_in(t, &words().date.document_labels) {
+            continue;
+        }
         for (i, c) in t.char_indices() {
             if c == '2' && (i == 0 || !t[..i].ends_with(|p: char| p.is_ascii_digit())) {
                 if let Some((d, end)) = parse_date(&t[i..]) {

@@ -51,7 +51,8 @@ pub(super) fn level_char(norm: &str, found: &[Found]) -> Option<char> {
         if w == 0 && !place_ends.contains(&(i + c.len_utf8())) && before.is_none_or(|b| !is_han(b))
         {
             // `区委、区政府`, `县生态环境局` as a sentence subject
-            let gov = rest.starts_with('委') || rest.starts_with("政府") || rest.starts_with("人民政府");
+            let gov =
+                rest.starts_with('委') || rest.starts_with("政府") || rest.starts_with("人民政府");
             let dept = rest
                 .char_indices()
                 .take(10)

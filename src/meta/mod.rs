@@ -27,7 +27,8 @@ pub mod words;
 use crate::model::Meta;
 use crate::Doc;
 use agency::{
-    compose, expand, infer_agency, placeless_department, signature_agency, source_agency};
+    compose, expand, infer_agency, placeless_department, signature_agency, source_agency,
+};
 use date::{body_year, published};
 use place::{may_lack_place, place_of};
 use title::{find_title, year_in};
@@ -45,9 +46,16 @@ fn restore_title(doc: &Doc, m: &mut Meta) {
     let Some(b) = doc.norm.find(t) else { return };
     let start = doc.norm[..b].chars().count();
     let n = t.chars().count();
-    let original: String = doc.original.chars().skip(start).take(n).collect();
-    if original.chars().count() == n {
-        m.title = Some(original);
+    let keep = &words::words().title.as_written;
+    let original: Vec<char> = doc.original.chars().skip(start).take(n).collect();
+    if original.len() == n {
+        // quotes as written (`“绿剑”`); digits, colons and spaces stay normalised
+        let title = t
+            .chars()
+            .zip(original)
+            .map(|(c, o)| if keep.contains(o) { o } else { c })
+            .collect();
+        m.title = Some(title);
     }
 }
 
@@ -65,9 +73,11 @@ pub fn meta_of_text(norm: &str) -> Meta {
         .as_deref()
         .is_some_and(|a| !crate::gazetteer::lookup_all(a).is_empty());
     let mut agency = title_agency
+        .clone()
         .filter(|_| !bare_title_place)
         .or_else(|| source_agency(&lines))
-        .or_else(|| signature_agency(&lines));
+        .or_else(|| signature_agency(&lines))
+        .or_else(|| title_agency.filter(|_| bare_title_place));
     let from_agency = agency.as_deref().map(place_of);
     if let Some(p) = from_agency.filter(|p| p.region.is_some()) {
         m.agency = agency;
@@ -98,6 +108,13 @@ pub fn meta_of_text(norm: &str) -> Meta {
         .and_then(year_in)
         .or_else(|| body_year(norm));
     m.published = published(norm, &lines);
+    if m.year.is_none() {
+        // a news item without any year: the year of its page date
+        m.year = m
+            .published
+            .as_deref()
+            .and_then(|d| d.get(..4)?.parse().ok());
+    }
     m
 }
 
@@ -113,16 +130,19 @@ fn complete_from_body(norm: &str, m: &mut Meta) {
         return;
     }
     complete_local(norm, m);
-    // a branch (分局) of a city bureau serves one county
-    let branch = m.agency.as_deref().is_some_and(|a| a.ends_with("分局"))
-        || agency::speaks_as_branch(norm);
-    if branch && m.level.as_deref() != Some(crate::gazetteer::COUNTY) {
-        if m.level.as_deref() == Some(crate::gazetteer::PREFECTURAL) {
-            m.region = None;
-        }
-        if m.level.as_deref() != Some(crate::gazetteer::PROVINCIAL) {
-            m.level = Some(crate::gazetteer::COUNTY.to_string());
-        }
+    // a branch bureau (`我分局`) whose place the text does not tell serves one county
+    let branch =
+        m.agency.as_deref().is_some_and(|a| a.ends_with("分局")) || agency::speaks_as_branch(norm);
+    if branch && m.level.is_none() && m.region.is_none() {
+        m.level = Some(crate::gazetteer::COUNTY.to_string());
+    }
+    // a text that says 我分局 names its city, not its county
+    if agency::speaks_as_branch(norm)
+        && m.agency.is_none()
+        && m.level.as_deref() == Some(crate::gazetteer::PREFECTURAL)
+    {
+        m.region = None;
+        m.level = Some(crate::gazetteer::COUNTY.to_string());
     }
 }
 
@@ -130,7 +150,9 @@ fn complete_local(norm: &str, m: &mut Meta) {
     if let Some(a) = m.agency.take() {
         // `中共X县委 X县人民政府`: the government
         let a = match a.rsplit_once(' ') {
-            Some((head, tail)) if head.starts_with("中共") && !tail.is_empty() => tail.to_string(),
+            Some((head, tail)) if head.starts_with("中共") && !tail.is_empty() => {
+                tail.to_string()
+            }
             _ => a,
         };
         m.agency = Some(a);

@@ -269,7 +269,10 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
 fn joined_title(first: &str, next: &str) -> Option<String> {
     let next = title_part(next);
     let short = |s: &str| (2..=40).contains(&s.chars().count());
-    if !short(first) || !short(next) || ends_title(strip_paren(first)) || title_agency(next).is_some()
+    if !short(first)
+        || !short(next)
+        || ends_title(strip_paren(first))
+        || title_agency(next).is_some()
     {
         return None;
     }
@@ -308,7 +311,12 @@ fn headline(lines: &[Line]) -> Option<String> {
             && t.chars().filter(|&c| is_han(c)).count() * 2 > n
             && crate::segment::heading_marker(t).is_none()
             && !words().title.nav.iter().any(|p| t.starts_with(p.as_str()))
-            && !any_in(t, &words().agency.footer);
+            && !any_in(t, &words().agency.footer)
+            && !words()
+                .title
+                .not_headline_endings
+                .iter()
+                .any(|e| t.ends_with(e.as_str()));
         if !plain {
             continue;
         }

@@ -36,6 +36,8 @@ pub struct TitleWords {
     pub endings: Vec<String>,
     /// Plan endings that count with 报告/情况 in the title.
     pub plan_endings: Vec<String>,
+    /// Chars a title keeps as written in the original (curly quotes).
+    pub as_written: String,
     /// Words of which one must be in a title with a plan ending.
     pub plan_with: Vec<String>,
     /// Subjects a title names.
@@ -46,6 +48,8 @@ pub struct TitleWords {
     pub labels: Vec<String>,
     /// Where the agency part of a title ends.
     pub subject_starts: Vec<String>,
+    /// Endings of a document that is no headline of a report page (通知, 方案 …).
+    pub not_headline_endings: Vec<String>,
     /// Labels of the page's fields near a title (date, source …).
     pub page_fields: Vec<String>,
 }
@@ -89,6 +93,8 @@ pub struct DateWords {
     pub labels: Vec<(String, u8)>,
     /// (label, rank) of a page stamp, counted only with a clock time.
     pub stamp_labels: Vec<(String, u8)>,
+    /// Labels of a document's own date (成文日期 …): a date after them is never the page's.
+    pub document_labels: Vec<String>,
 }
 
 impl AgencyWords {
