@@ -456,7 +456,7 @@ pub fn resolve(text: &str) -> Resolution {
 /// The place with this GB/T 2260 code (`370100` or `3701` → 济南市, `37` → 山东省).
 pub fn by_code(code: &str) -> Option<Place> {
     let mut code = code.trim();
-    while code.len() > 2 && code.len() % 2 == 0 && code.ends_with("00") {
+    while code.len() > 2 && code.len().is_multiple_of(2) && code.ends_with("00") {
         code = &code[..code.len() - 2];
     }
     gaz()

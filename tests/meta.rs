@@ -222,13 +222,19 @@ fn gazetteer_table() {
     for c in &file.code {
         let got = gazetteer::lookup(&c.place).map(|p| p.code);
         if got.as_deref() != Some(c.code.as_str()) {
-            fails.push(format!("[{}] code of {}: got {got:?}, expected {}", c.name, c.place, c.code));
+            fails.push(format!(
+                "[{}] code of {}: got {got:?}, expected {}",
+                c.name, c.place, c.code
+            ));
         }
         let padded = format!("{:0<6}", c.code);
         for code in [c.code.as_str(), padded.as_str()] {
             let back = gazetteer::by_code(code).map(|p| p.name);
             if back.as_deref() != Some(c.place.as_str()) {
-                fails.push(format!("[{}] by_code {code}: got {back:?}, expected {}", c.name, c.place));
+                fails.push(format!(
+                    "[{}] by_code {code}: got {back:?}, expected {}",
+                    c.name, c.place
+                ));
             }
         }
     }

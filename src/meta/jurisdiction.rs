@@ -128,7 +128,7 @@ pub(super) fn jurisdiction(norm: &str) -> Jurisdiction {
     let generic = &words().jurisdiction.generic_names;
     let found: Vec<Found> = gazetteer::find_all(norm)
         .into_iter()
-        .filter(|f| !generic.iter().any(|g| *g == f.name))
+        .filter(|f| !generic.contains(&f.name))
         .collect();
     // the level of the department the text calls itself by decides; else its self-references
     let lc = super::agency::self_department(norm, &found)

@@ -210,8 +210,6 @@ fn complete_local(norm: &str, m: &mut Meta) {
     }
 }
 
-/// An agency whose place the text may tell: `市生态环境局`, or a truncated `洲市生态环境局`
-/// (not a central one such as `生态环境部`).
 // ---------------------------------------------------------------- lines
 
 pub(super) struct Line<'a> {

@@ -5,6 +5,8 @@ use super::{is_han, trim};
 use crate::gazetteer;
 use crate::model::Meta;
 
+/// An agency whose place the text may tell: `市生态环境局`, or a truncated `洲市生态环境局`
+/// (not a central one such as `生态环境部`).
 pub(super) fn may_lack_place(agency: &str) -> bool {
     agency.chars().take(4).any(|c| "市区县州省旗盟".contains(c))
 }

@@ -117,3 +117,14 @@ pub fn words() -> &'static Words {
 pub fn any_in(s: &str, list: &[String]) -> bool {
     list.iter().any(|w| s.contains(w.as_str()))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn embedded_words_parse() {
+        let w = super::words();
+        assert!(!w.title.endings.is_empty());
+        assert!(w.agency.expansions.len() >= 10);
+        assert!(!w.date.labels.is_empty());
+    }
+}
