@@ -58,9 +58,9 @@ struct Gaz {
     entries: Vec<Entry>,
     full: HashMap<&'static str, Vec<usize>>,
     short: HashMap<String, Vec<usize>>,
-    max_chars: usize,
-    /// First chars of all full names (a quick filter for [`find_all`]).
-    firsts: std::collections::HashSet<char>,
+    /// First char of a full name → the lengths (in chars) of the names starting with it,
+    /// longest first (so [`find_all`] tries only lengths that exist).
+    firsts: HashMap<char, Vec<usize>>,
 }
 
 const DATA: &str = include_str!("../data/gazetteer.txt");
@@ -238,23 +238,29 @@ fn gaz() -> &'static Gaz {
         let entries = parse(DATA);
         let mut full: HashMap<&'static str, Vec<usize>> = HashMap::new();
         let mut short: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut max_chars = 0;
         for (i, e) in entries.iter().enumerate() {
             full.entry(e.name).or_default().push(i);
-            max_chars = max_chars.max(e.name.chars().count());
             if let Some(s) = short_form(e.name) {
                 short.entry(s).or_default().push(i);
             }
         }
-        let firsts = entries
-            .iter()
-            .filter_map(|e| e.name.chars().next())
-            .collect();
+        let mut firsts: HashMap<char, Vec<usize>> = HashMap::new();
+        for e in &entries {
+            if let Some(c) = e.name.chars().next() {
+                let v = firsts.entry(c).or_default();
+                let n = e.name.chars().count();
+                if !v.contains(&n) {
+                    v.push(n);
+                }
+            }
+        }
+        for v in firsts.values_mut() {
+            v.sort_unstable_by(|a, b| b.cmp(a));
+        }
         Gaz {
             entries,
             full,
             short,
-            max_chars,
             firsts,
         }
     })
@@ -326,17 +332,20 @@ pub fn find_all(text: &str) -> Vec<Found> {
     let n = starts.len() - 1;
     let mut i = 0;
     while i < n {
-        if !text[starts[i]..]
+        let Some(lens) = text[starts[i]..]
             .chars()
             .next()
-            .is_some_and(|c| g.firsts.contains(&c))
-        {
+            .and_then(|c| g.firsts.get(&c))
+        else {
             i += 1;
             continue;
-        }
+        };
         let mut hit = None;
-        let top = (i + g.max_chars).min(n);
-        for j in (i + 2..=top).rev() {
+        for &len in lens {
+            let j = i + len;
+            if len < 2 || j > n {
+                continue;
+            }
             let s = &text[starts[i]..starts[j]];
             if let Some(v) = g.full.get(s) {
                 hit = Some((j, v));

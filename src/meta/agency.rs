@@ -295,10 +295,12 @@ pub(super) fn compose(norm: &str, region: &str, level_char: Option<char>) -> Opt
                         .contains(e.as_str())
             })
     });
+    // `我县` speaks as the government even when the text names its departments; a bare
+    // `县政府` only when it names none
+    let voice = government_voice(norm, last);
     if level_char == Some(last)
-        && government_voice(norm, last)
         && !speaks_as_department(norm)
-        && !names_department
+        && (voice == Voice::Own || (voice == Voice::Government && !names_department))
     {
         return Some(format!("{region}人民政府"));
     }
@@ -410,10 +412,21 @@ pub(super) fn speaks_as_branch(norm: &str) -> bool {
     any_in(norm, &words().agency.branch_refs)
 }
 
-/// Whether the text speaks as the government of its jurisdiction: `我县`, or `县政府` /
-/// `县人民政府` not inside a longer name (`县委、县政府`).
-fn government_voice(norm: &str, level_char: char) -> bool {
+/// How a text speaks of the government of its jurisdiction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Voice {
+    /// Not at all.
+    None,
+    /// `县政府` / `县人民政府` not inside a longer name (`县委、县政府`).
+    Government,
+    /// `我县`: as the jurisdiction itself.
+    Own,
+}
+
+/// How the text speaks of the government of the jurisdiction of `level_char`.
+fn government_voice(norm: &str, level_char: char) -> Voice {
     let mut prev: Option<char> = None;
+    let mut voice = Voice::None;
     for (i, c) in norm.char_indices() {
         let before = prev;
         prev = Some(c);
@@ -422,13 +435,13 @@ fn government_voice(norm: &str, level_char: char) -> bool {
         }
         let rest = &norm[i + c.len_utf8()..];
         if before == Some('我') {
-            return true;
+            return Voice::Own;
         }
         if before.is_none_or(|b| !is_han(b))
             && (rest.starts_with("政府") || rest.starts_with("人民政府"))
         {
-            return true;
+            voice = Voice::Government;
         }
     }
-    false
+    voice
 }
