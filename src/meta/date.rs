@@ -1,0 +1,168 @@
+//! The year reported on and the page's publication date.
+
+use super::title::year_re;
+use super::words::{any_in, words};
+use super::{is_han, trim, Line};
+use crate::re::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The year reported on, from the body: the first sentence-initial `20XX年`, else the most
+/// frequent year-only mention.
+pub(super) fn body_year(norm: &str) -> Option<i32> {
+    let mut counts: HashMap<i32, (usize, usize)> = HashMap::new();
+    let mut line_start = 0;
+    let mut scanned = 0;
+    for m in year_re().captures_iter(norm) {
+        let (Some(all), Some(y)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        if let Some(k) = norm[scanned..all.start()].rfind('\n') {
+            line_start = scanned + k + 1;
+        }
+        scanned = all.start();
+        let after = &norm[all.end()..];
+        let after = after.strip_prefix('度').unwrap_or(after);
+        if after.starts_with(|c: char| c.is_ascii_digit() || c == ' ') || after.starts_with("以来")
+        {
+            continue;
+        }
+        let before = &norm[line_start..all.start()];
+        let prev = before.chars().next_back();
+        if matches!(prev, Some('自' | '从' | '至' | '-' | '到' | '~')) {
+            continue;
+        }
+        let Ok(v) = y.as_str().parse::<i32>() else {
+            continue;
+        };
+        // sentence-initial: after a line start, 。, a heading marker
+        let line_head = if before.len() <= 24 {
+            trim(before)
+        } else {
+            "-"
+        };
+        let initial = matches!(prev, Some('。' | ';' | '!' | '?'))
+            || line_head.is_empty()
+            || crate::segment::heading_marker(&format!("{line_head}x"))
+                .is_some_and(|(_, l)| l == line_head.len());
+        if initial {
+            return Some(v);
+        }
+        let e = counts.entry(v).or_insert((0, all.start()));
+        e.0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(y, _)| y)
+        .or_else(|| first_year(norm))
+}
+
+/// The first `20XX年` of a text at all (`2024年以来`, `截至2025年6月底`): the last resort for the
+/// year of a news item or a bulletin.
+fn first_year(norm: &str) -> Option<i32> {
+    year_re()
+        .captures(norm)
+        .and_then(|c| c.get(1))
+        .and_then(|y| y.as_str().parse().ok())
+}
+
+// ---------------------------------------------------------------- published
+
+/// A date at the start of `s` (after spaces): `2022-01-10`, `2022年1月10日`, `2022/01/10`,
+/// `2022.01.10` → (ISO date, bytes used).
+pub(super) fn parse_date(s: &str) -> Option<(String, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"^[ ]*(20[0-9][0-9])[ ]*(?:-|/|\.|年)[ ]*([0-9]{1,2})[ ]*(?:-|/|\.|月)[ ]*([0-9]{1,2})(?:[ ]*日)?")
+            .unwrap()
+    });
+    let c = r.captures(s)?;
+    let y: u32 = c.get(1)?.as_str().parse().ok()?;
+    let mo: u32 = c.get(2)?.as_str().parse().ok()?;
+    let d: u32 = c.get(3)?.as_str().parse().ok()?;
+    let end = c.get(0)?.end();
+    if s[end..].starts_with(|c: char| c.is_ascii_digit())
+        || !(1..=12).contains(&mo)
+        || !(1..=31).contains(&d)
+    {
+        return None;
+    }
+    Some((format!("{y:04}-{mo:02}-{d:02}"), end))
+}
+
+/// A date label written with optional spaces between its chars (`发 布 时 间`), then an optional
+/// colon (or a table's `|`): (regex, rank, whether a clock time must follow, plain label length in chars).
+fn label_res() -> &'static [(Regex, u8, bool, usize)] {
+    static R: OnceLock<Vec<(Regex, u8, bool, usize)>> = OnceLock::new();
+    R.get_or_init(|| {
+        let w = &words().date;
+        let plain = w.labels.iter().map(|l| (l, false));
+        let stamps = w.stamp_labels.iter().map(|l| (l, true));
+        plain
+            .chain(stamps)
+            .filter_map(|((label, rank), stamp)| {
+                let chars: Vec<String> = label.chars().map(|c| c.to_string()).collect();
+                let pat = format!("{}[ ]*([:|]?)", chars.join("[ ]*"));
+                Regex::new(&pat)
+                    .ok()
+                    .map(|r| (r, *rank, stamp, label.chars().count()))
+            })
+            .collect()
+    })
+}
+
+/// A clock time right after a date: ` 11:04`, ` 10:16:31`.
+fn clock_follows(s: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| Regex::new(r"^[ ]*[0-9]{1,2}:[0-9]{2}").unwrap());
+    r.is_match(s)
+}
+
+pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
+    let mut best: Option<(u8, usize, String)> = None;
+    for (re, rank, stamp, n) in label_res() {
+        for c in re.captures_iter(norm) {
+            let (Some(all), Some(colon)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let at = all.start();
+            if *n == 2 {
+                // a bare 时间/日期 must be a field of its own: a colon, and no word before it
+                if colon.as_str().is_empty() || norm[..at].chars().next_back().is_some_and(is_han) {
+                    continue;
+                }
+            }
+            let rest = &norm[all.end()..];
+            let Some((date, end)) = parse_date(rest) else {
+                continue;
+            };
+            if *stamp && !clock_follows(&rest[end..]) {
+                continue;
+            }
+            if best.as_ref().is_none_or(|b| (*rank, at) < (b.0, b.1)) {
+                best = Some((*rank, at, date));
+            }
+        }
+    }
+    if let Some(b) = best {
+        return Some(b.2);
+    }
+    // an unlabelled numeric date among the first lines of the page (not the 年月日 signature)
+    for l in lines.iter().take(15) {
+        let t = l.text;
+        if any_in(t, &words().date.document_labels) {
+            continue;
+        }
+        for (i, c) in t.char_indices() {
+            if c == '2' && (i == 0 || !t[..i].ends_with(|p: char| p.is_ascii_digit())) {
+                if let Some((d, end)) = parse_date(&t[i..]) {
+                    if !t[i..i + end].contains('年') {
+                        return Some(d);
+                    }
+                }
+            }
+        }
+    }
+    None
+}

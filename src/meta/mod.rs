@@ -1,0 +1,233 @@
+//! Stage 7 — meta: title, agency, region, province, level, year reported on, published date.
+//!
+//! In: the [`Doc`] (the unblanked normalised text, since title and date lines often sit in page
+//! clutter). Out: [`Meta`]. Province and level come from [`crate::gazetteer`].
+//!
+//! - **title**: the first line that reads like a report title (a report word at the end, a
+//!   法治/依法行政/信息公开 … keyword, not a breadcrumb or sentence). A title without an agency
+//!   whose previous line is an agency name (a title split over two lines) is joined to it; a
+//!   full one-line title anywhere near the top wins over that.
+//! - **agency**: the title's text before the year / 关于 / the subject; else a 来源/发布机构 line,
+//!   the signature above the closing date, or the most frequent `<place><department>` of the text
+//!   that matches how the report names itself (`市生态环境局`); failing that, that department
+//!   joined to the place of its level the text names most (at least twice).
+//! - **region/province/level**: the agency's place names through [`gazetteer::resolve`] (else the
+//!   title's); a county the gazetteer lacks (`…县`, `…旗`) still gives region and level. No place is
+//!   guessed for an agency without one that is not a local bureau (`生态环境部`).
+//! - **year**: the title's year; else the first sentence-initial `20XX年`; else the most frequent.
+//! - **published**: a labelled date (发布时间/更新时间/时间/日期 …), never the signature date.
+
+mod agency;
+mod date;
+mod jurisdiction;
+mod place;
+mod title;
+pub mod words;
+
+use crate::model::Meta;
+use crate::Doc;
+use agency::{
+    compose, expand, infer_agency, placeless_department, signature_agency, source_agency,
+};
+use date::{body_year, published};
+use place::{may_lack_place, place_of};
+use title::{find_title, year_in};
+
+/// Read the report's metadata.
+pub fn meta(doc: &Doc) -> Meta {
+    let mut m = meta_of_text(&doc.norm);
+    restore_title(doc, &mut m);
+    m
+}
+
+/// [`meta`] of a document, the title as written in the original (quotes, brackets).
+fn restore_title(doc: &Doc, m: &mut Meta) {
+    let Some(t) = m.title.as_deref() else { return };
+    let Some(b) = doc.norm.find(t) else { return };
+    let start = doc.norm[..b].chars().count();
+    let n = t.chars().count();
+    let keep = &words::words().title.as_written;
+    let original: Vec<char> = doc.original.chars().skip(start).take(n).collect();
+    if original.len() == n {
+        // quotes as written (`“绿剑”`); digits, colons and spaces stay normalised
+        let title = t
+            .chars()
+            .zip(original)
+            .map(|(c, o)| if keep.contains(o) { o } else { c })
+            .collect();
+        m.title = Some(title);
+    }
+}
+
+/// [`meta`] on a normalised text (half-width forms, see [`crate::normalise`]).
+pub fn meta_of_text(norm: &str) -> Meta {
+    let lines = lines(norm);
+    let (title, title_agency) = find_title(&lines);
+    let mut m = Meta {
+        title: title.clone(),
+        ..Meta::default()
+    };
+
+    // a title naming only a place (`X县2024年法治政府建设报告`): the page fields may name the body
+    let bare_title_place = title_agency
+        .as_deref()
+        .is_some_and(|a| !crate::gazetteer::lookup_all(a).is_empty());
+    let mut agency = title_agency
+        .clone()
+        .filter(|_| !bare_title_place)
+        .or_else(|| source_agency(&lines))
+        .or_else(|| signature_agency(&lines))
+        .or_else(|| title_agency.filter(|_| bare_title_place));
+    let from_agency = agency.as_deref().map(place_of);
+    if let Some(p) = from_agency.filter(|p| p.region.is_some()) {
+        m.agency = agency;
+        p.fill(&mut m);
+    } else if let Some(p) = title
+        .as_deref()
+        .map(place_of)
+        .filter(|p| p.region.is_some())
+    {
+        m.agency = agency;
+        p.fill(&mut m);
+    } else if agency.as_deref().is_none_or(may_lack_place) {
+        if let Some(inferred) = infer_agency(norm) {
+            place_of(&inferred).fill(&mut m);
+            if agency.is_none() {
+                agency = Some(inferred);
+            }
+        }
+        m.agency = agency;
+    } else {
+        m.agency = agency;
+    }
+
+    complete_from_body(norm, &mut m);
+
+    m.year = title
+        .as_deref()
+        .and_then(year_in)
+        .or_else(|| body_year(norm));
+    m.published = published(norm, &lines);
+    if m.year.is_none() {
+        // a news item without any year: the year of its page date
+        m.year = m
+            .published
+            .as_deref()
+            .and_then(|d| d.get(..4)?.parse().ok());
+    }
+    m
+}
+
+/// Fill what the title and page fields left open from the body: the jurisdiction (region,
+/// province, level) and an agency composed of it (see [`agency::compose`]); an agency written
+/// without its place gets it, a bare place its people's government.
+fn complete_from_body(norm: &str, m: &mut Meta) {
+    if m.agency.as_deref().is_some_and(agency::national) {
+        // a national body: no region, no level (and no province)
+        m.region = None;
+        m.province = None;
+        m.level = None;
+        return;
+    }
+    complete_local(norm, m);
+    // a branch bureau (`我分局`) whose place the text does not tell serves one county
+    let branch =
+        m.agency.as_deref().is_some_and(|a| a.ends_with("分局")) || agency::speaks_as_branch(norm);
+    if branch && m.level.is_none() && m.region.is_none() {
+        m.level = Some(crate::gazetteer::COUNTY.to_string());
+    }
+    // a text that says 我分局 names its city, not its county
+    if agency::speaks_as_branch(norm)
+        && m.agency.is_none()
+        && m.level.as_deref() == Some(crate::gazetteer::PREFECTURAL)
+    {
+        m.region = None;
+        m.level = Some(crate::gazetteer::COUNTY.to_string());
+    }
+}
+
+fn complete_local(norm: &str, m: &mut Meta) {
+    if let Some(a) = m.agency.take() {
+        // `中共X县委 X县人民政府`: the government
+        let a = match a.rsplit_once(' ') {
+            Some((head, tail)) if head.starts_with("中共") && !tail.is_empty() => {
+                tail.to_string()
+            }
+            _ => a,
+        };
+        m.agency = Some(a);
+    }
+    let bare_place = m
+        .agency
+        .as_deref()
+        .is_some_and(|a| !crate::gazetteer::lookup_all(a).is_empty());
+    if bare_place {
+        if let Some(a) = m.agency.as_mut() {
+            a.push_str("人民政府");
+        }
+    }
+    let placeless = |m: &Meta| match (&m.agency, &m.region) {
+        (Some(a), Some(r)) => placeless_department(a, r).is_some(),
+        (Some(a), None) => place_of(a).region.is_none(),
+        _ => false,
+    };
+    if m.region.is_some() && m.agency.is_some() && m.province.is_some() && !placeless(m) {
+        return;
+    }
+    let j = jurisdiction::jurisdiction(norm);
+    if m.region.is_some() && m.province.is_none() {
+        // a township or an ambiguous name: the province the text names most
+        m.province = j.province.clone();
+    }
+    if m.region.is_none() {
+        if let Some((town, body)) = agency::township_of_text(norm) {
+            m.region = Some(town);
+            m.province = j.province.clone();
+            m.agency = m.agency.take().or(Some(body));
+            return;
+        }
+    }
+    if m.region.is_none() {
+        m.region = j.region.clone();
+        m.province = m.province.take().or(j.province.clone());
+        m.level = m.level.take().or(j.level.clone());
+    }
+    let Some(region) = m.region.clone() else {
+        return;
+    };
+    match m.agency.as_deref() {
+        None => {
+            // a body of the region named in the text, else one composed from it
+            m.agency = infer_agency(norm)
+                .filter(|a| place_of(a).region.as_deref() == Some(region.as_str()))
+                .or_else(|| compose(norm, &region, j.level_char));
+        }
+        Some(a) => {
+            if let Some(dept) = placeless_department(a, &region) {
+                m.agency = Some(format!("{region}{}", expand(dept)));
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- lines
+
+pub(super) struct Line<'a> {
+    pub(super) text: &'a str,
+}
+
+pub(super) fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+}
+
+pub(super) fn lines(norm: &str) -> Vec<Line<'_>> {
+    norm.split('\n')
+        .map(trim)
+        .filter(|t| !t.is_empty())
+        .map(|text| Line { text })
+        .collect()
+}
+
+pub(super) fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c) || c == '〇'
+}

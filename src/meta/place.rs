@@ -1,0 +1,135 @@
+//! Region, province and level of an agency name (see [`crate::gazetteer`]).
+
+use super::words::words;
+use super::{is_han, trim};
+use crate::gazetteer;
+use crate::model::Meta;
+
+/// An agency whose place the text may tell: `市生态环境局`, or a truncated `洲市生态环境局`
+/// (not a central one such as `生态环境部`).
+pub(super) fn may_lack_place(agency: &str) -> bool {
+    agency.chars().take(4).any(|c| "市区县州省旗盟".contains(c))
+}
+
+/// Region, province and level of an agency (or title).
+pub(super) struct PlaceInfo {
+    pub(super) region: Option<String>,
+    pub(super) province: Option<String>,
+    pub(super) level: Option<String>,
+}
+
+impl PlaceInfo {
+    pub(super) fn fill(self, m: &mut Meta) {
+        m.region = self.region;
+        m.province = self.province;
+        m.level = self.level;
+    }
+}
+
+/// A county-level name that the gazetteer does not know, at the start of `s`: `灵璧县司法局` →
+/// `灵璧县`. `city` allows a county-level `…市` (after a prefecture).
+pub(super) fn unknown_county(s: &str, city: bool) -> Option<&str> {
+    for (n, (i, c)) in s.char_indices().enumerate() {
+        if n > 6 || !is_han(c) {
+            return None;
+        }
+        if n >= 2 && (c == '县' || c == '旗' || c == '区' || (city && c == '市')) {
+            let name = &s[..i + c.len_utf8()];
+            let head = &name[..i];
+            if words()
+                .agency
+                .not_division
+                .iter()
+                .any(|x| name.ends_with(x.as_str()))
+                || head.contains(['省', '市', '局', '委', '府', '厅', '县', '区'])
+            {
+                return None;
+            }
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// Region, province and level of the place names at the head of `s` (see [`gazetteer::resolve`]).
+pub(super) fn place_of(s: &str) -> PlaceInfo {
+    let res = gazetteer::resolve(s);
+    if res.name.is_none() {
+        if let Some((town, _)) = super::agency::township(s) {
+            return PlaceInfo {
+                region: Some(town),
+                province: None,
+                level: None,
+            };
+        }
+    }
+    let mut p = PlaceInfo {
+        region: res.name.clone(),
+        province: res.province(),
+        level: res.level().map(str::to_string),
+    };
+    // a county the gazetteer does not list, right after the known chain (or at the very start)
+    let known_level = res.level();
+    let after = if res.name.is_some() {
+        &s[res.end.min(s.len())..]
+    } else {
+        trim(s.trim_start_matches("中共"))
+    };
+    let allowed = match known_level {
+        None => true,
+        Some(l) => l != gazetteer::COUNTY && res.place.is_some(),
+    };
+    // a county branch of a city bureau: `株洲市生态环境局醴陵分局` → 醴陵市
+    if let Some(city) = res
+        .place
+        .as_ref()
+        .filter(|p| p.level == gazetteer::PREFECTURAL)
+    {
+        if let Some(county) = branch_county(&s[res.end.min(s.len())..], &city.name) {
+            return PlaceInfo {
+                region: Some(county.name),
+                province: Some(county.province),
+                level: Some(county.level.to_string()),
+            };
+        }
+    }
+    if allowed && s.is_char_boundary(res.end.min(s.len())) {
+        let city = known_level == Some(gazetteer::PREFECTURAL);
+        if let Some(name) = unknown_county(after, city) {
+            if gazetteer::lookup_all(name).is_empty() {
+                p.region = Some(name.to_string());
+                p.level = Some(gazetteer::COUNTY.to_string());
+                if known_level.is_none() {
+                    p.province = None;
+                }
+            }
+        }
+    }
+    p
+}
+
+/// The county of `X分局` in an agency tail, when `X` is the short (or full) name of a county of
+/// `city`.
+pub(super) fn branch_county(tail: &str, city: &str) -> Option<gazetteer::Place> {
+    let i = tail.find("分局")?;
+    let head = &tail[..i];
+    // the county name is the last 2..=5 chars before 分局
+    let chars: Vec<(usize, char)> = head.char_indices().collect();
+    for k in (2..=5.min(chars.len())).rev() {
+        let name = &head[chars[chars.len() - k].0..];
+        let fits = |p: &gazetteer::Place| {
+            p.parent.as_deref() == Some(city) && p.level == gazetteer::COUNTY
+        };
+        if let Some(p) = gazetteer::lookup_short(name).filter(fits) {
+            return Some(p);
+        }
+        let within: Vec<gazetteer::Place> = gazetteer::lookup_within(name, city)
+            .into_iter()
+            .filter(fits)
+            .collect();
+        if within.len() == 1 {
+            return within.into_iter().next();
+        }
+    }
+    None
+}

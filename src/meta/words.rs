@@ -1,0 +1,130 @@
+//! The word lists of `data/meta.toml` (embedded as JSON by `build.rs`).
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// All word lists that metadata is read by.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    /// Title words.
+    pub title: TitleWords,
+    /// Agency words.
+    pub agency: AgencyWords,
+    /// Jurisdiction words.
+    pub jurisdiction: JurisdictionWords,
+    /// Date labels.
+    pub date: DateWords,
+}
+
+/// Words of a text's own jurisdiction (see `data/meta.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JurisdictionWords {
+    /// Level chars (`省市区县州旗盟`).
+    pub level_chars: String,
+    /// County names that are also common words (城区, 郊区): not counted as a place named.
+    pub generic_names: Vec<String>,
+}
+
+/// Words of a report title (see `data/meta.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleWords {
+    /// Words a title ends with.
+    pub endings: Vec<String>,
+    /// Plan endings that count with 报告/情况 in the title.
+    pub plan_endings: Vec<String>,
+    /// Chars a title keeps as written in the original (curly quotes).
+    pub as_written: String,
+    /// Words of which one must be in a title with a plan ending.
+    pub plan_with: Vec<String>,
+    /// Subjects a title names.
+    pub subjects: Vec<String>,
+    /// Line starts of navigation.
+    pub nav: Vec<String>,
+    /// Labels of a title field.
+    pub labels: Vec<String>,
+    /// Where the agency part of a title ends.
+    pub subject_starts: Vec<String>,
+    /// Endings of a document that is no headline of a report page (通知, 方案 …).
+    pub not_headline_endings: Vec<String>,
+    /// Labels of the page's fields near a title (date, source …).
+    pub page_fields: Vec<String>,
+}
+
+/// Words of agency names (see `data/meta.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyWords {
+    /// Last chars of an agency name.
+    pub org_end: String,
+    /// Labels of the publishing body.
+    pub source_labels: Vec<String>,
+    /// Field labels that may follow a value on the same line.
+    pub field_stop: Vec<String>,
+    /// Page-footer words.
+    pub footer: Vec<String>,
+    /// Suffixes of zones that are not administrative divisions.
+    pub not_division: Vec<String>,
+    /// Words of a jurisdiction-wide phrase.
+    pub jurisdiction_words: Vec<String>,
+    /// Department endings of a body named after a place.
+    pub department_ends: Vec<String>,
+    /// Department starts that make a `<place><department>` phrase no body (`委…` of a party
+    /// committee's commission).
+    pub not_department_starts: Vec<String>,
+    /// National bodies (region and level null).
+    pub national: Vec<String>,
+    /// How a report refers to its own body (我局 …).
+    pub self_refs: Vec<String>,
+    /// How a branch bureau refers to itself (我分局 …).
+    pub branch_refs: Vec<String>,
+    /// Short department names → full official names.
+    pub expansions: BTreeMap<String, String>,
+}
+
+/// Date labels (see `data/meta.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateWords {
+    /// (label, rank) of a page date.
+    pub labels: Vec<(String, u8)>,
+    /// (label, rank) of a page stamp, counted only with a clock time.
+    pub stamp_labels: Vec<(String, u8)>,
+    /// Labels of a document's own date (成文日期 …): a date after them is never the page's.
+    pub document_labels: Vec<String>,
+}
+
+impl AgencyWords {
+    /// Whether `c` may end an agency name.
+    pub fn org_end(&self, c: char) -> bool {
+        self.org_end.contains(c)
+    }
+}
+
+/// The embedded word lists.
+pub fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        crate::datafile::builtin(crate::builtin_data!("meta"))
+            .expect("the embedded data/meta.toml parses (tested)")
+    })
+}
+
+/// Whether `s` contains any of `list`.
+pub fn any_in(s: &str, list: &[String]) -> bool {
+    list.iter().any(|w| s.contains(w.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn embedded_words_parse() {
+        let w = super::words();
+        assert!(!w.title.endings.is_empty());
+        assert!(w.agency.expansions.len() >= 10);
+        assert!(!w.date.labels.is_empty());
+    }
+}
