@@ -426,17 +426,18 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             }
         }
         // a sentence that opens a breakdown (`按应诉机关分:…`, `分类看,…`) splits the total of
-        // the sentence before it: its figures of that total's metric are parts, not facts
-        let head = &text[clip(text, a.sentence.start, q.span.start.min(a.sentence.start + 48))];
-        let head = head.trim_start();
+        // the sentence before it: its figures of that total's metric are parts, not facts. The
+        // breakdown runs on across `;` to the sentence's `。`.
+        let full_start = full_sentence_start(text, a.sentence.start, q.span.start);
+        let head = text[clip(text, full_start, q.span.start.min(full_start + 60))].trim_start();
         if breakdown_re().is_match(head) && !jurisdiction_re().is_match(head) && !stage_re().is_match(head) {
             part = true;
-            let prev_start = doc.segs.sentence_of(a.sentence.start.saturating_sub(1)).map_or(a.sentence.start, |s| doc.segs.sentences[s].start);
+            let prev_start = doc.segs.sentence_of(full_start.saturating_sub(1)).map_or(full_start, |s| doc.segs.sentences[s].start);
             let prev_total = out
                 .iter()
                 .rev()
                 .take_while(|c| qs[c.q].span.start >= prev_start)
-                .any(|c| c.metric == m && c.value.is_none() && qs[c.q].span.start < a.sentence.start);
+                .any(|c| c.metric == m && c.value.is_none() && qs[c.q].span.start < full_start);
             if prev_total {
                 continue;
             }
@@ -446,10 +447,24 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
     out
 }
 
+/// Where the sentence holding byte `b` starts when only `。`, `!`, `?` and line breaks end one
+/// (`;` does not), reading at most 300 bytes back (so never before `floor` when that is nearer).
+fn full_sentence_start(text: &str, floor: usize, b: usize) -> usize {
+    let from = clip(text, b.saturating_sub(300), b).start;
+    if floor > from && floor <= b && text.get(floor.saturating_sub(3)..floor).is_some_and(|t| t.ends_with('。')) {
+        return floor;
+    }
+    let head = &text[clip(text, from, b)];
+    match head.char_indices().rev().find(|(_, c)| matches!(c, '。' | '!' | '?' | '\n')) {
+        Some((i, c)) => from + i + c.len_utf8(),
+        None => from,
+    }
+}
+
 /// The opening of a sentence that breaks the previous sentence's total down (`按应诉机关分:`).
 fn breakdown_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^(按|从)[^,;。]{1,12}(分|划分|来看|看|统计)[,:]|^(分类|分项|具体|分领域|分程序)(来)?看[,:]?|^其中[,:]")
+    re(&R, "^(按|从)[^,;。]{1,12}(分|划分|来看|看|统计)[,:]|^(分类|分项|具体|分领域|分程序)(来)?看[,:]?|^其中[,:]|^[^,;。]{0,8}(方式|类型|结果)(为|是|如下)[,:]")
 }
 
 /// Explicit zeros (`均无败诉`): (metric index, byte span) for each match outside the plans section.

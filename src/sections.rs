@@ -166,7 +166,7 @@ fn short_line(line: &str) -> bool {
 
 /// Headings in order: (level, byte range of the heading line/phrase); unnumbered candidate lines
 /// get level 0.
-/// A line this long (chars) is body text, not a heading or a page-head line.
+/// A line this long (chars), or one ending with `。`, is body text, not a heading or a page-head line.
 const BODY_LINE_CHARS: usize = 40;
 
 fn candidates(doc: &Doc) -> Vec<Cand> {
@@ -189,7 +189,7 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         .segs
         .lines
         .iter()
-        .find(|l| body.get((*l).clone()).is_some_and(|t| t.chars().count() >= BODY_LINE_CHARS))
+        .find(|l| body.get((*l).clone()).is_some_and(|t| t.chars().count() >= BODY_LINE_CHARS || t.trim_end().ends_with('。')))
         .map_or(usize::MAX, |l| l.start);
     for l in &doc.segs.lines {
         if l.start < first_body {
