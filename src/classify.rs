@@ -312,6 +312,9 @@ fn respectively_labels(doc: &Doc, qs: &[Quantity], i: usize, sentence: &Range<us
     Some(labels[pos].clone())
 }
 
+/// How many earlier candidates are read back for a total (keeps one long sentence linear).
+const LOOK_BACK: usize = 64;
+
 /// Units specific enough that a short list of figures in one of them counts one kind of thing.
 const SPECIFIC_UNITS: [&str; 4] = ["家次", "户次", "人次", "场次"];
 
@@ -409,7 +412,12 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             continue;
         }
         // 其中: a part of the same metric as the total before it in the sentence
-        let total = out.iter().rev().take_while(|c| qs[c.q].span.start >= a.sentence.start).find(|c| c.metric == m && c.value.is_none());
+        let total = out
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .take_while(|c| qs[c.q].span.start >= a.sentence.start)
+            .find(|c| c.metric == m && c.value.is_none());
         let mut part = false;
         let since = match total {
             Some(t) => &text[clip(text, qs[t.q].span.end, q.span.start)],
@@ -436,6 +444,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             let prev_total = out
                 .iter()
                 .rev()
+                .take(LOOK_BACK)
                 .take_while(|c| qs[c.q].span.start >= prev_start)
                 .any(|c| c.metric == m && c.value.is_none() && qs[c.q].span.start < full_start);
             if prev_total {

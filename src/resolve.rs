@@ -16,6 +16,7 @@ use crate::quantities::{Kind, Quantity};
 use crate::sections::SectionKind;
 use crate::Doc;
 use crate::re::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -89,13 +90,21 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
     // merge mentions of the same (metric, value)
     let mut facts: Vec<(Fact, f64)> = Vec::new();
     let mut order: Vec<(usize, f64)> = Vec::new();
+    // (metric, value in thousandths) → index in `facts`: merging stays linear in the mentions
+    let mut index: HashMap<(usize, i64), usize> = HashMap::new();
     for mn in &mentions {
         let metric = &cat.metrics[mn.metric];
         let q = mn.q.map(|i| &qs[i]);
         let span: Span = doc.index.span(&mn.span);
         let score = primary_score(doc, mn, q, &in_problems, &cat.primary);
-        if let Some((f, s)) = facts.iter_mut().find(|(f, _)| f.id == metric.id && same_value(f.value, mn.value)) {
-            if !f.evidence.contains(&span) {
+        let key = value_key(mn.value);
+        let same = [key, key.saturating_sub(1), key.saturating_add(1)]
+            .iter()
+            .filter_map(|k| index.get(&(mn.metric, *k)).copied())
+            .find(|&i| same_value(facts[i].0.value, mn.value));
+        if let Some((f, s)) = same.map(|i| &mut facts[i]) {
+            // mentions come sorted by position, so a repeated span is the last one pushed
+            if f.evidence.last() != Some(&span) {
                 f.evidence.push(span);
             }
             *s = s.max(score);
@@ -105,6 +114,7 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
             continue;
         }
         order.push((mn.metric, mn.value));
+        index.entry((mn.metric, key)).or_insert(facts.len());
         facts.push((
             Fact {
                 id: metric.id.clone(),
@@ -139,19 +149,19 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
         };
         *sc += cat.primary.later * k as f64;
     }
-    // one primary per id: the highest score
-    let mut ids: Vec<String> = facts.iter().map(|(f, _)| f.id.clone()).collect();
-    ids.dedup();
-    for id in ids {
-        let best = facts
-            .iter()
-            .enumerate()
-            .filter(|(_, (f, _))| f.id == id)
-            .max_by(|a, b| a.1 .1.partial_cmp(&b.1 .1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(&a.0)))
-            .map(|(i, _)| i);
-        if let Some(i) = best {
-            facts[i].0.primary = true;
+    // one primary per id: the highest score, the first stated on a tie (one pass)
+    let mut best: HashMap<String, usize> = HashMap::new();
+    for (i, (f, sc)) in facts.iter().enumerate() {
+        match best.get_mut(&f.id) {
+            Some(b) if *sc > facts[*b].1 => *b = i,
+            Some(_) => {}
+            None => {
+                best.insert(f.id.clone(), i);
+            }
         }
+    }
+    for i in best.into_values() {
+        facts[i].0.primary = true;
     }
     // order the facts as the catalog orders the metrics, then by first mention
     let mut facts: Vec<Fact> = facts.into_iter().map(|(f, _)| f).collect();
@@ -170,6 +180,11 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
         })
         .collect();
     (facts, figures)
+}
+
+/// A value rounded to thousandths, the key under which facts of one metric are merged.
+fn value_key(v: f64) -> i64 {
+    (v * 1000.0).round().clamp(i64::MIN as f64, i64::MAX as f64) as i64
 }
 
 fn same_value(a: f64, b: f64) -> bool {
