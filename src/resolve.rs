@@ -124,7 +124,7 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
                 value: mn.value,
                 unit: metric.unit.clone(),
                 primary: false,
-                raw: doc.original.chars().skip(span[0]).take(span[1] - span[0]).collect(),
+                raw: doc.original_chars(span).to_string(),
                 approx: q.and_then(|q| q.approx),
                 scope: mn.quals.scope.clone(),
                 period: mn.quals.period.clone(),
