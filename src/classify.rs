@@ -243,8 +243,7 @@ fn best_metric(
                 continue;
             }
             if let Some(mt) = r.find(rtext) {
-                let dist = rtext[..mt.start()].chars().count();
-                consider(dist + 2, q.span.start..right.start + mt.end(), false);
+                consider(2 * after_distance(r, rtext, mt.start()) + 2, q.span.start..right.start + mt.end(), false);
             }
         }
         let Some((score, span, weak)) = mine else { continue };
@@ -262,6 +261,24 @@ fn best_metric(
         best = Some((score, m, span, weak));
     }
     best.map(|(_, m, span, weak)| (m, span, weak))
+}
+
+/// How far (chars) after the figure an `after` pattern's words begin: a pattern anchored at the
+/// figure (`^[^,;。]{0,10}重大决策`) is tried on ever shorter tails while it still matches, so that
+/// the nearer noun (`18件行政规范性文件和重大决策事项` → 规范性文件) wins. At most 32 tries.
+fn after_distance(r: &Regex, rtext: &str, start: usize) -> usize {
+    let mut rest = &rtext[start..];
+    let mut d = rtext[..start].chars().count();
+    for _ in 0..32 {
+        let Some(c) = rest.chars().next() else { break };
+        let next = &rest[c.len_utf8()..];
+        if next.is_empty() || !r.is_match(next) {
+            break;
+        }
+        rest = next;
+        d += 1;
+    }
+    d
 }
 
 /// `A、B、C分别为x、y、z`: the label text for each of the values after 分别, as byte ranges.
