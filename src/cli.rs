@@ -127,11 +127,21 @@ pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i3
 }
 
 fn run_inner(args: &[String], out: &mut dyn Write, err: &mut dyn Write, progress: bool) -> i32 {
-    let cli = match Cli::try_parse_from(std::iter::once("zhibiao".to_string()).chain(args.iter().cloned())) {
+    let cli = match Cli::try_parse_from(
+        std::iter::once("zhibiao".to_string()).chain(args.iter().cloned()),
+    ) {
         Ok(c) => c,
         Err(e) => {
-            let text = if progress { e.render().ansi().to_string() } else { e.render().to_string() };
-            let _ = if e.use_stderr() { write!(err, "{text}") } else { write!(out, "{text}") };
+            let text = if progress {
+                e.render().ansi().to_string()
+            } else {
+                e.render().to_string()
+            };
+            let _ = if e.use_stderr() {
+                write!(err, "{text}")
+            } else {
+                write!(out, "{text}")
+            };
             return e.exit_code();
         }
     };
@@ -164,12 +174,16 @@ struct Done {
 
 fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     let mut buf = Vec::new();
-    std::fs::File::open(path)?.take(input::MAX_BYTES as u64 + 1).read_to_end(&mut buf)?;
+    std::fs::File::open(path)?
+        .take(input::MAX_BYTES as u64 + 1)
+        .read_to_end(&mut buf)?;
     Ok(buf)
 }
 
 fn source_name(path: &std::path::Path) -> String {
-    path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.to_string_lossy().into_owned())
+    path.file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
 }
 
 /// The arguments → jobs, in order: folders walked (sorted by name), `-` read now.
@@ -179,10 +193,15 @@ fn jobs(files: &[PathBuf]) -> Vec<Job> {
         let shown = f.to_string_lossy().into_owned();
         if f.as_os_str() == "-" {
             let mut buf = Vec::new();
-            jobs.push(match std::io::stdin().take(input::MAX_BYTES as u64 + 1).read_to_end(&mut buf) {
-                Ok(_) => Job::Bytes(buf, "-".into()),
-                Err(e) => Job::Error(format!("zhibiao: -: cannot read standard input: {e}")),
-            });
+            jobs.push(
+                match std::io::stdin()
+                    .take(input::MAX_BYTES as u64 + 1)
+                    .read_to_end(&mut buf)
+                {
+                    Ok(_) => Job::Bytes(buf, "-".into()),
+                    Err(e) => Job::Error(format!("zhibiao: -: cannot read standard input: {e}")),
+                },
+            );
             continue;
         }
         match std::fs::metadata(f) {
@@ -190,14 +209,20 @@ fn jobs(files: &[PathBuf]) -> Vec<Job> {
             Ok(m) if m.is_dir() => {
                 let before = jobs.len();
                 let base = shown.trim_end_matches('/').to_string();
-                for entry in walkdir::WalkDir::new(f).follow_links(true).sort_by_file_name() {
+                for entry in walkdir::WalkDir::new(f)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                {
                     match entry {
                         Err(e) => jobs.push(Job::Error(format!("zhibiao: {shown}: {e}"))),
                         Ok(e) if e.file_type().is_file() => {
                             let rel = e.path().strip_prefix(f).unwrap_or(e.path());
                             let rel = rel.to_string_lossy().replace('\\', "/");
                             if is_supported_name(&rel) {
-                                jobs.push(Job::File(e.path().to_path_buf(), format!("{base}/{rel}")));
+                                jobs.push(Job::File(
+                                    e.path().to_path_buf(),
+                                    format!("{base}/{rel}"),
+                                ));
                             }
                         }
                         Ok(_) => {}
@@ -218,7 +243,11 @@ fn jobs(files: &[PathBuf]) -> Vec<Job> {
 
 /// Read, expand, decode and extract one job.
 fn process(job: Job, lines: bool, cat: &Catalog) -> Done {
-    let mut done = Done { reports: Vec::new(), errors: Vec::new(), several: lines };
+    let mut done = Done {
+        reports: Vec::new(),
+        errors: Vec::new(),
+        several: lines,
+    };
     let (bytes, name) = match job {
         Job::Error(e) => {
             done.errors.push(e);
@@ -228,7 +257,10 @@ fn process(job: Job, lines: bool, cat: &Catalog) -> Done {
         Job::File(path, name) => match read_file(&path) {
             Ok(b) => (b, name),
             Err(e) => {
-                done.errors.push(format!("zhibiao: {}: cannot read: {e}", path.to_string_lossy()));
+                done.errors.push(format!(
+                    "zhibiao: {}: cannot read: {e}",
+                    path.to_string_lossy()
+                ));
                 return done;
             }
         },
@@ -247,7 +279,8 @@ fn process(job: Job, lines: bool, cat: &Catalog) -> Done {
         };
         if lines {
             for line in decoded.text.lines() {
-                done.reports.push(crate::extract_with(line, &part.name, cat));
+                done.reports
+                    .push(crate::extract_with(line, &part.name, cat));
             }
         } else {
             let mut r = crate::extract_with(&decoded.text, &part.name, cat);
@@ -275,13 +308,19 @@ fn extract(a: &ExtractArgs, out: &mut dyn Write, err: &mut dyn Write, progress: 
             }
         },
     };
-    let cat = catalog.as_ref().unwrap_or_else(|| crate::catalog::builtin());
+    let cat = catalog
+        .as_ref()
+        .unwrap_or_else(|| crate::catalog::builtin());
     let format = a.format();
     // one plain file (or standard input) gives one object; folders and archives an array
     let single_arg = a.files.len() == 1
-        && (a.files[0].as_os_str() == "-" || std::fs::metadata(&a.files[0]).is_ok_and(|m| m.is_file()));
+        && (a.files[0].as_os_str() == "-"
+            || std::fs::metadata(&a.files[0]).is_ok_and(|m| m.is_file()));
     let jobs = jobs(&a.files);
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(a.jobs.map_or(0, usize::from)).build() {
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(a.jobs.map_or(0, usize::from))
+        .build()
+    {
         Ok(p) => p,
         Err(e) => {
             let _ = writeln!(err, "zhibiao: cannot start worker threads: {e}");
@@ -289,8 +328,11 @@ fn extract(a: &ExtractArgs, out: &mut dyn Write, err: &mut dyn Write, progress: 
         }
     };
     let bar = if progress && jobs.len() > 1 {
-        let b = ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} files  {per_sec}  eta {eta}") {
+        let b =
+            ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} {bar:40} {pos}/{len} files  {per_sec}  eta {eta}",
+        ) {
             b.set_style(style);
         }
         b
@@ -307,11 +349,13 @@ fn extract(a: &ExtractArgs, out: &mut dyn Write, err: &mut dyn Write, progress: 
         let worker_bar = bar.clone();
         s.spawn(move || {
             pool.install(|| {
-                jobs.into_par_iter().enumerate().for_each_with(tx, |tx, (i, job)| {
-                    let d = process(job, lines, cat);
-                    worker_bar.inc(1);
-                    let _ = tx.send((i, d));
-                })
+                jobs.into_par_iter()
+                    .enumerate()
+                    .for_each_with(tx, |tx, (i, job)| {
+                        let d = process(job, lines, cat);
+                        worker_bar.inc(1);
+                        let _ = tx.send((i, d));
+                    })
             })
         });
         // write in input order as results arrive

@@ -31,7 +31,11 @@ struct Table {
 
 /// What is wrong with the output of `c` (empty when it passes).
 fn check(c: &Case, fixtures: &str) -> Vec<String> {
-    let args: Vec<String> = c.args.iter().map(|a| a.replace("{fixtures}", fixtures)).collect();
+    let args: Vec<String> = c
+        .args
+        .iter()
+        .map(|a| a.replace("{fixtures}", fixtures))
+        .collect();
     let mut child = Command::new(env!("CARGO_BIN_EXE_zhibiao"))
         .args(&args)
         .stdin(Stdio::piped())
@@ -50,7 +54,11 @@ fn check(c: &Case, fixtures: &str) -> Vec<String> {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let mut bad = Vec::new();
     if out.status.code() != Some(c.code) {
-        bad.push(format!("exit code {:?}, expected {}", out.status.code(), c.code));
+        bad.push(format!(
+            "exit code {:?}, expected {}",
+            out.status.code(),
+            c.code
+        ));
     }
     for f in &c.stdout {
         if !stdout.contains(f.as_str()) {
@@ -95,7 +103,10 @@ fn check(c: &Case, fixtures: &str) -> Vec<String> {
         },
         Some("lines") => {
             let lines: Vec<&str> = stdout.lines().collect();
-            if !lines.iter().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| v.is_object())) {
+            if !lines
+                .iter()
+                .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok_and(|v| v.is_object()))
+            {
                 bad.push("a stdout line is not a JSON object".into());
             }
             Some(lines.len())
@@ -111,7 +122,10 @@ fn check(c: &Case, fixtures: &str) -> Vec<String> {
         }
     }
     if !bad.is_empty() {
-        bad.push(format!("stderr: {}", stderr.chars().take(600).collect::<String>()));
+        bad.push(format!(
+            "stderr: {}",
+            stderr.chars().take(600).collect::<String>()
+        ));
     }
     bad
 }
@@ -127,7 +141,11 @@ fn cli_table() {
             failures.push(format!("{}: {}", c.name, bad.join("; ")));
         }
     }
-    println!("cli.toml: {}/{} cases pass", table.case.len() - failures.len(), table.case.len());
+    println!(
+        "cli.toml: {}/{} cases pass",
+        table.case.len() - failures.len(),
+        table.case.len()
+    );
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
@@ -135,9 +153,15 @@ fn cli_table() {
 #[test]
 fn run_with_returns_codes() {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(zhibiao::cli::run_with(&["--help".into()], &mut out, &mut err), 0);
+    assert_eq!(
+        zhibiao::cli::run_with(&["--help".into()], &mut out, &mut err),
+        0
+    );
     assert!(String::from_utf8_lossy(&out).contains("extract"));
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(zhibiao::cli::run_with(&["extract".into()], &mut out, &mut err), 2);
+    assert_eq!(
+        zhibiao::cli::run_with(&["extract".into()], &mut out, &mut err),
+        2
+    );
     assert!(String::from_utf8_lossy(&err).contains("required"));
 }

@@ -29,7 +29,10 @@ fn dir() -> &'static Path {
 }
 
 fn metric_set(r: &zhibiao::Report) -> Metrics {
-    r.metrics.iter().map(|m| (m.id.clone(), format!("{:.6}", m.value))).collect()
+    r.metrics
+        .iter()
+        .map(|m| (m.id.clone(), format!("{:.6}", m.value)))
+        .collect()
 }
 
 fn json_metric_set(v: &serde_json::Value) -> Metrics {
@@ -37,7 +40,12 @@ fn json_metric_set(v: &serde_json::Value) -> Metrics {
         .as_array()
         .map(|a| {
             a.iter()
-                .filter_map(|m| Some((m["id"].as_str()?.to_string(), format!("{:.6}", m["value"].as_f64()?))))
+                .filter_map(|m| {
+                    Some((
+                        m["id"].as_str()?.to_string(),
+                        format!("{:.6}", m["value"].as_f64()?),
+                    ))
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -59,7 +67,8 @@ fn core(c: &Case, reference: &Metrics) -> Vec<String> {
     for p in parts {
         match p.bytes.and_then(|b| zhibiao::input::decode(&b, &p.name)) {
             Err(e) => match &c.error {
-                Some(want) if e.0.contains(want.as_str()) && e.0.starts_with(&format!("{name}: ")) => {}
+                Some(want)
+                    if e.0.contains(want.as_str()) && e.0.starts_with(&format!("{name}: ")) => {}
                 _ => bad.push(format!("{}: {e}", p.name)),
             },
             Ok(d) => {
@@ -80,7 +89,10 @@ fn core(c: &Case, reference: &Metrics) -> Vec<String> {
                 if d.warnings.iter().any(|w| w.contains("garbled")) {
                     bad.push(format!("{}: garbled warning {:?}", p.name, d.warnings));
                 }
-                warned |= c.warning.as_ref().is_some_and(|w| d.warnings.iter().any(|x| x.contains(w.as_str())));
+                warned |= c
+                    .warning
+                    .as_ref()
+                    .is_some_and(|w| d.warnings.iter().any(|x| x.contains(w.as_str())));
             }
         }
     }
@@ -111,14 +123,20 @@ fn cli(c: &Case, reference: &Metrics) -> Vec<String> {
     let mut bad = Vec::new();
     if let Some(want) = &c.error {
         if out.status.success() || !stderr.contains(want.as_str()) {
-            bad.push(format!("CLI: expected {want:?}, got exit {:?} and {stderr}", out.status.code()));
+            bad.push(format!(
+                "CLI: expected {want:?}, got exit {:?} and {stderr}",
+                out.status.code()
+            ));
         }
         return bad;
     }
     if !out.status.success() {
         bad.push(format!("CLI: exit {:?}: {stderr}", out.status.code()));
     }
-    let reports: Vec<serde_json::Value> = stdout.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let reports: Vec<serde_json::Value> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
     let want = c.parts.len().max(1);
     if reports.len() != want {
         bad.push(format!("CLI: {} reports, expected {want}", reports.len()));
@@ -136,7 +154,10 @@ fn fixtures_give_the_plain_texts_metrics() {
     let table: Table = toml::from_str(include_str!("data/fixtures.toml")).expect("fixtures.toml");
     let text = std::fs::read_to_string(dir().join("sample.txt")).unwrap();
     let reference = metric_set(&zhibiao::extract(&text, "sample.txt"));
-    assert!(reference.len() >= 15, "the sample has many metrics: {reference:?}");
+    assert!(
+        reference.len() >= 15,
+        "the sample has many metrics: {reference:?}"
+    );
     let mut failures = Vec::new();
     for c in &table.case {
         let mut bad = core(c, &reference);
@@ -145,6 +166,10 @@ fn fixtures_give_the_plain_texts_metrics() {
             failures.push(format!("{}: {}", c.name, bad.join("; ")));
         }
     }
-    println!("fixtures.toml: {}/{} cases pass", table.case.len() - failures.len(), table.case.len());
+    println!(
+        "fixtures.toml: {}/{} cases pass",
+        table.case.len() - failures.len(),
+        table.case.len()
+    );
     assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -120,7 +120,11 @@ mod imp {
         let mut a = open(zip)?;
         for i in 0..a.len().min(limit) {
             let entry = match a.by_index_raw(i) {
-                Ok(r) => Entry { raw_name: r.name_raw().to_vec(), is_dir: r.is_dir(), compressed: r.compressed_size() },
+                Ok(r) => Entry {
+                    raw_name: r.name_raw().to_vec(),
+                    is_dir: r.is_dir(),
+                    compressed: r.compressed_size(),
+                },
                 Err(e) => return Err(map(e)),
             };
             let go = match a.by_index(i) {
@@ -197,7 +201,10 @@ pub use imp::{entries, for_each_member, with_member};
 
 /// The names of the archive's members (at most `limit`), for messages and tests.
 pub fn names(zip: &[u8], limit: usize) -> Result<Vec<String>, ZipError> {
-    Ok(entries(zip, limit)?.into_iter().map(|e| String::from_utf8_lossy(&e.raw_name).into_owned()).collect())
+    Ok(entries(zip, limit)?
+        .into_iter()
+        .map(|e| String::from_utf8_lossy(&e.raw_name).into_owned())
+        .collect())
 }
 
 /// A short phrase for a [`ZipError`].
@@ -207,7 +214,9 @@ pub fn describe(e: ZipError) -> String {
         ZipError::Damaged => "the zip archive is damaged".into(),
         ZipError::Missing => "a member is missing".into(),
         ZipError::Encrypted => "it is encrypted (password protected)".into(),
-        ZipError::Method(_) => "it uses a zip compression method other than stored and deflate".into(),
+        ZipError::Method(_) => {
+            "it uses a zip compression method other than stored and deflate".into()
+        }
     }
 }
 
@@ -220,7 +229,9 @@ mod tests {
         let mut s = Vec::new();
         assert!(Capped::new(&b"hello"[..], 5).read_to_end(&mut s).is_ok());
         let mut s = Vec::new();
-        let e = Capped::new(&b"hello!"[..], 5).read_to_end(&mut s).unwrap_err();
+        let e = Capped::new(&b"hello!"[..], 5)
+            .read_to_end(&mut s)
+            .unwrap_err();
         assert!(e.to_string().contains(TOO_LARGE));
     }
 }

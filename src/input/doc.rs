@@ -14,7 +14,9 @@ pub fn doc_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String>
     let mut cf = cfb::CompoundFile::open(Cursor::new(bytes))
         .map_err(|e| format!("not a valid .doc: the compound file is damaged ({e})"))?;
     let read = |cf: &mut cfb::CompoundFile<Cursor<&[u8]>>, name: &str| -> Result<Vec<u8>, String> {
-        let mut s = cf.open_stream(name).map_err(|e| format!("not a valid .doc: no {name} stream ({e})"))?;
+        let mut s = cf
+            .open_stream(name)
+            .map_err(|e| format!("not a valid .doc: no {name} stream ({e})"))?;
         let mut buf = Vec::new();
         (&mut s)
             .take(super::MAX_BYTES as u64)
@@ -34,16 +36,25 @@ pub fn doc_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String>
     }
     let wd = read(&mut cf, "/WordDocument")?;
     let u16_at = |b: &[u8], i: usize| b.get(i..i + 2).map(|s| u16::from_le_bytes([s[0], s[1]]));
-    let u32_at = |b: &[u8], i: usize| b.get(i..i + 4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]));
+    let u32_at = |b: &[u8], i: usize| {
+        b.get(i..i + 4)
+            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    };
     let ident = u16_at(&wd, 0).ok_or("not a valid .doc: the WordDocument stream is too short")?;
     if ident != 0xA5EC {
-        return Err("not a Word 97–2003 document (an older Word or WPS format: save it as .docx)".into());
+        return Err(
+            "not a Word 97–2003 document (an older Word or WPS format: save it as .docx)".into(),
+        );
     }
     let flags = u16_at(&wd, 0x0A).unwrap_or(0);
     if flags & 0x0100 != 0 {
         return Err("the .doc is encrypted (password protected)".into());
     }
-    let table = if flags & 0x0200 != 0 { "/1Table" } else { "/0Table" };
+    let table = if flags & 0x0200 != 0 {
+        "/1Table"
+    } else {
+        "/0Table"
+    };
     let ccp_text = u32_at(&wd, 0x4C).ok_or("not a valid .doc: the FIB is cut short")? as usize;
     let fc_clx = u32_at(&wd, 0x1A2).ok_or("not a valid .doc: the FIB is cut short")? as usize;
     let lcb_clx = u32_at(&wd, 0x1A6).ok_or("not a valid .doc: the FIB is cut short")? as usize;
@@ -62,36 +73,56 @@ pub fn doc_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String>
         return Err("not a valid .doc: no piece table".into());
     }
     let lcb = u32_at(clx, p + 1).ok_or("not a valid .doc: damaged piece table")? as usize;
-    let plc = clx.get(p + 5..).and_then(|s| s.get(..lcb.min(s.len()))).unwrap_or(&[]);
+    let plc = clx
+        .get(p + 5..)
+        .and_then(|s| s.get(..lcb.min(s.len())))
+        .unwrap_or(&[]);
     if plc.len() < 16 {
         return Err("not a valid .doc: empty piece table".into());
     }
     let n = (plc.len() - 4) / 12;
     let mut text: Vec<u16> = Vec::new();
     for i in 0..n {
-        let (Some(cp0), Some(cp1)) = (u32_at(plc, i * 4), u32_at(plc, i * 4 + 4)) else { break };
+        let (Some(cp0), Some(cp1)) = (u32_at(plc, i * 4), u32_at(plc, i * 4 + 4)) else {
+            break;
+        };
         let (cp0, cp1) = (cp0 as usize, cp1 as usize);
         if cp0 >= ccp_text || cp1 <= cp0 {
             continue;
         }
         let count = cp1.min(ccp_text) - cp0;
         let pcd = (n + 1) * 4 + i * 8;
-        let Some(fc) = u32_at(plc, pcd + 2) else { break };
+        let Some(fc) = u32_at(plc, pcd + 2) else {
+            break;
+        };
         let compressed = fc & 0x4000_0000 != 0;
         let fc = (fc & 0x3FFF_FFFF) as usize;
         if compressed {
             let at = fc / 2;
-            let Some(bytes) = at.checked_add(count).and_then(|e| wd.get(at..e)) else { continue };
+            let Some(bytes) = at.checked_add(count).and_then(|e| wd.get(at..e)) else {
+                continue;
+            };
             let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             text.extend(s.encode_utf16());
         } else {
-            let Some(bytes) = count.checked_mul(2).and_then(|c| fc.checked_add(c)).and_then(|e| wd.get(fc..e)) else {
+            let Some(bytes) = count
+                .checked_mul(2)
+                .and_then(|c| fc.checked_add(c))
+                .and_then(|e| wd.get(fc..e))
+            else {
                 continue;
             };
-            text.extend(bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])));
+            text.extend(
+                bytes
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]])),
+            );
         }
         if text.len() * 2 > max_text {
-            return Err(format!("the .doc holds more than {} MB of text", max_text >> 20));
+            return Err(format!(
+                "the .doc holds more than {} MB of text",
+                max_text >> 20
+            ));
         }
     }
     let text = String::from_utf16_lossy(&text);
@@ -158,8 +189,14 @@ mod tests {
 
     #[test]
     fn special_chars() {
-        assert_eq!(clean("标题\r\r\r正文\u{13} PAGE \u{14}3\u{15}页\r"), "标题\n\n正文3页");
-        assert_eq!(clean("项目\u{07}数量\u{07}\u{07}复议\u{07}25件\u{07}\u{07}"), "项目\t数量\n复议\t25件");
+        assert_eq!(
+            clean("标题\r\r\r正文\u{13} PAGE \u{14}3\u{15}页\r"),
+            "标题\n\n正文3页"
+        );
+        assert_eq!(
+            clean("项目\u{07}数量\u{07}\u{07}复议\u{07}25件\u{07}\u{07}"),
+            "项目\t数量\n复议\t25件"
+        );
     }
 
     #[test]

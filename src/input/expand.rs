@@ -57,7 +57,8 @@ pub fn is_archive(bytes: &[u8], name: &str) -> bool {
         return true;
     }
     const PACKAGES: &[&str] = &[
-        ".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx", ".odt", ".ods", ".odp", ".wps", ".epub",
+        ".docx", ".docm", ".dotx", ".xlsx", ".xlsm", ".pptx", ".odt", ".ods", ".odp", ".wps",
+        ".epub",
     ];
     if PACKAGES.iter().any(|e| lower.ends_with(e)) {
         return false;
@@ -68,7 +69,9 @@ pub fn is_archive(bytes: &[u8], name: &str) -> bool {
                 && !names.iter().any(|n| {
                     n == "[Content_Types].xml"
                         || n == "mimetype"
-                        || ["word/", "xl/", "ppt/", "META-INF/"].iter().any(|p| n.starts_with(p))
+                        || ["word/", "xl/", "ppt/", "META-INF/"]
+                            .iter()
+                            .any(|p| n.starts_with(p))
                 })
         }
         Err(_) => false,
@@ -95,7 +98,10 @@ pub fn member_name(raw: &[u8]) -> String {
 /// itself. Never panics; bounded as the module says.
 pub fn expand(bytes: Vec<u8>, name: &str) -> Vec<Part> {
     if !is_archive(&bytes, name) {
-        return vec![Part { name: name.to_string(), bytes: Ok(bytes) }];
+        return vec![Part {
+            name: name.to_string(),
+            bytes: Ok(bytes),
+        }];
     }
     let mut out = Vec::new();
     let mut total = 0usize;
@@ -163,17 +169,25 @@ fn open(zip: &[u8], name: &str, depth: usize, total: &mut usize, out: &mut Vec<P
     if let Err(e) = listed {
         out.truncate(before);
         let what = match e {
-            ZipError::NotZip => "not a valid .zip: the archive is incomplete or damaged".to_string(),
+            ZipError::NotZip => {
+                "not a valid .zip: the archive is incomplete or damaged".to_string()
+            }
             e => format!("not a valid .zip: {}", archive::describe(e)),
         };
-        out.push(Part { name: name.to_string(), bytes: Err(error(name, &what)) });
+        out.push(Part {
+            name: name.to_string(),
+            bytes: Err(error(name, &what)),
+        });
     } else if out.len() == before {
         let what = if skipped > 0 {
             format!("a zip archive with no report files inside ({skipped} files of other kinds)")
         } else {
             "an empty zip archive".to_string()
         };
-        out.push(Part { name: name.to_string(), bytes: Err(error(name, &what)) });
+        out.push(Part {
+            name: name.to_string(),
+            bytes: Err(error(name, &what)),
+        });
     }
 }
 
@@ -201,6 +215,12 @@ mod tests {
     #[test]
     fn plain_input_is_itself() {
         let p = expand(b"hello".to_vec(), "a.txt");
-        assert_eq!(p, vec![Part { name: "a.txt".into(), bytes: Ok(b"hello".to_vec()) }]);
+        assert_eq!(
+            p,
+            vec![Part {
+                name: "a.txt".into(),
+                bytes: Ok(b"hello".to_vec())
+            }]
+        );
     }
 }

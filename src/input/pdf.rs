@@ -39,12 +39,16 @@ fn is_page_number(line: &str) -> bool {
         return digits(a) && digits(b);
     }
     let no_digits: String = core.chars().filter(|c| !c.is_ascii_digit()).collect();
-    core.chars().any(|c| c.is_ascii_digit()) && matches!(no_digits.as_str(), "第页" | "第页共页" | "Page" | "页")
+    core.chars().any(|c| c.is_ascii_digit())
+        && matches!(no_digits.as_str(), "第页" | "第页共页" | "Page" | "页")
 }
 
 /// A line with its digits blanked, to find headers/footers that differ only by page number.
 fn shape(line: &str) -> String {
-    line.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
+    line.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
 }
 
 /// Page texts → one text: page numbers and repeated headers/footers dropped, wrapped lines
@@ -52,7 +56,12 @@ fn shape(line: &str) -> String {
 pub fn tidy_pages(pages: &[String]) -> Result<(String, Vec<String>), String> {
     let pages: Vec<Vec<&str>> = pages
         .iter()
-        .map(|p| p.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect())
+        .map(|p| {
+            p.lines()
+                .map(str::trim_end)
+                .filter(|l| !l.trim().is_empty())
+                .collect()
+        })
         .collect();
     // headers/footers: among the first and last two lines of each page, the shapes on at least
     // half of the pages (and on at least 3 pages)
@@ -66,7 +75,8 @@ pub fn tidy_pages(pages: &[String]) -> Result<(String, Vec<String>), String> {
             }
         }
     }
-    let repeated = |l: &str| pages.len() >= 3 && counts.get(&shape(l)).is_some_and(|&n| n * 2 >= pages.len());
+    let repeated =
+        |l: &str| pages.len() >= 3 && counts.get(&shape(l)).is_some_and(|&n| n * 2 >= pages.len());
     let mut lines: Vec<&str> = Vec::new();
     for p in &pages {
         let n = p.len();
@@ -94,7 +104,12 @@ pub fn tidy_pages(pages: &[String]) -> Result<(String, Vec<String>), String> {
 /// as long as the longest lines (it was wrapped, not ended) and does not end a sentence, and the
 /// next line does not start a heading.
 fn join_wrapped(lines: &[&str]) -> String {
-    let width = |l: &str| l.trim().chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
+    let width = |l: &str| {
+        l.trim()
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum::<usize>()
+    };
     let mut widths: Vec<usize> = lines.iter().map(|l| width(l)).collect();
     widths.sort_unstable();
     // the usual width of a full line: the 80th percentile
@@ -112,7 +127,9 @@ fn join_wrapped(lines: &[&str]) -> String {
     for (i, l) in lines.iter().enumerate() {
         out.push_str(l.trim());
         let Some(next) = lines.get(i + 1) else { break };
-        let ends = l.trim_end().ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':']);
+        let ends = l
+            .trim_end()
+            .ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':']);
         let wrapped = full >= 20 && width(l) * 10 >= full * 9 && !ends && !heading(next);
         if !wrapped {
             out.push('\n');
@@ -127,9 +144,18 @@ pub fn garbled(text: &str) -> Option<String> {
     let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
     let cid = text.matches("(cid:").count();
     let fffd = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    let private = text.chars().filter(|c| ('\u{E000}'..='\u{F8FF}').contains(c)).count();
-    let latin1 = text.chars().filter(|c| ('\u{00C0}'..='\u{00FF}').contains(c)).count();
-    let cjk = text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count();
+    let private = text
+        .chars()
+        .filter(|c| ('\u{E000}'..='\u{F8FF}').contains(c))
+        .count();
+    let latin1 = text
+        .chars()
+        .filter(|c| ('\u{00C0}'..='\u{00FF}').contains(c))
+        .count();
+    let cjk = text
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .count();
     let mut what = Vec::new();
     if cid > 0 && cid * 6 * 20 > total {
         what.push(format!("{cid} undecoded (cid:…) glyphs"));
@@ -141,7 +167,9 @@ pub fn garbled(text: &str) -> Option<String> {
         what.push(format!("{private} private-use chars"));
     }
     if latin1 * 10 > total && latin1 > cjk {
-        what.push("accented Latin letters where Chinese is expected (GBK read as Latin-1?)".to_string());
+        what.push(
+            "accented Latin letters where Chinese is expected (GBK read as Latin-1?)".to_string(),
+        );
     }
     (!what.is_empty()).then(|| {
         format!(
@@ -168,16 +196,33 @@ mod tests {
     #[test]
     fn headers_and_wrapping() {
         let part = ["一", "二", "三"];
-        let body = |i: usize| format!("这是第{}部分办理行政复议案件二十五件，审查规范性文件八件，组织执法人员培训六期，", part[i - 1]);
+        let body = |i: usize| {
+            format!(
+                "这是第{}部分办理行政复议案件二十五件，审查规范性文件八件，组织执法人员培训六期，",
+                part[i - 1]
+            )
+        };
         let pages: Vec<String> = (1..=3)
-            .map(|i| format!("某某市司法局年度报告\n{}\n继续推进依法行政{}。\n- {i} -\n", body(i), part[i - 1]))
+            .map(|i| {
+                format!(
+                    "某某市司法局年度报告\n{}\n继续推进依法行政{}。\n- {i} -\n",
+                    body(i),
+                    part[i - 1]
+                )
+            })
             .collect();
         let (t, w) = tidy_pages(&pages).unwrap();
         assert!(w.is_empty());
         assert!(!t.contains("某某市司法局年度报告"), "{t}");
         assert!(!t.contains("- 1 -"), "{t}");
-        assert!(t.contains(&format!("{}继续推进依法行政二。", body(2))), "{t}");
-        assert_eq!(tidy_pages(&["  \n".into(), "".into()]).unwrap_err(), SCANNED);
+        assert!(
+            t.contains(&format!("{}继续推进依法行政二。", body(2))),
+            "{t}"
+        );
+        assert_eq!(
+            tidy_pages(&["  \n".into(), "".into()]).unwrap_err(),
+            SCANNED
+        );
     }
 
     #[test]

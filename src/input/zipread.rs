@@ -40,9 +40,12 @@ pub fn entries(zip: &[u8], limit: usize) -> Result<Vec<Entry>, ZipError> {
     Ok(members(zip, limit)?.into_iter().map(|(e, _)| e).collect())
 }
 
+/// A listed member with its data, or why the data cannot be read.
+pub type Listed<'a> = (Entry, Result<Member<'a>, ZipError>);
+
 /// The members of the archive (at most `limit`), in central-directory order, each with its
 /// data or why it cannot be read.
-pub fn members(zip: &[u8], limit: usize) -> Result<Vec<(Entry, Result<Member<'_>, ZipError>)>, ZipError> {
+pub fn members(zip: &[u8], limit: usize) -> Result<Vec<Listed<'_>>, ZipError> {
     let mut found = Vec::new();
     for_each_entry(zip, |name, p| {
         let entry = Entry {

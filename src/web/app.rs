@@ -1010,7 +1010,7 @@ impl App {
                 </label>
                 <label class="pick-folder">
                     <u>{ t(lang, "pick_folder") }</u>
-                    <input type="file" webkitdirectory="" multiple=true data-testid="folder-input" {onchange} />
+                    <input type="file" webkitdirectory=true multiple=true data-testid="folder-input" {onchange} />
                 </label>
                 <div class="row">
                     <button data-testid="new-doc" onclick={link.callback(|_| Msg::NewDoc)}>{ "+ " }{ t(lang, "new_doc") }</button>

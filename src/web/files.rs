@@ -105,11 +105,18 @@ pub fn load(bytes: Vec<u8>, name: &str) -> Vec<Loaded> {
 /// message naming it.
 pub async fn read_pdf(bytes: &[u8], name: &str) -> Result<Decoded, String> {
     let pages = pdf_pages(bytes).await.map_err(|e| {
-        let msg = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+        let msg = js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_default();
         format!("{name}: not a readable PDF ({msg}); {}", input::SUPPORTED)
     })?;
-    let pages: Vec<String> = js_sys::Array::from(&pages).iter().map(|p| p.as_string().unwrap_or_default()).collect();
-    let (text, warnings) = input::pdf::tidy_pages(&pages).map_err(|e| format!("{name}: {e}; {}", input::SUPPORTED))?;
+    let pages: Vec<String> = js_sys::Array::from(&pages)
+        .iter()
+        .map(|p| p.as_string().unwrap_or_default())
+        .collect();
+    let (text, warnings) =
+        input::pdf::tidy_pages(&pages).map_err(|e| format!("{name}: {e}; {}", input::SUPPORTED))?;
     Ok(Decoded { text, warnings })
 }
 

@@ -484,7 +484,7 @@ async function main() {
     check('fixture sample.pdf (pdf.js, loaded on demand from the origin): the same metrics as the text', pdfFacts === reference,
       pdfFacts === reference ? '' : `got ${pdfFacts.slice(0, 200)}`);
     const pdfjsFromOrigin = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.includes('pdf.')));
-    check('pdf.js came from the page\'s own origin', pdfjsFromOrigin.length > 0 && pdfjsFromOrigin.every((u) => u.startsWith(location.origin)), pdfjsFromOrigin.join(', '));
+    check('pdf.js came from the page\'s own origin', pdfjsFromOrigin.length > 0 && pdfjsFromOrigin.every((u) => u.startsWith(origin)), pdfjsFromOrigin.join(', '));
     await loadFiles(path.join(fixtures, 'sample-scanned.pdf'));
     const scanned = await page.waitForFunction(() => {
       const e = document.querySelector('[data-testid="errors"]');
@@ -493,9 +493,9 @@ async function main() {
     check('fixture sample-scanned.pdf: the clear message', scanned.includes('scanned document'), scanned.trim().slice(0, 120));
     await page.click(`${T('errors')} button`).catch(() => {});
     n0 = await loadFiles(path.join(fixtures, 'reports.zip'));
-    await waitDocs(n0 + 5);
+    await waitDocs(n0 + 4);
     const zipNames = await page.$$eval('[data-testid="doc-item"] .doc-name', (els) => els.map((e) => e.textContent).filter((t) => t.startsWith('reports.zip/')));
-    check('fixture reports.zip: each report inside is its own report, GBK names decoded', zipNames.some((t) => t.startsWith('reports.zip/县/生态环境局/示例-GBK.txt')) && zipNames.some((t) => t.startsWith('reports.zip/更多.zip/乡镇/示例.txt')) && zipNames.length >= 5, zipNames.map((t) => t.split(' ')[0]).join(', '));
+    check('fixture reports.zip: each report inside is its own report, GBK names decoded', zipNames.some((t) => t.startsWith('reports.zip/县/生态环境局/示例-GBK.txt')) && zipNames.some((t) => t.startsWith('reports.zip/更多.zip/乡镇/示例.txt')) && zipNames.length >= 4, zipNames.map((t) => t.split(' ')[0]).join(', '));
     let zipSame = true;
     for (const name of ['reports.zip/市本级/示例报告.txt', 'reports.zip/县/生态环境局/示例-GBK.txt', 'reports.zip/县/生态环境局/示例.html']) {
       zipSame = zipSame && (await openDoc(name)) && (await facts()) === reference;
@@ -531,6 +531,9 @@ async function main() {
       const before = await page.$eval(T('extract-time'), (e) => e.getAttribute('data-ms')).catch(() => null);
       await page.fill(T('input-text'), fs.readFileSync(path.join(fixtures, 'sample.txt'), 'utf8'));
       await waitExtracted(page, before);
+      // the reload re-reads the saved reports first (the 5 MB one among them): wait for this one's result
+      await page.waitForFunction((want) => document.querySelectorAll('[data-testid^="fact-"]').length >= want, 10, { timeout: 60000 }).catch(() => {});
+      await page.waitForTimeout(500);
       const got = await facts();
       offlineOk = got === reference;
       offlineDetail = offlineOk ? '' : `got ${got.slice(0, 120)}`;
