@@ -116,7 +116,8 @@ pub struct CompletionsArgs {
 /// Run the CLI with `args` (without the program name); returns the exit code.
 pub fn run(args: &[String]) -> i32 {
     let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
+    // not locked for the whole run: the progress bar draws on stderr from the worker threads
+    let mut err = std::io::stderr();
     let progress = std::io::stderr().is_terminal();
     run_inner(args, &mut out, &mut err, progress)
 }
