@@ -2,6 +2,7 @@
 //! arguments (and standard input) and checks the exit code and fragments of the output.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 #[derive(serde::Deserialize)]
@@ -164,4 +165,45 @@ fn run_with_returns_codes() {
         2
     );
     assert!(String::from_utf8_lossy(&err).contains("required"));
+}
+
+/// With stderr a terminal the progress bar is drawn from the worker threads; the run must still
+/// finish (it once deadlocked on the stderr lock). Runs under `script` (util-linux) for a
+/// pseudo-terminal; skipped where `script` is missing.
+#[test]
+fn progress_bar_on_a_terminal_finishes() {
+    if !Path::new("/usr/bin/script").exists() {
+        println!("skipped: no /usr/bin/script");
+        return;
+    }
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let out = std::env::temp_dir().join(format!("zhibiao-tty-{}.jsonl", std::process::id()));
+    let cmd = format!(
+        "'{}' extract --jsonl '{fixtures}/sample.txt' '{fixtures}/sample.html' '{fixtures}/sample-scanned.pdf' > '{}'",
+        env!("CARGO_BIN_EXE_zhibiao"),
+        out.display()
+    );
+    let mut child = Command::new("/usr/bin/script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let t0 = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break Some(s);
+        }
+        if t0.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let written = std::fs::read_to_string(&out).unwrap_or_default();
+    std::fs::remove_file(&out).ok();
+    assert!(status.is_some(), "hung with a terminal on stderr");
+    assert_eq!(status.unwrap().code(), Some(1), "the scanned PDF fails");
+    assert_eq!(written.lines().count(), 2, "{written}");
 }
