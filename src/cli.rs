@@ -1,136 +1,398 @@
-//! The command line (OUTPUT.md): `zhibiao extract [--json|--csv] [--lines] FILE...`.
+//! The command line (OUTPUT.md), parsed with `clap`: `zhibiao extract [--json|--jsonl|--csv]
+//! [--lines] [--catalog FILE] [--jobs N] FILE|DIR|-...` and `zhibiao completions SHELL`.
 //!
-//! One JSON object per file (an array when several); `-` reads standard input; `--lines` makes
-//! every input line its own document; `--csv` writes one row per fact (UTF-8 with BOM). A file
-//! that cannot be read gets a one-line error on stderr naming it; the others are still processed
-//! and the exit code is 1.
+//! A thin shell over the core: each argument becomes files (a folder is walked for every
+//! supported file; an archive is opened by [`crate::input::expand`]), the files are decoded and
+//! extracted in parallel on all cores (rayon) and written in input order. One JSON object for
+//! one plain file, an array otherwise; `--jsonl` streams one object per line; `--csv` writes one
+//! row per fact (UTF-8 with BOM). A file that cannot be read gets a one-line error on stderr
+//! naming it; the others are still processed and the exit code is 1. A progress bar goes to
+//! stderr when it is a terminal. Another subcommand is one more [`Command`] variant.
 
+use crate::catalog::Catalog;
+use crate::input::{self, expand::is_supported_name};
 use crate::model::Report;
 use crate::output;
-use std::io::{Read, Write};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
 
-const USAGE: &str = "usage: zhibiao extract [--json|--csv] [--lines] [--catalog FILE] FILE...   (- reads standard input)\n\
-Formats read by content: UTF-8/UTF-16/GB18030 text, HTML pages, Word .docx.";
+/// `zhibiao`: the command line.
+#[derive(Parser, Debug)]
+#[command(
+    name = "zhibiao",
+    version,
+    about = "Turn Chinese 法治政府建设年度报告 into structured, checkable metrics",
+    long_about = None,
+    propagate_version = true,
+    arg_required_else_help = true,
+    after_help = "Run `zhibiao extract --help` for the formats and options."
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
 
-#[derive(PartialEq)]
-enum Format {
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Extract the metrics of reports (files, folders, .zip archives; - reads standard input)
+    Extract(ExtractArgs),
+    /// Print a shell completion script (e.g. `zhibiao completions bash > /etc/bash_completion.d/zhibiao`)
+    Completions(CompletionsArgs),
+}
+
+/// The output format of `extract`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    /// One JSON object for one file, a JSON array otherwise (OUTPUT.md).
+    #[default]
     Json,
+    /// One JSON object per line, written as soon as it is ready (in input order).
+    Jsonl,
+    /// One row per fact, UTF-8 with BOM (Excel reads it).
     Csv,
 }
 
-fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
-    if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().take(crate::input::MAX_BYTES as u64 + 1).read_to_end(&mut buf)?;
-        Ok(buf)
-    } else {
-        let meta = std::fs::metadata(path)?;
-        if meta.is_dir() {
-            return Err(std::io::Error::other("is a directory"));
+/// The arguments of `zhibiao extract`.
+#[derive(Args, Debug)]
+#[command(
+    args_override_self = true,
+    after_help = "Files are read by content: UTF-8/UTF-16/GB18030/GBK/Big5 text, HTML pages, Word .docx, \
+legacy Word .doc and WPS .wps, PDF with a text layer, and .zip archives of these (each file inside is its own \
+report, named archive.zip/folder/file). A folder is walked for every such file.\n\n\
+Examples:\n  zhibiao extract --json report.txt\n  zhibiao extract --jsonl reports/ > all.jsonl\n  \
+zhibiao extract --csv reports.zip > facts.csv\n  cat report.txt | zhibiao extract -"
+)]
+pub struct ExtractArgs {
+    /// Write JSON: one object for one file, an array for several (the default)
+    #[arg(long, overrides_with_all = ["jsonl", "csv"])]
+    pub json: bool,
+    /// Write one JSON object per line (JSON Lines), streamed in input order
+    #[arg(long, overrides_with_all = ["json", "csv"])]
+    pub jsonl: bool,
+    /// Write CSV, one row per fact (UTF-8 with BOM)
+    #[arg(long, overrides_with_all = ["json", "jsonl"])]
+    pub csv: bool,
+    /// Make every input line its own document
+    #[arg(long)]
+    pub lines: bool,
+    /// Use an extended metric catalog (TOML, see data/catalog.toml)
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    /// Work on N files at once (default: all cores)
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Report files, folders or .zip archives; - reads standard input
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+impl ExtractArgs {
+    /// The chosen format (the last of --json/--jsonl/--csv; JSON by default).
+    pub fn format(&self) -> Format {
+        if self.csv {
+            Format::Csv
+        } else if self.jsonl {
+            Format::Jsonl
+        } else {
+            Format::Json
         }
-        let mut buf = Vec::new();
-        std::fs::File::open(path)?.take(crate::input::MAX_BYTES as u64 + 1).read_to_end(&mut buf)?;
-        Ok(buf)
     }
 }
 
-fn source_name(path: &str) -> String {
-    if path == "-" {
-        return "-".into();
-    }
-    std::path::Path::new(path).file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.to_string())
+/// The arguments of `zhibiao completions`.
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to write the completion script for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Run the CLI with `args` (without the program name); returns the exit code.
 pub fn run(args: &[String]) -> i32 {
     let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
-    run_with(args, &mut out, &mut err)
+    // not locked for the whole run: the progress bar draws on stderr from the worker threads
+    let mut err = std::io::stderr();
+    let progress = std::io::stderr().is_terminal();
+    run_inner(args, &mut out, &mut err, progress)
 }
 
-/// [`run`] with explicit output streams (for tests).
+/// [`run`] with explicit output streams (for tests); no progress bar.
 pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let mut it = args.iter();
-    match it.next().map(String::as_str) {
-        Some("extract") => {}
-        Some("-h") | Some("--help") | Some("help") => {
-            let _ = writeln!(out, "{USAGE}");
-            return 0;
+    run_inner(args, out, err, false)
+}
+
+fn run_inner(args: &[String], out: &mut dyn Write, err: &mut dyn Write, progress: bool) -> i32 {
+    let cli = match Cli::try_parse_from(
+        std::iter::once("zhibiao".to_string()).chain(args.iter().cloned()),
+    ) {
+        Ok(c) => c,
+        Err(e) => {
+            let text = if progress {
+                e.render().ansi().to_string()
+            } else {
+                e.render().to_string()
+            };
+            let _ = if e.use_stderr() {
+                write!(err, "{text}")
+            } else {
+                write!(out, "{text}")
+            };
+            return e.exit_code();
         }
-        _ => {
-            let _ = writeln!(err, "{USAGE}");
-            return 2;
+    };
+    match cli.command {
+        Command::Extract(a) => extract(&a, out, err, progress),
+        Command::Completions(c) => {
+            clap_complete::generate(c.shell, &mut Cli::command(), "zhibiao", out);
+            0
         }
     }
-    let mut format = Format::Json;
-    let mut lines = false;
-    let mut files: Vec<String> = Vec::new();
-    let mut catalog: Option<crate::catalog::Catalog> = None;
-    let mut rest = it.peekable();
-    while let Some(a) = rest.next() {
-        match a.as_str() {
-            "--json" => format = Format::Json,
-            "--csv" => format = Format::Csv,
-            "--lines" => lines = true,
-            "--catalog" => {
-                let Some(p) = rest.next() else {
-                    let _ = writeln!(err, "zhibiao: --catalog needs a file");
-                    return 2;
-                };
-                match std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}")).and_then(|s| crate::catalog::Catalog::from_toml(&s)) {
-                    Ok(c) => catalog = Some(c),
-                    Err(e) => {
-                        let _ = writeln!(err, "zhibiao: {e}");
-                        return 2;
+}
+
+/// One unit of work: a file (or standard input) to read, or an error found while listing.
+enum Job {
+    /// Bytes already read (standard input), with their name.
+    Bytes(Vec<u8>, String),
+    /// A file to read, with the name its reports get.
+    File(PathBuf, String),
+    /// A message for stderr.
+    Error(String),
+}
+
+/// What one job gave.
+struct Done {
+    reports: Vec<Report>,
+    errors: Vec<String>,
+    /// An archive (or --lines): its reports are several even if one.
+    several: bool,
+}
+
+fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    std::fs::File::open(path)?
+        .take(input::MAX_BYTES as u64 + 1)
+        .read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+fn source_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+}
+
+/// The arguments → jobs, in order: folders walked (sorted by name), `-` read now.
+fn jobs(files: &[PathBuf]) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for f in files {
+        let shown = f.to_string_lossy().into_owned();
+        if f.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            jobs.push(
+                match std::io::stdin()
+                    .take(input::MAX_BYTES as u64 + 1)
+                    .read_to_end(&mut buf)
+                {
+                    Ok(_) => Job::Bytes(buf, "-".into()),
+                    Err(e) => Job::Error(format!("zhibiao: -: cannot read standard input: {e}")),
+                },
+            );
+            continue;
+        }
+        match std::fs::metadata(f) {
+            Err(e) => jobs.push(Job::Error(format!("zhibiao: {shown}: cannot read: {e}"))),
+            Ok(m) if m.is_dir() => {
+                let before = jobs.len();
+                let base = shown.trim_end_matches('/').to_string();
+                for entry in walkdir::WalkDir::new(f)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                {
+                    match entry {
+                        Err(e) => jobs.push(Job::Error(format!("zhibiao: {shown}: {e}"))),
+                        Ok(e) if e.file_type().is_file() => {
+                            let rel = e.path().strip_prefix(f).unwrap_or(e.path());
+                            let rel = rel.to_string_lossy().replace('\\', "/");
+                            if is_supported_name(&rel) {
+                                jobs.push(Job::File(
+                                    e.path().to_path_buf(),
+                                    format!("{base}/{rel}"),
+                                ));
+                            }
+                        }
+                        Ok(_) => {}
                     }
                 }
+                if jobs.len() == before {
+                    jobs.push(Job::Error(format!(
+                        "zhibiao: {shown}: no report files in this folder (looked for {})",
+                        input::expand::EXTENSIONS.join(" ")
+                    )));
+                }
             }
-            "-" => files.push(a.clone()),
-            s if s.starts_with("--") => {
-                let _ = writeln!(err, "zhibiao: unknown option {s}\n{USAGE}");
-                return 2;
-            }
-            _ => files.push(a.clone()),
+            Ok(_) => jobs.push(Job::File(f.clone(), source_name(f))),
         }
     }
-    if files.is_empty() {
-        let _ = writeln!(err, "zhibiao: no input files\n{USAGE}");
-        return 2;
-    }
-    let cat = catalog.as_ref().unwrap_or_else(|| crate::catalog::builtin());
-    let mut reports: Vec<Report> = Vec::new();
-    let mut failed = false;
-    for f in &files {
-        let name = source_name(f);
-        let bytes = match read_input(f) {
-            Ok(b) => b,
+    jobs
+}
+
+/// Read, expand, decode and extract one job.
+fn process(job: Job, lines: bool, cat: &Catalog) -> Done {
+    let mut done = Done {
+        reports: Vec::new(),
+        errors: Vec::new(),
+        several: lines,
+    };
+    let (bytes, name) = match job {
+        Job::Error(e) => {
+            done.errors.push(e);
+            return done;
+        }
+        Job::Bytes(b, name) => (b, name),
+        Job::File(path, name) => match read_file(&path) {
+            Ok(b) => (b, name),
             Err(e) => {
-                let _ = writeln!(err, "zhibiao: {f}: cannot read: {e}");
-                failed = true;
-                continue;
+                done.errors.push(format!(
+                    "zhibiao: {}: cannot read: {e}",
+                    path.to_string_lossy()
+                ));
+                return done;
             }
-        };
-        let decoded = match crate::input::decode(&bytes, &name) {
+        },
+    };
+    let parts = input::expand(bytes, &name);
+    if parts.len() != 1 || parts[0].name != name {
+        done.several = true;
+    }
+    for part in parts {
+        let decoded = match part.bytes.and_then(|b| input::decode(&b, &part.name)) {
             Ok(d) => d,
             Err(e) => {
-                let _ = writeln!(err, "zhibiao: {e}");
-                failed = true;
+                done.errors.push(format!("zhibiao: {e}"));
                 continue;
             }
         };
         if lines {
             for line in decoded.text.lines() {
-                reports.push(crate::extract_with(line, &name, cat));
+                done.reports
+                    .push(crate::extract_with(line, &part.name, cat));
             }
         } else {
-            let mut r = crate::extract_with(&decoded.text, &name, cat);
+            let mut r = crate::extract_with(&decoded.text, &part.name, cat);
             r.warnings.extend(decoded.warnings);
-            reports.push(r);
+            done.reports.push(r);
         }
     }
+    done
+}
+
+fn extract(a: &ExtractArgs, out: &mut dyn Write, err: &mut dyn Write, progress: bool) -> i32 {
+    let catalog = match &a.catalog {
+        None => None,
+        Some(p) => match std::fs::read_to_string(p)
+            .map_err(|e| format!("{}: {e}", p.to_string_lossy()))
+            .and_then(|s| Catalog::from_toml(&s))
+        {
+            Ok(c) => Some(c),
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "zhibiao: --catalog: {e}\nhint: the catalog format is described at the top of data/catalog.toml"
+                );
+                return 2;
+            }
+        },
+    };
+    let cat = catalog
+        .as_ref()
+        .unwrap_or_else(|| crate::catalog::builtin());
+    let format = a.format();
+    // one plain file (or standard input) gives one object; folders and archives an array
+    let single_arg = a.files.len() == 1
+        && (a.files[0].as_os_str() == "-"
+            || std::fs::metadata(&a.files[0]).is_ok_and(|m| m.is_file()));
+    let jobs = jobs(&a.files);
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(a.jobs.map_or(0, usize::from))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "zhibiao: cannot start worker threads: {e}");
+            return 1;
+        }
+    };
+    let bar = if progress && jobs.len() > 1 {
+        let b =
+            ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} {bar:40} {pos}/{len} files  {per_sec}  eta {eta}",
+        ) {
+            b.set_style(style);
+        }
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut reports: Vec<Report> = Vec::new();
+    let mut failed = false;
+    let mut several = false;
+    let mut write_failed = false;
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
+    let lines = a.lines;
+    std::thread::scope(|s| {
+        let worker_bar = bar.clone();
+        s.spawn(move || {
+            pool.install(|| {
+                jobs.into_par_iter()
+                    .enumerate()
+                    .for_each_with(tx, |tx, (i, job)| {
+                        let d = process(job, lines, cat);
+                        worker_bar.inc(1);
+                        let _ = tx.send((i, d));
+                    })
+            })
+        });
+        // write in input order as results arrive
+        let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
+        let mut next = 0;
+        for (i, d) in rx {
+            pending.insert(i, d);
+            while let Some(d) = pending.remove(&next) {
+                next += 1;
+                several |= d.several;
+                if !d.errors.is_empty() {
+                    failed = true;
+                    bar.suspend(|| {
+                        for e in &d.errors {
+                            let _ = writeln!(err, "{}", e.replace(['\n', '\r'], " "));
+                        }
+                    });
+                }
+                if format == Format::Jsonl {
+                    for r in &d.reports {
+                        let line = serde_json::to_string(r).unwrap_or_default();
+                        if !write_failed && writeln!(out, "{line}").is_err() {
+                            write_failed = true;
+                        }
+                    }
+                } else {
+                    reports.extend(d.reports);
+                }
+            }
+        }
+    });
+    bar.finish_and_clear();
     let written = match format {
+        Format::Jsonl => out.flush(),
         Format::Json => {
-            let s = if reports.len() == 1 && !lines && files.len() == 1 {
+            let s = if reports.len() == 1 && single_arg && !several {
                 output::json(&reports)
             } else {
                 serde_json::to_string_pretty(&reports).unwrap_or_default()
@@ -139,12 +401,8 @@ pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i3
         }
         Format::Csv => write!(out, "{}", output::csv_facts(&reports)),
     };
-    if written.is_err() {
+    if written.is_err() || write_failed {
         return 1;
     }
-    if failed {
-        1
-    } else {
-        0
-    }
+    i32::from(failed)
 }

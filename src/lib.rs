@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod classify;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod datafile;
 pub mod documents;

@@ -5,9 +5,9 @@
 //! paragraphs of a cell are joined by a space, cells by a tab and rows end a line. Deleted text,
 //! field codes and the VML fallback copy of text boxes are left out.
 
-use super::zipread::{self, MemberReader, ZipError};
+use super::archive::{self, ZipError};
 use quick_xml::events::Event;
-use std::io::BufReader;
+use std::io::{BufReader, Read};
 
 /// The most bytes `word/document.xml` may ever inflate to (a real report's is a few MB at most).
 pub const MAX_XML: usize = 32 * 1024 * 1024;
@@ -20,13 +20,16 @@ pub fn xml_cap(compressed: usize) -> usize {
 
 /// The text of a .docx, and warnings; or why it cannot be read (a phrase, without the file name).
 pub fn docx_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String>), String> {
-    let member = zipread::member(bytes, "word/document.xml").map_err(|e| match e {
+    archive::with_member(bytes, "word/document.xml", |c| xml_cap(c as usize), |r, compressed| {
+        walk(r, xml_cap(compressed as usize), compressed as usize, max_text)
+    })
+    .map_err(|e| match e {
         ZipError::NotZip => {
             "not a valid .docx: the zip archive is incomplete or damaged".to_string()
         }
         ZipError::Damaged => "not a valid .docx: the zip archive is damaged".to_string(),
         ZipError::Missing => {
-            let names = zipread::names(bytes, 200).unwrap_or_default();
+            let names = archive::names(bytes, 200).unwrap_or_default();
             let what = if names.iter().any(|n| n.starts_with("xl/")) {
                 "an Excel .xlsx file"
             } else if names.iter().any(|n| n.starts_with("ppt/")) {
@@ -42,10 +45,13 @@ pub fn docx_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String
         ZipError::Method(m) => {
             format!("the .docx uses zip compression method {m} (only stored and deflate)")
         }
-    })?;
-    let cap = xml_cap(member.data.len());
-    let mut reader =
-        quick_xml::Reader::from_reader(BufReader::new(MemberReader::new(member.clone(), cap)));
+    })?
+}
+
+/// Walk the XML of `word/document.xml` read from `r` (capped at `cap` bytes, `compressed` in
+/// the archive) into text.
+fn walk(r: &mut dyn Read, cap: usize, compressed: usize, max_text: usize) -> Result<(String, Vec<String>), String> {
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(r));
     reader.config_mut().check_end_names = false;
     let mut out = String::new();
     let mut warnings = Vec::new();
@@ -56,12 +62,16 @@ pub fn docx_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String
             Ok(ev) => ev,
             Err(e) => {
                 let e = e.to_string();
-                if e.contains(zipread::TOO_LARGE) {
+                if e.contains(archive::TOO_LARGE) {
                     return Err(format!(
                         "word/document.xml inflates to more than {} MB from {} KB (a zip bomb?)",
                         cap >> 20,
-                        member.data.len() >> 10
+                        compressed >> 10
                     ));
+                }
+                if e.contains("checksum") && !out.trim().is_empty() {
+                    warnings.push("word/document.xml fails its checksum: the file may be damaged".to_string());
+                    break;
                 }
                 if out.trim().is_empty() {
                     return Err(format!("word/document.xml is damaged ({e})"));

@@ -248,8 +248,32 @@ fn count_replacements(s: &str) -> usize {
     s.chars().filter(|&c| c == '\u{FFFD}').count()
 }
 
+/// Natively: the legacy encoding `chardetng` (Firefox's detector) guesses for bytes that are not
+/// UTF-8, when it is one this crate decodes (GBK/GB18030 or Big5); `None` otherwise.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn sniff_legacy(bytes: &[u8]) -> Option<Legacy> {
+    let mut d = chardetng::EncodingDetector::new();
+    d.feed(&bytes[..bytes.len().min(256 * 1024)], bytes.len() <= 256 * 1024);
+    let guess = d.guess(None, false);
+    if guess == encoding_rs::GBK || guess == encoding_rs::GB18030 {
+        Some(Legacy::Gb18030)
+    } else if guess == encoding_rs::BIG5 {
+        Some(Legacy::Big5)
+    } else {
+        None
+    }
+}
+
+/// In the browser there is no detector (chardetng's frequency tables would grow the page):
+/// bytes that are not UTF-8 go to whichever of lossy UTF-8 and GB18030 replaces fewer sequences.
+#[cfg(target_arch = "wasm32")]
+pub fn sniff_legacy(_bytes: &[u8]) -> Option<Legacy> {
+    None
+}
+
 /// Decode `bytes` into text: BOM first, then BOM-less UTF-16 with many NULs, then strict UTF-8,
-/// then the `declared` charset, then BOM-less UTF-16 of plausible chars, then whichever of lossy UTF-8 and GB18030 replaces fewer sequences.
+/// then the `declared` charset, then BOM-less UTF-16 of plausible chars, then (natively) the
+/// encoding `chardetng` guesses, then whichever of lossy UTF-8 and GB18030 replaces fewer.
 pub fn decode_text(bytes: &[u8], declared: Option<Legacy>) -> DecodedText {
     let with = |text: String, encoding: &'static str| {
         let replaced = count_replacements(&text);
@@ -282,6 +306,9 @@ pub fn decode_text(bytes: &[u8], declared: Option<Legacy>) -> DecodedText {
         return with(decode_legacy(bytes, enc), enc.label());
     }
     if let Some(enc) = plausible_utf16(bytes) {
+        return with(decode_legacy(bytes, enc), enc.label());
+    }
+    if let Some(enc) = sniff_legacy(bytes) {
         return with(decode_legacy(bytes, enc), enc.label());
     }
     let utf8 = with(String::from_utf8_lossy(bytes).into_owned(), "utf-8");

@@ -1,24 +1,38 @@
-//! Inputs: file bytes → text. Encodings (UTF-8/16, GB18030/GBK, Big5 by meta charset), HTML
-//! pages, Word .docx; and page clutter recognition ([`clutter`]).
+//! Inputs: file bytes → text. Encodings (UTF-8/16, GB18030/GBK, Big5), HTML pages, Word .docx,
+//! natively also legacy Word .doc/.wps and PDF; .zip archives of reports ([`expand`]); and page
+//! clutter recognition ([`clutter`]).
 //!
-//! [`decode`] goes by content, not by name: zip bytes are read as .docx, markup as HTML, anything
-//! else as text in whatever encoding it is in. The name's extension is only a hint (a `.html`
-//! file with a few tags is HTML; a `.docx` that is not a zip gets a .docx message).
+//! [`decode`] goes by content, not by name: zip bytes are read as .docx, `%PDF` as PDF, a
+//! compound file as .doc, markup as HTML, anything else as text in whatever encoding it is in.
+//! The name's extension is only a hint (a `.html` file with a few tags is HTML; a `.docx` that
+//! is not a zip gets a .docx message). [`expand`] first turns an archive into its files.
 
+pub mod archive;
 pub mod clutter;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod doc;
 pub mod docx;
 pub mod encoding;
+pub mod expand;
 pub mod html;
+pub mod pdf;
 pub mod zipread;
 
+pub use expand::{expand, Part};
 pub use html::{html_to_text, looks_like_html};
 
 /// The largest file accepted, in bytes (20 MB; a long report is well under 1 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
 /// What the reader supports, for the end of error messages.
+#[cfg(not(target_arch = "wasm32"))]
 pub const SUPPORTED: &str =
-    "zhibiao reads text (UTF-8, UTF-16, GB18030/GBK, Big5), HTML pages and Word .docx files";
+    "zhibiao reads text (UTF-8, UTF-16, GB18030/GBK, Big5), HTML pages, Word .docx/.doc/.wps, PDF with a text layer and .zip archives of these";
+
+/// What the reader supports, for the end of error messages.
+#[cfg(target_arch = "wasm32")]
+pub const SUPPORTED: &str =
+    "zhibiao reads text (UTF-8, UTF-16, GB18030/GBK, Big5), HTML pages, Word .docx, PDF with a text layer and .zip archives of these";
 
 /// Why a file could not be read: a one-line message saying what is wrong and what is supported.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +66,35 @@ pub enum Kind {
     Text,
 }
 
-fn error(name: &str, what: &str) -> InputError {
+/// Run `f`, turning a panic inside it into `None` (natively; third-party parsers of hostile
+/// formats are wrapped in this so that no input can crash the CLI). The panic message is not
+/// printed. In the browser (built with `panic = "abort"`) this just runs `f`.
+pub fn guard<T>(f: impl FnOnce() -> T) -> Option<T> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::cell::Cell;
+        thread_local!(static QUIET: Cell<bool> = const { Cell::new(false) });
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if !QUIET.with(Cell::get) {
+                    previous(info);
+                }
+            }));
+        });
+        let was = QUIET.with(|q| q.replace(true));
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+        QUIET.with(|q| q.set(was));
+        r
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some(f())
+    }
+}
+
+pub(crate) fn error(name: &str, what: &str) -> InputError {
     let what = what.replace(['\n', '\r'], " ");
     InputError(format!("{name}: {what}; {SUPPORTED}"))
 }
@@ -79,7 +121,25 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
         return Err(error(name, "the file is empty"));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        if expand::is_archive(bytes, name) {
+            return Err(error(
+                name,
+                "a .zip archive: each report inside is read on its own (give the archive to `zhibiao extract` or drop it on the page)",
+            ));
+        }
         let (text, warnings) = docx::docx_to_text(bytes, MAX_BYTES).map_err(|e| error(name, &e))?;
+        return finish(name, text, warnings);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if bytes.starts_with(b"%PDF") || (has_ext(name, &[".pdf"]) && encoding::find(&bytes[..bytes.len().min(1024)], b"%PDF").is_some()) {
+        let (text, warnings) = pdf::pdf_to_text(bytes).map_err(|e| error(name, &e))?;
+        return finish(name, text, warnings);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        let (text, warnings) = guard(|| doc::doc_to_text(bytes, MAX_BYTES))
+            .unwrap_or_else(|| Err("not a valid .doc: the compound file is damaged".to_string()))
+            .map_err(|e| error(name, &e))?;
         return finish(name, text, warnings);
     }
     let named_docx = has_ext(name, &[".docx", ".docm", ".dotx"]);

@@ -1,29 +1,18 @@
-//! A minimal, bounded zip reader: find one member by name and inflate it as a stream.
+//! A minimal, bounded zip reader for the browser build: list the members, find one and inflate
+//! it as a stream. (Natively [`super::archive`] uses the `zip` crate instead; this one is
+//! compiled everywhere so its tests run natively.)
 //!
-//! Only what a .docx needs: the end-of-central-directory record, central directory entries,
-//! local headers, and the `stored` and `deflate` methods (deflate by `miniz_oxide`). Every offset
-//! is checked against the input; the bytes a member may inflate to are capped by the caller, so a
-//! zip bomb costs at most the cap in time and nothing in memory. (The `zip` crate would add
-//! ~75 KB gzip to the web page for features a .docx never uses.)
+//! Only what a .docx or a zip of reports needs: the end-of-central-directory record, central
+//! directory entries, local headers, and the `stored` and `deflate` methods (deflate by
+//! `miniz_oxide`). Every offset is checked against the input; the bytes a member may inflate to
+//! are capped by the caller ([`super::archive::Capped`]), so a zip bomb costs at most the cap in
+//! time and nothing in memory. (The `zip` crate would add ~75 KB gzip to the web page.)
 
 use miniz_oxide::inflate::stream::{inflate, InflateState};
 use miniz_oxide::{DataFormat, MZFlush, MZStatus};
 use std::io::{self, Read};
 
-/// Why a member could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ZipError {
-    /// No end-of-central-directory record: not a zip, or cut short.
-    NotZip,
-    /// Offsets or signatures do not fit together.
-    Damaged,
-    /// The member is not in the archive.
-    Missing,
-    /// The member is encrypted.
-    Encrypted,
-    /// The member uses a compression method other than stored or deflate.
-    Method(u16),
-}
+pub use super::archive::{Entry, ZipError};
 
 fn u16_at(b: &[u8], i: usize) -> Option<u16> {
     Some(u16::from_le_bytes(
@@ -46,14 +35,28 @@ pub struct Member<'a> {
     pub data: &'a [u8],
 }
 
-/// The names of the archive's members (at most `limit`), for messages and tests.
-pub fn names(zip: &[u8], limit: usize) -> Result<Vec<String>, ZipError> {
-    let mut out = Vec::new();
-    for_each_entry(zip, |name, _| {
-        out.push(String::from_utf8_lossy(name).into_owned());
-        out.len() < limit
+/// The members of the archive (at most `limit`), in central-directory order.
+pub fn entries(zip: &[u8], limit: usize) -> Result<Vec<Entry>, ZipError> {
+    Ok(members(zip, limit)?.into_iter().map(|(e, _)| e).collect())
+}
+
+/// A listed member with its data, or why the data cannot be read.
+pub type Listed<'a> = (Entry, Result<Member<'a>, ZipError>);
+
+/// The members of the archive (at most `limit`), in central-directory order, each with its
+/// data or why it cannot be read.
+pub fn members(zip: &[u8], limit: usize) -> Result<Vec<Listed<'_>>, ZipError> {
+    let mut found = Vec::new();
+    for_each_entry(zip, |name, p| {
+        let entry = Entry {
+            raw_name: name.to_vec(),
+            is_dir: name.ends_with(b"/"),
+            compressed: u32_at(zip, p + 20).unwrap_or(0) as u64,
+        };
+        found.push((entry, p));
+        found.len() < limit
     })?;
-    Ok(out)
+    Ok(found.into_iter().map(|(e, p)| (e, member_from(zip, p))).collect())
 }
 
 /// Walk the central directory, calling `f(name, entry_offset)` until it returns false.
@@ -112,7 +115,24 @@ pub fn member<'a>(zip: &'a [u8], name: &str) -> Result<Member<'a>, ZipError> {
             true
         }
     })?;
-    let p = found.ok_or(ZipError::Missing)?;
+    member_from(zip, found.ok_or(ZipError::Missing)?)
+}
+
+/// The member listed `index`-th in the central directory.
+pub fn member_at(zip: &[u8], index: usize) -> Result<Member<'_>, ZipError> {
+    let (mut i, mut found) = (0, None);
+    for_each_entry(zip, |_, p| {
+        if i == index {
+            found = Some(p);
+        }
+        i += 1;
+        found.is_none()
+    })?;
+    member_from(zip, found.ok_or(ZipError::Missing)?)
+}
+
+/// The member whose central directory entry starts at `p`.
+fn member_from(zip: &[u8], p: usize) -> Result<Member<'_>, ZipError> {
     let flags = u16_at(zip, p + 8).ok_or(ZipError::Damaged)?;
     let method = u16_at(zip, p + 10).ok_or(ZipError::Damaged)?;
     let size = u32_at(zip, p + 20).ok_or(ZipError::Damaged)? as usize;
@@ -139,44 +159,28 @@ pub fn member<'a>(zip: &'a [u8], name: &str) -> Result<Member<'a>, ZipError> {
     Ok(Member { method, data })
 }
 
-/// A reader of a member's uncompressed bytes that fails once more than `cap` bytes come out.
+/// A reader of a member's uncompressed bytes (cap it with [`super::archive::Capped`]).
 pub struct MemberReader<'a> {
     member: Member<'a>,
     state: Option<Box<InflateState>>,
     pos: usize,
-    out: usize,
-    cap: usize,
     done: bool,
 }
 
 impl<'a> MemberReader<'a> {
-    /// Read `member`, allowing at most `cap` uncompressed bytes.
-    pub fn new(member: Member<'a>, cap: usize) -> Self {
+    /// Read `member`.
+    pub fn new(member: Member<'a>) -> Self {
         let state = (member.method == 8).then(|| InflateState::new_boxed(DataFormat::Raw));
-        MemberReader {
-            member,
-            state,
-            pos: 0,
-            out: 0,
-            cap,
-            done: false,
-        }
+        MemberReader { member, state, pos: 0, done: false }
     }
 }
-
-/// The error [`MemberReader`] returns when a member inflates past its cap.
-pub const TOO_LARGE: &str = "inflates past the size limit";
 
 impl Read for MemberReader<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.done || buf.is_empty() {
             return Ok(0);
         }
-        let room = self.cap.saturating_sub(self.out);
-        if room == 0 {
-            return Err(io::Error::other(TOO_LARGE));
-        }
-        let want = buf.len().min(room);
+        let want = buf.len();
         let n = match &mut self.state {
             None => {
                 let rest = &self.member.data[self.pos..];
@@ -209,7 +213,6 @@ impl Read for MemberReader<'_> {
                 }
             },
         };
-        self.out += n;
         Ok(n)
     }
 }
@@ -246,18 +249,24 @@ mod tests {
 
     #[test]
     fn reads_stored_and_caps() {
+        use crate::input::archive::Capped;
         let z = stored("a/b.xml", b"hello world");
-        assert_eq!(names(&z, 10).unwrap(), vec!["a/b.xml".to_string()]);
+        let names: Vec<_> = entries(&z, 10).unwrap().into_iter().map(|e| e.raw_name).collect();
+        assert_eq!(names, vec![b"a/b.xml".to_vec()]);
         let mut s = String::new();
-        MemberReader::new(member(&z, "a/b.xml").unwrap(), 100)
+        Capped::new(MemberReader::new(member(&z, "a/b.xml").unwrap()), 100)
             .read_to_string(&mut s)
             .unwrap();
         assert_eq!(s, "hello world");
         let mut s = String::new();
-        assert!(MemberReader::new(member(&z, "a/b.xml").unwrap(), 5)
+        MemberReader::new(member_at(&z, 0).unwrap()).read_to_string(&mut s).unwrap();
+        assert_eq!(s, "hello world");
+        let mut s = String::new();
+        assert!(Capped::new(MemberReader::new(member(&z, "a/b.xml").unwrap()), 5)
             .read_to_string(&mut s)
             .is_err());
         assert_eq!(member(&z, "c").unwrap_err(), ZipError::Missing);
+        assert_eq!(member_at(&z, 1).unwrap_err(), ZipError::Missing);
         assert_eq!(
             member(b"PK\x03\x04 not really", "c").unwrap_err(),
             ZipError::NotZip

@@ -16,7 +16,7 @@ pub const MAX_FILE_BYTES: f64 = crate::input::MAX_BYTES as f64;
 /// Typing pause before re-extracting (ms).
 pub const DEBOUNCE_MS: u32 = 300;
 /// File name endings the file picker offers (the core decides what it can read).
-pub const ACCEPT: &str = ".txt,.text,.html,.htm,.xhtml,.shtml,.docx,text/plain,text/html";
+pub const ACCEPT: &str = ".txt,.text,.html,.htm,.xhtml,.shtml,.docx,.pdf,.zip,text/plain,text/html,application/pdf,application/zip";
 
 /// One loaded input and what it became.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,8 +132,14 @@ pub enum Msg {
     ToggleAlts(String),
     /// Files were picked or dropped.
     Files(Vec<web_sys::File>),
+    /// Files with their names (paths inside a dropped or picked folder).
+    NamedFiles(Vec<(web_sys::File, String)>),
+    /// Files and folders were dropped (the drop's entries, walked asynchronously).
+    Dropped(js_sys::Array),
     /// One file of a batch was read (name, bytes or error).
     FileRead(String, Result<Vec<u8>, String>),
+    /// A PDF was read by pdf.js (name, text or error).
+    FileDecoded(String, Result<crate::input::Decoded, String>),
     /// Clear the error list.
     DismissErrors,
     /// Download an export.
@@ -710,10 +716,25 @@ impl Component for App {
                 true
             }
             Msg::Files(files) => {
+                let named = files.into_iter().map(|f| {
+                    let n = super::files::picked_name(&f);
+                    (f, n)
+                });
+                ctx.link().send_message(Msg::NamedFiles(named.filter(|(_, n)| super::files::wanted(n)).collect()));
+                false
+            }
+            Msg::Dropped(entries) => {
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let files = super::files::dropped_files(entries).await;
+                    link.send_message(Msg::NamedFiles(files.into_iter().filter(|(_, n)| super::files::wanted(n)).collect()));
+                });
+                false
+            }
+            Msg::NamedFiles(files) => {
                 self.extract_current();
                 let mut todo = Vec::new();
-                for f in files {
-                    let name = f.name();
+                for (f, name) in files {
                     if f.size() > MAX_FILE_BYTES {
                         self.errors.push(format!(
                             "{name}: {} ({:.1} MB > 20 MB)",
@@ -721,7 +742,7 @@ impl Component for App {
                             f.size() / 1048576.0
                         ));
                     } else {
-                        todo.push(f);
+                        todo.push((f, name));
                     }
                 }
                 if todo.is_empty() {
@@ -731,23 +752,38 @@ impl Component for App {
                 self.progress = Some((done, total + todo.len()));
                 let link = ctx.link().clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    for f in todo {
+                    for (f, name) in todo {
                         let bytes = browser::read_file(&f).await;
-                        link.send_message(Msg::FileRead(f.name(), bytes));
+                        link.send_message(Msg::FileRead(name, bytes));
                     }
                 });
                 true
             }
             Msg::FileRead(name, bytes) => {
-                match bytes
-                    .map_err(|e| format!("{name}: {e}"))
-                    .and_then(|b| crate::input::decode(&b, &name).map_err(|e| e.to_string()))
-                {
-                    Ok(decoded) => {
-                        self.push_entry(name, decoded.text, decoded.warnings);
-                        self.persist();
+                use super::files::Loaded;
+                let loaded = match bytes {
+                    Ok(b) => super::files::load(b, &name),
+                    Err(e) => vec![Loaded::Error(format!("{name}: {e}"))],
+                };
+                for item in loaded {
+                    match item {
+                        Loaded::Text(name, decoded) => {
+                            self.push_entry(name, decoded.text, decoded.warnings);
+                            self.persist();
+                        }
+                        Loaded::Error(e) => self.errors.push(e),
+                        Loaded::Pdf(name, bytes) => {
+                            // one more step for the progress bar, done when pdf.js answers
+                            if let Some((done, total)) = self.progress {
+                                self.progress = Some((done, total + 1));
+                            }
+                            let link = ctx.link().clone();
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let r = super::files::read_pdf(&bytes, &name).await;
+                                link.send_message(Msg::FileDecoded(name, r));
+                            });
+                        }
                     }
-                    Err(e) => self.errors.push(e),
                 }
                 if let Some((done, total)) = self.progress {
                     self.progress = if done + 1 >= total {
@@ -755,6 +791,19 @@ impl Component for App {
                     } else {
                         Some((done + 1, total))
                     };
+                }
+                true
+            }
+            Msg::FileDecoded(name, decoded) => {
+                match decoded {
+                    Ok(d) => {
+                        self.push_entry(name, d.text, d.warnings);
+                        self.persist();
+                    }
+                    Err(e) => self.errors.push(e),
+                }
+                if let Some((done, total)) = self.progress {
+                    self.progress = if done + 1 >= total { None } else { Some((done + 1, total)) };
                 }
                 true
             }
@@ -819,7 +868,13 @@ impl Component for App {
         let ondragleave = link.callback(|_e: DragEvent| Msg::Dragging(false));
         let ondrop = link.callback(|e: DragEvent| {
             e.prevent_default();
-            let files = browser::files_of(e.data_transfer().and_then(|d| d.files()));
+            let Some(dt) = e.data_transfer() else { return Msg::Dragging(false) };
+            // folders only come through the drop's entries; plain files through either
+            let entries = super::files::entries_of_drop(&dt);
+            if entries.length() > 0 {
+                return Msg::Dropped(entries);
+            }
+            let files = browser::files_of(dt.files());
             if files.is_empty() {
                 Msg::Dragging(false)
             } else {
@@ -951,7 +1006,11 @@ impl App {
                 <label class={classes!("drop", self.dragging.then_some("over"))} data-testid="drop-zone">
                     <span>{ t(lang, "drop_here") }{ " " }<u>{ t(lang, "pick_files") }</u></span>
                     <small>{ t(lang, "file_types") }</small>
-                    <input type="file" multiple=true accept={ACCEPT} data-testid="file-input" {onchange} />
+                    <input type="file" multiple=true accept={ACCEPT} data-testid="file-input" onchange={onchange.clone()} />
+                </label>
+                <label class="pick-folder">
+                    <u>{ t(lang, "pick_folder") }</u>
+                    <input type="file" webkitdirectory=true multiple=true data-testid="folder-input" {onchange} />
                 </label>
                 <div class="row">
                     <button data-testid="new-doc" onclick={link.callback(|_| Msg::NewDoc)}>{ "+ " }{ t(lang, "new_doc") }</button>

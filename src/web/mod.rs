@@ -6,6 +6,7 @@ pub mod browser;
 pub mod chart;
 pub mod compare;
 pub mod figures;
+pub mod files;
 pub mod format;
 pub mod i18n;
 pub mod metrics;

@@ -454,6 +454,103 @@ async function main() {
     }
     fs.rmSync(tmp, { recursive: true, force: true });
 
+    // ---- the input fixtures (issue 12): PDF via pdf.js, scanned PDF, .zip, a folder → the sample's metrics
+    const fixtures = path.join(repo, 'tests', 'fixtures');
+    const facts = () => page.$$eval('[data-testid="report-card"] ~ * [data-testid^="fact-"], [data-testid^="fact-"]', (els) =>
+      [...new Set(els.map((e) => `${e.getAttribute('data-testid')}=${e.getAttribute('data-value')}`))].sort().join(' '));
+    const loadFiles = async (files, input = 'file-input') => {
+      const before = (await page.$$(T('doc-item'))).length;
+      await page.setInputFiles(T(input), files);
+      return before;
+    };
+    const waitDocs = (n) => page.waitForFunction((k) => document.querySelectorAll('[data-testid="doc-item"]').length >= k, n, { timeout: 30000 }).then(() => true).catch(() => false);
+    const openDoc = async (name) => {
+      const items = await page.$$(T('doc-item'));
+      for (const it of items) {
+        const t = await it.$eval('.doc-name', (e) => e.textContent);
+        if (t.startsWith(name)) { await (await it.$('.doc-open')).click(); await page.waitForTimeout(400); return true; }
+      }
+      return false;
+    };
+    let n0 = await loadFiles(path.join(fixtures, 'sample.txt'));
+    await waitDocs(n0 + 1);
+    await page.waitForTimeout(500);
+    const reference = await facts();
+    check('fixture sample.txt: metrics shown', reference.split(' ').length >= 10, `${reference.split(' ').length} facts`);
+    n0 = await loadFiles(path.join(fixtures, 'sample.pdf'));
+    const pdfLoaded = await waitDocs(n0 + 1);
+    await page.waitForTimeout(500);
+    const pdfFacts = pdfLoaded ? await facts() : '';
+    check('fixture sample.pdf (pdf.js, loaded on demand from the origin): the same metrics as the text', pdfFacts === reference,
+      pdfFacts === reference ? '' : `got ${pdfFacts.slice(0, 200)}`);
+    const pdfjsFromOrigin = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.includes('pdf.')));
+    check('pdf.js came from the page\'s own origin', pdfjsFromOrigin.length > 0 && pdfjsFromOrigin.every((u) => u.startsWith(origin)), pdfjsFromOrigin.join(', '));
+    await loadFiles(path.join(fixtures, 'sample-scanned.pdf'));
+    const scanned = await page.waitForFunction(() => {
+      const e = document.querySelector('[data-testid="errors"]');
+      return e && e.textContent.includes('sample-scanned.pdf') ? e.textContent : false;
+    }, null, { timeout: 30000 }).then((r) => r.jsonValue()).catch(() => '');
+    check('fixture sample-scanned.pdf: the clear message', scanned.includes('scanned document'), scanned.trim().slice(0, 120));
+    await page.click(`${T('errors')} button`).catch(() => {});
+    n0 = await loadFiles(path.join(fixtures, 'reports.zip'));
+    await waitDocs(n0 + 4);
+    const zipNames = await page.$$eval('[data-testid="doc-item"] .doc-name', (els) => els.map((e) => e.textContent).filter((t) => t.startsWith('reports.zip/')));
+    check('fixture reports.zip: each report inside is its own report, GBK names decoded', zipNames.some((t) => t.startsWith('reports.zip/县/生态环境局/示例-GBK.txt')) && zipNames.some((t) => t.startsWith('reports.zip/更多.zip/乡镇/示例.txt')) && zipNames.length >= 4, zipNames.map((t) => t.split(' ')[0]).join(', '));
+    let zipSame = true;
+    for (const name of ['reports.zip/市本级/示例报告.txt', 'reports.zip/县/生态环境局/示例-GBK.txt', 'reports.zip/县/生态环境局/示例.html']) {
+      zipSame = zipSame && (await openDoc(name)) && (await facts()) === reference;
+    }
+    check('fixture reports.zip: the members give the same metrics as the text', zipSame);
+    await page.click(`${T('errors')} button`).catch(() => {});
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibiao-folder-'));
+    fs.mkdirSync(path.join(folder, '报告', '县'), { recursive: true });
+    fs.copyFileSync(path.join(fixtures, 'sample.txt'), path.join(folder, '报告', '县', 'a.txt'));
+    fs.copyFileSync(path.join(fixtures, 'sample.html'), path.join(folder, '报告', 'b.html'));
+    fs.writeFileSync(path.join(folder, '报告', 'notes.png'), 'not a report');
+    n0 = await loadFiles(path.join(folder, '报告'), 'folder-input').catch((e) => { console.log(`      folder upload: ${e}`); return -1; });
+    const folderOk = n0 >= 0 && (await waitDocs(n0 + 2));
+    const folderNames = await page.$$eval('[data-testid="doc-item"] .doc-name', (els) => els.map((e) => e.textContent.split(' ')[0]));
+    check('a picked folder: every report in it, named by its path', folderOk && folderNames.includes('报告/县/a.txt') && folderNames.includes('报告/b.html') && !folderNames.some((t) => t.includes('notes.png')), folderNames.slice(-3).join(', '));
+    fs.rmSync(folder, { recursive: true, force: true });
+
+    // ---- offline (service worker): after the first visit the page opens and extracts with the network off
+    const swReady = await page.evaluate(() => Promise.race([
+      navigator.serviceWorker.ready.then(() => true),
+      new Promise((r) => setTimeout(() => r(false), 15000)),
+    ])).catch(() => false);
+    check('the service worker is active', swReady);
+    await page.reload();
+    await page.waitForSelector(T('app'), { timeout: 20000 });
+    await page.waitForTimeout(1500);
+    await context.setOffline(true);
+    let offlineOk = false, offlineDetail = '';
+    try {
+      await page.reload({ timeout: 20000 });
+      await page.waitForSelector(T('app'), { timeout: 20000 });
+      await page.click(T('new-doc'));
+      const before = await page.$eval(T('extract-time'), (e) => e.getAttribute('data-ms')).catch(() => null);
+      await page.fill(T('input-text'), fs.readFileSync(path.join(fixtures, 'sample.txt'), 'utf8'));
+      await waitExtracted(page, before);
+      // the reload re-reads the saved reports first (the 5 MB one among them): wait for this one's result
+      await page.waitForFunction((want) => document.querySelectorAll('[data-testid^="fact-"]').length >= want, 10, { timeout: 60000 }).catch(() => {});
+      await page.waitForTimeout(500);
+      const got = await facts();
+      offlineOk = got === reference;
+      offlineDetail = offlineOk ? '' : `got ${got.slice(0, 120)}`;
+      await shot(page, '10-offline');
+    } catch (e) { offlineDetail = String(e).slice(0, 160); }
+    await context.setOffline(false);
+    check('offline: reload, paste, the same result', offlineOk, offlineDetail);
+    // a new version (another wasm name) is noticed once
+    await page.evaluate(() => localStorage.setItem('zhibiao.build', 'zhibiao-old_bg.wasm'));
+    await page.reload();
+    await page.waitForSelector(T('app'));
+    const updatedOnce = await page.isVisible(T('updated'));
+    await page.reload();
+    await page.waitForSelector(T('app'));
+    const updatedTwice = await page.isVisible(T('updated'));
+    check('a new version shows "updated" once', updatedOnce && !updatedTwice, `first ${updatedOnce}, then ${updatedTwice}`);
+
     check('no console errors', consoleErrors.length === 0, consoleErrors.slice(0, 3).join(' | '));
     check('zero requests left the origin', external.length === 0, external.slice(0, 5).join(', '));
   } catch (e) {

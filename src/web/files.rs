@@ -1,0 +1,156 @@
+//! Loading files in the page: dropped folders (`webkitGetAsEntry`) and picked folders
+//! (`webkitdirectory`) become files named by their path; a .zip becomes its files
+//! ([`crate::input::expand`], shared with the CLI); a PDF is read by pdf.js, loaded from the
+//! page's own origin only when the first PDF arrives (it is not in the initial bundle), and its
+//! page texts tidied by the core ([`crate::input::pdf::tidy_pages`]).
+
+use crate::input::{self, Decoded};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(inline_js = r#"
+let pdfjs = null;
+function base() {
+  // pdf.js sits beside the page (copied into dist by trunk), never on another origin
+  return new URL('./', document.baseURI).href;
+}
+export async function pdf_pages(bytes) {
+  if (!pdfjs) {
+    pdfjs = await import(base() + 'pdf.min.mjs');
+    pdfjs.GlobalWorkerOptions.workerSrc = base() + 'pdf.worker.min.mjs';
+  }
+  const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    // items in content order; a new line where pdf.js marks one or the baseline moves
+    let text = '', lastY = null;
+    for (const it of content.items) {
+      if (typeof it.str !== 'string') continue;
+      const y = it.transform ? it.transform[5] : null;
+      if (lastY !== null && y !== null && Math.abs(y - lastY) > 2 && !text.endsWith('\n')) text += '\n';
+      text += it.str;
+      if (it.hasEOL) text += '\n';
+      if (y !== null) lastY = y;
+    }
+    pages.push(text);
+  }
+  await doc.destroy();
+  return pages;
+}
+export function drop_entries(dt) {
+  try {
+    if (!dt || !dt.items) return [];
+    return [...dt.items].map((i) => (i.webkitGetAsEntry ? i.webkitGetAsEntry() : null)).filter(Boolean);
+  } catch (e) { return []; }
+}
+export async function entry_files(entries) {
+  const out = [];
+  async function walk(entry, prefix) {
+    if (entry.isFile) {
+      const f = await new Promise((res, rej) => entry.file(res, rej)).catch(() => null);
+      if (f) out.push([f, prefix + entry.name]);
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise((res, rej) => reader.readEntries(res, rej)).catch(() => []);
+        if (!batch.length) break;
+        for (const e of batch) await walk(e, prefix + entry.name + '/');
+      }
+    }
+  }
+  for (const e of entries) await walk(e, '');
+  return out;
+}
+export function relative_path(file) {
+  return (file && file.webkitRelativePath) || '';
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn pdf_pages(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    fn drop_entries(dt: &web_sys::DataTransfer) -> js_sys::Array;
+    async fn entry_files(entries: js_sys::Array) -> JsValue;
+    fn relative_path(file: &web_sys::File) -> String;
+}
+
+/// What one file (or one member of an archive) became.
+pub enum Loaded {
+    /// Decoded text, named.
+    Text(String, Decoded),
+    /// A PDF to read with [`read_pdf`], named.
+    Pdf(String, Vec<u8>),
+    /// A one-line message naming the file.
+    Error(String),
+}
+
+/// The reports in the bytes of a file named `name`: an archive's files, each decoded; a PDF
+/// left for [`read_pdf`]; anything else decoded.
+pub fn load(bytes: Vec<u8>, name: &str) -> Vec<Loaded> {
+    input::expand(bytes, name)
+        .into_iter()
+        .map(|part| match part.bytes {
+            Err(e) => Loaded::Error(e.to_string()),
+            Ok(b) if b.starts_with(b"%PDF") => Loaded::Pdf(part.name, b),
+            Ok(b) => match input::decode(&b, &part.name) {
+                Ok(d) => Loaded::Text(part.name, d),
+                Err(e) => Loaded::Error(e.to_string()),
+            },
+        })
+        .collect()
+}
+
+/// The text of a PDF through pdf.js (loaded on first use), tidied by the core; or a one-line
+/// message naming it.
+pub async fn read_pdf(bytes: &[u8], name: &str) -> Result<Decoded, String> {
+    let pages = pdf_pages(bytes).await.map_err(|e| {
+        let msg = js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_default();
+        format!("{name}: not a readable PDF ({msg}); {}", input::SUPPORTED)
+    })?;
+    let pages: Vec<String> = js_sys::Array::from(&pages)
+        .iter()
+        .map(|p| p.as_string().unwrap_or_default())
+        .collect();
+    let (text, warnings) =
+        input::pdf::tidy_pages(&pages).map_err(|e| format!("{name}: {e}; {}", input::SUPPORTED))?;
+    Ok(Decoded { text, warnings })
+}
+
+/// The files of a drop, folders walked: `(file, path)` with the path inside the dropped folder
+/// (`folder/sub/a.txt`) or the plain name. Call [`drop_entries`] inside the event handler
+/// (the browser empties the list afterwards) through [`entries_of_drop`].
+pub async fn dropped_files(entries: js_sys::Array) -> Vec<(web_sys::File, String)> {
+    let all = js_sys::Array::from(&entry_files(entries).await);
+    all.iter()
+        .filter_map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            let file: web_sys::File = pair.get(0).dyn_into().ok()?;
+            let path = pair.get(1).as_string()?;
+            Some((file, path))
+        })
+        .collect()
+}
+
+/// The entries of a drop (files and folders); empty when the browser has none.
+pub fn entries_of_drop(dt: &web_sys::DataTransfer) -> js_sys::Array {
+    drop_entries(dt)
+}
+
+/// A picked file's name: its path inside a picked folder (`webkitdirectory`), else its name.
+pub fn picked_name(file: &web_sys::File) -> String {
+    let p = relative_path(file);
+    if p.is_empty() {
+        file.name()
+    } else {
+        p
+    }
+}
+
+/// Whether a file from a folder is one to read (supported extension, not hidden).
+pub fn wanted(path: &str) -> bool {
+    !path.contains('/') || input::expand::is_supported_name(path)
+}

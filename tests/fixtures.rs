@@ -1,0 +1,175 @@
+//! The input fixtures as a table (`tests/data/fixtures.toml`): every fixture made from the
+//! synthetic sample report must give the sample's metrics, through the core and the CLI.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    file: String,
+    as_name: Option<String>,
+    error: Option<String>,
+    #[serde(default)]
+    parts: Vec<String>,
+    warning: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table {
+    case: Vec<Case>,
+}
+
+type Metrics = BTreeSet<(String, String)>;
+
+fn dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+}
+
+fn metric_set(r: &zhibiao::Report) -> Metrics {
+    r.metrics
+        .iter()
+        .map(|m| (m.id.clone(), format!("{:.6}", m.value)))
+        .collect()
+}
+
+fn json_metric_set(v: &serde_json::Value) -> Metrics {
+    v["metrics"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|m| {
+                    Some((
+                        m["id"].as_str()?.to_string(),
+                        format!("{:.6}", m["value"].as_f64()?),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The problems of `c` through the core.
+fn core(c: &Case, reference: &Metrics) -> Vec<String> {
+    let name = c.as_name.clone().unwrap_or_else(|| c.file.clone());
+    let bytes = std::fs::read(dir().join(&c.file)).expect("fixture (run tests/fixtures/make.sh)");
+    let parts = zhibiao::input::expand(bytes, &name);
+    let mut bad = Vec::new();
+    if !c.parts.is_empty() {
+        let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
+        if names != c.parts {
+            bad.push(format!("parts {names:?}"));
+        }
+    }
+    let mut warned = false;
+    for p in parts {
+        match p.bytes.and_then(|b| zhibiao::input::decode(&b, &p.name)) {
+            Err(e) => match &c.error {
+                Some(want)
+                    if e.0.contains(want.as_str()) && e.0.starts_with(&format!("{name}: ")) => {}
+                _ => bad.push(format!("{}: {e}", p.name)),
+            },
+            Ok(d) => {
+                if c.error.is_some() {
+                    bad.push(format!("{}: read, expected an error", p.name));
+                    continue;
+                }
+                let r = zhibiao::extract(&d.text, &p.name);
+                let got = metric_set(&r);
+                if &got != reference {
+                    bad.push(format!(
+                        "{}: metrics differ: missing {:?}, extra {:?}",
+                        p.name,
+                        reference.difference(&got).collect::<Vec<_>>(),
+                        got.difference(reference).collect::<Vec<_>>()
+                    ));
+                }
+                if d.warnings.iter().any(|w| w.contains("garbled")) {
+                    bad.push(format!("{}: garbled warning {:?}", p.name, d.warnings));
+                }
+                warned |= c
+                    .warning
+                    .as_ref()
+                    .is_some_and(|w| d.warnings.iter().any(|x| x.contains(w.as_str())));
+            }
+        }
+    }
+    if c.warning.is_some() && !warned {
+        bad.push(format!("no report warns {:?}", c.warning));
+    }
+    bad
+}
+
+/// The problems of `c` through the CLI (`extract --jsonl`).
+fn cli(c: &Case, reference: &Metrics) -> Vec<String> {
+    let path = match &c.as_name {
+        None => dir().join(&c.file),
+        Some(n) => {
+            let d = std::env::temp_dir().join(format!("zhibiao-fixtures-{}", std::process::id()));
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::copy(dir().join(&c.file), d.join(n)).unwrap();
+            d.join(n)
+        }
+    };
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhibiao"))
+        .args(["extract", "--jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let mut bad = Vec::new();
+    if let Some(want) = &c.error {
+        if out.status.success() || !stderr.contains(want.as_str()) {
+            bad.push(format!(
+                "CLI: expected {want:?}, got exit {:?} and {stderr}",
+                out.status.code()
+            ));
+        }
+        return bad;
+    }
+    if !out.status.success() {
+        bad.push(format!("CLI: exit {:?}: {stderr}", out.status.code()));
+    }
+    let reports: Vec<serde_json::Value> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let want = c.parts.len().max(1);
+    if reports.len() != want {
+        bad.push(format!("CLI: {} reports, expected {want}", reports.len()));
+    }
+    for r in &reports {
+        if &json_metric_set(r) != reference {
+            bad.push(format!("CLI: {} metrics differ", r["source"]));
+        }
+    }
+    bad
+}
+
+#[test]
+fn fixtures_give_the_plain_texts_metrics() {
+    let table: Table = toml::from_str(include_str!("data/fixtures.toml")).expect("fixtures.toml");
+    let text = std::fs::read_to_string(dir().join("sample.txt")).unwrap();
+    let reference = metric_set(&zhibiao::extract(&text, "sample.txt"));
+    assert!(
+        reference.len() >= 15,
+        "the sample has many metrics: {reference:?}"
+    );
+    let mut failures = Vec::new();
+    for c in &table.case {
+        let mut bad = core(c, &reference);
+        bad.extend(cli(c, &reference));
+        if !bad.is_empty() {
+            failures.push(format!("{}: {}", c.name, bad.join("; ")));
+        }
+    }
+    println!(
+        "fixtures.toml: {}/{} cases pass",
+        table.case.len() - failures.len(),
+        table.case.len()
+    );
+    assert!(failures.is_empty(), "{failures:#?}");
+}
