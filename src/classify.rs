@@ -138,7 +138,7 @@ fn unit_ok(cat: &Catalog, m: usize, q: &Quantity) -> bool {
         "concentration" => q.kind == Kind::Concentration,
         _ => false,
     };
-    kind_ok && (metric.units.is_empty() || metric.units.iter().any(|u| *u == q.unit))
+    kind_ok && (metric.units.is_empty() || metric.units.contains(&q.unit))
 }
 
 /// Byte range `[a, b)` clipped to char boundaries of `s` (moving `a` forward, `b` back).

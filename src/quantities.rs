@@ -1200,15 +1200,13 @@ fn money_tail(t: &str, end: usize, unit: &str) -> (f64, usize) {
     };
     let (v, after) = (r.value, r.end);
     match unit {
-        "元" => {
-            if starts(t, after, "角") || starts(t, after, "毛") {
-                extra += v / 10.0;
-                e = after + 3;
-                if let Some(r2) = read_run(t, e, false).filter(|r| !r.bad && r.value < 10.0) {
-                    if starts(t, r2.end, "分") {
-                        extra += r2.value / 100.0;
-                        e = r2.end + 3;
-                    }
+        "元" if starts(t, after, "角") || starts(t, after, "毛") => {
+            extra += v / 10.0;
+            e = after + 3;
+            if let Some(r2) = read_run(t, e, false).filter(|r| !r.bad && r.value < 10.0) {
+                if starts(t, r2.end, "分") {
+                    extra += r2.value / 100.0;
+                    e = r2.end + 3;
                 }
             }
         }
