@@ -30,6 +30,8 @@ struct FlagsToml {
     change_veto: String,
     conflict_lead: usize,
     conflict_veto: String,
+    whole_year: Vec<String>,
+    own_scope: Vec<String>,
     messages: HashMap<String, Message>,
 }
 
@@ -54,6 +56,8 @@ struct Rules {
     change_veto: Regex,
     conflict_lead: usize,
     conflict_veto: Regex,
+    whole_year: Vec<String>,
+    own_scope: Vec<String>,
     year: Regex,
     messages: Messages,
 }
@@ -73,6 +77,8 @@ fn rules() -> &'static Rules {
             change_veto: re(&t.change_veto),
             conflict_lead: t.conflict_lead,
             conflict_veto: re(&t.conflict_veto),
+            whole_year: t.whole_year,
+            own_scope: t.own_scope,
             year: re("(?:^|[^0-9])(20[0-9][0-9]) ?年"),
             messages: Messages(t.messages),
         }
@@ -308,10 +314,12 @@ fn conflicting_values(doc: &Doc, qs: &[Quantity], report: &Report, out: &mut Vec
                 if r.conflict_veto.is_match(sent) {
                     continue;
                 }
+                let norm =
+                    |v: &Option<String>, same: &[String]| v.clone().filter(|x| !same.contains(x));
                 let key = (
                     f.id.clone(),
-                    f.scope.clone(),
-                    f.period.clone(),
+                    norm(&f.scope, &r.own_scope),
+                    norm(&f.period, &r.whole_year),
                     q.unit.clone(),
                     l,
                 );
