@@ -10,6 +10,7 @@ use crate::output;
 use std::io::{Read, Write};
 
 const USAGE: &str = "usage: zhibiao extract [--json|--csv] [--lines] [--catalog FILE] FILE...   (- reads standard input)\n\
+       zhibiao review [--csv|--json] [--catalog FILE] FILE...   (one review row/object per report)\n\
 Formats read by content: UTF-8/UTF-16/GB18030 text, HTML pages, Word .docx.";
 
 #[derive(PartialEq)]
@@ -51,8 +52,10 @@ pub fn run(args: &[String]) -> i32 {
 /// [`run`] with explicit output streams (for tests).
 pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut it = args.iter();
+    let mut review_mode = false;
     match it.next().map(String::as_str) {
         Some("extract") => {}
+        Some("review") => review_mode = true,
         Some("-h") | Some("--help") | Some("help") => {
             let _ = writeln!(out, "{USAGE}");
             return 0;
@@ -66,6 +69,7 @@ pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i3
     let mut lines = false;
     let mut files: Vec<String> = Vec::new();
     let mut catalog: Option<crate::catalog::Catalog> = None;
+    let mut derived: Vec<crate::review::derived::DerivedDef> = Vec::new();
     let mut rest = it.peekable();
     while let Some(a) = rest.next() {
         match a.as_str() {
@@ -77,8 +81,13 @@ pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i3
                     let _ = writeln!(err, "zhibiao: --catalog needs a file");
                     return 2;
                 };
-                match std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}")).and_then(|s| crate::catalog::Catalog::from_toml(&s)) {
-                    Ok(c) => catalog = Some(c),
+                let text = std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
+                let defs = text.clone().and_then(|s| crate::review::derived::user_defs(&s));
+                match text.and_then(|s| crate::catalog::Catalog::from_toml(&s)).and_then(|c| defs.map(|d| (c, d))) {
+                    Ok((c, d)) => {
+                        catalog = Some(c);
+                        derived = d;
+                    }
                     Err(e) => {
                         let _ = writeln!(err, "zhibiao: {e}");
                         return 2;
@@ -127,6 +136,19 @@ pub fn run_with(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i3
             r.warnings.extend(decoded.warnings);
             reports.push(r);
         }
+    }
+    if !derived.is_empty() {
+        reports.iter_mut().for_each(|r| crate::review::add_derived(r, &derived));
+    }
+    if reports.len() > 1 {
+        crate::review::series::across(&mut reports);
+    }
+    if review_mode {
+        let s = match format {
+            Format::Csv => crate::review::table::review_csv(&reports),
+            Format::Json => crate::review::table::review_json(&reports) + "\n",
+        };
+        return if out.write_all(s.as_bytes()).is_err() || failed { 1 } else { 0 };
     }
     let written = match format {
         Format::Json => {

@@ -160,3 +160,57 @@ fn review_csv_one_row_per_report() {
         lines[1]
     );
 }
+
+#[test]
+fn cli_review_csv_and_user_derived() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("zhibiao-review-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let a = dir.join("a.txt");
+    let b = dir.join("b.txt");
+    std::fs::write(
+        &a,
+        "某市生态环境局2022年法治政府建设年度报告\n全年办理行政处罚案件120件,罚款金额60万元。",
+    )
+    .unwrap();
+    std::fs::write(&b, "某市生态环境局2023年法治政府建设年度报告\n全年办理行政处罚案件150件,较去年的130件增长15.4%。").unwrap();
+    let cat = dir.join("cat.toml");
+    let base = std::fs::read_to_string(root.join("data/catalog.toml")).unwrap();
+    std::fs::write(&cat, format!("{base}\n[[derived]]\nid = \"fine_per_case_wan\"\nformula = \"fines / penalty_cases / 10000\"\nunit = \"万元/件\"\n")).unwrap();
+    let s = |p: &PathBuf| p.to_string_lossy().into_owned();
+    let run = |args: Vec<String>| {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = zhibiao::cli::run_with(&args, &mut out, &mut err);
+        (
+            code,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    };
+    let (code, csv, err) = run(vec!["review".into(), "--csv".into(), s(&a), s(&b)]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(rows.len(), 3, "{csv}");
+    assert!(rows[2].contains("cross_year_mismatch"), "{csv}");
+    let (code, json, err) = run(vec![
+        "extract".into(),
+        "--json".into(),
+        "--catalog".into(),
+        s(&cat),
+        s(&a),
+        s(&b),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let arr = v.as_array().expect("still a JSON array of reports");
+    let d = &arr[0]["review"]["derived"];
+    assert!(
+        d.as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["id"] == "fine_per_case_wan" && x["value"] == 0.5),
+        "{d}"
+    );
+    assert_eq!(arr[1]["review"]["series"][0]["metric"], "penalty_cases");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -68,3 +68,16 @@ pub fn review_csv(reports: &[Report]) -> String {
     }
     s
 }
+
+/// The reviews alone: a JSON array of `{"source", "agency", "year", "review"}`, one per report.
+pub fn review_json(reports: &[Report]) -> String {
+    let v: Vec<serde_json::Value> = reports
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "source": r.source, "agency": r.meta.agency, "year": r.meta.year, "review": r.review,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
