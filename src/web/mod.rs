@@ -9,6 +9,7 @@ pub mod figures;
 pub mod format;
 pub mod i18n;
 pub mod metrics;
+pub mod review;
 pub mod sample;
 pub mod source;
 pub mod storage;
