@@ -266,14 +266,14 @@ fn lead(doc: &Doc, q: &Quantity, n: usize) -> Option<String> {
         .then(|| cs.iter().rev().collect())
 }
 
+/// (metric, scope, period, unit, the words before the number).
+type ConflictKey = (String, Option<String>, Option<String>, String, String);
+
 /// One metric stated twice with different values for the same scope and period, in the same words.
 fn conflicting_values(doc: &Doc, qs: &[Quantity], report: &Report, out: &mut Vec<Flag>) {
     let r = rules();
     // (metric, scope, period, unit, lead) → [(value, span)]
-    let mut seen: HashMap<
-        (String, Option<String>, Option<String>, String, String),
-        Vec<(f64, Span, usize)>,
-    > = HashMap::new();
+    let mut seen: HashMap<ConflictKey, Vec<(f64, Span, usize)>> = HashMap::new();
     let mut keys = Vec::new();
     for f in &report.metrics {
         if f.approx.is_some() {
