@@ -251,11 +251,17 @@ fn parts_exceed_total(
 /// The words right before a quantity in its clause (at most 12 chars), as a name.
 fn subject(doc: &Doc, q: &Quantity) -> String {
     let before = doc.body.get(..q.span.start).unwrap_or("");
-    let start = before
-        .rfind([',', ';', '。', ':', '\n'])
-        .map_or(0, |i| i + 1);
+    let start = after_delimiter(before, &[',', ';', '。', ':', '\n']);
     let words: Vec<char> = before[start..].trim().chars().collect();
     words[words.len().saturating_sub(12)..].iter().collect()
+}
+
+/// The byte offset just after the last of `delims` in `s` (0 when there is none).
+fn after_delimiter(s: &str, delims: &[char]) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| delims.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// The `n` CJK chars right before a quantity, when there are that many.
@@ -384,7 +390,7 @@ fn changes(
         }
         let clause_before = |q: &Quantity| -> String {
             let before = doc.body.get(s.start..q.span.start).unwrap_or("");
-            let start = before.rfind([',', ';', '。', ':']).map_or(0, |i| i + 1);
+            let start = after_delimiter(before, &[',', ';', '。', ':']);
             before[start..].to_string()
         };
         let last: Vec<&Quantity> = qs

@@ -107,6 +107,14 @@ pub fn rules() -> &'static [PartRule] {
     })
 }
 
+/// Longer "sentences" (bytes) are run-on text without full stops, not a sentence that mentions
+/// a part; skipping them keeps the review cheap on pathological input.
+pub const MENTION_MAX_BYTES: usize = 3000;
+
+/// Mentions are looked for in the first this many bytes of the text (a long report is about
+/// 300 KB): bounded work on multi-megabyte input.
+pub const MENTION_SCAN_BYTES: usize = 400_000;
+
 /// A heading without its marker and surrounding punctuation: `三、存在问题。` → `存在问题`.
 fn heading_core(text: &str) -> &str {
     let t = text.trim();
@@ -202,6 +210,9 @@ pub fn parts(doc: &Doc, report: &Report) -> Vec<Part> {
             }
             if part.status == "missing" && !rule.mentions.is_empty() {
                 if let Some(s) = doc.segs.sentences.iter().find(|s| {
+                    if s.len() > MENTION_MAX_BYTES || s.start > MENTION_SCAN_BYTES {
+                        return false;
+                    }
                     let t = doc.body.get((*s).clone()).unwrap_or("").trim();
                     rule.mentions.iter().any(|r| r.is_match(t))
                         && !rule.exclude.iter().any(|r| r.is_match(t))
