@@ -42,8 +42,36 @@ pub struct Cli {
 pub enum Command {
     /// Extract the metrics of reports (files, folders, .zip archives; - reads standard input)
     Extract(ExtractArgs),
+    /// Review reports (REVIEW.md): required parts, timeliness, derived rates, flags — one row per report
+    Review(ReviewArgs),
     /// Print a shell completion script (e.g. `zhibiao completions bash > /etc/bash_completion.d/zhibiao`)
     Completions(CompletionsArgs),
+}
+
+/// The arguments of `zhibiao review`.
+#[derive(Args, Debug)]
+#[command(
+    args_override_self = true,
+    after_help = "One row (CSV) or object (JSON) per report: parts present n/4, on time, days late, flags and their \
+kinds, density. The reports' full `review` objects are in `zhibiao extract --json`.\n\n\
+Examples:\n  zhibiao review --csv reports/ > review.csv\n  zhibiao review --json 2023.txt 2024.txt"
+)]
+pub struct ReviewArgs {
+    /// Write CSV, one row per report (UTF-8 with BOM; the default)
+    #[arg(long, overrides_with = "json")]
+    pub csv: bool,
+    /// Write a JSON array, one object per report
+    #[arg(long, overrides_with = "csv")]
+    pub json: bool,
+    /// Use an extended metric catalog (TOML; its [[derived]] entries add derived indicators)
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    /// Work on N files at once (default: all cores)
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Report files, folders or .zip archives; - reads standard input
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 /// The output format of `extract`.
@@ -147,7 +175,19 @@ fn run_inner(args: &[String], out: &mut dyn Write, err: &mut dyn Write, progress
         }
     };
     match cli.command {
-        Command::Extract(a) => extract(&a, out, err, progress),
+        Command::Extract(a) => extract(&a, None, out, err, progress),
+        Command::Review(r) => {
+            let a = ExtractArgs {
+                json: true,
+                jsonl: false,
+                csv: false,
+                lines: false,
+                catalog: r.catalog,
+                jobs: r.jobs,
+                files: r.files,
+            };
+            extract(&a, Some(r.json), out, err, progress)
+        }
         Command::Completions(c) => {
             clap_complete::generate(c.shell, &mut Cli::command(), "zhibiao", out);
             0
@@ -292,13 +332,23 @@ fn process(job: Job, lines: bool, cat: &Catalog) -> Done {
     done
 }
 
-fn extract(a: &ExtractArgs, out: &mut dyn Write, err: &mut dyn Write, progress: bool) -> i32 {
+/// `extract`, or with `review` = Some(json?) the review table of `zhibiao review`.
+fn extract(
+    a: &ExtractArgs,
+    review: Option<bool>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    progress: bool,
+) -> i32 {
+    let mut derived: Vec<crate::review::derived::DerivedDef> = Vec::new();
     let catalog = match &a.catalog {
         None => None,
         Some(p) => match std::fs::read_to_string(p)
             .map_err(|e| format!("{}: {e}", p.to_string_lossy()))
-            .and_then(|s| Catalog::from_toml(&s))
-        {
+            .and_then(|s| {
+                derived = crate::review::derived::user_defs(&s)?;
+                Catalog::from_toml(&s)
+            }) {
             Ok(c) => Some(c),
             Err(e) => {
                 let _ = writeln!(
@@ -389,6 +439,26 @@ fn extract(a: &ExtractArgs, out: &mut dyn Write, err: &mut dyn Write, progress: 
         }
     });
     bar.finish_and_clear();
+    if !derived.is_empty() {
+        reports
+            .iter_mut()
+            .for_each(|r| crate::review::add_derived(r, &derived));
+    }
+    if reports.len() > 1 {
+        crate::review::series::across(&mut reports);
+    }
+    if let Some(json) = review {
+        let s = if json {
+            crate::review::table::review_json(&reports) + "\n"
+        } else {
+            crate::review::table::review_csv(&reports)
+        };
+        return if out.write_all(s.as_bytes()).is_err() {
+            1
+        } else {
+            i32::from(failed)
+        };
+    }
     let written = match format {
         Format::Jsonl => out.flush(),
         Format::Json => {

@@ -23,6 +23,7 @@ pub mod qualify;
 pub mod quantities;
 pub mod re;
 pub mod resolve;
+pub mod review;
 pub mod sections;
 pub mod segment;
 pub mod summary;
@@ -129,8 +130,10 @@ pub fn extract_with(text: &str, source: &str, cat: &catalog::Catalog) -> Report 
         documents: documents::documents(&doc),
         summary: Default::default(),
         warnings: Vec::new(),
+        review: Default::default(),
     };
     report.summary = summary::summarise(&report);
+    report.review = review::review(&doc, &quantities, &report, cat);
     report
 }
 

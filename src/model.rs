@@ -40,6 +40,9 @@ pub struct Report {
     /// Non-fatal notes about the input (clutter removed, truncated, decoded as GBK …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// What a reviewer checks (REVIEW.md): parts, timeliness, derived rates, flags, density.
+    #[serde(default)]
+    pub review: Review,
 }
 
 /// Report metadata; `None` where the page does not say.
@@ -162,4 +165,160 @@ pub fn ser_number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     } else {
         s.serialize_f64(*v)
     }
+}
+
+/// What a reviewer checks in the report (../shared/spec/REVIEW.md): required parts, timeliness,
+/// derived indicators, consistency flags and where the numbers are.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Review {
+    /// The five required parts in the order of REVIEW.md §1.
+    pub parts: Vec<Part>,
+    /// Published before the deadline?
+    pub timeliness: Timeliness,
+    /// Indicators computed from the primary facts (data/derived.toml).
+    pub derived: Vec<Derived>,
+    /// Numbers that do not add up.
+    pub flags: Vec<Flag>,
+    /// Per level-1 section: length, facts and figures.
+    pub sections: Vec<SectionDensity>,
+    /// Figures (facts and other figures) per 1,000 chars of text.
+    pub density: f64,
+    /// Last-year values the report states next to this year's (used across reports).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub last_year: Vec<LastYear>,
+    /// With several reports of the same agency: its metrics over the years (CLI array, page).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<Series>,
+}
+
+/// One required part: `section`, `mentioned` or `missing`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Part {
+    /// `measures`, `leader_duty`, `shortcomings`, `plans` or `other`.
+    pub id: String,
+    /// `section`, `mentioned` or `missing`.
+    pub status: String,
+    /// The heading that covers the part (outline text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// Char offset of the heading, or of the sentence that mentions the part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<usize>,
+    /// Shortcomings only: are causes given?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasons: Option<bool>,
+}
+
+/// Was the report published by the deadline (1 April of the following year)?
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Timeliness {
+    /// The year reported on.
+    pub year: Option<i32>,
+    /// Publication date `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// `year+1-04-01`.
+    pub deadline: Option<String>,
+    /// `on_time`, `late`, `early` or `unknown`.
+    pub status: String,
+    /// Days after the deadline when late.
+    pub days_late: Option<i64>,
+}
+
+/// A derived indicator with its formula and the facts it used.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Derived {
+    /// Indicator id (`average_fine`).
+    pub id: String,
+    /// Chinese label.
+    #[serde(default)]
+    pub label: String,
+    /// English label.
+    #[serde(default)]
+    pub label_en: String,
+    /// The computed value (rounded to two decimals).
+    #[serde(serialize_with = "ser_number")]
+    pub value: f64,
+    /// `%`, `元/件` …
+    pub unit: String,
+    /// `fines / penalty_cases`.
+    pub formula: String,
+    /// The metric ids whose primary facts were used.
+    pub uses: Vec<String>,
+}
+
+/// A consistency flag: something in the report that does not add up.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Flag {
+    /// `parts_exceed_total`, `rate_over_100`, `conflicting_values`, `change_mismatch`,
+    /// `stated_vs_derived`, `year_mismatch`, `cross_year_mismatch`.
+    pub kind: String,
+    /// The message in Chinese.
+    pub zh: String,
+    /// The message in English.
+    pub en: String,
+    /// The metric ids involved.
+    pub metrics: Vec<String>,
+    /// Char spans of the evidence in the original text.
+    pub evidence: Vec<Span>,
+}
+
+/// Where the numbers are: one level-1 section.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct SectionDensity {
+    /// The section's heading (outline text).
+    pub heading: String,
+    /// Char offset of the heading.
+    pub at: usize,
+    /// Length of the section in chars.
+    pub chars: usize,
+    /// Catalog fact mentions (evidence spans) in it.
+    pub facts: usize,
+    /// Other figures in it.
+    pub figures: usize,
+    /// A measures section of over 500 chars without a single figure.
+    pub no_figures: bool,
+}
+
+/// A last-year value stated beside this year's (`较去年的120件`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct LastYear {
+    /// The metric of this year's value.
+    pub metric: String,
+    /// The stated last-year value.
+    #[serde(serialize_with = "ser_number")]
+    pub value: f64,
+    /// This year's value in the same sentence.
+    #[serde(serialize_with = "ser_number")]
+    pub current: f64,
+    /// Char span of the last-year figure.
+    pub evidence: Span,
+}
+
+/// One metric of one agency over several years.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Series {
+    /// The agency (meta.agency).
+    pub agency: String,
+    /// Metric id.
+    pub metric: String,
+    /// Metric label.
+    #[serde(default)]
+    pub label: String,
+    /// Unit of the values.
+    #[serde(default)]
+    pub unit: String,
+    /// The primary value per year, ordered by year.
+    pub points: Vec<SeriesPoint>,
+}
+
+/// One year of a [`Series`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct SeriesPoint {
+    /// The year reported on.
+    pub year: i32,
+    /// The primary value of that year's report.
+    #[serde(serialize_with = "ser_number")]
+    pub value: f64,
+    /// That report's source name.
+    pub source: String,
 }

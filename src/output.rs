@@ -113,6 +113,7 @@ pub fn comparison_rows(reports: &[Report], cat: &Catalog) -> Vec<Vec<String>> {
     let mut head: Vec<String> =
         ["source", "agency", "region", "province", "level", "year", "published"].iter().map(|s| s.to_string()).collect();
     head.extend(ids.iter().map(|m| format!("{} ({})", m.label, m.unit)));
+    head.extend(["review_parts", "review_timeliness", "review_days_late", "review_flags"].iter().map(|s| s.to_string()));
     let mut rows = vec![head];
     for r in reports {
         let m = &r.meta;
@@ -129,6 +130,11 @@ pub fn comparison_rows(reports: &[Report], cat: &Catalog) -> Vec<Vec<String>> {
             let v = r.metrics.iter().find(|f| f.id == metric.id && f.primary);
             row.push(v.map(|f| number(f.value)).unwrap_or_default());
         }
+        let rv = &r.review;
+        row.push(format!("{}/4", crate::review::table::parts_present(r)));
+        row.push(rv.timeliness.status.clone());
+        row.push(rv.timeliness.days_late.map(|d| d.to_string()).unwrap_or_default());
+        row.push(rv.flags.len().to_string());
         rows.push(row);
     }
     rows

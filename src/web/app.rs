@@ -72,6 +72,8 @@ pub enum Tab {
     Compare,
     /// Bar and line charts.
     Charts,
+    /// Required parts, deadline, derived rates, flags, density (src/web/review.rs).
+    Review,
 }
 
 /// What the left pane shows.
@@ -1065,6 +1067,7 @@ impl App {
                 Some(r) => match self.tab {
                     Tab::Metrics => metrics::view(self, r, link),
                     Tab::Summary => summary::view(self, r, link),
+                    Tab::Review => super::review::view(self, r, link),
                     _ => figures::view(self, r, link),
                 },
             },
@@ -1077,6 +1080,7 @@ impl App {
                     { tab(Tab::Metrics, "tab_metrics", "tab-metrics") }
                     { tab(Tab::Summary, "tab_summary", "tab-summary") }
                     { tab(Tab::Figures, "tab_figures", "tab-figures") }
+                    { tab(Tab::Review, "tab_review", "tab-review") }
                     { tab(Tab::Compare, "tab_compare", "tab-compare") }
                     { tab(Tab::Charts, "tab_charts", "tab-charts") }
                 </div>

@@ -50,7 +50,7 @@ pub fn sort_rows(rows: &mut [(usize, &Report)], metrics: &[&Metric], col: usize,
             1 => cmp_opt(a.meta.year.map(f64::from), b.meta.year.map(f64::from), true),
             c => match metrics.get(c - 2) {
                 Some(m) => cmp_opt(primary(a, &m.id), primary(b, &m.id), true),
-                None => Ordering::Equal,
+                None => cmp_opt(review_key(a, c - 2 - metrics.len()), review_key(b, c - 2 - metrics.len()), true),
             },
         }
     };
@@ -60,7 +60,10 @@ pub fn sort_rows(rows: &mut [(usize, &Report)], metrics: &[&Metric], col: usize,
         let missing = |r: &Report| match col {
             0 => false,
             1 => r.meta.year.is_none(),
-            c => metrics.get(c - 2).map(|m| primary(r, &m.id).is_none()).unwrap_or(false),
+            c => match metrics.get(c - 2) {
+                Some(m) => primary(r, &m.id).is_none(),
+                None => review_key(r, c - 2 - metrics.len()).is_none(),
+            },
         };
         match (missing(a), missing(b)) {
             (true, false) => Ordering::Greater,
@@ -74,6 +77,35 @@ pub fn sort_rows(rows: &mut [(usize, &Report)], metrics: &[&Metric], col: usize,
             }
         }
     });
+}
+
+/// The review columns after the metrics: parts present (n of 4), on time, flags.
+pub const REVIEW_COLUMNS: [&str; 3] = ["rv_col_parts", "rv_col_on_time", "rv_col_flags"];
+
+/// The sort key of review column `k` (see [`REVIEW_COLUMNS`]); on time sorts on_time, early, late
+/// (by days), unknown last.
+pub fn review_key(r: &Report, k: usize) -> Option<f64> {
+    let rv = &r.review;
+    match k {
+        0 => Some(crate::review::table::parts_present(r) as f64),
+        1 => match rv.timeliness.status.as_str() {
+            "on_time" => Some(0.0),
+            "early" => Some(1.0),
+            "late" => Some(2.0 + rv.timeliness.days_late.unwrap_or(0) as f64),
+            _ => None,
+        },
+        2 => Some(rv.flags.len() as f64),
+        _ => None,
+    }
+}
+
+/// The text of review column `k` of a report.
+pub fn review_cell(lang: Lang, r: &Report, k: usize) -> String {
+    match k {
+        0 => format!("{}/4", crate::review::table::parts_present(r)),
+        1 => super::review::timeliness_text(lang, r),
+        _ => r.review.flags.len().to_string(),
+    }
 }
 
 fn cmp_opt(a: Option<f64>, b: Option<f64>, _asc: bool) -> Ordering {
@@ -119,6 +151,8 @@ pub fn view(app: &App, link: &Scope<App>) -> Html {
             .enumerate()
             .map(|(i, m)| (i + 2, format!("{} ({})", metric_label(lang, m), m.unit))),
     );
+    let first_review = metrics.len() + 2;
+    heads.extend(REVIEW_COLUMNS.iter().enumerate().map(|(k, key)| (first_review + k, t(lang, key).to_string())));
     let head = heads.into_iter().map(|(c, h)| html! {
         <th aria-sort={aria(c)}><button class="sort" data-testid={format!("sort-{c}")} onclick={link.callback(move |_| Msg::SortBy(c))}>{ h }{ arrow(c) }</button></th>
     });
@@ -133,6 +167,7 @@ pub fn view(app: &App, link: &Scope<App>) -> Html {
                 <th scope="row"><button class="link" onclick={link.callback(move |_| Msg::Select(i))}>{ row_label(r) }</button></th>
                 <td class="n">{ r.meta.year.map(|y| y.to_string()).unwrap_or_default() }</td>
                 { for cells }
+                { for (0..REVIEW_COLUMNS.len()).map(|k| html! { <td class="n review-col" data-testid="compare-review">{ review_cell(lang, r, k) }</td> }) }
             </tr>
         }
     });

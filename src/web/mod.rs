@@ -10,6 +10,7 @@ pub mod files;
 pub mod format;
 pub mod i18n;
 pub mod metrics;
+pub mod review;
 pub mod sample;
 pub mod source;
 pub mod storage;

@@ -264,6 +264,39 @@ async function main() {
     const figs = await page.$$(T('figure-row'));
     check('all-figures tab lists figures', figs.length > 0, `${figs.length} figures`);
 
+    // ---- review tab (REVIEW.md): parts checklist, deadline, flags with evidence, density chart
+    await page.click(T('tab-review'));
+    await page.waitForSelector(T('review'));
+    const rvParts = await page.$$eval(T('review-part'), (els) => els.map((e) => `${e.getAttribute('data-id')}:${e.getAttribute('data-status')}`));
+    check('review tab lists the five required parts', rvParts.length === 5, rvParts.join(' '));
+    const rvLink = await page.$(T('review-part-link'));
+    if (rvLink) {
+      const heading = (await rvLink.textContent()).trim();
+      await rvLink.click();
+      const marks = await page.$$eval(T('evidence-mark'), (els) => els.map((e) => e.textContent));
+      check('a required part jumps to its heading in the source', marks.length > 0 && heading.startsWith(marks[0].trim().slice(0, 4)), `${heading} → ${JSON.stringify(marks.slice(0, 1))}`);
+    } else {
+      check('a required part jumps to its heading in the source', false, 'no part with a heading');
+    }
+    const rvDeadline = await page.textContent(T('review-deadline')).catch(() => '');
+    check('review tab shows the deadline line', /\d{4}-04-01/.test(rvDeadline), rvDeadline.trim());
+    const rvBars = await page.$$(`${T('review-density')} ${T('review-density-bar')}`);
+    check('review tab draws the section density as SVG bars', rvBars.length > 0, `${rvBars.length} bars`);
+    const rvFlag = await page.$(`${T('review-flag')} button`);
+    if (rvFlag) {
+      await rvFlag.click();
+      const marks = await page.$$eval(T('evidence-mark'), (els) => els.map((e) => e.textContent));
+      check('a flag highlights its evidence in the source', marks.length > 0, `${(await rvFlag.textContent()).slice(0, 40)} → ${JSON.stringify(marks.slice(0, 3))}`);
+    } else {
+      check('the review tab says when there is no flag', (await page.$$(T('review-no-flags'))).length === 1);
+    }
+    await page.click(T('lang-switch')).catch(() => {});
+    const rvOther = await page.textContent(T('review')).catch(() => '');
+    await page.click(T('lang-switch')).catch(() => {});
+    const rvBack = await page.textContent(T('review')).catch(() => '');
+    check('review tab switches language', rvOther !== rvBack && rvOther.length > 0, rvOther.slice(0, 40));
+    await shot(page, '04b-review');
+
     // ---- comparison + sorting
     await page.click(T('tab-compare'));
     const rows = await page.$$(T('compare-row'));
@@ -273,6 +306,12 @@ async function main() {
     const firstCells = await page.$$eval(`${T('compare-row')} th`, (els) => els.map((e) => e.textContent));
     const sorted = [...firstCells].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     check('comparison table sorts by a column', JSON.stringify(firstCells) === JSON.stringify(sorted), firstCells.join(' | '));
+    const rvCells = await page.$$(T('compare-review'));
+    check('comparison table has the review columns (parts, on time, flags)', rvCells.length === rows.length * 3, `${rvCells.length} cells`);
+    const sortIds = await page.$$eval('[data-testid^="sort-"]', (els) => els.map((e) => e.getAttribute('data-testid')));
+    await page.click(T(sortIds[sortIds.length - 1]));
+    const flagCol = await page.$$eval(T('compare-row'), (trs) => trs.map((tr) => Number(tr.querySelector('td.review-col:last-child').textContent)));
+    check('comparison table sorts by the flags column', flagCol.every((v, i) => i === 0 || flagCol[i - 1] <= v), flagCol.join(','));
     await shot(page, '05-compare');
 
     // ---- chart across reports
@@ -313,6 +352,8 @@ async function main() {
     const cmp = await download(page, 'export-csv-compare');
     const cmpLines = cmp.text.split(/\r?\n/).filter(Boolean);
     check('CSV export (comparison) has one row per report', cmp.text.charCodeAt(0) === 0xfeff && cmpLines.length === n + 1, `${cmpLines.length - 1} rows`);
+    check('CSV export (comparison) has the review columns', cmpLines[0].includes('review_parts') && cmpLines[0].includes('review_flags'), cmpLines[0].slice(-60));
+    if (Array.isArray(ja)) check('JSON export carries each report\'s review', ja.every((r) => r.review && Array.isArray(r.review.parts) && r.review.parts.length === 5));
     await page.click(T('copy-tsv'));
     await page.waitForSelector(T('notice'), { timeout: 5000 }).catch(() => {});
     const clip = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');

@@ -1,0 +1,566 @@
+//! Consistency flags (REVIEW.md §4): numbers of one report that do not add up. Precision over
+//! recall: a flag is raised only when the arithmetic is unambiguous; every rule skips a sentence
+//! whose words (`data/flags.toml`) leave room for another reading.
+
+use crate::catalog::Catalog;
+use crate::model::{Fact, Flag, LastYear, Report, Review, Span};
+use crate::output::number;
+use crate::quantities::{Kind, Quantity};
+use crate::re::Regex;
+use crate::Doc;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Deserialize)]
+struct Message {
+    zh: String,
+    en: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlagsToml {
+    parts_marker: String,
+    parts_veto: String,
+    change_up: String,
+    change_down: String,
+    last_year: String,
+    change_veto: String,
+    conflict_lead: usize,
+    conflict_veto: String,
+    whole_year: Vec<String>,
+    own_scope: Vec<String>,
+    messages: HashMap<String, Message>,
+}
+
+/// The flag messages of `data/flags.toml`, by key.
+pub struct Messages(HashMap<String, Message>);
+
+impl Messages {
+    /// The (zh, en) templates of a message key (empty when unknown).
+    pub fn get(&self, key: &str) -> (&str, &str) {
+        self.0
+            .get(key)
+            .map_or(("", ""), |m| (m.zh.as_str(), m.en.as_str()))
+    }
+}
+
+struct Rules {
+    parts_marker: String,
+    parts_veto: Regex,
+    up: Regex,
+    down: Regex,
+    last_year: Regex,
+    change_veto: Regex,
+    conflict_lead: usize,
+    conflict_veto: Regex,
+    whole_year: Vec<String>,
+    own_scope: Vec<String>,
+    year: Regex,
+    messages: Messages,
+}
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| {
+        let t: FlagsToml = crate::datafile::builtin(crate::builtin_data!("flags"))
+            .expect("data/flags.toml is valid");
+        let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
+        Rules {
+            parts_marker: t.parts_marker,
+            parts_veto: re(&t.parts_veto),
+            up: re(&t.change_up),
+            down: re(&t.change_down),
+            last_year: re(&t.last_year),
+            change_veto: re(&t.change_veto),
+            conflict_lead: t.conflict_lead,
+            conflict_veto: re(&t.conflict_veto),
+            whole_year: t.whole_year,
+            own_scope: t.own_scope,
+            year: re("(?:^|[^0-9])(20[0-9][0-9]) ?年"),
+            messages: Messages(t.messages),
+        }
+    })
+}
+
+/// The flag messages (`data/flags.toml`).
+pub fn messages() -> &'static Messages {
+    &rules().messages
+}
+
+/// What the flag rules find: the flags and the stated last-year values.
+pub struct Found {
+    /// The flags raised.
+    pub flags: Vec<Flag>,
+    /// Last-year values stated beside this year's.
+    pub last_year: Vec<LastYear>,
+}
+
+fn flag(
+    kind: &str,
+    key: &str,
+    pairs: &[(&str, String)],
+    metrics: Vec<String>,
+    evidence: Vec<Span>,
+) -> Flag {
+    let (zh, en) = messages().get(key);
+    Flag {
+        kind: kind.into(),
+        zh: super::fill(zh, pairs),
+        en: super::fill(en, pairs),
+        metrics,
+        evidence,
+    }
+}
+
+/// All flags of one report (but `stated_vs_derived`, see [`super::derived`]).
+pub fn flags(
+    doc: &Doc,
+    quantities: &[Quantity],
+    report: &Report,
+    review: &Review,
+    cat: &Catalog,
+) -> Found {
+    let mut out = Vec::new();
+    rate_over_100(report, cat, &mut out);
+    let per_sentence = by_sentence(doc, quantities);
+    parts_exceed_total(doc, report, &per_sentence, &mut out);
+    conflicting_values(doc, quantities, report, &mut out);
+    let last_year = changes(doc, report, &per_sentence, &mut out);
+    year_mismatch(report, review, &mut out);
+    Found {
+        flags: out,
+        last_year,
+    }
+}
+
+/// For each sentence (byte range of `doc.body`), the quantities inside it.
+fn by_sentence<'q>(doc: &Doc, qs: &'q [Quantity]) -> Vec<(Range<usize>, &'q [Quantity])> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    for s in &doc.segs.sentences {
+        while i < qs.len() && qs[i].span.start < s.start {
+            i += 1;
+        }
+        let j = i + qs[i..].iter().take_while(|q| q.span.end <= s.end).count();
+        if j > i {
+            out.push((s.clone(), &qs[i..j]));
+        }
+        i = j;
+    }
+    out
+}
+
+fn char_span(doc: &Doc, r: &Range<usize>) -> Span {
+    doc.index.span(r)
+}
+
+/// The fact (if any) one of whose evidence spans holds this quantity.
+fn fact_of<'r>(doc: &Doc, report: &'r Report, q: &Quantity) -> Option<&'r Fact> {
+    let [s, e] = char_span(doc, &q.span);
+    report.metrics.iter().find(|f| {
+        (f.value - q.value).abs() <= 1e-9 * f.value.abs().max(1.0)
+            && f.evidence.iter().any(|ev| ev[0] <= s && e <= ev[1])
+    })
+}
+
+fn rate_over_100(report: &Report, cat: &Catalog, out: &mut Vec<Flag>) {
+    for f in &report.metrics {
+        let rate = cat.metrics.iter().any(|m| m.id == f.id && m.kind == "rate");
+        if rate && f.unit == "%" && f.value > 100.0 {
+            let pairs = [("metric", f.label.clone()), ("value", number(f.value))];
+            out.push(flag(
+                "rate_over_100",
+                "rate_over_100",
+                &pairs,
+                vec![f.id.clone()],
+                f.evidence.iter().take(1).copied().collect(),
+            ));
+        }
+    }
+}
+
+/// `共办理120件,其中A 80件、B 50件`: the parts after `其中`, in the total's unit, sum to more.
+fn parts_exceed_total(
+    doc: &Doc,
+    report: &Report,
+    sents: &[(Range<usize>, &[Quantity])],
+    out: &mut Vec<Flag>,
+) {
+    let r = rules();
+    for (s, qs) in sents {
+        let text = doc.body.get(s.clone()).unwrap_or("");
+        let Some(p) = text.find(&r.parts_marker) else {
+            continue;
+        };
+        if r.parts_veto.is_match(text) {
+            continue;
+        }
+        let marker = s.start + p;
+        // the total: the last quantity before the marker, right before it (a clause end between)
+        let Some(ti) = qs.iter().rposition(|q| q.span.end <= marker) else {
+            continue;
+        };
+        let total = &qs[ti];
+        let gap = doc.body.get(total.span.end..marker).unwrap_or("x");
+        if gap
+            .trim_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+            .chars()
+            .count()
+            > 0
+        {
+            continue;
+        }
+        if total.approx.is_some() || !matches!(total.kind, Kind::Count | Kind::Money) {
+            continue;
+        }
+        let parts: Vec<&Quantity> = qs[ti + 1..]
+            .iter()
+            .filter(|q| q.unit == total.unit)
+            .collect();
+        if parts.len() < 2 || parts.iter().any(|q| q.approx.is_some() || q.each) {
+            continue;
+        }
+        let sum: f64 = parts.iter().map(|q| q.value).sum();
+        if sum <= total.value * 1.005 || sum - total.value < 1.0 {
+            continue;
+        }
+        let fact = fact_of(doc, report, total);
+        let name = fact
+            .map(|f| f.label.clone())
+            .unwrap_or_else(|| subject(doc, total));
+        let pairs = [
+            ("metric", name),
+            ("sum", number(sum)),
+            ("total", number(total.value)),
+        ];
+        let mut ev = vec![char_span(doc, &total.span)];
+        ev.extend(parts.iter().map(|q| char_span(doc, &q.span)));
+        out.push(flag(
+            "parts_exceed_total",
+            "parts_exceed_total",
+            &pairs,
+            fact.map(|f| vec![f.id.clone()]).unwrap_or_default(),
+            ev,
+        ));
+    }
+}
+
+/// The words right before a quantity in its clause (at most 12 chars), as a name.
+fn subject(doc: &Doc, q: &Quantity) -> String {
+    let before = doc.body.get(..q.span.start).unwrap_or("");
+    let start = after_delimiter(before, &[',', ';', '。', ':', '\n']);
+    let words: Vec<char> = before[start..].trim().chars().collect();
+    words[words.len().saturating_sub(12)..].iter().collect()
+}
+
+/// The byte offset just after the last of `delims` in `s` (0 when there is none).
+fn after_delimiter(s: &str, delims: &[char]) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| delims.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// The `n` CJK chars right before a quantity, when there are that many.
+fn lead(doc: &Doc, q: &Quantity, n: usize) -> Option<String> {
+    let before = doc.body.get(..q.span.start)?;
+    let cs: Vec<char> = before.chars().rev().take(n).collect();
+    (cs.len() == n && cs.iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)))
+        .then(|| cs.iter().rev().collect())
+}
+
+/// (metric, scope, period, unit, the words before the number).
+type ConflictKey = (String, Option<String>, Option<String>, String, String);
+
+/// One metric stated twice with different values for the same scope and period, in the same words.
+fn conflicting_values(doc: &Doc, qs: &[Quantity], report: &Report, out: &mut Vec<Flag>) {
+    let r = rules();
+    // (metric, scope, period, unit, lead) → [(value, span)]
+    let mut seen: HashMap<ConflictKey, Vec<(f64, Span, usize)>> = HashMap::new();
+    let mut keys = Vec::new();
+    for f in &report.metrics {
+        if f.approx.is_some() {
+            continue;
+        }
+        for ev in &f.evidence {
+            let (bs, be) = (doc.index.byte_at(ev[0]), doc.index.byte_at(ev[1]));
+            let i = qs.partition_point(|q| q.span.start < bs);
+            for q in qs[i..].iter().take_while(|q| q.span.end <= be) {
+                if (q.value - f.value).abs() > 1e-9 * f.value.abs().max(1.0)
+                    || q.approx.is_some()
+                    || q.each
+                {
+                    continue;
+                }
+                let Some(l) = lead(doc, q, r.conflict_lead) else {
+                    continue;
+                };
+                let Some(si) = doc.segs.sentence_of(q.span.start) else {
+                    continue;
+                };
+                // the clause names what it counts by words alone (no other figure before this one)
+                let Some(ci) = doc.segs.clause_of(q.span.start) else {
+                    continue;
+                };
+                let before = doc
+                    .body
+                    .get(doc.segs.clauses[ci].start..q.span.start)
+                    .unwrap_or("0");
+                let cstart = doc.segs.clauses[ci].start;
+                let first = qs.partition_point(|o| o.span.start < cstart);
+                if before.contains(|c: char| c.is_ascii_digit())
+                    || qs.get(first).is_some_and(|o| o.span.end <= q.span.start)
+                {
+                    continue;
+                }
+                let sent = doc.body.get(doc.segs.sentences[si].clone()).unwrap_or("");
+                if r.conflict_veto.is_match(sent) {
+                    continue;
+                }
+                let norm =
+                    |v: &Option<String>, same: &[String]| v.clone().filter(|x| !same.contains(x));
+                let key = (
+                    f.id.clone(),
+                    norm(&f.scope, &r.own_scope),
+                    norm(&f.period, &r.whole_year),
+                    q.unit.clone(),
+                    l,
+                );
+                let v = seen.entry(key.clone()).or_default();
+                if v.is_empty() {
+                    keys.push(key);
+                }
+                v.push((q.value, char_span(doc, &q.span), si));
+            }
+        }
+    }
+    for key in keys {
+        let v = &seen[&key];
+        let mut values: Vec<f64> = v.iter().map(|x| x.0).collect();
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+        // two values, stated in different sentences
+        let mut sents: Vec<usize> = v.iter().map(|x| x.2).collect();
+        sents.sort_unstable();
+        sents.dedup();
+        if values.len() < 2
+            || sents.len() < 2
+            || v.iter().any(|a| v.iter().any(|b| a.2 == b.2 && a.0 != b.0))
+        {
+            continue;
+        }
+        let label = report
+            .metrics
+            .iter()
+            .find(|f| f.id == key.0)
+            .map(|f| f.label.clone())
+            .unwrap_or_default();
+        let list = values
+            .iter()
+            .map(|x| format!("{}{}", number(*x), key.3))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let pairs = [("metric", label), ("values", list)];
+        out.push(flag(
+            "conflicting_values",
+            "conflicting_values",
+            &pairs,
+            vec![key.0.clone()],
+            v.iter().map(|x| x.1).collect(),
+        ));
+    }
+}
+
+/// Stated changes with both values in one sentence (`change_mismatch`), and the last-year values.
+fn changes(
+    doc: &Doc,
+    report: &Report,
+    sents: &[(Range<usize>, &[Quantity])],
+    out: &mut Vec<Flag>,
+) -> Vec<LastYear> {
+    let r = rules();
+    let mut last_years = Vec::new();
+    for (s, qs) in sents {
+        let text = doc.body.get(s.clone()).unwrap_or("");
+        if r.change_veto.is_match(text) {
+            continue;
+        }
+        let clause_before = |q: &Quantity| -> String {
+            let before = doc.body.get(s.start..q.span.start).unwrap_or("");
+            let start = after_delimiter(before, &[',', ';', '。', ':']);
+            before[start..].to_string()
+        };
+        let last: Vec<&Quantity> = qs
+            .iter()
+            .filter(|q| {
+                !matches!(q.kind, Kind::Percent | Kind::Points | Kind::Bare)
+                    && r.last_year.is_match(&clause_before(q))
+            })
+            .collect();
+        if last.len() != 1 {
+            continue;
+        }
+        let l = last[0];
+        let this: Vec<&Quantity> = qs
+            .iter()
+            .filter(|q| q.unit == l.unit && q.span != l.span)
+            .collect();
+        if this.len() != 1
+            || this[0].each
+            || l.each
+            || this[0].approx.is_some()
+            || l.approx.is_some()
+        {
+            continue;
+        }
+        let v = this[0];
+        let fact = fact_of(doc, report, v);
+        if let Some(f) = fact {
+            last_years.push(LastYear {
+                metric: f.id.clone(),
+                value: l.value,
+                current: v.value,
+                evidence: char_span(doc, &l.span),
+            });
+        }
+        // the stated change: one percentage after a direction word
+        let pcts: Vec<(&Quantity, f64)> = qs
+            .iter()
+            .filter(|q| q.kind == Kind::Percent)
+            .filter_map(|q| {
+                let b = clause_before(q);
+                let tail: String = b
+                    .chars()
+                    .rev()
+                    .take(8)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if r.up.is_match(&tail) {
+                    Some((q, q.value))
+                } else if r.down.is_match(&tail) {
+                    Some((q, -q.value))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        if pcts.len() != 1
+            || qs.iter().filter(|q| q.kind == Kind::Percent).count() != 1
+            || l.value <= 0.0
+        {
+            continue;
+        }
+        let (pq, stated) = pcts[0];
+        let computed = (v.value - l.value) / l.value * 100.0;
+        if (computed - stated).abs() <= 1.0 && computed.signum() == stated.signum() {
+            continue;
+        }
+        let name = fact
+            .map(|f| f.label.clone())
+            .unwrap_or_else(|| subject(doc, v));
+        let pct = |x: f64| {
+            format!(
+                "{}{}%",
+                if x > 0.0 { "+" } else { "" },
+                number((x * 10.0).round() / 10.0)
+            )
+        };
+        let pct_zh = |x: f64| {
+            format!(
+                "{}{}%",
+                if x >= 0.0 { "增长" } else { "下降" },
+                number((x.abs() * 10.0).round() / 10.0)
+            )
+        };
+        let pairs = [
+            ("metric", name),
+            ("current", format!("{}{}", number(v.value), v.unit)),
+            ("last", format!("{}{}", number(l.value), l.unit)),
+            ("computed", pct(computed)),
+            ("stated", pct(stated)),
+            ("computed_zh", pct_zh(computed)),
+            ("stated_zh", pct_zh(stated)),
+        ];
+        let ev = vec![
+            char_span(doc, &v.span),
+            char_span(doc, &l.span),
+            char_span(doc, &pq.span),
+        ];
+        out.push(flag(
+            "change_mismatch",
+            "change_mismatch",
+            &pairs,
+            fact.map(|f| vec![f.id.clone()]).unwrap_or_default(),
+            ev,
+        ));
+    }
+    last_years
+}
+
+fn single_year(r: &Regex, s: &str) -> Option<i32> {
+    let mut years: Vec<i32> = r
+        .captures_iter(s)
+        .filter_map(|c| c.get(1)?.as_str().parse().ok())
+        .collect();
+    years.dedup();
+    (years.len() == 1).then(|| years[0])
+}
+
+/// The title's year against the years of the measures and plans headings and the published date.
+fn year_mismatch(report: &Report, review: &Review, out: &mut Vec<Flag>) {
+    let r = rules();
+    let Some(title) = &report.meta.title else {
+        return;
+    };
+    let Some(t) = single_year(&r.year, title) else {
+        return;
+    };
+    for (part, expect) in [("measures", t), ("plans", t + 1)] {
+        let Some(p) = review
+            .parts
+            .iter()
+            .find(|p| p.id == part && p.status == "section")
+        else {
+            continue;
+        };
+        let (Some(h), Some(at)) = (&p.heading, p.at) else {
+            continue;
+        };
+        if let Some(y) = single_year(&r.year, h) {
+            if y != expect {
+                let pairs = [
+                    ("title", t.to_string()),
+                    ("heading", h.clone()),
+                    ("year", y.to_string()),
+                ];
+                let n = h.chars().count();
+                out.push(flag(
+                    "year_mismatch",
+                    "year_mismatch_heading",
+                    &pairs,
+                    vec![],
+                    vec![[at, at + n]],
+                ));
+            }
+        }
+    }
+    if let Some(p) = &report.meta.published {
+        if let Some((py, _, _)) = super::timeliness::parse_date(p) {
+            if py < t as i64 {
+                let pairs = [("title", t.to_string()), ("published", p.clone())];
+                out.push(flag(
+                    "year_mismatch",
+                    "year_mismatch_published",
+                    &pairs,
+                    vec![],
+                    vec![],
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! The review tab (REVIEW.md): the checklist of the required parts (click jumps to the
+//! heading), the deadline line, derived rates with their formulas, the consistency flags (click
+//! highlights their evidence), the numbers per section as a small bar chart, and — with reports
+//! of the same agency for several years open — the series and cross-year flags.
+
+use super::app::{App, Msg};
+use super::i18n::{t, Lang};
+use crate::model::{Flag, Report, Span};
+use crate::output::number;
+use yew::html::Scope;
+use yew::prelude::*;
+
+/// The part's label in the UI language (from `data/parts.toml`).
+pub fn part_label(lang: Lang, id: &str) -> String {
+    crate::review::parts::rules()
+        .iter()
+        .find(|r| r.id == id)
+        .map(|r| lang.pick(&r.label, &r.label_en).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// `on time` / `late (12 days)` / … in the UI language.
+pub fn timeliness_text(lang: Lang, r: &Report) -> String {
+    let tl = &r.review.timeliness;
+    let status = t(
+        lang,
+        match tl.status.as_str() {
+            "on_time" => "rv_on_time",
+            "late" => "rv_late",
+            "early" => "rv_early",
+            _ => "rv_unknown",
+        },
+    );
+    match tl.days_late {
+        Some(d) => format!("{status} ({d} {})", t(lang, "rv_days")),
+        None => status.to_string(),
+    }
+}
+
+fn checklist(app: &App, r: &Report, link: &Scope<App>) -> Html {
+    let lang = app.lang;
+    let items = r.review.parts.iter().map(|p| {
+        let (mark, class) = match p.status.as_str() {
+            "section" => ("✓", "ok"),
+            "mentioned" => ("~", "partly"),
+            _ => ("✗", "missing"),
+        };
+        let status = t(lang, match p.status.as_str() {
+            "section" => "rv_section",
+            "mentioned" => "rv_mentioned",
+            _ => "rv_missing",
+        });
+        let target: Option<Span> = p.at.map(|at| [at, at + p.heading.as_ref().map_or(12, |h| h.chars().count())]);
+        let label = part_label(lang, &p.id);
+        let reasons = match p.reasons {
+            Some(true) => html! { <span class="tag">{ t(lang, "rv_reasons") }</span> },
+            Some(false) => html! { <span class="tag missing">{ t(lang, "rv_no_reasons") }</span> },
+            None => html! {},
+        };
+        let body = match target {
+            Some(span) => html! {
+                <button class="link" data-testid="review-part-link" onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>
+                    { p.heading.clone().unwrap_or_else(|| status.to_string()) }
+                </button>
+            },
+            None => html! { <span class="missing">{ status }</span> },
+        };
+        html! {
+            <li class={classes!("part", class)} data-testid="review-part" data-id={p.id.clone()} data-status={p.status.clone()}>
+                <span class="mark" aria-hidden="true">{ mark }</span>{ " " }<strong>{ label }</strong>{ ": " }{ body }{ " " }{ reasons }
+            </li>
+        }
+    });
+    html! { <ul class="checklist" data-testid="review-parts">{ for items }</ul> }
+}
+
+fn deadline(lang: Lang, r: &Report) -> Html {
+    let tl = &r.review.timeliness;
+    html! {
+        <p class="deadline" data-testid="review-deadline" data-status={tl.status.clone()}>
+            { t(lang, "rv_deadline") }{ ": " }{ tl.deadline.clone().unwrap_or_else(|| "—".into()) }
+            { " · " }{ t(lang, "rv_published") }{ ": " }{ tl.published.clone().unwrap_or_else(|| "—".into()) }
+            { " · " }<strong>{ timeliness_text(lang, r) }</strong>
+        </p>
+    }
+}
+
+fn derived(app: &App, r: &Report, link: &Scope<App>) -> Html {
+    let lang = app.lang;
+    if r.review.derived.is_empty() {
+        return html! { <p class="empty">{ t(lang, "none") }</p> };
+    }
+    let rows = r.review.derived.iter().map(|d| {
+        let spans: Vec<Span> = d
+            .uses
+            .iter()
+            .filter_map(|u| r.metrics.iter().find(|f| &f.id == u && f.primary).and_then(|f| f.evidence.first().copied()))
+            .collect();
+        let label = lang.pick(&d.label, &d.label_en).to_string();
+        html! {
+            <tr data-testid="review-derived">
+                <th scope="row"><button class="link" onclick={link.callback(move |_| Msg::Jump(spans.clone(), None))}>{ if label.is_empty() { d.id.clone() } else { label } }</button></th>
+                <td class="n">{ format!("{} {}", number(d.value), d.unit) }</td>
+                <td><code>{ &d.formula }</code></td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="table"><thead><tr><th>{ t(lang, "rv_indicator") }</th><th>{ t(lang, "value") }</th><th>{ t(lang, "rv_formula") }</th></tr></thead>
+        <tbody>{ for rows }</tbody></table>
+    }
+}
+
+fn flags(app: &App, flags: &[Flag], link: &Scope<App>) -> Html {
+    let lang = app.lang;
+    if flags.is_empty() {
+        return html! { <p class="empty" data-testid="review-no-flags">{ t(lang, "rv_no_flags") }</p> };
+    }
+    let items = flags.iter().map(|f| {
+        let spans = f.evidence.clone();
+        html! {
+            <li data-testid="review-flag" data-kind={f.kind.clone()}>
+                <button class="link" onclick={link.callback(move |_| Msg::Jump(spans.clone(), None))}>{ lang.pick(&f.zh, &f.en) }</button>
+                { " " }<span class="tag">{ &f.kind }</span>
+            </li>
+        }
+    });
+    html! { <ul class="flags">{ for items }</ul> }
+}
+
+/// The figures per 1,000 chars of each level-1 section as an SVG bar chart.
+pub fn density_svg(r: &Report) -> Html {
+    let secs = &r.review.sections;
+    if secs.is_empty() {
+        return html! {};
+    }
+    let per = |s: &crate::model::SectionDensity| {
+        if s.chars == 0 {
+            0.0
+        } else {
+            (s.facts + s.figures) as f64 * 1000.0 / s.chars as f64
+        }
+    };
+    let max = secs.iter().map(per).fold(1.0_f64, f64::max);
+    let (w, row) = (360.0, 22.0);
+    let h = row * secs.len() as f64 + 4.0;
+    let bars = secs.iter().enumerate().map(|(i, s)| {
+        let y = i as f64 * row + 2.0;
+        let bw = (per(s) / max * 150.0).max(1.0);
+        let name: String = s.heading.chars().take(12).collect();
+        let class = if s.no_figures { "bar no-figures" } else { "bar" };
+        html! {
+            <g data-testid="review-density-bar">
+                <title>{ format!("{} — {} chars, {} facts, {} figures", s.heading, s.chars, s.facts, s.figures) }</title>
+                <text x="0" y={(y + 14.0).to_string()} font-size="11">{ name }</text>
+                <rect class={class} x="170" y={y.to_string()} width={format!("{bw:.1}")} height={(row - 6.0).to_string()} fill={if s.no_figures { "#c0392b" } else { "#2c7fb8" }} />
+                <text x={format!("{:.1}", 174.0 + bw)} y={(y + 14.0).to_string()} font-size="11">{ format!("{:.1}", per(s)) }</text>
+            </g>
+        }
+    });
+    html! {
+        <svg xmlns="http://www.w3.org/2000/svg" data-testid="review-density" width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} role="img">
+            { for bars }
+        </svg>
+    }
+}
+
+fn series(app: &App, r: &Report) -> (Html, Vec<Flag>) {
+    let lang = app.lang;
+    let mut all = app.reports();
+    if all.len() < 2 {
+        return (html! {}, Vec::new());
+    }
+    crate::review::series::across(&mut all);
+    let Some(me) = all
+        .iter()
+        .find(|o| o.source == r.source && o.meta == r.meta)
+    else {
+        return (html! {}, Vec::new());
+    };
+    let cross: Vec<Flag> = me
+        .review
+        .flags
+        .iter()
+        .filter(|f| f.kind == "cross_year_mismatch")
+        .cloned()
+        .collect();
+    if me.review.series.is_empty() {
+        return (html! {}, cross);
+    }
+    let mut years: Vec<i32> = me
+        .review
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.year))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let head = years.iter().map(|y| html! { <th>{ y }</th> });
+    let rows = me.review.series.iter().map(|s| {
+        let cells = years.iter().map(|y| match s.points.iter().find(|p| p.year == *y) {
+            Some(p) => html! { <td class="n">{ number(p.value) }</td> },
+            None => html! { <td class="n missing">{ "—" }</td> },
+        });
+        html! { <tr data-testid="review-series-row"><th scope="row">{ format!("{} ({})", s.label, s.unit) }</th>{ for cells }</tr> }
+    });
+    let table = html! {
+        <>
+            <h3>{ t(lang, "rv_series") }</h3>
+            <div class="scroll-x"><table class="table" data-testid="review-series"><thead><tr><th></th>{ for head }</tr></thead><tbody>{ for rows }</tbody></table></div>
+        </>
+    };
+    (table, cross)
+}
+
+/// The review tab of the open report.
+pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
+    let lang = app.lang;
+    let (series_table, cross) = series(app, r);
+    let mut all_flags = r.review.flags.clone();
+    all_flags.extend(cross);
+    html! {
+        <div class="review" data-testid="review">
+            <h3>{ t(lang, "rv_parts") }</h3>
+            { checklist(app, r, link) }
+            { deadline(lang, r) }
+            <h3>{ t(lang, "rv_flags") }</h3>
+            { flags(app, &all_flags, link) }
+            <h3>{ t(lang, "rv_derived") }</h3>
+            { derived(app, r, link) }
+            <h3>{ t(lang, "rv_density") }{ format!(" · {} {}", number(r.review.density), t(lang, "rv_per_1000")) }</h3>
+            { density_svg(r) }
+            { series_table }
+        </div>
+    }
+}
