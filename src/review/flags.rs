@@ -250,10 +250,20 @@ fn parts_exceed_total(
 
 /// The words right before a quantity in its clause (at most 12 chars), as a name.
 fn subject(doc: &Doc, q: &Quantity) -> String {
-    let before = doc.body.get(..q.span.start).unwrap_or("");
+    let before = tail(doc.body.get(..q.span.start).unwrap_or(""), 120);
     let start = after_delimiter(before, &[',', ';', '。', ':', '\n']);
     let words: Vec<char> = before[start..].trim().chars().collect();
     words[words.len().saturating_sub(12)..].iter().collect()
+}
+
+/// The last `max` bytes of `s` (from a char boundary): reads before a figure stay bounded, so that
+/// one long line without punctuation costs linear time.
+fn tail(s: &str, max: usize) -> &str {
+    let mut from = s.len().saturating_sub(max);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
 }
 
 /// The byte offset just after the last of `delims` in `s` (0 when there is none).
@@ -346,10 +356,10 @@ fn conflicting_values(doc: &Doc, qs: &[Quantity], report: &Report, out: &mut Vec
         let mut sents: Vec<usize> = v.iter().map(|x| x.2).collect();
         sents.sort_unstable();
         sents.dedup();
-        if values.len() < 2
-            || sents.len() < 2
-            || v.iter().any(|a| v.iter().any(|b| a.2 == b.2 && a.0 != b.0))
-        {
+        // two values in one sentence are a total and its part, not a conflict (one pass)
+        let mut in_sentence: HashMap<usize, f64> = HashMap::new();
+        let mixed = v.iter().any(|a| *in_sentence.entry(a.2).or_insert(a.0) != a.0);
+        if values.len() < 2 || sents.len() < 2 || mixed {
             continue;
         }
         let label = report
@@ -389,7 +399,7 @@ fn changes(
             continue;
         }
         let clause_before = |q: &Quantity| -> String {
-            let before = doc.body.get(s.start..q.span.start).unwrap_or("");
+            let before = tail(doc.body.get(s.start..q.span.start).unwrap_or(""), 300);
             let start = after_delimiter(before, &[',', ';', '。', ':']);
             before[start..].to_string()
         };
