@@ -8,6 +8,14 @@ export PATH="$HOME/.cargo/bin:$PATH"
 shared="$(cd .. && pwd)/shared"
 [ -d "$shared/corpus" ] || { echo "test.sh: ../shared (corpus, gold, peers) must sit beside this repo" >&2; exit 1; }
 
+mkdir -p target
+echo "== clippy (cargo clippy --all-targets -D warnings)"
+if ! cargo clippy --all-targets -- -D warnings > target/clippy.log 2>&1; then
+  tail -n 60 target/clippy.log
+  echo "clippy FAILED (full log: target/clippy.log)"
+  exit 1
+fi
+
 echo "== native tests (cargo test)"
 mkdir -p target
 if ! cargo test --release -- --nocapture > target/test.log 2>&1; then
@@ -18,10 +26,12 @@ fi
 # the measured numbers (gold F1, peer pass rates, table pass rates) and cargo's result lines
 grep -E "^(gold:|peers?:|[a-z_]+\.(toml|json):|test result:|Running )" target/test.log || true
 
-echo "== gold score (../shared/eval/score.py on the release CLI)"
+echo "== gold score (../shared/eval/score.py on the release CLI: seeds and the dev set)"
 cargo build --release --bin zhibiao
 ./target/release/zhibiao extract --json "$shared"/corpus/*.txt > target/seeds.json
-python3 "$shared/eval/score.py" "$shared/gold" target/seeds.json | tail -1
+printf 'seeds: '; python3 "$shared/eval/score.py" "$shared/gold" target/seeds.json | tail -1
+./target/release/zhibiao extract --json "$shared"/dev/texts/*.txt > target/dev.json
+printf 'dev:   '; python3 "$shared/eval/score.py" "$shared/dev/gold" target/dev.json | tail -1
 
 if [ "${SKIP_FUZZ:-0}" != 1 ] && [ -x scripts/fuzz-smoke.sh ]; then
   echo "== fuzz smoke (${FUZZ_SECONDS:-60} s per target)"
