@@ -63,7 +63,15 @@ pub struct ReviewArgs {
     /// Write a JSON array, one object per report
     #[arg(long, overrides_with = "csv")]
     pub json: bool,
-    /// Use an extended metric catalog (TOML; its [[derived]] entries add derived indicators)
+    /// The catalog, the number of workers and the inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// What `extract` and `review` read: the inputs, with which catalog, on how many cores.
+#[derive(Args, Debug)]
+pub struct InputArgs {
+    /// Use an extended metric catalog (TOML, see data/catalog.toml; [[derived]] entries add derived indicators)
     #[arg(long, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
     /// Work on N files at once (default: all cores)
@@ -109,15 +117,9 @@ pub struct ExtractArgs {
     /// Make every input line its own document
     #[arg(long)]
     pub lines: bool,
-    /// Use an extended metric catalog (TOML, see data/catalog.toml)
-    #[arg(long, value_name = "FILE")]
-    pub catalog: Option<PathBuf>,
-    /// Work on N files at once (default: all cores)
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
-    /// Report files, folders or .zip archives; - reads standard input
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
+    /// The catalog, the number of workers and the inputs.
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 impl ExtractArgs {
@@ -182,9 +184,7 @@ fn run_inner(args: &[String], out: &mut dyn Write, err: &mut dyn Write, progress
                 jsonl: false,
                 csv: false,
                 lines: false,
-                catalog: r.catalog,
-                jobs: r.jobs,
-                files: r.files,
+                input: r.input,
             };
             extract(&a, Some(r.json), out, err, progress)
         }
@@ -341,7 +341,7 @@ fn extract(
     progress: bool,
 ) -> i32 {
     let mut derived: Vec<crate::review::derived::DerivedDef> = Vec::new();
-    let catalog = match &a.catalog {
+    let catalog = match &a.input.catalog {
         None => None,
         Some(p) => match std::fs::read_to_string(p)
             .map_err(|e| format!("{}: {e}", p.to_string_lossy()))
@@ -364,12 +364,12 @@ fn extract(
         .unwrap_or_else(|| crate::catalog::builtin());
     let format = a.format();
     // one plain file (or standard input) gives one object; folders and archives an array
-    let single_arg = a.files.len() == 1
-        && (a.files[0].as_os_str() == "-"
-            || std::fs::metadata(&a.files[0]).is_ok_and(|m| m.is_file()));
-    let jobs = jobs(&a.files);
+    let single_arg = a.input.files.len() == 1
+        && (a.input.files[0].as_os_str() == "-"
+            || std::fs::metadata(&a.input.files[0]).is_ok_and(|m| m.is_file()));
+    let jobs = jobs(&a.input.files);
     let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(a.jobs.map_or(0, usize::from))
+        .num_threads(a.input.jobs.map_or(0, usize::from))
         .build()
     {
         Ok(p) => p,
