@@ -104,7 +104,8 @@ fn bar_chart(lang: Lang, reports: &[&Report], current: Option<&Report>, id: &str
     }
 }
 
-fn line_chart(lang: Lang, data: &[(String, Vec<(i32, f64)>)], unit: &str, title: &str) -> Html {
+/// A line per (name, [(year, value)]) over the years, with a legend.
+pub fn line_chart(lang: Lang, data: &[(String, Vec<(i32, f64)>)], unit: &str, title: &str) -> Html {
     let years: Vec<i32> = data.iter().flat_map(|s| s.1.iter().map(|p| p.0)).collect();
     let (y0, y1) = (
         years.iter().copied().min().unwrap_or(2020),

@@ -79,7 +79,8 @@ pub fn sort_rows(rows: &mut [(usize, &Report)], metrics: &[&Metric], col: usize,
     });
 }
 
-/// The review columns after the metrics: parts present (n of 4), on time, flags.
+/// The review columns after the metrics: parts present (n of 4), on time, flags (the view passes
+/// reports with the cross-year flags added, see [`super::review::with_series`]).
 pub const REVIEW_COLUMNS: [&str; 3] = ["rv_col_parts", "rv_col_on_time", "rv_col_flags"];
 
 /// The sort key of review column `k` (see [`REVIEW_COLUMNS`]); on time sorts on_time, early, late
@@ -120,11 +121,16 @@ fn cmp_opt(a: Option<f64>, b: Option<f64>, _asc: bool) -> Ordering {
 /// The comparison tab.
 pub fn view(app: &App, link: &Scope<App>) -> Html {
     let lang = app.lang;
+    // the reports with the cross-year flags (and series) across the open reports, so that the
+    // flags column counts them too; same order as the entries that have a report
+    let all = super::review::with_series(app);
     let mut rows: Vec<(usize, &Report)> = app
         .entries
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| e.report.as_ref().map(|r| (i, r)))
+        .filter(|(_, e)| e.report.is_some())
+        .map(|(i, _)| i)
+        .zip(all.iter())
         .collect();
     if rows.is_empty() {
         return html! { <p class="empty">{ t(lang, "no_report") }</p> };

@@ -96,6 +96,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "rv_density" => ("各部分的数字", "Numbers per section"),
         "rv_per_1000" => ("个数字/千字", "figures per 1,000 chars"),
         "rv_series" => ("历年对比(同一机关)", "Over the years (same agency)"),
+        "rv_series_chart" => ("折线图指标", "Line chart of"),
         "rv_col_parts" => ("必备内容", "Parts"),
         "rv_col_on_time" => ("按时", "On time"),
         "rv_col_flags" => ("核对提示", "Flags"),

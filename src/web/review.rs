@@ -4,8 +4,10 @@
 //! of the same agency for several years open — the series and cross-year flags.
 
 use super::app::{App, Msg};
+use super::chart::line_chart;
+use super::compare::metric_label;
 use super::i18n::{t, Lang};
-use crate::model::{Flag, Report, Span};
+use crate::model::{Flag, Report, Series, Span};
 use crate::output::number;
 use yew::html::Scope;
 use yew::prelude::*;
@@ -165,13 +167,72 @@ pub fn density_svg(r: &Report) -> Html {
     }
 }
 
-fn series(app: &App, r: &Report) -> (Html, Vec<Flag>) {
-    let lang = app.lang;
+/// All open reports (list order) with the series and cross-year flags across them
+/// ([`crate::review::series::across`]) written into their `review`.
+pub fn with_series(app: &App) -> Vec<Report> {
     let mut all = app.reports();
+    if all.len() >= 2 {
+        crate::review::series::across(&mut all);
+    }
+    all
+}
+
+/// A metric's label in the UI language (the catalog's, else the fact's).
+fn series_label(lang: Lang, s: &Series) -> String {
+    crate::catalog::builtin()
+        .metrics
+        .iter()
+        .find(|m| m.id == s.metric)
+        .map(|m| metric_label(lang, m))
+        .unwrap_or_else(|| s.label.clone())
+}
+
+/// The line chart of one series (chosen in a selector; years on the x axis).
+fn series_chart(app: &App, all: &[Series], link: &Scope<App>) -> Html {
+    let lang = app.lang;
+    let Some(s) = app
+        .chart_metric
+        .as_ref()
+        .and_then(|id| all.iter().find(|s| &s.metric == id))
+        .or_else(|| all.first())
+    else {
+        return html! {};
+    };
+    let onchange = link.callback(|e: Event| {
+        let sel: Option<web_sys::HtmlSelectElement> = e.target_dyn_into();
+        sel.map(|s| Msg::ChartMetric(s.value()))
+            .unwrap_or(Msg::Noop)
+    });
+    let data = vec![(
+        s.agency.clone(),
+        s.points
+            .iter()
+            .map(|p| (p.year, p.value))
+            .collect::<Vec<_>>(),
+    )];
+    let title = format!("{} ({})", series_label(lang, s), s.unit);
+    html! {
+        <>
+            <label class="filter">{ t(lang, "rv_series_chart") }{ " " }
+                <select data-testid="review-series-metric" {onchange}>
+                    { for all.iter().map(|x| html! {
+                        <option value={x.metric.clone()} selected={x.metric == s.metric}>{ format!("{} ({})", series_label(lang, x), x.unit) }</option>
+                    }) }
+                </select>
+            </label>
+            <div class="chart" data-testid="review-series-chart" data-metric={s.metric.clone()}>
+                { line_chart(lang, &data, &s.unit, &title) }
+            </div>
+        </>
+    }
+}
+
+fn series(app: &App, r: &Report, link: &Scope<App>) -> (Html, Vec<Flag>) {
+    let lang = app.lang;
+    let all = with_series(app);
     if all.len() < 2 {
         return (html! {}, Vec::new());
     }
-    crate::review::series::across(&mut all);
     let Some(me) = all
         .iter()
         .find(|o| o.source == r.source && o.meta == r.meta)
@@ -202,12 +263,13 @@ fn series(app: &App, r: &Report) -> (Html, Vec<Flag>) {
             Some(p) => html! { <td class="n">{ number(p.value) }</td> },
             None => html! { <td class="n missing">{ "—" }</td> },
         });
-        html! { <tr data-testid="review-series-row"><th scope="row">{ format!("{} ({})", s.label, s.unit) }</th>{ for cells }</tr> }
+        html! { <tr data-testid="review-series-row"><th scope="row">{ format!("{} ({})", series_label(lang, s), s.unit) }</th>{ for cells }</tr> }
     });
     let table = html! {
         <>
             <h3>{ t(lang, "rv_series") }</h3>
             <div class="scroll-x"><table class="table" data-testid="review-series"><thead><tr><th></th>{ for head }</tr></thead><tbody>{ for rows }</tbody></table></div>
+            { series_chart(app, &me.review.series, link) }
         </>
     };
     (table, cross)
@@ -216,7 +278,7 @@ fn series(app: &App, r: &Report) -> (Html, Vec<Flag>) {
 /// The review tab of the open report.
 pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
     let lang = app.lang;
-    let (series_table, cross) = series(app, r);
+    let (series_table, cross) = series(app, r, link);
     let mut all_flags = r.review.flags.clone();
     all_flags.extend(cross);
     html! {

@@ -419,6 +419,43 @@ async function main() {
     check('a line over years for one agency', lines.length >= 1, `${lines.length} line(s)`);
     await shot(page, '09-line-chart');
 
+    // ---- issue 11: two reports of one agency (synthetic) → the review tab's series line chart, and the
+    // comparison flags column counts the cross-year flag (the 2023 report states 130 cases for 2022; the 2022 report says 120)
+    const agency = '某市生态环境局';
+    for (const text of [
+      `${agency}2022年法治政府建设年度报告\n全年办理行政处罚案件120件,罚款金额60万元。`,
+      `${agency}2023年法治政府建设年度报告\n全年办理行政处罚案件150件,较去年的130件增长15.4%。`,
+    ]) {
+      const before = await page.$eval(T('extract-time'), (e) => e.getAttribute('data-ms')).catch(() => null);
+      await page.click(T('new-doc'));
+      await page.fill(T('input-text'), text);
+      await waitExtracted(page, before);
+    }
+    await page.waitForTimeout(400);
+    await page.click(T('tab-review'));
+    await page.waitForSelector(T('review-series-chart'), { timeout: 10000 }).catch(() => {});
+    await page.selectOption(T('review-series-metric'), 'penalty_cases').catch(() => {});
+    const rvLine = await page.$eval(`${T('review-series-chart')} svg`, (svg) => {
+      const pl = svg.querySelector('polyline, path');
+      return pl ? (pl.getAttribute('points') || pl.getAttribute('d') || '').trim().split(/\s+/).filter(Boolean).length : -1;
+    }).catch(() => -1);
+    const rvMetric = await page.getAttribute(T('review-series-chart'), 'data-metric').catch(() => null);
+    check('review tab: a line chart of the series over two years (2 points)', rvLine === 2, `${rvMetric}: ${rvLine} point(s)`);
+    const rvKinds = await page.$$eval(T('review-flag'), (els) => els.map((e) => e.getAttribute('data-kind')));
+    check('review tab: the cross-year flag', rvKinds.includes('cross_year_mismatch'), rvKinds.join(' '));
+    await page.click(T('lang-switch'));
+    const rvSelEn = await page.textContent(`${T('review')} label.filter`).catch(() => '');
+    await page.click(T('lang-switch'));
+    const rvSelZh = await page.textContent(`${T('review')} label.filter`).catch(() => '');
+    check('review tab: the line chart\'s labels switch language', rvSelEn !== rvSelZh && rvSelEn.length > 0, `${rvSelZh.slice(0, 30)} / ${rvSelEn.slice(0, 30)}`);
+    await shot(page, '09b-review-series');
+    await page.click(T('tab-compare'));
+    const cmpFlags = await page.$$eval(T('compare-row'), (trs, a) => trs
+      .filter((tr) => tr.querySelector('th').textContent.trim().includes(a) && tr.querySelector('td').textContent.trim() === '2023')
+      .map((tr) => Number(tr.querySelector('td.review-col:last-child').textContent)), agency);
+    check('comparison flags column counts the cross-year flag', cmpFlags.length === 1 && cmpFlags[0] === rvKinds.length && rvKinds.length >= 1,
+      `${agency} 2023: ${cmpFlags.join(',')} flag(s); review tab lists ${rvKinds.length}`);
+
     // ---- 50,000 characters: typing stays responsive
     await page.click(T('new-doc'));
     const unit = seeds.length ? seedInfo.map((s) => s.text).join('\n') : '办理行政处罚案件12件,罚款3.5万元。';
