@@ -419,7 +419,8 @@ impl App {
 
     fn export(&mut self, what: Export) {
         let cat = crate::catalog::builtin();
-        let reports = self.reports();
+        // the exports carry the same series and cross-year flags as the Review tab and the table
+        let reports = super::review::with_series(self);
         let base = self
             .report()
             .map(export_name)
