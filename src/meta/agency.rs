@@ -266,6 +266,37 @@ pub(super) fn expand(dept: &str) -> String {
     }
 }
 
+/// The department a text that calls itself 我局/我厅/我委 is, told by its vocabulary
+/// (`data/meta.toml` `[[agency.departments]]`): `市场监督管理局` for a text full of 市场主体 and
+/// 特种设备. `None` when no kind's words clearly outnumber the others'.
+pub(super) fn department_by_vocabulary(norm: &str) -> Option<String> {
+    let w = &words().agency;
+    // the suffix of the self reference used most (`我厅` → 厅)
+    let suffix = w
+        .self_suffixes
+        .iter()
+        .map(|(r, s)| (norm.matches(r.as_str()).count(), s))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)?
+        .1;
+    let mut counts: Vec<(usize, &super::words::DepartmentWords)> = w
+        .departments
+        .iter()
+        .map(|d| (d.signals.iter().map(|s| norm.matches(s.as_str()).count()).sum(), d))
+        .collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    let (best, dept) = *counts.first()?;
+    let next = counts.get(1).map_or(0, |c| c.0);
+    if best < w.department_min || (best as f64) < w.department_ratio * next as f64 {
+        return None;
+    }
+    let stem = match &dept.alt {
+        Some((word, alt)) if norm.contains(word.as_str()) => alt,
+        _ => &dept.stem,
+    };
+    Some(format!("{stem}{suffix}"))
+}
+
 /// Whether the text speaks as a department (`我局`, `本厅` …) rather than as a government.
 pub(super) fn speaks_as_department(norm: &str) -> bool {
     any_in(norm, &words().agency.self_refs)
@@ -282,6 +313,9 @@ pub(super) fn compose(norm: &str, region: &str, level_char: Option<char>) -> Opt
         if lc == last {
             return Some(format!("{region}{}", expand(&dept)));
         }
+    }
+    if let Some(dept) = department_by_vocabulary(norm) {
+        return Some(format!("{region}{dept}"));
     }
     // a department of the region named in the text: it is not the government's own report
     let names_department = found.iter().any(|f| {

@@ -83,6 +83,29 @@ pub struct AgencyWords {
     pub branch_refs: Vec<String>,
     /// Short department names → full official names.
     pub expansions: BTreeMap<String, String>,
+    /// Department kinds told apart by their vocabulary, for a text that says 我局 but never
+    /// names itself.
+    pub departments: Vec<DepartmentWords>,
+    /// The fewest signal words of the winning department kind.
+    pub department_min: usize,
+    /// How many times the next kind's count the winner's must be.
+    pub department_ratio: f64,
+    /// `[self reference, suffix]`: `我厅` → `厅`.
+    pub self_suffixes: Vec<(String, String)>,
+}
+
+/// One kind of department and the words its reports use (see `data/meta.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentWords {
+    /// The name between the place and the suffix (`市场监督管理` of `X市市场监督管理局`).
+    pub stem: String,
+    /// Words whose occurrences count for this kind.
+    pub signals: Vec<String>,
+    /// `[word, stem]`: the stem to use instead when the text holds the word
+    /// (`草原` → 林业和草原).
+    #[serde(default)]
+    pub alt: Option<(String, String)>,
 }
 
 /// Date labels (see `data/meta.toml`).
