@@ -99,6 +99,20 @@ fn not_a_count_after_re() -> &'static Regex {
     re(&R, "^[^,;。]{0,30}纳入[^,;。]{0,10}(清单|名录|名单|库|范围|检查|监管|巡查)|^(方面|领域|环节|方向|大类|层级|级别|类别)|^(县级|市级|区级|省级|省直|市直|区直)?(人民)?(政府|部门|市州|区县|县区|县市区|乡镇|街道|地区)")
 }
 
+/// Words after a figure that state it as a share of a larger total (`,占全部案件的31%`,
+/// `,在总量中占38%`): a part of that total by type or field, not a fact of its own — unless
+/// the words before it name a body or a place (`市政府受案959件,在全市受案总量中占10%`).
+fn share_of_total_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "^[,,]?([^,;。]{0,24}(总数|总量|全部|总和)[^,;。]{0,4})?占(全部|总|所有)?[^,;。]{0,16}$")
+}
+
+/// Words before a figure that name a body or a place as the subject of the count.
+fn names_body_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "(市|区|县|州|省|镇|乡|街道)(政府|本级|一地)|(人民)?政府|本级|[^,;。]{2,5}(市|区|县|旗)一地")
+}
+
 /// The words before a figure that only restate the previous figure's action
 /// (`收到申请12件,受理10件`; `废止6件、修改2件`): the figure continues that metric.
 fn continuation_re() -> &'static Regex {
@@ -116,6 +130,19 @@ fn part_intro_re() -> &'static Regex {
 fn difference_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, "(比|较)[^,;。]{0,16}(多|少|增加|减少|增长|下降|上升|提高|降低)(了)?(约|近)?$")
+}
+
+/// A type label right before a figure (`行政处罚类142件`, `投诉举报类的12件`).
+fn category_label_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "类(的)?(案件)?$")
+}
+
+/// `其中今年…`: the part of a cumulative total that falls in the report's year — the year's own
+/// figure, not a breakdown.
+fn period_part_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "^其中[,:]?(今年|本年度?|当年|年内|全年|[0-9]{4}年度?)")
 }
 
 /// `其中受理`: a later stage of the same count (received → accepted), not a breakdown.
@@ -371,6 +398,15 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             continue;
         }
         let ltext = &text[a.left.clone()];
+        // the words up to the next figure (`…13件,在总量中占38%`), within the sentence
+        let upto_next = qs.get(i + 1).map_or(a.sentence.end, |n| n.span.start.min(a.sentence.end)).max(q.span.end);
+        let after_words = &text[clip(text, q.span.end, upto_next.min(q.span.end + 96))];
+        if qs.get(i + 1).is_some_and(|n| n.kind == Kind::Percent && n.span.start <= upto_next)
+            && share_of_total_re().is_match(after_words)
+            && !names_body_re().is_match(&text[clip(text, phrase_start(text, q.span.start, a.sentence.start), q.span.start)])
+        {
+            continue;
+        }
         // plan words stand near the sentence start or near the figure: read a bounded prefix
         let before_in_sentence = &text[clip(text, a.sentence.start.max(q.span.start.saturating_sub(SENTENCE_MAX)), q.span.start)];
         let sentence_head = &text[clip(text, a.sentence.start, q.span.start.min(a.sentence.start + 24))];
@@ -429,12 +465,22 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             continue;
         }
         // 其中: a part of the same metric as the total before it in the sentence
+        // (a `其中` after `;` still splits a total earlier in the sentence up to its `。`)
+        let clause_opens_part = text[clip(text, a.sentence.start, q.span.start)].trim_start().starts_with("其中");
+        let whole_start = if clause_opens_part { full_sentence_start(text, a.sentence.start, q.span.start).min(a.sentence.start) } else { a.sentence.start };
         let total = out
             .iter()
             .rev()
             .take(LOOK_BACK)
-            .take_while(|c| qs[c.q].span.start >= a.sentence.start)
+            .take_while(|c| qs[c.q].span.start >= whole_start)
             .find(|c| c.metric == m && c.value.is_none());
+        // `其中行政处罚类142件` under a total of another metric: a type of that total's cases
+        if category_label_re().is_match(&text[span.start.min(q.span.start)..q.span.start]) {
+            let other = out.iter().rev().take(LOOK_BACK).take_while(|c| qs[c.q].span.start >= whole_start).find(|c| c.value.is_none());
+            if other.is_some_and(|t| t.metric != m && part_intro_re().is_match(&text[clip(text, qs[t.q].span.end, q.span.start)])) {
+                continue;
+            }
+        }
         let mut part = false;
         let since = match total {
             Some(t) => &text[clip(text, qs[t.q].span.end, q.span.start)],
@@ -442,10 +488,12 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         };
         // a `其中` whose bracket closed before the figure (`学法8次(其中…1次),…学习1次`) is over
         if let Some(p) = part_intro_re().find(since).map(|m| m.start()).filter(|&p| !since[p..].contains(')')) {
-            part = true;
+            // the year's share of a cumulative total is the year's own figure, not a part
+            part = !period_part_re().is_match(&since[p..]);
             // the words of this part: from 其中 (or the last phrase start) to the figure
             // a split by place (`其中市本级…`) or a later stage (`收到申请188件,其中受理109件`) counts
             let names_place = jurisdiction_re().is_match(&since[p..]) || stage_re().is_match(&since[p..]);
+            let names_place = names_place || !part;
             if total.is_some() && !names_place {
                 continue;
             }
