@@ -430,6 +430,16 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                 }
             }
         }
+        // a bare figure in a list whose next item has a unit (`行政许可798、行政处罚559件`)
+        if q2.kind == Kind::Bare {
+            if let Some(n) = qs.get(i + 1).filter(|n| n.kind == Kind::Count && n.span.start >= q.span.end) {
+                let gap = &text[clip(text, q.span.end, n.span.start)];
+                if gap.starts_with('、') && gap.chars().count() <= 12 && !gap.chars().any(|c| matches!(c, ',' | ';' | '。' | '\n')) {
+                    q2.kind = n.kind;
+                    q2.unit = n.unit.clone();
+                }
+            }
+        }
         let mut found = best_metric(doc, cat, &q2, left.clone(), a.right.clone(), &a.sentence);
         let prev = out.last().filter(|c| qs[c.q].span.start >= a.sentence.start && c.value.is_none());
         if found.is_none() && ltext.chars().count() <= 6 {
