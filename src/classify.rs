@@ -499,11 +499,13 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         // a `其中` whose bracket closed before the figure (`学法8次(其中…1次),…学习1次`) is over
         if let Some(p) = part_intro_re().find(since).map(|m| m.start()).filter(|&p| !since[p..].contains(')')) {
             // the year's share of a cumulative total is the year's own figure, not a part
-            part = !period_part_re().is_match(&since[p..]);
+            // … and a part of a total of something else (`归集执法案件59535件,其中行政处罚案件1917件`)
+            // is this metric's whole figure
+            part = total.is_some() && !period_part_re().is_match(&since[p..]);
             // the words of this part: from 其中 (or the last phrase start) to the figure
             // a split by place (`其中市本级…`) or a later stage (`收到申请188件,其中受理109件`) counts
             let names_place = jurisdiction_re().is_match(&since[p..]) || stage_re().is_match(&since[p..]);
-            let names_place = names_place || !part;
+            let names_place = names_place || period_part_re().is_match(&since[p..]);
             if total.is_some() && !names_place {
                 continue;
             }
@@ -514,7 +516,6 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         let full_start = full_sentence_start(text, a.sentence.start, q.span.start);
         let head = text[clip(text, full_start, q.span.start.min(full_start + 60))].trim_start();
         if breakdown_re().is_match(head) && !jurisdiction_re().is_match(head) && !stage_re().is_match(head) {
-            part = true;
             let prev_start = doc.segs.sentence_of(full_start.saturating_sub(1)).map_or(full_start, |s| doc.segs.sentences[s].start);
             let prev_total = out
                 .iter()
