@@ -193,8 +193,14 @@ fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
     let sentence = doc.segs.sentence_of(q.span.start).map(|s| doc.segs.sentences[s].clone()).unwrap_or(q.span.clone());
     let clause = doc.segs.clause_of(q.span.start).map(|c| doc.segs.clauses[c].clone()).unwrap_or(q.span.clone());
     let mut floor = sentence.start.max(q.span.start.saturating_sub(LEFT_MAX));
-    if i > 0 && qs[i - 1].span.end > floor && qs[i - 1].span.end <= q.span.start {
-        floor = qs[i - 1].span.end;
+    // the previous figure bounds the words, unless it is an aside in brackets right before
+    // this one (`占全年监测有效天数(365天)的92.1%`)
+    let mut k = i;
+    while k > 0 && i - k < 2 && in_brackets(text, &qs[k - 1].span, q.span.start) {
+        k -= 1;
+    }
+    if k > 0 && qs[k - 1].span.end > floor && qs[k - 1].span.end <= q.span.start {
+        floor = qs[k - 1].span.end;
     }
     let floor = clip(text, floor, q.span.start).start;
     let mut lstart = phrase_start(text, q.span.start, floor);
@@ -210,6 +216,14 @@ fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
         }
     }
     Around { left: clip(text, lstart, q.span.start), right: clip(text, q.span.end, rend.max(q.span.end)), sentence }
+}
+
+/// Is the figure at `span` an aside in brackets that closes shortly before byte `next`
+/// (`(365天)的`)?
+fn in_brackets(text: &str, span: &Range<usize>, next: usize) -> bool {
+    let before = &text[clip(text, span.start.saturating_sub(12), span.start)];
+    let after = &text[clip(text, span.end, next.min(span.end + 9))];
+    before.rfind('(').is_some_and(|o| !before[o..].contains(')')) && after.starts_with(')')
 }
 
 /// The nearest heading above byte `b` (for `context` patterns).
@@ -338,17 +352,27 @@ fn respectively_labels(doc: &Doc, qs: &[Quantity], i: usize, sentence: &Range<us
     if vals.len() < 2 {
         return None;
     }
-    // the labels before 分别: the phrase before it split on 、 和 及
-    let start = phrase_start(text, resp_at, from);
+    // the labels before 分别: the phrase before it split on 、 和 及 — or the phrase before that
+    // when this one only sums them up (`PM2.5、PM10…和CO这六项污染物,分别为…`)
+    let mut start = phrase_start(text, resp_at, from);
+    let mut end = resp_at;
+    if !text[start..resp_at].contains(['、', '和', '及']) && start > from {
+        let prev = phrase_start(text, start - 1, from);
+        if text[prev..start].contains('、') {
+            // up to the punctuation that ends the earlier phrase
+            end = text[..start].char_indices().next_back().map_or(start, |(p, _)| p);
+            start = prev;
+        }
+    }
     let mut labels: Vec<Range<usize>> = Vec::new();
     let mut item = start;
-    for (off, c) in text[start..resp_at].char_indices() {
+    for (off, c) in text[start..end].char_indices() {
         if matches!(c, '、' | '和' | '及') {
             labels.push(item..start + off);
             item = start + off + c.len_utf8();
         }
     }
-    labels.push(item..resp_at);
+    labels.push(item..end);
     if labels.len() < vals.len() {
         return None;
     }
