@@ -45,6 +45,11 @@ pub struct Metric {
     /// Higher wins when several metrics match equally close.
     #[serde(default)]
     pub priority: i32,
+    /// The id of a more general metric this one narrows (`random_inspections` narrows
+    /// `inspections`): a figure of that metric becomes this one when this one's triggers name
+    /// it earlier in the same clause (`开展双随机抽查,检查企业40家`).
+    #[serde(default)]
+    pub refines: Option<String>,
 }
 
 /// Phrases that state a zero without a number (`均无败诉` → `litigation_lost` 0).
@@ -186,6 +191,13 @@ impl Catalog {
                 exclude_after: compile_any(&m.id, &m.exclude_after)?,
                 context: compile_any(&m.id, m.context.as_slice())?,
             });
+        }
+        for m in &f.metrics {
+            if let Some(r) = &m.refines {
+                if !f.metrics.iter().any(|o| &o.id == r) {
+                    return Err(format!("catalog: metric {}: refines unknown metric {r}", m.id));
+                }
+            }
         }
         let mut zeros = Vec::new();
         for z in &f.zeros {

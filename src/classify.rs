@@ -218,6 +218,33 @@ fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
     Around { left: clip(text, lstart, q.span.start), right: clip(text, q.span.end, rend.max(q.span.end)), sentence }
 }
 
+/// Where the words of figure `i` may begin at the earliest: after the previous figure (one in
+/// brackets right before it does not count), else 0.
+fn bracket_floor(text: &str, qs: &[Quantity], i: usize) -> usize {
+    let mut k = i;
+    while k > 0 && i - k < 2 && in_brackets(text, &qs[k - 1].span, qs[i].span.start) {
+        k -= 1;
+    }
+    if k > 0 && qs[k - 1].span.end <= qs[i].span.start {
+        qs[k - 1].span.end
+    } else {
+        0
+    }
+}
+
+/// The metric that narrows `m` (its `refines`) and whose triggers match `words`, if any.
+fn narrower(cat: &Catalog, m: usize, words: &str, q: &Quantity) -> Option<usize> {
+    let id = &cat.metrics[m].id;
+    cat.metrics.iter().enumerate().find_map(|(r, metric)| {
+        let mx = &cat.matchers[r];
+        (metric.refines.as_deref() == Some(id.as_str())
+            && unit_ok(cat, r, q)
+            && mx.triggers.iter().any(|t| t.is_match(words))
+            && !mx.exclude.as_ref().is_some_and(|x| x.is_match(words)))
+        .then_some(r)
+    })
+}
+
 /// Is the figure at `span` an aside in brackets that closes shortly before byte `next`
 /// (`(365天)的`)?
 fn in_brackets(text: &str, span: &Range<usize>, next: usize) -> bool {
@@ -389,6 +416,17 @@ const SPECIFIC_UNITS: [&str; 4] = ["家次", "户次", "人次", "场次"];
 /// Units of events, where a lone `一` ending the phrase is a count (`法治讲座一期。`).
 const EVENT_UNITS: [&str; 7] = ["期", "场", "场次", "次", "轮", "轮次", "班"];
 
+/// Units of rounds or events (`开展4次双随机检查`) and units of the things checked (`40家`).
+const ROUND_UNITS: [&str; 6] = ["次", "场", "期", "轮", "轮次", "场次"];
+const ENTITY_UNITS: [&str; 5] = ["家", "家次", "户", "户次", "个次"];
+
+/// Can a figure in `total` be the total of one in `part`? Not rounds of entities checked.
+fn same_kind_of_unit(total: &str, part: &str) -> bool {
+    let round = |u: &str| ROUND_UNITS.contains(&u);
+    let entity = |u: &str| ENTITY_UNITS.contains(&u);
+    !(round(total) && entity(part) || entity(total) && round(part))
+}
+
 /// Does the phrase end at byte `b` (punctuation, a line break or the end of the text)?
 fn ends_phrase(text: &str, b: usize) -> bool {
     text.get(b..).and_then(|t| t.chars().next()).is_none_or(|c| matches!(c, ',' | '。' | ';' | '\n' | ')' | '!'))
@@ -492,9 +530,14 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                 }
             }
         }
-        let Some((m, span, weak)) = found else {
+        let Some((mut m, span, weak)) = found else {
             continue;
         };
+        // a narrower metric named earlier in the clause (`开展双随机抽查,检查企业40家`)
+        let clause_words = &text[clip(text, a.sentence.start.max(bracket_floor(text, qs, i)), q.span.start)];
+        if let Some(r) = narrower(cat, m, clause_words, &q2) {
+            m = r;
+        }
         if q2.kind == Kind::Bare {
             continue;
         }
@@ -507,7 +550,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             .rev()
             .take(LOOK_BACK)
             .take_while(|c| qs[c.q].span.start >= whole_start)
-            .find(|c| c.metric == m && c.value.is_none());
+            .find(|c| c.metric == m && c.value.is_none() && same_kind_of_unit(&qs[c.q].unit, &q.unit));
         // `其中行政处罚类142件` under a total of another metric: a type of that total's cases
         if category_label_re().is_match(&text[span.start.min(q.span.start)..q.span.start]) {
             let other = out.iter().rev().take(LOOK_BACK).take_while(|c| qs[c.q].span.start >= whole_start).find(|c| c.value.is_none());
