@@ -270,7 +270,8 @@ fn best_metric(
     let text = &doc.body;
     let ltext = text.get(left.clone()).unwrap_or("");
     let rtext = text.get(right.clone()).unwrap_or("");
-    let stext = text.get(sentence.clone()).unwrap_or("");
+    // the context may be named anywhere in the sentence, also before a `;`
+    let stext = text.get(full_sentence_start(text, sentence.start, q.span.start).min(sentence.start)..sentence.end).unwrap_or("");
     let mut best: Option<(i64, usize, Range<usize>, bool)> = None;
     let listed = cat.by_unit.get(&q.unit).map(Vec::as_slice).unwrap_or(&[]);
     if listed.is_empty() && cat.any_unit.is_empty() {
