@@ -120,6 +120,13 @@ fn continuation_re() -> &'static Regex {
     re(&R, "^[,、;及和 ]*(其中)?(依法|共|累计|另|再|经审查后?|经审核后?)?(受理|新增|收到|立案|启动|修改|修订|废止|出具|作出|下达|办理|查处|处理)(了)?$")
 }
 
+/// A year-on-year change right after a figure (`,较上年增长3%`), skipped when reading what
+/// the next figure continues.
+fn change_aside_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "^[,,]?(较|比|同比)[^,;。]{0,12}(增长|下降|增加|减少|上升|降低|提高)(了)?[^,;。]{0,12}%")
+}
+
 /// Words that introduce the parts of a total stated before (`其中`, `具体为:`, `包括`).
 fn part_intro_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -504,7 +511,10 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             }
         }
         let mut found = best_metric(doc, cat, &q2, left.clone(), a.right.clone(), &a.sentence);
-        let prev = out.last().filter(|c| qs[c.q].span.start >= a.sentence.start && c.value.is_none());
+        // (a clause that opens with `其中` continues the sentence before its `;`)
+        let opens_part = text[clip(text, a.sentence.start, q.span.start)].trim_start().starts_with("其中");
+        let prev_floor = if opens_part { full_sentence_start(text, a.sentence.start, q.span.start).min(a.sentence.start) } else { a.sentence.start };
+        let prev = out.last().filter(|c| qs[c.q].span.start >= prev_floor && c.value.is_none());
         if found.is_none() && ltext.chars().count() <= 6 {
             // the phrase before may hold the words (`对…实行告知承诺制审批,共审批9个`) …
             let floor = if i > 0 { qs[i - 1].span.end.max(a.sentence.start) } else { a.sentence.start };
@@ -517,6 +527,8 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             // … or the figure continues the previous one (`收到申请12件,受理10件`, `废止6件、修改2件`)
             if let Some(p) = prev {
                 let between = &text[clip(text, qs[p.q].span.end, q.span.start)];
+                // a change stated with the previous figure is no word of this one
+                let between = change_aside_re().find(between).map_or(between, |m| &between[m.end()..]);
                 // a list of things counted in the same specific unit (`检查网吧400家次,歌舞厅200家次`)
                 let listed = SPECIFIC_UNITS.contains(&q.unit.as_str())
                     && qs[p.q].unit == q.unit
@@ -544,8 +556,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         }
         // 其中: a part of the same metric as the total before it in the sentence
         // (a `其中` after `;` still splits a total earlier in the sentence up to its `。`)
-        let clause_opens_part = text[clip(text, a.sentence.start, q.span.start)].trim_start().starts_with("其中");
-        let whole_start = if clause_opens_part { full_sentence_start(text, a.sentence.start, q.span.start).min(a.sentence.start) } else { a.sentence.start };
+        let whole_start = prev_floor;
         let total = out
             .iter()
             .rev()
