@@ -110,7 +110,7 @@ fn share_of_total_re() -> &'static Regex {
 /// Words before a figure that name a body or a place as the subject of the count.
 fn names_body_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "(市|区|县|州|省|镇|乡|街道)(政府|本级|一地)|(人民)?政府|本级|[^,;。]{2,5}(市|区|县|旗)一地")
+    re(&R, "(市|区|县|州|省|镇|乡|街道)(政府|本级)|(人民)?政府|本级")
 }
 
 /// The words before a figure that only restate the previous figure's action
@@ -357,6 +357,19 @@ fn after_distance(r: &Regex, rtext: &str, start: usize) -> usize {
     d
 }
 
+/// After a count of bodies (`9个县级政府收到的申请超过40件`): the figure is a threshold that
+/// sorts those bodies, not a count of its own.
+fn group_threshold_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "^[^,;。0-9]{0,12}(政府|部门|单位|乡镇|街道|市州|区县|县区)[^,;。0-9]{0,16}(超过|少于|不足|低于|高于|多于)$")
+}
+
+/// The same without the comparison word (it is part of the figure: `超过40件`).
+fn group_subject_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, "^[^,;。0-9]{0,12}(政府|部门|单位|乡镇|街道|市州|区县|县区)[^,;。0-9]{0,16}$")
+}
+
 /// `A、B、C分别为x、y、z`: the label text for each of the values after 分别, as byte ranges.
 fn respectively_labels(doc: &Doc, qs: &[Quantity], i: usize, sentence: &Range<usize>) -> Option<Range<usize>> {
     let text = &doc.body;
@@ -468,6 +481,15 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             continue;
         }
         let ltext = &text[a.left.clone()];
+        if i > 0 && matches!(qs[i - 1].unit.as_str(), "个" | "家") && qs[i - 1].span.end <= q.span.start {
+            let since_bodies = &text[clip(text, qs[i - 1].span.end, q.span.start)];
+            // (`超过40件` may carry its comparison inside the figure)
+            let head = &text[clip(text, q.span.start, q.number.start)];
+            let bound = ["超过", "多于", "少于", "不足", "低于", "高于"].iter().any(|w| head.contains(w));
+            if group_threshold_re().is_match(since_bodies) || bound && group_subject_re().is_match(since_bodies) {
+                continue;
+            }
+        }
         // the words up to the next figure (`…13件,在总量中占38%`), within the sentence
         let upto_next = qs.get(i + 1).map_or(a.sentence.end, |n| n.span.start.min(a.sentence.end)).max(q.span.end);
         let after_words = &text[clip(text, q.span.end, upto_next.min(q.span.end + 96))];
