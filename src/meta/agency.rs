@@ -95,6 +95,12 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
     let ends = &words().agency.department_ends;
     let as_department = speaks_as_department(norm);
     let found = gazetteer::find_all(norm);
+    // provinces the text names unambiguously: they settle an ambiguous name (鼓楼区 in 福建省)
+    let provinces: std::collections::HashSet<&str> = found
+        .iter()
+        .filter(|f| f.candidates.len() == 1)
+        .map(|f| f.candidates[0].province.as_str())
+        .collect();
     // (agency text) → (count, first position, last char of the place, department)
     let mut combos: HashMap<String, Combo> = HashMap::new();
     let mut chain_start = 0;
@@ -104,8 +110,15 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
             chain_start = f.range.start;
         }
         prev_end = f.range.end;
+        // an ambiguous name alone: settled when one candidate lies in a province the text names;
+        // the agency then carries its parent (`福州市鼓楼区…`)
+        let mut parent = String::new();
         if f.candidates.len() != 1 && chain_start == f.range.start {
-            continue;
+            let mut inside = f.candidates.iter().filter(|c| provinces.contains(c.province.as_str()));
+            match (inside.next(), inside.next()) {
+                (Some(c), None) if c.parent.is_some() => parent = c.parent.clone().unwrap_or_default(),
+                _ => continue,
+            }
         }
         let rest = &norm[f.range.end..];
         let mut dept_end = None;
@@ -131,7 +144,7 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
         {
             continue;
         }
-        let agency = norm[chain_start..f.range.end + d].to_string();
+        let agency = format!("{parent}{}", &norm[chain_start..f.range.end + d]);
         let last = f.name.chars().last().unwrap_or(' ');
         // the body's own document (`《X县统计局权责清单》`) in a text that says 我局
         let titled = as_department && norm[..chain_start].ends_with('《');
