@@ -53,4 +53,5 @@ fi
 
 # crates, so that `trunk build --offline` works
 cargo fetch --quiet
+cargo fetch --quiet --manifest-path crates/docread/Cargo.toml
 say "ready (trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $WB_VERSION, $(node_modules/.bin/wasm-opt --version))"

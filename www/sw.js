@@ -2,13 +2,13 @@
 // network off. Same origin only (the page requests nothing else).
 //
 // - install: cache the app shell — the page (./) and every same-origin file it links
-//   (trunk's hashed .js/.wasm/.css, the icon, the manifest) — and the PDF reader (pdf.js, only
-//   ever loaded when a PDF is dropped), so that works offline too;
+//   (trunk's hashed .js/.wasm/.css, the icon, the manifest) — and the PDF and .doc readers
+//   (pdf.js, docread; only ever loaded when such a file is dropped), so they work offline too;
 // - page loads: network first (so a new version is picked up on the next load), the cached
 //   page when offline;
 // - everything else: the cache first (hashed names never change), else the network, cached.
 const CACHE = 'zhibiao-v1';
-const LAZY = ['pdf.min.mjs', 'pdf.worker.min.mjs'];
+const LAZY = ['pdf.min.mjs', 'pdf.worker.min.mjs', 'docread.mjs', 'docread.wasm'];
 
 async function shell() {
   const cache = await caches.open(CACHE);

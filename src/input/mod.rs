@@ -1,5 +1,6 @@
 //! Inputs: file bytes → text. Encodings (UTF-8/16, GB18030/GBK, Big5), HTML pages, Word .docx,
-//! natively also legacy Word .doc/.wps and PDF; .zip archives of reports ([`expand`]); and page
+//! natively also legacy Word .doc/.wps and PDF (the page reads PDFs with pdf.js and .doc/.wps
+//! with this crate's [`doc`] reader built into a small wasm module of its own, `crates/docread`); .zip archives of reports ([`expand`]); and page
 //! clutter recognition ([`clutter`]).
 //!
 //! [`decode`] goes by content, not by name: zip bytes are read as .docx, `%PDF` as PDF, a
@@ -24,15 +25,12 @@ pub use html::{html_to_text, looks_like_html};
 /// The largest file accepted, in bytes (20 MB; a long report is well under 1 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
-/// What the reader supports, for the end of error messages.
-#[cfg(not(target_arch = "wasm32"))]
+/// The first bytes of a Compound File (legacy Word .doc/.wps, also .xls and .ppt).
+pub const CFB_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// What the reader supports, for the end of error messages (the same in the CLI and the page).
 pub const SUPPORTED: &str =
     "zhibiao reads text (UTF-8, UTF-16, GB18030/GBK, Big5), HTML pages, Word .docx/.doc/.wps, PDF with a text layer and .zip archives of these";
-
-/// What the reader supports, for the end of error messages.
-#[cfg(target_arch = "wasm32")]
-pub const SUPPORTED: &str =
-    "zhibiao reads text (UTF-8, UTF-16, GB18030/GBK, Big5), HTML pages, Word .docx, PDF with a text layer and .zip archives of these";
 
 /// Why a file could not be read: a one-line message saying what is wrong and what is supported.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,7 +134,7 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
         return finish(name, text, warnings);
     }
     #[cfg(not(target_arch = "wasm32"))]
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+    if bytes.starts_with(CFB_MAGIC) {
         let (text, warnings) = guard(|| doc::doc_to_text(bytes, MAX_BYTES))
             .unwrap_or_else(|| Err("not a valid .doc: the compound file is damaged".to_string()))
             .map_err(|e| error(name, &e))?;

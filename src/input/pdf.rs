@@ -138,8 +138,27 @@ fn join_wrapped(lines: &[&str]) -> String {
     out
 }
 
+/// Whether a Chinese report's text plausibly holds `c`: ASCII, CJK ideographs and punctuation,
+/// full-width forms, the common symbol blocks (punctuation, ℃, ①, arrows, shapes …). Not:
+/// control chars, letters of other scripts, accented Latin — what glyph ids read as char codes
+/// look like when a font has no ToUnicode map.
+fn expected_char(c: char) -> bool {
+    matches!(c,
+        ' '..='~' | '\t' | '\n' | '\r'
+        | '\u{A0}'..='\u{BF}' | '×' | '÷'
+        | '\u{2000}'..='\u{2BFF}'  // general punctuation … arrows, maths, enclosed, shapes, symbols
+        | '\u{3000}'..='\u{303F}'  // CJK punctuation
+        | '\u{3200}'..='\u{32FF}'  // enclosed CJK
+        | '\u{4E00}'..='\u{9FFF}'  // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}'  // CJK compatibility ideographs
+        | '\u{FE30}'..='\u{FE4F}'  // CJK compatibility forms
+        | '\u{FF00}'..='\u{FFEF}') // full-width forms
+        || c.is_whitespace()
+}
+
 /// Why a text layer looks garbled (`(cid:123)` placeholders, U+FFFD, private-use chars, GBK
-/// read as Latin-1), or `None` when it looks like text.
+/// read as Latin-1, control chars and other scripts as from a font without a ToUnicode map),
+/// or `None` when it looks like text.
 pub fn garbled(text: &str) -> Option<String> {
     let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
     let cid = text.matches("(cid:").count();
@@ -156,7 +175,17 @@ pub fn garbled(text: &str) -> Option<String> {
         .chars()
         .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
         .count();
+    // private-use chars and U+FFFD have their own reasons
+    let unexpected = text
+        .chars()
+        .filter(|&c| !expected_char(c) && c != '\u{FFFD}' && !('\u{E000}'..='\u{F8FF}').contains(&c))
+        .count();
     let mut what = Vec::new();
+    if unexpected * 20 > total {
+        what.push(format!(
+            "{unexpected} control chars or letters of other scripts, as from a font without a ToUnicode map"
+        ));
+    }
     if cid > 0 && cid * 6 * 20 > total {
         what.push(format!("{cid} undecoded (cid:…) glyphs"));
     }
@@ -174,7 +203,7 @@ pub fn garbled(text: &str) -> Option<String> {
     (!what.is_empty()).then(|| {
         format!(
             "the PDF's text layer looks garbled ({}): check the figures against the document",
-            what.join(", ")
+            what.join("; ")
         )
     })
 }
@@ -231,5 +260,10 @@ mod tests {
         assert!(garbled(&"(cid:12)(cid:34)".repeat(20)).is_some());
         assert!(garbled(&"\u{E012}\u{E013}办".repeat(20)).is_some());
         assert!(garbled(&"È«Äê°ìÀí".repeat(20)).is_some());
+        // glyph ids read as chars (a font without ToUnicode): control chars, stray scripts
+        let ids = "\u{10}\u{3}\u{14}儁㍭ឱ⻎ᦰⵞሲᗯ\u{15}\u{13}";
+        assert!(garbled(&ids.repeat(20)).unwrap().contains("ToUnicode"));
+        // what a report holds: full-width forms, ℃, ①, ×, ±, ·, 《》, —, …, Latin letters
+        assert!(garbled("（一）全年①办理案件２５件，气温３℃±1，2×3，《条例》——第1页·A类…“依法”").is_none());
     }
 }

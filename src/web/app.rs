@@ -16,7 +16,7 @@ pub const MAX_FILE_BYTES: f64 = crate::input::MAX_BYTES as f64;
 /// Typing pause before re-extracting (ms).
 pub const DEBOUNCE_MS: u32 = 300;
 /// File name endings the file picker offers (the core decides what it can read).
-pub const ACCEPT: &str = ".txt,.text,.html,.htm,.xhtml,.shtml,.docx,.pdf,.zip,text/plain,text/html,application/pdf,application/zip";
+pub const ACCEPT: &str = ".txt,.text,.html,.htm,.xhtml,.shtml,.docx,.doc,.wps,.pdf,.zip,text/plain,text/html,application/msword,application/pdf,application/zip";
 
 /// One loaded input and what it became.
 #[derive(Debug, Clone, PartialEq)]
@@ -783,6 +783,17 @@ impl Component for App {
                             let link = ctx.link().clone();
                             wasm_bindgen_futures::spawn_local(async move {
                                 let r = super::files::read_pdf(&bytes, &name).await;
+                                link.send_message(Msg::FileDecoded(name, r));
+                            });
+                        }
+                        Loaded::Doc(name, bytes) => {
+                            // likewise for the on-demand .doc reader
+                            if let Some((done, total)) = self.progress {
+                                self.progress = Some((done, total + 1));
+                            }
+                            let link = ctx.link().clone();
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let r = super::files::read_doc(&bytes, &name).await;
                                 link.send_message(Msg::FileDecoded(name, r));
                             });
                         }

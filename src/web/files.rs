@@ -2,7 +2,9 @@
 //! (`webkitdirectory`) become files named by their path; a .zip becomes its files
 //! ([`crate::input::expand`], shared with the CLI); a PDF is read by pdf.js, loaded from the
 //! page's own origin only when the first PDF arrives (it is not in the initial bundle), and its
-//! page texts tidied by the core ([`crate::input::pdf::tidy_pages`]).
+//! page texts tidied by the core ([`crate::input::pdf::tidy_pages`]); a legacy Word .doc/.wps is
+//! read by the CLI's own reader (`src/input/doc.rs`) built as a wasm module of its own
+//! (`crates/docread` → `docread.mjs` + `docread.wasm`), likewise loaded only when first needed.
 
 use crate::input::{self, Decoded};
 use wasm_bindgen::prelude::*;
@@ -10,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(inline_js = r#"
 let pdfjs = null;
+let docread = null;
 function base() {
   // pdf.js sits beside the page (copied into dist by trunk), never on another origin
   return new URL('./', document.baseURI).href;
@@ -38,6 +41,14 @@ export async function pdf_pages(bytes) {
   }
   await doc.destroy();
   return pages;
+}
+export async function doc_text(bytes) {
+  if (!docread) {
+    const m = await import(base() + 'docread.mjs');
+    await m.default({ module_or_path: base() + 'docread.wasm' });
+    docread = m;
+  }
+  return docread.doc_text(bytes);
 }
 export function drop_entries(dt) {
   try {
@@ -70,6 +81,8 @@ export function relative_path(file) {
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn pdf_pages(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn doc_text(bytes: &[u8]) -> Result<JsValue, JsValue>;
     fn drop_entries(dt: &web_sys::DataTransfer) -> js_sys::Array;
     async fn entry_files(entries: js_sys::Array) -> JsValue;
     fn relative_path(file: &web_sys::File) -> String;
@@ -81,18 +94,21 @@ pub enum Loaded {
     Text(String, Decoded),
     /// A PDF to read with [`read_pdf`], named.
     Pdf(String, Vec<u8>),
+    /// A legacy Word .doc/.wps to read with [`read_doc`], named.
+    Doc(String, Vec<u8>),
     /// A one-line message naming the file.
     Error(String),
 }
 
 /// The reports in the bytes of a file named `name`: an archive's files, each decoded; a PDF
-/// left for [`read_pdf`]; anything else decoded.
+/// left for [`read_pdf`], a compound file (.doc/.wps) for [`read_doc`]; anything else decoded.
 pub fn load(bytes: Vec<u8>, name: &str) -> Vec<Loaded> {
     input::expand(bytes, name)
         .into_iter()
         .map(|part| match part.bytes {
             Err(e) => Loaded::Error(e.to_string()),
             Ok(b) if b.starts_with(b"%PDF") => Loaded::Pdf(part.name, b),
+            Ok(b) if b.starts_with(input::CFB_MAGIC) => Loaded::Doc(part.name, b),
             Ok(b) => match input::decode(&b, &part.name) {
                 Ok(d) => Loaded::Text(part.name, d),
                 Err(e) => Loaded::Error(e.to_string()),
@@ -118,6 +134,31 @@ pub async fn read_pdf(bytes: &[u8], name: &str) -> Result<Decoded, String> {
     let (text, warnings) =
         input::pdf::tidy_pages(&pages).map_err(|e| format!("{name}: {e}; {}", input::SUPPORTED))?;
     Ok(Decoded { text, warnings })
+}
+
+/// The text of a legacy Word .doc/.wps through the on-demand reader module (loaded on first
+/// use); or a one-line message naming it, as the CLI gives.
+pub async fn read_doc(bytes: &[u8], name: &str) -> Result<Decoded, String> {
+    let text = doc_text(bytes).await.map_err(|e| {
+        let why = e
+            .as_string()
+            .or_else(|| {
+                js_sys::Reflect::get(&e, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .map(|m| format!("not a readable .doc (the .doc reader stopped: {m})"))
+            })
+            .unwrap_or_else(|| "not a readable .doc".to_string());
+        input::error(name, &why).to_string()
+    })?;
+    let text = text.as_string().unwrap_or_default();
+    if text.trim().is_empty() {
+        return Err(input::error(name, "the file has no text").to_string());
+    }
+    Ok(Decoded {
+        text,
+        warnings: Vec::new(),
+    })
 }
 
 /// The files of a drop, folders walked: `(file, path)` with the path inside the dropped folder

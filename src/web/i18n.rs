@@ -61,7 +61,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "paste_here" => ("在此粘贴报告全文……", "Paste a report here…"),
         "drop_here" => ("拖入文件到这里,或", "Drop files here, or"),
         "pick_files" => ("选择文件", "choose files"),
-        "file_types" => (".txt(UTF-8/GBK)、.html/.htm、.docx、.pdf、.zip", ".txt (UTF-8/GBK), .html/.htm, .docx, .pdf, .zip"),
+        "file_types" => (".txt(UTF-8/GBK)、.html/.htm、.docx/.doc/.wps、.pdf、.zip", ".txt (UTF-8/GBK), .html/.htm, .docx/.doc/.wps, .pdf, .zip"),
         "pick_folder" => ("或选择整个文件夹", "or choose a whole folder"),
         "example" => ("试试示例", "Try an example"),
         "new_doc" => ("新建", "New"),
@@ -169,8 +169,8 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "dismiss" => ("关闭", "Dismiss"),
         "too_large" => ("文件太大", "file too large"),
         "bad_type" => (
-            "不支持的文件类型;支持 .txt、.html、.htm、.docx",
-            "unsupported file type; use .txt, .html, .htm or .docx",
+            "不支持的文件类型;支持 .txt、.html、.htm、.docx、.doc、.wps、.pdf、.zip",
+            "unsupported file type; use .txt, .html, .htm, .docx, .doc, .wps, .pdf or .zip",
         ),
         "storage_full" => (
             "浏览器存储已满,刷新后文本可能丢失。",

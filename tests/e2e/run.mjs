@@ -532,7 +532,7 @@ async function main() {
     }
     fs.rmSync(tmp, { recursive: true, force: true });
 
-    // ---- the input fixtures (issue 12): PDF via pdf.js, scanned PDF, .zip, a folder → the sample's metrics
+    // ---- the input fixtures (issue 12): PDF via pdf.js, scanned PDF, PDF without ToUnicode, .doc/.wps, .zip, a folder → the sample's metrics
     const fixtures = path.join(repo, 'tests', 'fixtures');
     const facts = () => page.$$eval('[data-testid="report-card"] ~ * [data-testid^="fact-"], [data-testid^="fact-"]', (els) =>
       [...new Set(els.map((e) => `${e.getAttribute('data-testid')}=${e.getAttribute('data-value')}`))].sort().join(' '));
@@ -570,15 +570,47 @@ async function main() {
     }, null, { timeout: 30000 }).then((r) => r.jsonValue()).catch(() => '');
     check('fixture sample-scanned.pdf: the clear message', scanned.includes('scanned document'), scanned.trim().slice(0, 120));
     await page.click(`${T('errors')} button`).catch(() => {});
+    // a PDF whose fonts have no ToUnicode map: read, but its report carries the garbage warning
+    n0 = await loadFiles(path.join(fixtures, 'sample-no-tounicode.pdf'));
+    const noTuLoaded = await waitDocs(n0 + 1);
+    await page.waitForTimeout(500);
+    const noTuWarn = noTuLoaded ? await page.$eval(T('warnings'), (e) => e.textContent).catch(() => '') : '';
+    check('fixture sample-no-tounicode.pdf: read, with the garbled-text-layer warning on the report',
+      noTuWarn.includes('garbled') && noTuWarn.includes('ToUnicode'), noTuWarn.trim().slice(0, 140));
+    // legacy Word .doc, dropped (a drop event with a DataTransfer), read by the on-demand docread module
+    const docreadBefore = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.includes('docread')));
+    check('the .doc reader is not part of the initial load', docreadBefore.length === 0, docreadBefore.join(', '));
+    const dropFile = async (file, name) => {
+      const before = (await page.$$(T('doc-item'))).length;
+      await page.evaluate(([b64, n]) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], n));
+        document.querySelector('[data-testid="drop-zone"]')
+          .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, [fs.readFileSync(file).toString('base64'), name]);
+      return before;
+    };
+    for (const name of ['sample.doc', 'sample.wps']) {
+      n0 = await dropFile(path.join(fixtures, 'sample.doc'), name);
+      const docLoaded = await waitDocs(n0 + 1);
+      await page.waitForTimeout(500);
+      const docFacts = docLoaded ? await facts() : '';
+      const err = docLoaded ? '' : await page.$eval(T('errors'), (e) => e.textContent).catch(() => '');
+      check(`fixture ${name} dropped (legacy Word, the on-demand .doc reader): the same metrics as the text`, docFacts === reference,
+        docFacts === reference ? '' : `got ${docFacts.slice(0, 160)} ${err.trim().slice(0, 160)}`);
+    }
+    const docreadFrom = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.includes('docread')));
+    check('the .doc reader came from the page\'s own origin', docreadFrom.length > 0 && docreadFrom.every((u) => u.startsWith(origin)), docreadFrom.join(', '));
     n0 = await loadFiles(path.join(fixtures, 'reports.zip'));
-    await waitDocs(n0 + 4);
+    await waitDocs(n0 + 5);
     const zipNames = await page.$$eval('[data-testid="doc-item"] .doc-name', (els) => els.map((e) => e.textContent).filter((t) => t.startsWith('reports.zip/')));
-    check('fixture reports.zip: each report inside is its own report, GBK names decoded', zipNames.some((t) => t.startsWith('reports.zip/县/生态环境局/示例-GBK.txt')) && zipNames.some((t) => t.startsWith('reports.zip/更多.zip/乡镇/示例.txt')) && zipNames.length >= 4, zipNames.map((t) => t.split(' ')[0]).join(', '));
+    check('fixture reports.zip: each report inside is its own report, GBK names decoded', zipNames.some((t) => t.startsWith('reports.zip/县/生态环境局/示例-GBK.txt')) && zipNames.some((t) => t.startsWith('reports.zip/更多.zip/乡镇/示例.txt')) && zipNames.length >= 5, zipNames.map((t) => t.split(' ')[0]).join(', '));
     let zipSame = true;
-    for (const name of ['reports.zip/市本级/示例报告.txt', 'reports.zip/县/生态环境局/示例-GBK.txt', 'reports.zip/县/生态环境局/示例.html']) {
+    for (const name of ['reports.zip/市本级/示例报告.txt', 'reports.zip/县/生态环境局/示例-GBK.txt', 'reports.zip/县/生态环境局/示例.html', 'reports.zip/县/示例.doc']) {
       zipSame = zipSame && (await openDoc(name)) && (await facts()) === reference;
     }
-    check('fixture reports.zip: the members give the same metrics as the text', zipSame);
+    check('fixture reports.zip: the members (text, GBK text, HTML, .doc) give the same metrics as the text', zipSame);
     await page.click(`${T('errors')} button`).catch(() => {});
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibiao-folder-'));
     fs.mkdirSync(path.join(folder, '报告', '县'), { recursive: true });
