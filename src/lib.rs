@@ -132,6 +132,8 @@ pub fn extract_with(text: &str, source: &str, cat: &catalog::Catalog) -> Report 
         warnings: Vec::new(),
         review: Default::default(),
     };
+    report.meta.genre = meta::genre::detect(report.meta.title.as_deref(), &doc.norm);
+    report.meta.coverage = meta::genre::coverage(&report.meta, &doc.norm, &report.metrics);
     report.summary = summary::summarise(&report);
     report.review = review::review(&doc, &quantities, &report, cat);
     report

@@ -57,6 +57,13 @@ pub struct Meta {
     /// ISO 8601 date `YYYY-MM-DD`.
     pub published: Option<String>,
     pub title: Option<String>,
+    /// What kind of page it is (`rule_of_law_report`, `gov_info_disclosure`, `enforcement_stats`,
+    /// `notice` … of `data/genres.toml`); null when nothing says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub genre: Option<String>,
+    /// The part of the year the figures cover: `全年`, or `截至7月底`, `1-11月` …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<String>,
 }
 
 /// `more_than` (余, 多, 以上 …) or `nearly` (近, 约, 左右 …).

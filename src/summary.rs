@@ -398,26 +398,26 @@ pub fn summarise(report: &Report) -> Summary {
         .as_deref()
         .filter(|a| !a.trim().is_empty());
     let year = report.meta.year;
+    // what the page reports on (its genre, `data/genres.toml`), and a part of the year
+    let genre = report.meta.genre.as_deref().and_then(crate::meta::genre::genre);
+    let (what_zh, what_en) = genre.map_or(("工作情况", "work"), |g| (g.what_zh.as_str(), g.what_en.as_str()));
+    let part = report.meta.coverage.as_deref().filter(|c| *c != "全年");
+    let part_zh = part.map(|p| format!("({p})")).unwrap_or_default();
+    let part_en = part.map(|p| format!(" (part of the year: {p})")).unwrap_or_default();
     match (agency, year) {
         (Some(a), Some(y)) => {
-            zh.push(&format!("{a}报告了{y}年法治政府建设情况。"));
+            zh.push(&format!("{a}报告了{y}年{part_zh}{what_zh}。"));
             let g = gloss(a).map(|g| format!(" ({g})")).unwrap_or_default();
-            en.push(&format!(
-                "{a}{g} reports on its {y} work on rule-of-law government."
-            ));
+            en.push(&format!("{a}{g} reports on its {y} {what_en}{part_en}."));
         }
         (Some(a), None) => {
-            zh.push(&format!("{a}报告了法治政府建设情况。"));
+            zh.push(&format!("{a}报告了{what_zh}。"));
             let g = gloss(a).map(|g| format!(" ({g})")).unwrap_or_default();
-            en.push(&format!(
-                "{a}{g} reports on its work on rule-of-law government."
-            ));
+            en.push(&format!("{a}{g} reports on its {what_en}."));
         }
         (None, Some(y)) => {
-            zh.push(&format!("本报告介绍了{y}年法治政府建设情况。"));
-            en.push(&format!(
-                "The report covers {y} work on rule-of-law government."
-            ));
+            zh.push(&format!("本报告介绍了{y}年{part_zh}{what_zh}。"));
+            en.push(&format!("The report covers {y} {what_en}{part_en}."));
         }
         (None, None) => {}
     }

@@ -19,6 +19,7 @@
 
 mod agency;
 mod date;
+pub mod genre;
 mod jurisdiction;
 mod place;
 mod title;

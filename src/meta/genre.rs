@@ -1,0 +1,121 @@
+//! What kind of page a report is (`data/genres.toml`: 法治政府建设年度报告, 政府信息公开年报,
+//! 行政执法统计, 通报 …) and whether it covers the whole year or a part (`截至7月底`).
+
+use crate::model::{Fact, Meta};
+use crate::re::Regex;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// One genre of `data/genres.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Genre {
+    /// Stable id written to the output (`rule_of_law_report`).
+    pub id: String,
+    /// Its name in Chinese and English (for the page).
+    pub zh: String,
+    /// Its name in English.
+    pub en: String,
+    /// What such a page reports on, for the summary's first sentence (`法治政府建设情况`).
+    pub what_zh: String,
+    /// The same in English (`work on rule-of-law government`).
+    pub what_en: String,
+    /// A regex over the title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// A regex over the opening of the text.
+    #[serde(default)]
+    pub body: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GenresFile {
+    opening_chars: usize,
+    partial: String,
+    #[serde(rename = "genre")]
+    genres: Vec<Genre>,
+}
+
+/// The genres with their patterns compiled.
+pub struct Genres {
+    /// Chars of the text read as its opening.
+    pub opening_chars: usize,
+    /// A part of the year.
+    pub partial: Regex,
+    /// The genres in the order they are tried.
+    pub genres: Vec<Genre>,
+    title: Vec<Option<Regex>>,
+    body: Vec<Option<Regex>>,
+}
+
+fn compile(p: &Option<String>) -> Option<Regex> {
+    p.as_deref().map(|p| Regex::new(p).expect("data/genres.toml patterns compile (tested)"))
+}
+
+/// The embedded genres.
+pub fn genres() -> &'static Genres {
+    static G: OnceLock<Genres> = OnceLock::new();
+    G.get_or_init(|| {
+        let f: GenresFile = crate::datafile::builtin(crate::builtin_data!("genres")).expect("data/genres.toml parses (tested)");
+        Genres {
+            opening_chars: f.opening_chars,
+            partial: Regex::new(&f.partial).expect("data/genres.toml partial compiles (tested)"),
+            title: f.genres.iter().map(|g| compile(&g.title)).collect(),
+            body: f.genres.iter().map(|g| compile(&g.body)).collect(),
+            genres: f.genres,
+        }
+    })
+}
+
+/// The genre with this id.
+pub fn genre(id: &str) -> Option<&'static Genre> {
+    genres().genres.iter().find(|g| g.id == id)
+}
+
+/// The first `n` chars of `s`.
+fn head(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// The genre of a page with this title and text: the first whose title pattern matches the
+/// title, else the first whose body pattern matches the opening.
+pub fn detect(title: Option<&str>, norm: &str) -> Option<String> {
+    let g = genres();
+    if let Some(t) = title {
+        if let Some(k) = g.title.iter().position(|r| r.as_ref().is_some_and(|r| r.is_match(t))) {
+            return Some(g.genres[k].id.clone());
+        }
+    }
+    let opening = head(norm, g.opening_chars);
+    g.body.iter().position(|r| r.as_ref().is_some_and(|r| r.is_match(opening))).map(|k| g.genres[k].id.clone())
+}
+
+/// What part of the year the report covers: a part named in the title or the opening
+/// (`截至7月底`), else the part most primary facts are dated to, else `全年` when the year is
+/// known.
+pub fn coverage(meta: &Meta, norm: &str, facts: &[Fact]) -> Option<String> {
+    let g = genres();
+    let named = meta.title.as_deref().and_then(|t| g.partial.find(t)).or_else(|| g.partial.find(head(norm, g.opening_chars)));
+    // `1-12月`, `截至12月底` is the whole year
+    let whole = |m: &str| m.contains("12月") || m.contains("十二月");
+    if let Some(m) = named.filter(|m| !whole(m.as_str())) {
+        return Some(m.as_str().to_string());
+    }
+    let dated: Vec<&str> = facts.iter().filter(|f| f.primary).filter_map(|f| f.period.as_deref()).collect();
+    let partial: Vec<&str> = dated.iter().filter_map(|p| g.partial.find(p).map(|m| m.as_str())).filter(|m| !whole(m)).collect();
+    if !partial.is_empty() && 2 * partial.len() > facts.iter().filter(|f| f.primary).count() {
+        return Some(partial[0].to_string());
+    }
+    meta.year.map(|_| "全年".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn embedded_genres_compile() {
+        let g = super::genres();
+        assert!(g.genres.len() >= 5);
+        assert_eq!(super::detect(Some("某县2023年政府信息公开工作年度报告"), ""), Some("gov_info_disclosure".into()));
+    }
+}
