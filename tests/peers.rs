@@ -6,7 +6,7 @@
 //!   (`"20%"` → 20; units, types and spans ignored; relative tolerance 1e-6). A `value: null`
 //!   result (a bare currency name such as `人民币`) expects nothing.
 //! - cn2an's `cn2an()` cases through the path `extract` takes: each numeral is embedded in a
-//!   neutral sentence of our own with a unit ([`sentence`]), the sentence goes through
+//!   neutral sentence of our own with a unit (`common::cn2an_sentence`), the sentence goes through
 //!   `Doc::new` (normalise, clutter) and `quantities::scan` exactly as in `extract_with`, and the
 //!   case passes when the scanner finds exactly one quantity, with the expected value. The
 //!   scanner has no modes: every input cn2an accepts in some mode is one case (its value is the
@@ -160,26 +160,13 @@ fn cn2an_scan_cases(doc: &Value) -> Vec<ScanCase> {
         .collect()
 }
 
-/// The neutral sentence a numeral is read in (our own wording): money forms (with 元/圆) carry
-/// their own unit; any other numeral gets the measure unit 吨.
-fn sentence(numeral: &str) -> (String, usize) {
-    let money = numeral.contains(['元', '圆']);
-    let head = if money {
-        "全年共收缴罚没款"
-    } else {
-        "全年共处置固体废物"
-    };
-    let tail = if money { "。" } else { "吨。" };
-    (format!("{head}{numeral}{tail}"), head.len())
-}
-
 #[test]
 fn cn2an_through_the_scanner() {
     let doc = read_json("peers/cn2an/cn2an_cases.json");
     let mut verdict = Verdict::new("peers: cn2an (scanner)");
     let mut malformed = Verdict::new("peers: cn2an malformed (scanner)");
     for c in cn2an_scan_cases(&doc) {
-        let (text, at) = sentence(&c.input);
+        let (text, at) = common::cn2an_sentence(&c.input);
         // the stages extract_with runs before the scanner, then the scanner itself
         let d = zhibiao::Doc::new(&text);
         let found = zhibiao::quantities::scan(&d.body);

@@ -588,6 +588,9 @@ pub struct ClutterCase {
     pub line: String,
     /// The rule name, absent for content.
     pub rule: Option<String>,
+    /// Listed as a known failure.
+    #[serde(default)]
+    pub known_failure: bool,
 }
 
 // ───────────────────────────── cli.toml, fixtures.toml ─────────────────────────────
@@ -628,6 +631,9 @@ pub struct CliCase {
     pub json: Option<String>,
     /// Array or line count.
     pub count: Option<usize>,
+    /// Listed as a known failure.
+    #[serde(default)]
+    pub known_failure: bool,
 }
 
 /// `fixtures.toml`: the input fixtures.
@@ -655,6 +661,9 @@ pub struct FixtureCase {
     pub parts: Vec<String>,
     /// A fragment one report's warnings must have.
     pub warning: Option<String>,
+    /// Listed as a known failure.
+    #[serde(default)]
+    pub known_failure: bool,
 }
 
 // ───────────────────────────── gold_floor.toml ─────────────────────────────

@@ -406,3 +406,57 @@ pub fn facts_diff(text: &str, want: &[cases::FactWant]) -> Vec<String> {
     }
     errs
 }
+
+/// The neutral sentence (our own wording) a cn2an numeral is read in through the scanner, and
+/// the byte offset of the numeral in it: money forms (with 元/圆) carry their own unit, any other
+/// numeral gets the measure unit 吨.
+pub fn cn2an_sentence(numeral: &str) -> (String, usize) {
+    let money = numeral.contains(['元', '圆']);
+    let head = if money {
+        "全年共收缴罚没款"
+    } else {
+        "全年共处置固体废物"
+    };
+    let tail = if money { "。" } else { "吨。" };
+    (format!("{head}{numeral}{tail}"), head.len())
+}
+
+/// The peer inputs as (key, text): every `Input` of the three Recognizers-Text specs the peer
+/// test runs (`rt-<spec>-<index>`), and every distinct cn2an input, bare (`cn2an-<index>`) and in
+/// its sentence (`cn2an-sentence-<index>`); empty inputs are left out.
+pub fn peer_inputs() -> Vec<(String, String)> {
+    let read = |rel: &str| -> serde_json::Value {
+        let p = shared_path(rel);
+        let s = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        serde_json::from_str(s.trim_start_matches('\u{feff}'))
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    };
+    let mut out = Vec::new();
+    for (tag, rel) in [
+        ("number", "Number/Chinese/NumberModel.json"),
+        ("percent", "Number/Chinese/PercentModel.json"),
+        ("currency", "NumberWithUnit/Chinese/CurrencyModel.json"),
+    ] {
+        let spec = read(&format!("peers/recognizers-text/Specs/{rel}"));
+        for (i, c) in spec.as_array().expect(rel).iter().enumerate() {
+            let input = c["Input"].as_str().unwrap_or("");
+            if !input.is_empty() {
+                out.push((format!("rt-{tag}-{i:04}"), input.to_string()));
+            }
+        }
+    }
+    let doc = read("peers/cn2an/cn2an_cases.json");
+    let mut seen = std::collections::HashSet::new();
+    let all = doc["cases"].as_array().into_iter().flatten();
+    let inputs = all.chain(doc["errors"].as_array().into_iter().flatten());
+    for c in inputs {
+        let input = c["input"].as_str().unwrap_or("");
+        if input.is_empty() || !seen.insert(input.to_string()) {
+            continue;
+        }
+        let i = seen.len() - 1;
+        out.push((format!("cn2an-{i:04}"), input.to_string()));
+        out.push((format!("cn2an-sentence-{i:04}"), cn2an_sentence(input).0));
+    }
+    out
+}
