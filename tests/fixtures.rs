@@ -6,12 +6,11 @@ mod common;
 use common::cases::{FixtureCase as Case, FixturesTable as Table};
 use common::Verdict;
 use std::collections::BTreeSet;
-use std::path::Path;
 
 type Metrics = BTreeSet<(String, String)>;
 
-fn dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+fn dir() -> std::path::PathBuf {
+    common::fixtures_dir()
 }
 
 fn metric_set(r: &zhibiao::Report) -> Metrics {

@@ -13,8 +13,9 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// A value matches within 0.5% relative (score.py).
 fn close(a: f64, b: f64) -> bool {
-    a == b || (a - b).abs() <= 0.005 * a.abs().max(b.abs())
+    common::close_within(a, b, 0.005)
 }
 
 fn pairs(v: &Value) -> Vec<(String, f64)> {

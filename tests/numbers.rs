@@ -8,8 +8,7 @@ mod common;
 
 use common::cases::{NumbersTable, QuantitiesTable};
 use common::cn2an::{parse_mode, parse_number, Mode};
-use common::{close, Verdict};
-use zhibiao::model::Approx;
+use common::{approx_name, close, Verdict};
 use zhibiao::quantities::{scan, Kind, Quantity};
 
 #[test]
@@ -50,14 +49,6 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::Concentration => "concentration",
         Kind::Measure => "measure",
         Kind::Bare => "bare",
-    }
-}
-
-fn approx_name(a: Option<Approx>) -> &'static str {
-    match a {
-        Some(Approx::MoreThan) => "more_than",
-        Some(Approx::Nearly) => "nearly",
-        None => "",
     }
 }
 

@@ -146,9 +146,9 @@ fn cn2an_scan_cases(doc: &Value) -> Vec<ScanCase> {
     }
     for c in doc["errors"].as_array().expect("cn2an errors") {
         let input = c["input"].as_str().expect("input").to_string();
-        if !by_input.contains_key(&input) {
-            order.push(input.clone());
-            by_input.insert(input, None);
+        if let std::collections::btree_map::Entry::Vacant(e) = by_input.entry(input.clone()) {
+            order.push(input);
+            e.insert(None);
         }
     }
     order

@@ -85,11 +85,7 @@ fn hash_peers() -> BTreeMap<String, String> {
             .to_string();
         hashes.insert(format!("peers/{key}"), common::sha256_hex(line));
     }
-    assert_eq!(
-        hashes.len(),
-        inputs.len(),
-        "one output line per peer input"
-    );
+    assert_eq!(hashes.len(), inputs.len(), "one output line per peer input");
     let _ = std::fs::remove_dir_all(&dir);
     hashes
 }
@@ -115,7 +111,10 @@ fn json_output_is_byte_identical() {
     now.extend(hash_peers());
     if std::env::var_os("BLESS").is_some_and(|v| v != "0") {
         std::fs::write(common::data_path(FILE), render(&now)).expect("write snapshot.toml");
-        println!("snapshot: blessed {} hashes into tests/data/{FILE}", now.len());
+        println!(
+            "snapshot: blessed {} hashes into tests/data/{FILE}",
+            now.len()
+        );
         return;
     }
     let was: SnapshotTable = common::load(FILE);

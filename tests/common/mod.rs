@@ -22,6 +22,11 @@ pub fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// `tests/fixtures` (the input fixtures made by `tests/fixtures/make.sh`).
+pub fn fixtures_dir() -> PathBuf {
+    manifest().join("tests/fixtures")
+}
+
 /// The path of one file under `tests/data`.
 pub fn data_path(file: &str) -> PathBuf {
     manifest().join("tests/data").join(file)
