@@ -24,7 +24,7 @@ if ! cargo test --release -- --nocapture > target/test.log 2>&1; then
   exit 1
 fi
 # the measured numbers (gold F1, peer pass rates, table pass rates) and cargo's result lines
-grep -E "^(gold:|peers?:|[a-z_]+\.(toml|json):|test result:|Running )" target/test.log || true
+grep -E "^(gold:|peers?:|snapshot:|[a-z_]+\.(toml|json):|test result:|Running )" target/test.log || true
 
 echo "== gold score (../shared/eval/score.py on the release CLI: seeds and the dev set)"
 cargo build --release --bin zhibiao

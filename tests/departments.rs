@@ -9,98 +9,10 @@
 //! pass count per department type. It fails when a case not marked `known_failure` fails, and
 //! when a case marked `known_failure` passes (so the list shrinks as the extractor improves).
 
-use serde::Deserialize;
+mod common;
+
+use common::cases::{DepartmentCase as Case, DepartmentsTable as Table};
 use std::collections::HashSet;
-use std::path::Path;
-use zhibiao::model::{Approx, Fact};
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Table {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    name: String,
-    dept: String,
-    text: String,
-    facts: Vec<Want>,
-    #[serde(default)]
-    note: Option<String>,
-    #[serde(default)]
-    known_failure: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Want {
-    id: String,
-    value: f64,
-    #[serde(default)]
-    primary: Option<bool>,
-    #[serde(default)]
-    scope: Option<String>,
-    #[serde(default)]
-    period: Option<String>,
-    #[serde(default)]
-    approx: Option<String>,
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
-}
-
-/// Differences in the optional fields of one matched fact.
-fn check_fact(w: &Want, got: &Fact) -> Vec<String> {
-    let mut errs = Vec::new();
-    if let Some(a) = &w.approx {
-        let g = match got.approx {
-            Some(Approx::MoreThan) => "more_than",
-            Some(Approx::Nearly) => "nearly",
-            None => "",
-        };
-        if a != g {
-            errs.push(format!("approx {a:?} got {g:?}"));
-        }
-    }
-    for (k, want, g) in [("scope", &w.scope, &got.scope), ("period", &w.period, &got.period)] {
-        if let Some(want) = want {
-            if g.as_deref() != Some(want.as_str()) {
-                errs.push(format!("{k} {want:?} got {g:?}"));
-            }
-        }
-    }
-    if let Some(p) = w.primary {
-        if got.primary != p {
-            errs.push(format!("primary {p} got {}", got.primary));
-        }
-    }
-    errs
-}
-
-/// What differs between the expected facts and what `extract` produced (empty: pass).
-fn diff(case: &Case) -> Vec<String> {
-    let r = zhibiao::extract(&case.text, "case");
-    let mut got: Vec<&Fact> = r.metrics.iter().collect();
-    let mut errs = Vec::new();
-    for w in &case.facts {
-        match got.iter().position(|f| f.id == w.id && close(f.value, w.value)) {
-            Some(i) => {
-                for e in check_fact(w, got[i]) {
-                    errs.push(format!("{}={}: {e}", w.id, w.value));
-                }
-                got.remove(i);
-            }
-            None => errs.push(format!("missing {}={}", w.id, w.value)),
-        }
-    }
-    for f in got {
-        errs.push(format!("extra {}={} ({})", f.id, f.value, f.raw));
-    }
-    errs
-}
 
 /// Table well-formedness: unique kebab-case names, known approx values.
 fn validate(cases: &[Case]) -> Vec<String> {
@@ -135,9 +47,7 @@ fn validate(cases: &[Case]) -> Vec<String> {
 
 #[test]
 fn department_phrase_tables() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/departments.toml");
-    let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let table: Table = toml::from_str(&src).unwrap_or_else(|e| panic!("departments.toml: {e}"));
+    let table: Table = common::load("departments.toml");
     let invalid = validate(&table.case);
     assert!(invalid.is_empty(), "departments.toml: {}", invalid.join("; "));
 
@@ -148,7 +58,7 @@ fn department_phrase_tables() {
     let mut known = 0;
     let mut pass = 0;
     for c in &table.case {
-        let errs = diff(c);
+        let errs = common::facts_diff(&c.text, &c.facts);
         let ok = errs.is_empty();
         let i = match per_dept.iter().position(|(d, _, _)| *d == c.dept) {
             Some(i) => i,

@@ -1,33 +1,16 @@
 //! The input fixtures as a table (`tests/data/fixtures.toml`): every fixture made from the
 //! synthetic sample report must give the sample's metrics, through the core and the CLI.
 
+mod common;
+
+use common::cases::{FixtureCase as Case, FixturesTable as Table};
+use common::Verdict;
 use std::collections::BTreeSet;
-use std::path::Path;
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    name: String,
-    file: String,
-    as_name: Option<String>,
-    error: Option<String>,
-    #[serde(default)]
-    parts: Vec<String>,
-    warning: Option<String>,
-    #[serde(default)]
-    untrusted: bool,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Table {
-    case: Vec<Case>,
-}
 
 type Metrics = BTreeSet<(String, String)>;
 
-fn dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+fn dir() -> std::path::PathBuf {
+    common::fixtures_dir()
 }
 
 fn metric_set(r: &zhibiao::Report) -> Metrics {
@@ -119,7 +102,7 @@ fn cli(c: &Case, reference: &Metrics) -> Vec<String> {
             d.join(n)
         }
     };
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zhibiao"))
+    let out = common::cli()
         .args(["extract", "--jsonl"])
         .arg(&path)
         .output()
@@ -167,25 +150,18 @@ fn cli(c: &Case, reference: &Metrics) -> Vec<String> {
 
 #[test]
 fn fixtures_give_the_plain_texts_metrics() {
-    let table: Table = toml::from_str(include_str!("data/fixtures.toml")).expect("fixtures.toml");
+    let table: Table = common::load("fixtures.toml");
     let text = std::fs::read_to_string(dir().join("sample.txt")).unwrap();
     let reference = metric_set(&zhibiao::extract(&text, "sample.txt"));
     assert!(
         reference.len() >= 15,
         "the sample has many metrics: {reference:?}"
     );
-    let mut failures = Vec::new();
+    let mut verdict = Verdict::new("fixtures.toml");
     for c in &table.case {
         let mut bad = core(c, &reference);
         bad.extend(cli(c, &reference));
-        if !bad.is_empty() {
-            failures.push(format!("{}: {}", c.name, bad.join("; ")));
-        }
+        verdict.record(&c.name, c.known_failure, &bad);
     }
-    println!(
-        "fixtures.toml: {}/{} cases pass",
-        table.case.len() - failures.len(),
-        table.case.len()
-    );
-    assert!(failures.is_empty(), "{failures:#?}");
+    verdict.finish();
 }

@@ -5,17 +5,17 @@
 //! primaries), print the score per set and per department type of the dev set, and fail below
 //! the floors of `tests/data/gold_floor.toml`. A missing `../shared` is a failure, not a pass.
 
-use serde::Deserialize;
+mod common;
+
+use common::cases::{GoldFloors as Floors, SetFloor};
+use common::shared;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
-
+/// A value matches within 0.5% relative (score.py).
 fn close(a: f64, b: f64) -> bool {
-    a == b || (a - b).abs() <= 0.005 * a.abs().max(b.abs())
+    common::close_within(a, b, 0.005)
 }
 
 fn pairs(v: &Value) -> Vec<(String, f64)> {
@@ -163,25 +163,27 @@ fn score_set(texts: &Path, gold_dir: &Path, verbose: bool) -> BTreeMap<String, S
     out
 }
 
-/// The floors of `tests/data/gold_floor.toml`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Floors {
-    seeds: SetFloor,
-    dev: SetFloor,
-    /// No department type with at least `dept_min_docs` documents may score below this F1.
-    dept_f1: f64,
-    dept_min_docs: usize,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SetFloor {
-    f1: f64,
-    /// Share of gold primary facts also marked primary.
-    primary: f64,
-    /// Share of gold meta fields matched.
-    meta: f64,
+/// The documents of a set with a miss (false negative, false positive, primary or meta), worst
+/// first, as `name (fn N, fp N, primary N, meta N)`: printed when the set is below a floor.
+fn worst(docs: &BTreeMap<String, Score>) -> String {
+    let mut v: Vec<(&String, &Score)> = docs
+        .iter()
+        .filter(|(_, s)| s.fn_ + s.fp + (s.prim_total - s.prim_hit) + (s.meta_total - s.meta_hit) > 0)
+        .collect();
+    let bad = |s: &Score| s.fn_ + s.fp + (s.prim_total - s.prim_hit) + (s.meta_total - s.meta_hit);
+    v.sort_by(|a, b| bad(b.1).cmp(&bad(a.1)).then(a.0.cmp(b.0)));
+    v.iter()
+        .map(|(n, s)| {
+            format!(
+                "{n} (fn {}, fp {}, primary {}, meta {})",
+                s.fn_,
+                s.fp,
+                s.prim_total - s.prim_hit,
+                s.meta_total - s.meta_hit
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn check(set: &str, s: &Score, fl: &SetFloor, bad: &mut Vec<String>) {
@@ -197,24 +199,29 @@ fn check(set: &str, s: &Score, fl: &SetFloor, bad: &mut Vec<String>) {
 
 #[test]
 fn scoreboard_stays_above_the_floors() {
-    let floors: Floors = toml::from_str(
-        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold_floor.toml")).unwrap(),
-    )
-    .expect("tests/data/gold_floor.toml");
+    let floors: Floors = common::load("gold_floor.toml");
     let mut bad = Vec::new();
 
     let seeds = score_set(&shared().join("corpus"), &shared().join("gold"), true);
     let mut total = Score::default();
     seeds.values().for_each(|s| total.add(s));
     println!("gold: seeds ({} documents): {}", total.docs, total.line());
+    let before = bad.len();
     check("seeds", &total, &floors.seeds, &mut bad);
+    if bad.len() > before {
+        bad.push(format!("seeds: documents with misses: {}", worst(&seeds)));
+    }
 
     let dev_dir = shared().join("dev");
     let dev = score_set(&dev_dir.join("texts"), &dev_dir.join("gold"), false);
     let mut total = Score::default();
     dev.values().for_each(|s| total.add(s));
     println!("gold: dev ({} documents): {}", total.docs, total.line());
+    let before = bad.len();
     check("dev", &total, &floors.dev, &mut bad);
+    if bad.len() > before {
+        bad.push(format!("dev: documents with misses: {}", worst(&dev)));
+    }
 
     // per department type (sources.tsv: id, url, agency, year, department_type, …)
     let tsv = std::fs::read_to_string(dev_dir.join("sources.tsv")).expect("../shared/dev/sources.tsv");
@@ -235,7 +242,15 @@ fn scoreboard_stays_above_the_floors() {
         let (f1, _, _) = s.prf();
         if s.docs >= floors.dept_min_docs && f1 + 1e-9 < floors.dept_f1 {
             bad.push(format!("dev {dept}: F1 {f1:.3} below the department floor {}", floors.dept_f1));
+            let docs: BTreeMap<String, Score> = tsv
+                .lines()
+                .skip(1)
+                .map(|l| l.split('\t').collect::<Vec<_>>())
+                .filter(|c| c.len() >= 5 && c[4] == dept.as_str())
+                .filter_map(|c| dev.get(&format!("{}.txt", c[0])).map(|s| (format!("{}.txt", c[0]), *s)))
+                .collect();
+            bad.push(format!("dev {dept}: documents with misses: {}", worst(&docs)));
         }
     }
-    assert!(bad.is_empty(), "{}", bad.join("; "));
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

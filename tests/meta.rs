@@ -1,34 +1,13 @@
 //! Meta and gazetteer tests, driven by `tests/data/meta.toml` and `tests/data/gazetteer.toml`,
-//! plus the five seed reports of `../shared/corpus` against `../shared/gold`.
+//! plus the five seed reports of `../shared/corpus` against `../shared/gold` (a missing
+//! `../shared` is a failure). Failing cases are printed by name.
 
-use serde::Deserialize;
-use std::path::PathBuf;
+mod common;
+
+use common::cases::{GazetteerTable, MetaCase, MetaTable};
+use common::Verdict;
 use zhibiao::gazetteer;
 use zhibiao::model::Meta;
-
-fn manifest() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-#[derive(Deserialize)]
-struct MetaFile {
-    case: Vec<MetaCase>,
-}
-
-/// One synthetic page head; a field that is left out must come out as `None`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MetaCase {
-    name: String,
-    text: String,
-    agency: Option<String>,
-    region: Option<String>,
-    province: Option<String>,
-    level: Option<String>,
-    year: Option<i32>,
-    published: Option<String>,
-    title: Option<String>,
-}
 
 fn diff(name: &str, got: &Meta, c: &MetaCase) -> Vec<String> {
     let mut out = Vec::new();
@@ -54,104 +33,29 @@ fn diff(name: &str, got: &Meta, c: &MetaCase) -> Vec<String> {
 
 #[test]
 fn meta_table() {
-    let src = std::fs::read_to_string(manifest().join("tests/data/meta.toml")).unwrap();
-    let file: MetaFile = toml::from_str(&src).unwrap();
+    let file: MetaTable = common::load("meta.toml");
     assert!(file.case.len() >= 25, "only {} cases", file.case.len());
-    let mut fails = Vec::new();
+    let mut verdict = Verdict::new("meta.toml");
     for c in &file.case {
         let doc = zhibiao::Doc::new(&c.text);
         let got = zhibiao::meta::meta(&doc);
-        fails.extend(diff(&c.name, &got, c));
+        verdict.record(&c.name, c.known_failure, &diff(&c.name, &got, c));
     }
-    println!(
-        "meta table: {} cases, {} field mismatches",
-        file.case.len(),
-        fails.len()
-    );
-    assert!(fails.is_empty(), "\n{}", fails.join("\n"));
-}
-
-#[derive(Deserialize)]
-struct GazFile {
-    lookup: Vec<LookupCase>,
-    resolve: Vec<ResolveCase>,
-    short: Vec<ShortCase>,
-    parent: Vec<ParentCase>,
-    within: Vec<WithinCase>,
-    code: Vec<CodeCase>,
-}
-
-/// `lookup(place)` has GB/T 2260 `code`; `by_code(code)` (and the code padded to six digits with
-/// zeros) gives `place` back.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CodeCase {
-    name: String,
-    place: String,
-    code: String,
-}
-
-/// `parent(name)` → the name of the unit above, or absent.
-#[derive(Deserialize)]
-struct ParentCase {
-    name: String,
-    parent: Option<String>,
-}
-
-/// `lookup_within(name, within)` has `count` places.
-#[derive(Deserialize)]
-struct WithinCase {
-    name: String,
-    within: String,
-    count: usize,
-}
-
-/// `lookup(name)`; `ambiguous = true` means `lookup` is `None` and `lookup_all` has `count` places.
-#[derive(Deserialize)]
-struct LookupCase {
-    name: String,
-    #[serde(default)]
-    province: Option<String>,
-    #[serde(default)]
-    level: Option<String>,
-    #[serde(default)]
-    parent: Option<String>,
-    #[serde(default)]
-    ambiguous: bool,
-    #[serde(default)]
-    count: Option<usize>,
-    #[serde(default)]
-    unknown: bool,
-}
-
-/// `resolve(text)` → region name, province and level (`None` where ambiguous).
-#[derive(Deserialize)]
-struct ResolveCase {
-    text: String,
-    region: Option<String>,
-    province: Option<String>,
-    level: Option<String>,
-}
-
-/// `lookup_short(name)` → full name or `None`.
-#[derive(Deserialize)]
-struct ShortCase {
-    name: String,
-    full: Option<String>,
+    verdict.finish();
 }
 
 #[test]
 fn gazetteer_table() {
-    let src = std::fs::read_to_string(manifest().join("tests/data/gazetteer.toml")).unwrap();
-    let file: GazFile = toml::from_str(&src).unwrap();
+    let file: GazetteerTable = common::load("gazetteer.toml");
     let total = file.lookup.len()
         + file.resolve.len()
         + file.short.len()
         + file.parent.len()
         + file.within.len();
     assert!(total >= 40, "only {total} cases");
-    let mut fails = Vec::new();
+    let mut v = Verdict::new("gazetteer.toml");
     for c in &file.lookup {
+        let mut fails = Vec::new();
         let got = gazetteer::lookup(&c.name);
         let all = gazetteer::lookup_all(&c.name);
         if c.unknown {
@@ -183,16 +87,20 @@ fn gazetteer_table() {
                 }
             }
         }
+        v.record(&format!("lookup {}", c.name), false, &fails);
     }
     for c in &file.resolve {
+        let mut fails = Vec::new();
         let r = gazetteer::resolve(&c.text);
         let got = (r.name.clone(), r.province(), r.level().map(str::to_string));
         let exp = (c.region.clone(), c.province.clone(), c.level.clone());
         if got != exp {
             fails.push(format!("resolve {}: got {got:?}, expected {exp:?}", c.text));
         }
+        v.record(&format!("resolve {}", c.name), false, &fails);
     }
     for c in &file.short {
+        let mut fails = Vec::new();
         let got = gazetteer::lookup_short(&c.name).map(|p| p.name);
         if got != c.full {
             fails.push(format!(
@@ -200,8 +108,10 @@ fn gazetteer_table() {
                 c.name, c.full
             ));
         }
+        v.record(&format!("short {}", c.name), false, &fails);
     }
     for c in &file.parent {
+        let mut fails = Vec::new();
         let got = gazetteer::parent(&c.name).map(|p| p.name);
         if got != c.parent {
             fails.push(format!(
@@ -209,8 +119,10 @@ fn gazetteer_table() {
                 c.name, c.parent
             ));
         }
+        v.record(&format!("parent {}", c.name), false, &fails);
     }
     for c in &file.within {
+        let mut fails = Vec::new();
         let got = gazetteer::lookup_within(&c.name, &c.within).len();
         if got != c.count {
             fails.push(format!(
@@ -218,8 +130,10 @@ fn gazetteer_table() {
                 c.name, c.within, c.count
             ));
         }
+        v.record(&format!("within {} in {}", c.name, c.within), false, &fails);
     }
     for c in &file.code {
+        let mut fails = Vec::new();
         let got = gazetteer::lookup(&c.place).map(|p| p.code);
         if got.as_deref() != Some(c.code.as_str()) {
             fails.push(format!(
@@ -237,10 +151,10 @@ fn gazetteer_table() {
                 ));
             }
         }
+        v.record(&format!("code {}", c.name), false, &fails);
     }
     assert!(file.code.len() >= 10, "only {} code cases", file.code.len());
-    println!("gazetteer table: {total} cases, {} failures", fails.len());
-    assert!(fails.is_empty(), "\n{}", fails.join("\n"));
+    v.finish();
 }
 
 #[test]
@@ -309,20 +223,8 @@ fn field(m: &Meta, f: &str) -> serde_json::Value {
 
 #[test]
 fn seeds_match_gold() {
-    let corpus = manifest().join("../shared/corpus");
-    let gold = manifest().join("../shared/gold");
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&corpus) {
-        Ok(rd) => rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect(),
-        Err(_) => {
-            println!("no corpus at {}", corpus.display());
-            return;
-        }
-    };
-    files.sort();
-    assert!(!files.is_empty());
+    let gold = common::shared_path("gold");
+    let files = common::shared_texts("corpus");
     let mut per_field = [(0usize, 0usize); 7];
     let mut fails = Vec::new();
     for f in &files {
@@ -356,14 +258,7 @@ fn seeds_match_gold() {
 
 #[test]
 fn never_panics_on_cut_seeds() {
-    let corpus = manifest().join("../shared/corpus");
-    let Ok(rd) = std::fs::read_dir(&corpus) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let Ok(text) = std::fs::read_to_string(e.path()) else {
-            continue;
-        };
+    for (_, text) in common::seeds() {
         let chars: Vec<char> = text.chars().collect();
         // every cut point on a coarse grid, from the front and from the back
         let step = (chars.len() / 60).max(1);

@@ -1,9 +1,13 @@
-//! Property tests for the numerals and the quantity scanner: no panic on any string, spans at
+//! Property tests for the numerals (the scanner's, and the peer-compatible parser of
+//! `tests/common/cn2an.rs`) and the quantity scanner: no panic on any string, spans at
 //! char boundaries inside the text, in order and non-overlapping, and the text at `number`
 //! holds a digit or a Chinese numeral (`半` and `对` of `半成`/`打对折` count as numerals).
 
+mod common;
+
+use common::cn2an::{parse_mode, parse_number, Mode};
 use proptest::prelude::*;
-use zhibiao::numerals::{is_cn_numeral_char, parse_mode, parse_number, Mode};
+use zhibiao::numerals::is_cn_numeral_char;
 use zhibiao::quantities::scan;
 
 /// Strings biased towards what numbers are made of: digits, Chinese numerals, units, markers.
@@ -154,15 +158,9 @@ proptest! {
 
 #[test]
 fn scan_corpus_invariants() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let Ok(rd) = std::fs::read_dir(&dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        if let Ok(t) = std::fs::read_to_string(e.path()) {
-            check(&zhibiao::normalise::normalise(&t));
-            check(&t);
-        }
+    for (_, t) in common::seeds() {
+        check(&zhibiao::normalise::normalise(&t));
+        check(&t);
     }
 }
 

@@ -1,44 +1,14 @@
 //! Consistency flags and series on crafted paragraphs, driven by `tests/data/flags.toml`; and the
 //! review CSV.
 
-use serde::Deserialize;
+mod common;
+
+use common::cases::FlagsTable as File;
 use std::path::PathBuf;
 use zhibiao::model::Report;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    case: Vec<Case>,
-    series: Vec<SeriesCase>,
-}
-
-/// One paragraph and the flag kinds it must raise, exactly.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    name: String,
-    text: String,
-    flags: Vec<String>,
-    #[serde(default)]
-    metrics: Vec<String>,
-    #[serde(default)]
-    derived: Option<String>,
-}
-
-/// Several reports given together and the flag kinds each must carry.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SeriesCase {
-    name: String,
-    sources: Vec<String>,
-    texts: Vec<String>,
-    flags: Vec<Vec<String>>,
-    series: Vec<String>,
-}
-
 fn load() -> File {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/flags.toml");
-    toml::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+    common::load("flags.toml")
 }
 
 fn kinds(r: &Report) -> Vec<String> {

@@ -1,49 +1,13 @@
 //! The required parts (REVIEW.md §1), driven by `tests/data/parts.toml`: headings → parts, and
 //! small documents → part statuses.
 
-use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+mod common;
+
+use common::cases::PartsTable as File;
 use zhibiao::review::parts::heading_parts;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    heading: Vec<HeadingCase>,
-    document: Vec<DocCase>,
-}
-
-/// One heading and the parts it names, exactly.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct HeadingCase {
-    name: String,
-    text: String,
-    #[serde(default = "one")]
-    level: u8,
-    parts: Vec<String>,
-}
-
-fn one() -> u8 {
-    1
-}
-
-/// A small report of own wording and the status of the parts it names.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DocCase {
-    name: String,
-    text: String,
-    expect: BTreeMap<String, String>,
-    #[serde(default)]
-    headings: BTreeMap<String, String>,
-    #[serde(default)]
-    reasons: Option<bool>,
-}
-
 fn load() -> File {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/parts.toml");
-    toml::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+    common::load("parts.toml")
 }
 
 #[test]

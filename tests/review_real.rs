@@ -3,43 +3,16 @@
 //! and every flag must be one listed in `tests/data/flags_real.toml`. Prints the false-flag
 //! count (goal 0) and, for each unexpected flag, the document, the message and the evidence.
 
-use serde::Deserialize;
-use std::path::{Path, PathBuf};
+mod common;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    doc: Vec<Expected>,
-}
-
-/// A document and the flag kinds a careful reader agrees with.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expected {
-    name: String,
-    flags: Vec<String>,
-    why: String,
-}
-
-fn texts(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    v.retain(|p| p.is_file());
-    v.sort();
-    v
-}
+use common::cases::FlagsRealTable as File;
 
 #[test]
 fn no_false_flags_on_real_reports() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let table: File =
-        toml::from_str(&std::fs::read_to_string(root.join("tests/data/flags_real.toml")).unwrap())
-            .unwrap();
+    let table: File = common::load("flags_real.toml");
     assert!(table.doc.iter().all(|d| !d.why.is_empty()));
-    let shared = root.join("../shared");
-    let mut files = texts(&shared.join("corpus"));
-    files.extend(texts(&shared.join("dev/texts")));
+    let mut files = common::shared_texts("corpus");
+    files.extend(common::shared_texts("dev/texts"));
     assert!(
         files.len() >= 100,
         "the seeds and the dev set are needed beside the repository ({} files)",

@@ -1,12 +1,13 @@
 //! The review of the five seed reports against `../shared/review/seeds.json`: the status and
 //! heading of every required part, and the timeliness.
 
+mod common;
+
 use serde_json::Value;
-use std::path::PathBuf;
 
 #[test]
 fn seeds_match_review_gold() {
-    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let shared = common::shared();
     let gold: Value = serde_json::from_str(
         &std::fs::read_to_string(shared.join("review/seeds.json"))
             .expect("../shared/review/seeds.json"),

@@ -3,30 +3,15 @@
 //! (built here with the `zip` crate) must give the same text (modulo whitespace) and the same
 //! (id, value) metrics — hence the same score against `../shared/gold` — as the plain text.
 
+mod common;
+
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::Path;
 use zhibiao::input;
 
 fn corpus() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no corpus");
-    files
-        .into_iter()
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect()
+    common::seeds()
 }
 
 /// GBK bytes; a report with chars outside GBK (µ, no-break and en spaces) is written as
@@ -119,12 +104,8 @@ fn metric_set(r: &zhibiao::Report) -> BTreeSet<(String, String)> {
 
 /// F1 of `r` against the gold file of `name` (pairs match on id and value within 0.5%).
 fn f1(name: &str, r: &zhibiao::Report) -> f64 {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/gold")
-        .join(name.replace(".txt", ".json"));
-    let Ok(s) = std::fs::read_to_string(path) else {
-        return f64::NAN;
-    };
+    let path = common::shared_path("gold").join(name.replace(".txt", ".json"));
+    let s = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let gold: Value = serde_json::from_str(&s).unwrap();
     let mut g: Vec<(String, f64)> = gold["metrics"]
         .as_array()

@@ -3,38 +3,13 @@
 //! Each `[[case]]` is a small table flattened into text in one of the layouts of report pages
 //! and the EXACT set of (metric id, value) facts `zhibiao::extract` must produce from it;
 //! `primary` and `raw` (the evidence text, read from the original by the fact's char span) are
-//! checked when given. Prints every failing case, then fails if any did.
+//! checked when given. Prints every failing case by name; fails when a case not marked
+//! `known_failure` fails or a marked one passes.
 
-use serde::Deserialize;
-use std::path::Path;
+mod common;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expected {
-    id: String,
-    value: f64,
-    #[serde(default)]
-    primary: Option<bool>,
-    #[serde(default)]
-    raw: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    name: String,
-    text: String,
-    facts: Vec<Expected>,
-    #[serde(default)]
-    note: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    #[serde(rename = "case")]
-    cases: Vec<Case>,
-}
+use common::cases::{TableCase as Case, TablesTable};
+use common::Verdict;
 
 fn check(case: &Case) -> Vec<String> {
     let r = zhibiao::extract(&case.text, "t.txt");
@@ -77,34 +52,13 @@ fn check(case: &Case) -> Vec<String> {
 
 #[test]
 fn tables() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tables.toml");
-    let src = std::fs::read_to_string(&path).expect("tests/data/tables.toml");
-    let file: File = toml::from_str(&src).expect("tests/data/tables.toml parses");
-    let mut failed = 0;
-    for case in &file.cases {
-        let errs = check(case);
-        if !errs.is_empty() {
-            failed += 1;
-            println!(
-                "FAIL {}{}",
-                case.name,
-                case.note
-                    .as_deref()
-                    .map(|n| format!(" ({n})"))
-                    .unwrap_or_default()
-            );
-            for e in errs {
-                println!("    {e}");
-            }
-        }
+    let file: TablesTable = common::load("tables.toml");
+    let mut verdict = Verdict::new("tables.toml");
+    for case in &file.case {
+        verdict.record(&case.name, case.known_failure, &check(case));
     }
-    println!(
-        "tables: {}/{} cases pass",
-        file.cases.len() - failed,
-        file.cases.len()
-    );
-    assert!(file.cases.len() >= 20, "at least 20 cases");
-    assert_eq!(failed, 0, "{failed} table cases fail");
+    assert!(file.case.len() >= 20, "tables.toml needs at least 20 cases");
+    verdict.finish();
 }
 
 /// The table stage alone is linear: a 5 MB single line and a 60 000-row table each take a
