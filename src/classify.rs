@@ -35,7 +35,13 @@ pub struct Candidate {
     pub part: bool,
     /// The value, when it is not the quantity's (explicit zeros).
     pub value: Option<f64>,
+    /// A loose match worth checking against the source: a weak trigger, a trigger far from the
+    /// figure, or words found only in the phrase before.
+    pub loose: bool,
 }
+
+/// Chars between a trigger and its figure beyond which the match is loose (worth a check).
+const LOOSE_CHARS: usize = 16;
 
 /// How far back (bytes) the words before a figure are read.
 const LEFT_MAX: usize = 90;
@@ -536,6 +542,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             }
         }
         let mut found = best_metric(doc, cat, &q2, left.clone(), a.right.clone(), &a.sentence);
+        let mut loose = false;
         // (a clause that opens with `其中` continues the sentence before its `;`)
         let opens_part = text[clip(text, a.sentence.start, q.span.start)].trim_start().starts_with("其中");
         let prev_floor = if opens_part { full_sentence_start(text, a.sentence.start, q.span.start).min(a.sentence.start) } else { a.sentence.start };
@@ -546,6 +553,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             if a.left.start > floor {
                 let wider = clip(text, phrase_start(text, a.left.start.saturating_sub(1), floor), q.span.start);
                 found = best_metric(doc, cat, &q2, wider, a.right.clone(), &a.sentence);
+                loose = found.is_some();
             }
         }
         if found.is_none() {
@@ -631,7 +639,10 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                 continue;
             }
         }
-        out.push(Candidate { q: i, metric: m, span, weak, part, value: None });
+        // a trigger more than 16 chars before the figure is a loose match
+        let far = text.get(span.start.min(q.span.start)..q.span.start).is_some_and(|t| t.chars().count() > LOOSE_CHARS);
+        let loose = loose || weak || far;
+        out.push(Candidate { q: i, metric: m, span, weak, part, value: None, loose });
     }
     out
 }

@@ -104,6 +104,10 @@ pub struct Fact {
     pub period: Option<String>,
     pub change: Option<Change>,
     pub evidence: Vec<Span>,
+    /// A loose match (a weak or distant trigger, words only in the phrase before): the page
+    /// marks it "check the source". Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub loose: bool,
 }
 
 /// A quantity that no metric took: value, unit and what it counts.

@@ -28,6 +28,7 @@ struct Mention {
     q: Option<usize>,
     weak: bool,
     part: bool,
+    loose: bool,
     quals: Qualifiers,
     sentence: Range<usize>,
 }
@@ -76,6 +77,7 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
             q: Some(c.q),
             weak: c.weak,
             part: c.part,
+            loose: c.loose,
             quals,
             sentence,
         });
@@ -83,7 +85,7 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
     for (m, span) in crate::classify::zeros(doc, cat) {
         let sentence = sentence_of(doc, span.start);
         let quals = qualify(text, &sentence, &span);
-        mentions.push(Mention { metric: m, value: 0.0, span, q: None, weak: false, part: false, quals, sentence });
+        mentions.push(Mention { metric: m, value: 0.0, span, q: None, weak: false, part: false, loose: false, quals, sentence });
     }
     mentions.sort_by_key(|m| m.span.start);
 
@@ -111,6 +113,8 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
             if f.change.is_none() {
                 f.change = mn.quals.change;
             }
+            // one close statement of the value is enough
+            f.loose &= mn.loose;
             continue;
         }
         order.push((mn.metric, mn.value));
@@ -130,6 +134,7 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
                 period: mn.quals.period.clone(),
                 change: mn.quals.change,
                 evidence: vec![span],
+                loose: mn.loose,
             },
             score,
         ));

@@ -32,6 +32,7 @@ fn fact(id: &str, value: f64, primary: bool) -> Fact {
         period: None,
         change: None,
         evidence: vec![[2, 5]],
+        loose: false,
     }
 }
 

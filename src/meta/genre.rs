@@ -79,10 +79,15 @@ fn head(s: &str, n: usize) -> &str {
 }
 
 /// The genre of a page with this title and text: the first whose title pattern matches the
-/// title, else the first whose body pattern matches the opening.
+/// title (or, without one, a headline-like first line), else the first whose body pattern
+/// matches the opening.
 pub fn detect(title: Option<&str>, norm: &str) -> Option<String> {
     let g = genres();
-    if let Some(t) = title {
+    // no title found: the first line when it reads like a headline (short, no sentence end)
+    let first_line = || {
+        norm.lines().map(str::trim).find(|l| !l.is_empty()).filter(|l| l.chars().count() <= 60 && !l.contains(['。', ',', ';']))
+    };
+    if let Some(t) = title.or_else(first_line) {
         if let Some(k) = g.title.iter().position(|r| r.as_ref().is_some_and(|r| r.is_match(t))) {
             return Some(g.genres[k].id.clone());
         }

@@ -314,6 +314,7 @@ fn attach(
                 weak,
                 part: false,
                 value: Some(value),
+                loose: weak,
             })
         })
         .collect()

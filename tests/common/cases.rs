@@ -173,6 +173,9 @@ pub struct FactWant {
     /// Whether the fact is its metric's primary one.
     #[serde(default)]
     pub primary: Option<bool>,
+    /// Whether the fact is marked a loose match (check the source).
+    #[serde(default)]
+    pub loose: Option<bool>,
 }
 
 // ───────────────────────────── departments.toml ─────────────────────────────
@@ -822,4 +825,31 @@ pub struct PartsDocCase {
 pub struct SnapshotTable {
     /// Input (relative to `../shared`) → hash.
     pub sha256: BTreeMap<String, String>,
+}
+
+// ───────────────────────────── genres.toml ─────────────────────────────
+
+/// `genres.toml`: texts → the genre and coverage of their report.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenreTable {
+    /// The cases.
+    pub case: Vec<GenreCase>,
+}
+
+/// One short page → its genre id (`"none"`: no genre) and coverage (`"none"`: not known).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenreCase {
+    /// Unique name of the case.
+    pub name: String,
+    /// The page.
+    pub text: String,
+    /// The genre id of `data/genres.toml`, or `"none"`.
+    pub genre: String,
+    /// `全年`, a part such as `截至7月底`, or `"none"`.
+    pub coverage: String,
+    /// Listed as a known failure.
+    #[serde(default)]
+    pub known_failure: bool,
 }

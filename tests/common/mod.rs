@@ -383,6 +383,11 @@ pub fn fact_errors(w: &cases::FactWant, got: &zhibiao::model::Fact) -> Vec<Strin
             errs.push(format!("primary {p} got {}", got.primary));
         }
     }
+    if let Some(l) = w.loose {
+        if got.loose != l {
+            errs.push(format!("loose {l} got {}", got.loose));
+        }
+    }
     errs
 }
 
