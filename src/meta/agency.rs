@@ -297,7 +297,7 @@ pub(super) fn department_by_vocabulary(norm: &str) -> Option<String> {
         .iter()
         .map(|d| (d.signals.iter().map(|s| norm.matches(s.as_str()).count()).sum(), d))
         .collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
     let (best, dept) = *counts.first()?;
     let next = counts.get(1).map_or(0, |c| c.0);
     if best < w.department_min || (best as f64) < w.department_ratio * next as f64 {
