@@ -134,6 +134,9 @@ pub fn extract_with(text: &str, source: &str, cat: &catalog::Catalog) -> Report 
     };
     report.meta.genre = meta::genre::detect(report.meta.title.as_deref(), &doc.norm);
     report.meta.coverage = meta::genre::coverage(&report.meta, &doc.norm, &report.metrics);
+    if let Some(y) = meta::genre::year_of(&report.meta) {
+        report.meta.year = Some(y);
+    }
     report.summary = summary::summarise(&report);
     report.review = review::review(&doc, &quantities, &report, cat);
     report

@@ -115,6 +115,17 @@ pub fn coverage(meta: &Meta, norm: &str, facts: &[Fact]) -> Option<String> {
     meta.year.map(|_| "全年".to_string())
 }
 
+/// The year reported on when genre or coverage tell it: the year of a dated part
+/// (`截至2025年6月底` → 2025), or the page date's year for a news item.
+pub fn year_of(meta: &Meta) -> Option<i32> {
+    let dated = meta.coverage.as_deref().and_then(|c| {
+        let i = c.find("20")?;
+        c.get(i..i + 4).filter(|_| c[i + 4..].starts_with('年'))?.parse().ok()
+    });
+    let news = (meta.genre.as_deref() == Some("news")).then(|| meta.published.as_deref()?.get(..4)?.parse().ok()).flatten();
+    dated.or(news)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -849,6 +849,8 @@ pub struct GenreCase {
     pub genre: String,
     /// `全年`, a part such as `截至7月底`, or `"none"`.
     pub coverage: String,
+    /// The year reported on, checked when given.
+    pub year: Option<i32>,
     /// Listed as a known failure.
     #[serde(default)]
     pub known_failure: bool,
