@@ -35,7 +35,7 @@ struct Mention {
 
 fn campaign_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new("专项(行动|执法|检查|整治)|联合[^,;。]{0,6}(执法|检查|行动|抽查)|行动中|活动中|期间|一次|当天|夜查|突击").expect("static"))
+    R.get_or_init(|| Regex::new("^[^,;。]{2,10}领域[^,;。]{0,4}(从严|严厉|加大|持续|共|全年|开展|打击)|专项(行动|执法|检查|整治)|联合[^,;。]{0,6}(执法|检查|行动|抽查)|行动中|活动中|期间|一次|当天|夜查|突击").expect("static"))
 }
 
 fn whole_re() -> &'static Regex {
