@@ -50,6 +50,30 @@ pub struct Metric {
     /// it earlier in the same clause (`开展双随机抽查,检查企业40家`).
     #[serde(default)]
     pub refines: Option<String>,
+    /// The summary's phrase for this metric's primary fact (`办理行政处罚案件{}`; `{}` is the
+    /// quantity), in Chinese …
+    #[serde(default)]
+    pub summary_zh: Option<String>,
+    /// … and in English (`{} penalty cases`).
+    #[serde(default)]
+    pub summary_en: Option<String>,
+    /// The phrase instead for a value of 0 (`均无败诉或被纠错`), in Chinese …
+    #[serde(default)]
+    pub summary_zero_zh: Option<String>,
+    /// … and in English.
+    #[serde(default)]
+    pub summary_zero_en: Option<String>,
+}
+
+/// One sentence of the summary: a lead and the metrics it names, in order.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SummaryGroup {
+    /// The lead in Chinese (`执法方面`).
+    pub zh: String,
+    /// The lead in English (`Enforcement`).
+    pub en: String,
+    /// Metric ids in the order the sentence names them.
+    pub metrics: Vec<String>,
 }
 
 /// Phrases that state a zero without a number (`均无败诉` → `litigation_lost` 0).
@@ -118,6 +142,8 @@ struct CatalogFile {
     zeros: Vec<Zero>,
     #[serde(default)]
     primary: PrimaryWeights,
+    #[serde(default, rename = "summary_group")]
+    summary_groups: Vec<SummaryGroup>,
 }
 
 /// A metric's patterns, compiled.
@@ -154,6 +180,8 @@ pub struct Catalog {
     pub any_unit: Vec<usize>,
     /// The weights of the primary choice.
     pub primary: PrimaryWeights,
+    /// The summary's sentences after the first.
+    pub summary_groups: Vec<SummaryGroup>,
 }
 
 fn compile(id: &str, pats: &[String]) -> Result<Vec<Regex>, String> {
@@ -197,6 +225,11 @@ impl Catalog {
                 if !f.metrics.iter().any(|o| &o.id == r) {
                     return Err(format!("catalog: metric {}: refines unknown metric {r}", m.id));
                 }
+            }
+        }
+        for g in &f.summary_groups {
+            if let Some(id) = g.metrics.iter().find(|id| !f.metrics.iter().any(|m| &m.id == *id)) {
+                return Err(format!("catalog: summary_group {}: unknown metric {id}", g.zh));
             }
         }
         let mut zeros = Vec::new();
@@ -245,6 +278,7 @@ impl Catalog {
             by_unit,
             any_unit,
             primary: f.primary,
+            summary_groups: f.summary_groups,
         })
     }
     /// The metric with this id.

@@ -137,7 +137,7 @@ pub fn extract_with(text: &str, source: &str, cat: &catalog::Catalog) -> Report 
     if let Some(y) = meta::genre::year_of(&report.meta) {
         report.meta.year = Some(y);
     }
-    report.summary = summary::summarise(&report);
+    report.summary = summary::summarise_with(&report, cat);
     report.review = review::review(&doc, &quantities, &report, cat);
     report
 }

@@ -10,219 +10,6 @@
 
 use crate::model::{Approx, Fact, Report, Summary, SummaryLink};
 
-/// One metric's phrase: `{}` is where the quantity goes.
-struct Phrase {
-    id: &'static str,
-    zh: &'static str,
-    en: &'static str,
-}
-
-const fn p(id: &'static str, zh: &'static str, en: &'static str) -> Phrase {
-    Phrase { id, zh, en }
-}
-
-/// The groups of the narrative: (zh lead, en lead, phrases in order).
-const GROUPS: [(&str, &str, &[Phrase]); 5] = [
-    (
-        "执法方面",
-        "Enforcement",
-        &[
-            p("inspections", "检查企业{}", "{} enterprise inspections"),
-            p(
-                "random_inspections",
-                "双随机抽查{}",
-                "{} random spot checks",
-            ),
-            p(
-                "officers_deployed",
-                "出动执法人员{}",
-                "{} officer deployments",
-            ),
-            p("penalty_cases", "办理行政处罚案件{}", "{} penalty cases"),
-            p("fines", "罚款{}", "fines of {}"),
-            p("fines_collected", "罚没款结案或到账{}", "{} collected"),
-            p(
-                "no_penalty_cases",
-                "不予处罚或免于处罚{}",
-                "{} cases exempted from penalty",
-            ),
-            p(
-                "reduced_penalty_cases",
-                "减轻处罚{}",
-                "{} reduced penalties",
-            ),
-            p(
-                "lenient_penalty_cases",
-                "从轻处罚{}",
-                "{} lighter penalties",
-            ),
-            p("seizure_cases", "查封扣押{}", "{} seizures"),
-            p(
-                "detention_referrals",
-                "移送行政拘留{}",
-                "{} referrals for detention",
-            ),
-            p(
-                "criminal_referrals",
-                "移送涉嫌犯罪案件{}",
-                "{} referrals of suspected crimes",
-            ),
-            p(
-                "supporting_measure_cases",
-                "配套措施案件{}",
-                "{} cases with supporting measures",
-            ),
-            p("rectification_orders", "责令改正{}", "{} orders to correct"),
-            p("penalty_hearings", "组织处罚听证{}", "{} penalty hearings"),
-            p(
-                "certified_officers",
-                "持证执法人员{}",
-                "{} certified officers",
-            ),
-        ],
-    ),
-    (
-        "复议诉讼与信访方面",
-        "Disputes and complaints",
-        &[
-            p(
-                "reconsideration_cases",
-                "行政复议案件{}",
-                "{} reconsideration cases",
-            ),
-            p("litigation_cases", "行政诉讼案件{}", "{} lawsuits"),
-            p("litigation_lost", "败诉或被纠错{}", "{} lost or overturned"),
-            p(
-                "court_appearances",
-                "负责人出庭应诉{}",
-                "{} court appearances by the head",
-            ),
-            p(
-                "court_appearance_rate",
-                "出庭应诉率{}",
-                "a court appearance rate of {}",
-            ),
-            p("complaints", "受理信访投诉{}", "{} complaints"),
-            p(
-                "complaint_handling_rate",
-                "信访办结率{}",
-                "a complaint handling rate of {}",
-            ),
-            p(
-                "whistleblower_rewards",
-                "发放举报奖励{}",
-                "whistleblower rewards of {}",
-            ),
-        ],
-    ),
-    (
-        "制度建设与审批方面",
-        "Rules, decisions and permits",
-        &[
-            p(
-                "normative_documents",
-                "制定规范性文件{}",
-                "{} normative documents",
-            ),
-            p(
-                "documents_cleaned",
-                "清理规范性文件{}",
-                "{} documents cleaned up",
-            ),
-            p("major_decisions", "重大行政决策{}", "{} major decisions"),
-            p("contracts_reviewed", "审查合同{}", "{} contracts reviewed"),
-            p("legal_opinions", "出具法律审查意见{}", "{} legal opinions"),
-            p(
-                "major_case_reviews",
-                "重大执法决定法制审核{}",
-                "{} legal reviews of major cases",
-            ),
-            p(
-                "legislative_input",
-                "参与立法调研或征求意见{}",
-                "{} contributions to legislation",
-            ),
-            p(
-                "procuratorial_suggestions",
-                "回复检察建议{}",
-                "{} procuratorial suggestions answered",
-            ),
-            p("eia_approvals", "审批环评{}", "{} EIA approvals"),
-            p("permits_processed", "办理行政许可{}", "{} permits"),
-            p(
-                "commitment_approvals",
-                "告知承诺制办理{}",
-                "{} notify-and-commit approvals",
-            ),
-        ],
-    ),
-    (
-        "普法方面",
-        "Legal education",
-        &[
-            p("study_sessions", "集中学法{}", "{} law-study sessions"),
-            p("trainings", "法律培训{}", "{} trainings"),
-            p(
-                "publicity_events",
-                "开展普法宣传活动{}",
-                "{} publicity events",
-            ),
-            p(
-                "materials_distributed",
-                "发放宣传资料{}",
-                "{} publicity materials",
-            ),
-            p(
-                "cases_published",
-                "公开典型案例{}",
-                "{} typical cases published",
-            ),
-        ],
-    ),
-    (
-        "生态环境方面",
-        "Environment and follow-up",
-        &[
-            p("air_good_rate", "空气质量优良率{}", "good-air days at {}"),
-            p(
-                "pm25",
-                "细颗粒物平均浓度{}",
-                "fine particulate matter at {}",
-            ),
-            p(
-                "water_quality_rate",
-                "水质达标率{}",
-                "water-quality compliance of {}",
-            ),
-            p(
-                "damage_cases",
-                "生态环境损害赔偿案件{}",
-                "{} eco-damage compensation cases",
-            ),
-            p("damage_compensation", "赔偿金额{}", "compensation of {}"),
-            p(
-                "inspection_petitions",
-                "督察交办信访件{}",
-                "{} petitions from inspections",
-            ),
-            p(
-                "inspection_petitions_resolved",
-                "已整改信访件{}",
-                "{} of those petitions resolved",
-            ),
-            p(
-                "inspection_issues",
-                "督察反馈问题{}",
-                "{} inspection issues",
-            ),
-            p(
-                "inspection_issues_resolved",
-                "已整改问题{}",
-                "{} of those issues fixed",
-            ),
-        ],
-    ),
-];
 
 /// Most facts named in one sentence.
 const PER_SENTENCE: usize = 6;
@@ -388,8 +175,15 @@ fn gloss(agency: &str) -> Option<&'static str> {
         .map(|(_, en)| *en)
 }
 
-/// Write the narrative of a report whose metrics and meta are filled.
+/// Write the narrative of a report whose metrics and meta are filled, with the phrases of the
+/// built-in catalog.
 pub fn summarise(report: &Report) -> Summary {
+    summarise_with(report, crate::catalog::builtin())
+}
+
+/// Write the narrative with the phrases and sentence groups of catalog `cat`
+/// (`summary_zh`/`summary_en` per metric, `[[summary_group]]`).
+pub fn summarise_with(report: &Report, cat: &crate::catalog::Catalog) -> Summary {
     let mut zh = Writer::new("zh");
     let mut en = Writer::new("en");
     let agency = report
@@ -427,10 +221,14 @@ pub fn summarise(report: &Report) -> Summary {
             .iter()
             .position(|f| f.primary && f.id == id && f.value.is_finite())
     };
-    for (zh_lead, en_lead, phrases) in GROUPS.iter() {
-        let picked: Vec<(&Phrase, usize)> = phrases
+    for group in &cat.summary_groups {
+        // (metric, fact index) of the group's metrics that have a phrase and a primary fact
+        let picked: Vec<(&crate::catalog::Metric, usize)> = group
+            .metrics
             .iter()
-            .filter_map(|ph| primary(ph.id).map(|i| (ph, i)))
+            .filter_map(|id| cat.get(id))
+            .filter(|m| m.summary_zh.is_some() && m.summary_en.is_some())
+            .filter_map(|m| primary(&m.id).map(|i| (m, i)))
             .take(PER_SENTENCE)
             .collect();
         if picked.is_empty() {
@@ -439,25 +237,28 @@ pub fn summarise(report: &Report) -> Summary {
         if !zh.text.is_empty() {
             en.push(" ");
         }
-        zh.push(zh_lead);
-        en.push(en_lead);
+        zh.push(&group.zh);
+        en.push(&group.en);
         en.push(": ");
-        for (n, (ph, i)) in picked.iter().enumerate() {
+        for (n, (m, i)) in picked.iter().enumerate() {
             let f = &report.metrics[*i];
             zh.push("，");
             if n > 0 {
                 en.push(if n + 1 == picked.len() { " and " } else { ", " });
             }
-            if f.id == "litigation_lost" && f.value == 0.0 {
-                zh.push("均无败诉或被纠错");
-                en.push("none lost or overturned");
-                continue;
+            if f.value == 0.0 {
+                if let (Some(z), Some(e)) = (&m.summary_zero_zh, &m.summary_zero_en) {
+                    zh.push(z);
+                    en.push(e);
+                    continue;
+                }
             }
-            zh.phrase(ph.zh, &zh_quantity(f), *i);
+            let (ph_zh, ph_en) = (m.summary_zh.as_deref().unwrap_or("{}"), m.summary_en.as_deref().unwrap_or("{}"));
+            zh.phrase(ph_zh, &zh_quantity(f), *i);
             let en_t = if f.value == 1.0 && f.approx.is_none() {
-                singular(ph.en)
+                singular(ph_en)
             } else {
-                ph.en.to_string()
+                ph_en.to_string()
             };
             en.phrase(&en_t, &en_quantity(f), *i);
         }
