@@ -521,6 +521,11 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         }
         let mut q2 = q.clone();
         let mut left = a.left.clone();
+        // a figure right after `、` opens a new item of a list: the words before the `、` belong to
+        // the item before (`重大决策事项、21项上会文件`); only the words after it can name it
+        if text[..q.span.start].ends_with('、') {
+            left = q.span.start..q.span.start;
+        }
         if let Some(label) = respectively_labels(doc, qs, i, &a.sentence) {
             left = label;
             // a bare value in a list takes the unit of the list's last value
