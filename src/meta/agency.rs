@@ -303,8 +303,9 @@ pub(super) fn department_by_vocabulary(norm: &str) -> Option<String> {
     if best < w.department_min || (best as f64) < w.department_ratio * next as f64 {
         return None;
     }
+    let alt_applies = |pat: &str| crate::re::Regex::new(pat).is_ok_and(|r| r.is_match(norm));
     let stem = match &dept.alt {
-        Some((word, alt)) if norm.contains(word.as_str()) => alt,
+        Some((pat, alt)) if alt_applies(pat) => alt,
         _ => &dept.stem,
     };
     Some(format!("{stem}{suffix}"))

@@ -88,7 +88,8 @@ pub fn meta_of_text(norm: &str) -> Meta {
         .map(place_of)
         .filter(|p| p.region.is_some())
     {
-        m.agency = agency;
+        // a title that opens with a township (`X镇2023年…报告`) names its government
+        m.agency = agency.or_else(|| title.as_deref().and_then(agency::township).map(|(_, body)| body));
         p.fill(&mut m);
     } else if agency.as_deref().is_none_or(may_lack_place) {
         if let Some(inferred) = infer_agency(norm) {

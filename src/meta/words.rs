@@ -102,8 +102,8 @@ pub struct DepartmentWords {
     pub stem: String,
     /// Words whose occurrences count for this kind.
     pub signals: Vec<String>,
-    /// `[word, stem]`: the stem to use instead when the text holds the word
-    /// (`草原` → 林业和草原).
+    /// `[regex, stem]`: the stem to use instead when the regex matches the text
+    /// (`草原|林草` → 林业和草原).
     #[serde(default)]
     pub alt: Option<(String, String)>,
 }
