@@ -244,11 +244,27 @@ fn gaz() -> &'static Gaz {
                 short.entry(s).or_default().push(i);
             }
         }
+        // an autonomous county or prefecture written without its peoples (`彭水自治县` for
+        // 彭水苗族土家族自治县) is found as written
+        let mut aliases: Vec<(&'static str, usize)> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            for suf in ["自治县", "自治州"] {
+                if let (true, Some(s)) = (e.name.ends_with(suf), short_form(e.name)) {
+                    let alias = format!("{s}{suf}");
+                    if alias != e.name && !full.contains_key(alias.as_str()) {
+                        aliases.push((Box::leak(alias.into_boxed_str()), i));
+                    }
+                }
+            }
+        }
+        for (a, i) in aliases {
+            full.entry(a).or_default().push(i);
+        }
         let mut firsts: HashMap<char, Vec<usize>> = HashMap::new();
-        for e in &entries {
-            if let Some(c) = e.name.chars().next() {
+        for name in full.keys() {
+            if let Some(c) = name.chars().next() {
                 let v = firsts.entry(c).or_default();
-                let n = e.name.chars().count();
+                let n = name.chars().count();
                 if !v.contains(&n) {
                     v.push(n);
                 }
