@@ -152,3 +152,14 @@ pub fn show_crash_banner() {
         let _ = el.remove_attribute("hidden");
     }
 }
+
+/// Focus the first element matching a CSS selector (nothing when there is none).
+pub fn focus(selector: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}

@@ -161,7 +161,8 @@ pub fn density_svg(r: &Report) -> Html {
         }
     });
     html! {
-        <svg xmlns="http://www.w3.org/2000/svg" data-testid="review-density" width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} role="img">
+        <svg xmlns="http://www.w3.org/2000/svg" data-testid="review-density" width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} role="img"
+            aria-label={secs.iter().map(|s| format!("{} {}", s.heading, s.figures)).collect::<Vec<_>>().join("; ")}>
             { for bars }
         </svg>
     }
@@ -220,7 +221,7 @@ fn series_chart(app: &App, all: &[Series], link: &Scope<App>) -> Html {
                     }) }
                 </select>
             </label>
-            <div class="chart" data-testid="review-series-chart" data-metric={s.metric.clone()}>
+            <div class="chart" data-testid="review-series-chart" data-metric={s.metric.clone()} tabindex="0" role="region" aria-label={t(lang, "rv_series")}>
                 { line_chart(lang, &data, &s.unit, &title) }
             </div>
         </>
@@ -268,7 +269,7 @@ fn series(app: &App, r: &Report, link: &Scope<App>) -> (Html, Vec<Flag>) {
     let table = html! {
         <>
             <h3>{ t(lang, "rv_series") }</h3>
-            <div class="scroll-x"><table class="table" data-testid="review-series"><thead><tr><th></th>{ for head }</tr></thead><tbody>{ for rows }</tbody></table></div>
+            <div class="scroll-x" tabindex="0" role="region" aria-label={t(lang, "rv_series")}><table class="table" data-testid="review-series"><thead><tr><th scope="col">{ t(lang, "rv_indicator") }</th>{ for head }</tr></thead><tbody>{ for rows }</tbody></table></div>
             { series_chart(app, &me.review.series, link) }
         </>
     };

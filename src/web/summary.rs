@@ -88,7 +88,8 @@ fn heading_class(level: u8) -> &'static str {
     }
 }
 
-/// The outline as a tree: each top-level heading folds its sub-headings (`<details>`).
+/// The outline as a tree: each top-level heading with its sub-headings below it (no buttons
+/// inside a `<summary>`: that nests interactive elements).
 fn outline_tree(link: &Scope<App>, outline: &[Heading]) -> Html {
     let mut groups: Vec<(Option<&Heading>, Vec<&Heading>)> = vec![(None, Vec::new())];
     for h in outline {
@@ -106,10 +107,8 @@ fn outline_tree(link: &Scope<App>, outline: &[Heading]) -> Html {
             let span = span_of(h.at, &h.text);
             html! {
                 <li class="lvl1">
-                    <details open=true>
-                        <summary><button class="link" data-testid="outline-item" onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>{ &h.text }</button></summary>
-                        <ul class="outline">{ for kids.into_iter().map(item) }</ul>
-                    </details>
+                    <button class="link" data-testid="outline-item" onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>{ &h.text }</button>
+                    <ul class="outline">{ for kids.into_iter().map(item) }</ul>
                 </li>
             }
         }
@@ -176,7 +175,7 @@ pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
                         { for kinds.into_iter().map(|k| html! { <option value={k.to_string()} selected={app.doc_kind == k}>{ k }</option> }) }
                     </select>
                 </label>
-                <div class="scroll-x"><table class="table" data-testid="documents">
+                <div class="scroll-x" tabindex="0" role="region" aria-label={t(lang, "documents")}><table class="table" data-testid="documents">
                     <thead><tr><th>{ t(lang, "documents") }</th><th>{ t(lang, "kind") }</th><th>{ t(lang, "cited") }</th><th>{ t(lang, "issued") }</th></tr></thead>
                     <tbody>{ for docs }</tbody>
                 </table></div>
