@@ -209,6 +209,8 @@ pub enum Msg {
     WorkerFailed,
     /// The worker failed on one input (entry id): report it and start a fresh worker.
     ExtractFailed(u64),
+    /// Close the "storage is full" notice (until the next failed save).
+    DismissStorage,
     /// Put back what the last removal took.
     Undo,
     /// Forget the removed entries and the skipped duplicates (close their notice).
@@ -496,8 +498,8 @@ impl App {
         self.stale = false;
     }
 
-    /// Genre and coverage of the open report (from the comparison's logic).
-    fn open_genre(&self) -> (Option<usize>, Option<u32>) {
+    /// Genre and coverage of the open report (see [`genre`]).
+    pub fn open_genre(&self) -> (Option<usize>, Option<u32>) {
         match (self.entry(), self.report()) {
             (Some(e), Some(r)) => {
                 let opening = genre::opening(e.shown.as_deref().unwrap_or(&e.text));
@@ -833,6 +835,10 @@ impl App {
                 self.next_uid += 1;
                 self.current = self.entries.len() - 1;
                 self.pane = Pane::Edit;
+                // a new text is typed: show the text box (unfolded; on a phone, the sheet)
+                self.fold = false;
+                self.sheet = true;
+                self.focus = Some("[data-testid=input-text]".into());
                 self.after_switch();
                 self.persist();
                 true
@@ -914,6 +920,10 @@ impl App {
                 }
                 self.stale = true;
                 self.persist();
+                true
+            }
+            Msg::DismissStorage => {
+                self.storage_ok = true;
                 true
             }
             Msg::DismissUndo => {
@@ -1306,7 +1316,7 @@ impl App {
             html! {
                 <div class="errors" data-testid="errors" role="alert">
                     <strong>{ t(lang, "errors") }</strong>
-                    <ul>{ for self.errors.iter().map(|e| html! { <li data-testid="error">{ e }</li> }) }</ul>
+                    <ul>{ for self.errors.iter().map(|e| html! { <li data-testid="error">{ super::i18n::message(lang, e) }</li> }) }</ul>
                     <button onclick={link.callback(|_| Msg::DismissErrors)}>{ t(lang, "dismiss") }</button>
                 </div>
             }
@@ -1318,7 +1328,8 @@ impl App {
             }
         });
         let storage = (!self.storage_ok)
-            .then(|| html! { <div class="errors" role="alert">{ t(lang, "storage_full") }</div> });
+            .then(|| html! { <div class="errors" role="alert">{ t(lang, "storage_full") }
+                <button aria-label={t(lang, "close")} onclick={link.callback(|_| Msg::DismissStorage)}>{ "×" }</button></div> });
         let undo = (!self.trash.is_empty()).then(|| {
             let what = if self.trash.len() == 1 && !self.entries.is_empty() {
                 format!("{}: {}", t(lang, "removed"), self.trash[0].1.report.as_ref().map(entry_title).unwrap_or_else(|| self.trash[0].1.name.clone()))

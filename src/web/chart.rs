@@ -176,13 +176,13 @@ pub fn view(app: &App, link: &Scope<App>) -> Html {
         let sel: Option<web_sys::HtmlSelectElement> = e.target_dyn_into();
         sel.map(|s| Msg::ChartMetric(s.value())).unwrap_or(Msg::Noop)
     });
-    let title = format!("{} ({})", metric_label(lang, m), m.unit);
+    let title = format!("{} ({})", metric_label(lang, m), super::i18n::unit_label(lang, &m.unit));
     let line = series(&reports, &m.id);
     html! {
         <div class="charts">
             <label class="filter">{ t(lang, "metric") }{ " " }
                 <select data-testid="chart-metric" {onchange}>
-                    { for metrics.iter().map(|x| html! { <option value={x.id.clone()} selected={x.id == m.id}>{ format!("{} ({})", metric_label(lang, x), x.unit) }</option> }) }
+                    { for metrics.iter().map(|x| html! { <option value={x.id.clone()} selected={x.id == m.id}>{ format!("{} ({})", metric_label(lang, x), super::i18n::unit_label(lang, &x.unit)) }</option> }) }
                 </select>
             </label>
             <h3>{ t(lang, "bar_chart") }</h3>

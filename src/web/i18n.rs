@@ -208,6 +208,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "html_converted" => ("已将 HTML 转为文本", "HTML converted to text"),
         "pasted_year" => ("年度", "year"),
         "results" => ("结果", "Results"),
+        "not_comparable" => (
+            "其数字不宜直接与全年的法治政府建设年度报告比较。",
+            " Its figures are not directly comparable with a full-year rule-of-law annual report.",
+        ),
         _ => ("?", "?"),
     };
     lang.pick(zh, en)
@@ -286,4 +290,37 @@ pub fn csv_header(lang: Lang, col: &str) -> String {
         }
     }
     col.to_string()
+}
+
+/// (a phrase of the core's English file messages, its Chinese): the messages naming a file that
+/// cannot be read, shown in the Chinese UI with these phrases replaced (longest first).
+pub const MESSAGES_ZH: &[(&str, &str)] = &[
+    (crate::input::SUPPORTED, "支持:文本(UTF-8、UTF-16、GB18030/GBK、Big5)、HTML 网页、Word .docx/.doc/.wps、有文字层的 PDF,以及包含这些文件的 .zip"),
+    ("scanned document: no text to read; paste the text or OCR it first", "扫描件:没有可读的文字;请粘贴文本,或先做文字识别(OCR)"),
+    ("not a valid .zip: the archive is incomplete or damaged", "不是有效的 .zip:压缩包不完整或已损坏"),
+    ("not a valid .docx: it is not a zip archive", "不是有效的 .docx:它不是 zip 压缩包"),
+    ("not a valid .doc: the compound file is damaged", "不是有效的 .doc:复合文件已损坏"),
+    ("a zip archive with no report files inside", "zip 压缩包里没有报告文件"),
+    ("not a readable PDF (its structure could not be parsed)", "无法读取的 PDF(无法解析其结构)"),
+    ("the .doc reader stopped", ".doc 读取器中止"),
+    ("the file has no text", "文件里没有文字"),
+    ("the file is empty", "文件是空的"),
+    ("an empty zip archive", "空的 zip 压缩包"),
+    ("not a readable PDF", "无法读取的 PDF"),
+    ("not a readable .doc", "无法读取的 .doc"),
+    ("not a valid PDF", "不是有效的 PDF"),
+    ("not a valid .zip", "不是有效的 .zip"),
+    ("cannot be unpacked", "无法解压"),
+    ("files of other kinds", "个其他类型的文件"),
+    ("file too large", "文件太大"),
+    ("this is ", "这是"),
+];
+
+/// A message of the core (English) in the UI language: in Chinese, its known phrases replaced
+/// by [`MESSAGES_ZH`] (file names and details kept).
+pub fn message(lang: Lang, msg: &str) -> String {
+    match lang {
+        Lang::En => msg.to_string(),
+        Lang::Zh => MESSAGES_ZH.iter().fold(msg.to_string(), |m, (en, zh)| m.replace(en, zh)),
+    }
 }

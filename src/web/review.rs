@@ -211,13 +211,13 @@ fn series_chart(app: &App, all: &[Series], link: &Scope<App>) -> Html {
             .map(|p| (p.year, p.value))
             .collect::<Vec<_>>(),
     )];
-    let title = format!("{} ({})", series_label(lang, s), s.unit);
+    let title = format!("{} ({})", series_label(lang, s), super::i18n::unit_label(lang, &s.unit));
     html! {
         <>
             <label class="filter">{ t(lang, "rv_series_chart") }{ " " }
                 <select data-testid="review-series-metric" {onchange}>
                     { for all.iter().map(|x| html! {
-                        <option value={x.metric.clone()} selected={x.metric == s.metric}>{ format!("{} ({})", series_label(lang, x), x.unit) }</option>
+                        <option value={x.metric.clone()} selected={x.metric == s.metric}>{ format!("{} ({})", series_label(lang, x), super::i18n::unit_label(lang, &x.unit)) }</option>
                     }) }
                 </select>
             </label>
@@ -264,7 +264,7 @@ fn series(app: &App, r: &Report, link: &Scope<App>) -> (Html, Vec<Flag>) {
             Some(p) => html! { <td class="n">{ number(p.value) }</td> },
             None => html! { <td class="n missing">{ "—" }</td> },
         });
-        html! { <tr data-testid="review-series-row"><th scope="row">{ format!("{} ({})", series_label(lang, s), s.unit) }</th>{ for cells }</tr> }
+        html! { <tr data-testid="review-series-row"><th scope="row">{ format!("{} ({})", series_label(lang, s), super::i18n::unit_label(lang, &s.unit)) }</th>{ for cells }</tr> }
     });
     let table = html! {
         <>

@@ -116,6 +116,28 @@ fn outline_tree(link: &Scope<App>, outline: &[Heading]) -> Html {
     html! { <>{ for parts }</> }
 }
 
+/// The narrative's first sentence: what kind of document this is and which part of the year it
+/// covers, with a caution when it is not a full-year annual report (see [`super::genre`]).
+fn genre_line(app: &App) -> Html {
+    let lang = app.lang;
+    let (g, months) = app.open_genre();
+    let Some(g) = g else {
+        return html! {};
+    };
+    let annual = super::genre::GENRES.get(g).is_some_and(|x| x.1 == "年度报告");
+    let mut line = format!(
+        "{}{}{}",
+        lang.pick("本文是", "This is "),
+        super::genre::genre_label(lang, g),
+        lang.pick(",", ", "),
+    ) + &super::genre::coverage_label(lang, months)
+        + lang.pick("。", ".");
+    if !annual || months.is_some() {
+        line += t(lang, "not_comparable");
+    }
+    html! { <p class={classes!("genre-line", (!annual || months.is_some()).then_some("caution"))} data-testid="summary-genre">{ line }</p> }
+}
+
 /// The summary tab.
 pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
     let lang = app.lang;
@@ -151,6 +173,7 @@ pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
     html! {
         <div class="summary" data-testid="summary">
             <h3>{ t(lang, "narrative") }</h3>
+            { genre_line(app) }
             { narrative(app, r, link) }
             <h3>{ t(lang, "outline") }</h3>
             if r.outline.is_empty() { <p class="empty">{ t(lang, "none") }</p> }
