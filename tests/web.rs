@@ -112,10 +112,19 @@ fn charts_scale_and_series() {
 #[wasm_bindgen_test]
 fn storage_round_trips() {
     let saved = storage::Saved {
-        docs: vec![storage::SavedDoc {
-            name: "a.txt".into(),
-            text: "文本".into(),
-        }],
+        docs: vec![
+            storage::SavedDoc {
+                name: "a.txt".into(),
+                text: "文本".into(),
+                edit: Default::default(),
+            },
+            // a corrected card is kept with its text
+            storage::SavedDoc {
+                name: "b.txt".into(),
+                text: "另一文本".into(),
+                edit: zhibiao::web::edits::MetaEdit { agency: Some("某局".into()), year: Some(2022), ..Default::default() },
+            },
+        ],
         current: 0,
     };
     assert!(storage::save(&saved));
