@@ -936,8 +936,11 @@ impl App {
                 true
             }
             Msg::CloseDrawer => {
-                self.drawer = None;
-                self.focus = Some(".table-box".into());
+                // the focus goes back to the cell that opened the drawer (else the table)
+                self.focus = Some(match self.drawer.take() {
+                    Some((i, id)) => format!("tr[data-entry=\"{i}\"] td[data-id=\"{id}\"] button || .table-box"),
+                    None => ".table-box".into(),
+                });
                 true
             }
             Msg::DrawerSource(k) => {

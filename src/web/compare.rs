@@ -277,7 +277,7 @@ pub fn compare_table(p: &CompareProps) -> Html {
         let tip = format!("{label}{}{}", r.meta.year.map(|y| format!(" {y}")).unwrap_or_default(), if genre.is_empty() { String::new() } else { format!(" · {genre}") });
         let on_select = p.on_select.reform(move |_: MouseEvent| i);
         html! {
-            <tr data-testid="compare-row" class={classes!((i == p.current).then_some("active"))}>
+            <tr data-testid="compare-row" data-entry={i.to_string()} class={classes!((i == p.current).then_some("active"))}>
                 <th scope="row" class="name" title={tip}><button class="link" onclick={on_select}>{ label }</button></th>
                 <td class="n year">{ r.meta.year.map(|y| y.to_string()).unwrap_or_default() }
                     if !genre.is_empty() { <span class="chip" data-testid="compare-genre">{ genre }</span> }

@@ -58,7 +58,7 @@ pub fn drawer(p: &DrawerProps) -> Html {
         }
     });
     html! {
-        <aside class="drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="drawer">
+        <div class="drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="drawer">
             <div class="drawer-head">
                 <h2 id="drawer-title">{ format!("{} · {}", p.report, p.metric) }</h2>
                 <button ref={close_ref} class="close" data-testid="drawer-close" aria-label={t(lang, "close")} onclick={on_close}>{ "×" }</button>
@@ -68,6 +68,6 @@ pub fn drawer(p: &DrawerProps) -> Html {
             } else {
                 <ul>{ for facts }</ul>
             }
-        </aside>
+        </div>
     }
 }

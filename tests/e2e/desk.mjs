@@ -42,6 +42,9 @@ const idle = (page) => page.waitForFunction(() => !document.querySelector('[data
 
 export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   const summary = [];
+  const origin = new URL(url).origin;
+  const external = [];
+  const watch = (c) => c.on('request', (r) => { const u = r.url(); if (!(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:'))) external.push(u); });
   const seeds = fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpusDir, f)) : [];
   const devTexts = path.join(devDir, 'texts');
   const dev = fs.existsSync(devTexts) ? fs.readdirSync(devTexts).filter((f) => f.endsWith('.txt')).sort().slice(0, 50 - seeds.length).map((f) => path.join(devTexts, f)) : [];
@@ -49,6 +52,7 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
 
   // ---- laptop 1280×720, Chinese UI
   const ctx = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
+  watch(ctx);
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -153,7 +157,9 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   check('comparison: filter by level offered', levels.length > 0, levels.join(' '));
 
   // the detail drawer: a cell opens it in place, Escape closes it and the focus returns to the table
-  await page.click('.compare-table td button.cell');
+  const firstCell = await page.$('.compare-table td button.cell');
+  const cellKey = await firstCell.evaluate((b) => `${b.closest('tr').dataset.entry}/${b.closest('td').dataset.id}`);
+  await firstCell.click();
   await page.waitForSelector(T('drawer'));
   const drawerFocus = await focused(page);
   const drawerFacts = await count(page, 'drawer-fact');
@@ -161,7 +167,8 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   await page.keyboard.press('Escape');
   const closed = (await count(page, 'drawer')) === 0;
   check('drawer: opens in place on a cell (focus on ×), Escape closes it', drawerFocus === 'drawer-close' && drawerFacts > 0 && closed, `focus ${drawerFocus}, ${drawerFacts} fact(s)`);
-  check('drawer: the focus goes back to the table', (await focused(page)) === 'compare-table' || (await page.evaluate(() => !!document.activeElement.closest('.table-box, .compare-table'))), await focused(page));
+  const backTo = await page.evaluate(() => { const a = document.activeElement; const td = a.closest('td'); return td ? `${a.closest('tr').dataset.entry}/${td.dataset.id}` : a.className; });
+  check('drawer: the focus goes back to the cell that opened it', backTo === cellKey, `${backTo} (opened from ${cellKey})`);
 
   // confidence: weak matches marked in the comparison, with the hint in the drawer
   const weakCells = await page.$$('.compare-table td.weak button.cell');
@@ -245,6 +252,7 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
 
   // ---- a second viewport (1400×900): the example side by side with its source, the fold button
   const ctx2 = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+  watch(ctx2);
   const p2 = await ctx2.newPage();
   await p2.goto(url);
   await p2.waitForSelector(T('app'));
@@ -265,6 +273,7 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
 
   // ---- a phone (390×844): results first, the source in a sheet opened on a tap, Escape closes it
   const ctx3 = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  watch(ctx3);
   const p3 = await ctx3.newPage();
   await p3.goto(url);
   await p3.waitForSelector(T('app'));
@@ -292,6 +301,7 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   await ctx3.close();
 
   check('desk: no page errors', errors.length === 0, errors.slice(0, 3).join(' | '));
+  check('desk: zero requests left the origin', external.length === 0, external.slice(0, 3).join(', '));
   const total = summary.reduce((a, s) => a + s.serious, 0);
   console.log(`      axe: ${summary.length} states, ${total} serious/critical violations`);
   return summary;
