@@ -38,7 +38,14 @@ pub struct CardProps {
 pub fn report_card(p: &CardProps) -> Html {
     let lang = p.lang;
     let editing = use_state(|| false);
-    let refs = use_memo((), |_| [NodeRef::default(), NodeRef::default(), NodeRef::default(), NodeRef::default()]);
+    let refs = use_memo((), |_| {
+        [
+            NodeRef::default(),
+            NodeRef::default(),
+            NodeRef::default(),
+            NodeRef::default(),
+        ]
+    });
     let m = &p.meta;
     let edited = p.edit.fields();
     let row = |key: &'static str, id: &'static str, v: Option<String>, field: &str| {
@@ -65,7 +72,12 @@ pub fn report_card(p: &CardProps) -> Html {
         let on_save = p.on_save.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let v = |i: usize| refs[i].cast::<HtmlInputElement>().map(|x| x.value()).unwrap_or_default();
+            let v = |i: usize| {
+                refs[i]
+                    .cast::<HtmlInputElement>()
+                    .map(|x| x.value())
+                    .unwrap_or_default()
+            };
             on_save.emit(MetaEdit::from_form(&found, &v(0), &v(1), &v(2), &v(3)));
             editing.set(false);
         })

@@ -28,7 +28,10 @@ pub struct MetaEdit {
 impl MetaEdit {
     /// Nothing corrected.
     pub fn is_empty(&self) -> bool {
-        self.agency.is_none() && self.region.is_none() && self.year.is_none() && self.level.is_none()
+        self.agency.is_none()
+            && self.region.is_none()
+            && self.year.is_none()
+            && self.level.is_none()
     }
 
     /// The names of the corrected fields (`agency`, `region`, `year`, `level`).
@@ -51,7 +54,13 @@ impl MetaEdit {
 
     /// Read the card's form values: empty or unchanged fields are not corrections; a year
     /// that is not a plausible year (1949–2100) is ignored.
-    pub fn from_form(found: &crate::model::Meta, agency: &str, region: &str, year: &str, level: &str) -> MetaEdit {
+    pub fn from_form(
+        found: &crate::model::Meta,
+        agency: &str,
+        region: &str,
+        year: &str,
+        level: &str,
+    ) -> MetaEdit {
         let text = |v: &str, was: &Option<String>| {
             let v = v.trim();
             (!v.is_empty() && was.as_deref() != Some(v)).then(|| v.to_string())

@@ -33,6 +33,9 @@ pub fn localize_csv(lang: Lang, csv: &str) -> String {
         Some(i) => (&body[..i], &body[i..]),
         None => (body, ""),
     };
-    let head: Vec<String> = split_csv_line(head).iter().map(|c| csv_field(&csv_header(lang, c))).collect();
+    let head: Vec<String> = split_csv_line(head)
+        .iter()
+        .map(|c| csv_field(&csv_header(lang, c)))
+        .collect();
     format!("{BOM}{}{rest}", head.join(","))
 }

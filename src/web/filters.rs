@@ -17,7 +17,8 @@ impl Filters {
     /// Whether a report passes every filter.
     pub fn keeps(&self, r: &Report) -> bool {
         (self.department.is_empty() || department(r) == self.department)
-            && (self.year.is_empty() || r.meta.year.map(|y| y.to_string()).as_deref() == Some(self.year.as_str()))
+            && (self.year.is_empty()
+                || r.meta.year.map(|y| y.to_string()).as_deref() == Some(self.year.as_str()))
             && (self.level.is_empty() || r.meta.level.as_deref() == Some(self.level.as_str()))
     }
 
@@ -35,7 +36,10 @@ pub fn department(r: &Report) -> String {
         return String::new();
     };
     let mut rest = a;
-    for place in [r.meta.province.as_deref(), r.meta.region.as_deref()].into_iter().flatten() {
+    for place in [r.meta.province.as_deref(), r.meta.region.as_deref()]
+        .into_iter()
+        .flatten()
+    {
         if let Some(s) = rest.strip_prefix(place) {
             if !s.is_empty() {
                 rest = s;
@@ -47,7 +51,11 @@ pub fn department(r: &Report) -> String {
 
 /// The distinct values of `key` over `reports`, sorted, empty values left out.
 pub fn choices(reports: &[&Report], key: impl Fn(&Report) -> String) -> Vec<String> {
-    let mut v: Vec<String> = reports.iter().map(|r| key(r)).filter(|s| !s.is_empty()).collect();
+    let mut v: Vec<String> = reports
+        .iter()
+        .map(|r| key(r))
+        .filter(|s| !s.is_empty())
+        .collect();
     v.sort();
     v.dedup();
     v

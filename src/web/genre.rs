@@ -6,22 +6,46 @@ use super::i18n::Lang;
 
 /// (words any of which names the genre, zh label, en label), most specific first.
 pub const GENRES: &[(&[&str], &str, &str)] = &[
-    (&["执法统计", "执法数据", "行政执法情况统计", "执法情况统计"], "执法统计", "enforcement statistics"),
+    (
+        &["执法统计", "执法数据", "行政执法情况统计", "执法情况统计"],
+        "执法统计",
+        "enforcement statistics",
+    ),
     (&["通报"], "通报", "bulletin"),
-    (&["工作年报", "年度报表", "政务公开工作年度报告", "信息公开工作年度报告"], "年报", "annual return"),
-    (&["年度报告", "情况报告", "工作报告", "情况的报告", "工作情况"], "年度报告", "annual report"),
+    (
+        &[
+            "工作年报",
+            "年度报表",
+            "政务公开工作年度报告",
+            "信息公开工作年度报告",
+        ],
+        "年报",
+        "annual return",
+    ),
+    (
+        &["年度报告", "情况报告", "工作报告", "情况的报告", "工作情况"],
+        "年度报告",
+        "annual report",
+    ),
     (&["总结"], "工作总结", "work summary"),
 ];
 
 /// A report's genre: index into [`GENRES`], `None` when no word of the table is found.
 pub fn genre(title: Option<&str>, opening: &str) -> Option<usize> {
-    let find = |s: &str| GENRES.iter().position(|(words, _, _)| words.iter().any(|w| s.contains(w)));
+    let find = |s: &str| {
+        GENRES
+            .iter()
+            .position(|(words, _, _)| words.iter().any(|w| s.contains(w)))
+    };
     title.and_then(find).or_else(|| find(opening))
 }
 
 /// The genre's label in the UI language.
 pub fn genre_label(lang: Lang, g: usize) -> &'static str {
-    GENRES.get(g).map(|(_, zh, en)| lang.pick(zh, en)).unwrap_or("")
+    GENRES
+        .get(g)
+        .map(|(_, zh, en)| lang.pick(zh, en))
+        .unwrap_or("")
 }
 
 /// Months covered when the title or opening says a part of the year (`截至7月底`,
@@ -60,7 +84,17 @@ fn part_year(s: &str) -> Option<u32> {
                 digits = 0;
                 j += 1;
             } else if let Some(d) = cn_digit(c) {
-                n = if c == '十' { if n == 0 { 10 } else { n * 10 } } else if n == 10 { 10 + d } else { n * 10 + d };
+                n = if c == '十' {
+                    if n == 0 {
+                        10
+                    } else {
+                        n * 10
+                    }
+                } else if n == 10 {
+                    10 + d
+                } else {
+                    n * 10 + d
+                };
                 digits += 1;
                 j += 1;
             } else {
@@ -75,7 +109,10 @@ fn part_year(s: &str) -> Option<u32> {
 }
 
 fn cn_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九十".chars().position(|d| d == c).map(|p| p as u32)
+    "〇一二三四五六七八九十"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u32)
 }
 
 /// `全年` / `full year`, `截至7月` / `to July (7 months)`.
