@@ -2,7 +2,8 @@
 # Install what the web build and its tests need, each only if missing (repeat runs are fast):
 # the wasm32 target, trunk 0.21.14, wasm-bindgen-cli (= the wasm-bindgen pinned in Cargo.toml),
 # Debian's chromium + chromium-driver + fonts-wqy-microhei, the npm dev dependencies
-# (binaryen's wasm-opt 132, playwright-core), and the crates for offline builds.
+# (binaryen's wasm-opt 132, playwright-core, axe-core for the accessibility checks), and the crates
+# for offline builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -46,8 +47,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm dev dependencies (project-local; never downloads a browser)
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-  say "npm ci (binaryen, playwright-core)"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+  say "npm ci (binaryen, playwright-core, axe-core)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 

@@ -43,7 +43,7 @@ fn money_and_counts_read_like_people_write_them() {
     assert_eq!(human(3400.0, "元", Lang::Zh), "3,400 元");
     assert_eq!(human(10212056.0, "元", Lang::En), "10.21 million yuan");
     assert_eq!(human(146.0, "件", Lang::Zh), "146 件");
-    assert_eq!(human(12000.0, "人次", Lang::En), "12,000 人次");
+    assert_eq!(human(12000.0, "人次", Lang::En), "12,000 person-times");
     assert_eq!(human(89.1, "%", Lang::Zh), "89.1%");
     assert_eq!(exact(10212056.0, "元"), "10,212,056 元");
     assert_eq!(group_thousands("-1234567.25"), "-1,234,567.25");
@@ -113,10 +113,19 @@ fn charts_scale_and_series() {
 #[wasm_bindgen_test]
 fn storage_round_trips() {
     let saved = storage::Saved {
-        docs: vec![storage::SavedDoc {
-            name: "a.txt".into(),
-            text: "文本".into(),
-        }],
+        docs: vec![
+            storage::SavedDoc {
+                name: "a.txt".into(),
+                text: "文本".into(),
+                edit: Default::default(),
+            },
+            // a corrected card is kept with its text
+            storage::SavedDoc {
+                name: "b.txt".into(),
+                text: "另一文本".into(),
+                edit: zhibiao::web::edits::MetaEdit { agency: Some("某局".into()), year: Some(2022), ..Default::default() },
+            },
+        ],
         current: 0,
     };
     assert!(storage::save(&saved));
@@ -206,4 +215,37 @@ fn export_names_are_safe_file_names() {
     r.meta.year = None;
     r.source = "".into();
     assert_eq!(zhibiao::web::app::export_name(&r), "zhibiao");
+}
+
+#[wasm_bindgen_test]
+fn the_desk_helpers_work_on_their_own() {
+    use zhibiao::web::{app, dedup, edits, exports, filters, genre};
+    // duplicates: whitespace does not count
+    assert_eq!(dedup::text_hash("甲 局\n2023"), dedup::text_hash("甲局2023"));
+    assert_ne!(dedup::text_hash("甲局2023"), dedup::text_hash("甲局2024"));
+    // tabs: arrows wrap, Home/End
+    assert_eq!(app::tab_after_key(app::Tab::Metrics, "ArrowLeft"), Some(app::Tab::Charts));
+    assert_eq!(app::tab_after_key(app::Tab::Charts, "ArrowRight"), Some(app::Tab::Metrics));
+    assert_eq!(app::tab_after_key(app::Tab::Review, "Home"), Some(app::Tab::Metrics));
+    assert_eq!(app::tab_after_key(app::Tab::Review, "x"), None);
+    // genre and coverage
+    assert_eq!(genre::genre(Some("某市2023年行政执法统计数据"), "").map(|g| genre::GENRES[g].1), Some("执法统计"));
+    assert_eq!(genre::months_covered(Some("截至2024年7月底法治政府建设情况"), ""), Some(7));
+    assert_eq!(genre::months_covered(None, "2023年1-9月,我局"), Some(9));
+    assert_eq!(genre::months_covered(Some("2023年法治政府建设年度报告"), "截至12月"), None);
+    // corrections laid over a report, noted in its warnings
+    let mut r = zhibiao::extract("某局2023年法治政府建设年度报告。办理行政处罚案件12件。", "pasted-1.txt");
+    let e = edits::MetaEdit { agency: Some("宝坻区司法局".into()), region: Some("宝坻区".into()), ..Default::default() };
+    edits::apply(&e, &mut r);
+    edits::apply(&e, &mut r);
+    assert_eq!(r.meta.agency.as_deref(), Some("宝坻区司法局"));
+    assert_eq!(r.warnings.iter().filter(|w| w.starts_with(edits::EDITED_NOTE)).count(), 1);
+    assert_eq!(filters::department(&r), "司法局");
+    // CSV headers in the UI language
+    let csv = zhibiao::output::csv_facts(std::slice::from_ref(&r));
+    let zh = exports::localize_csv(Lang::Zh, &csv);
+    assert!(zh.starts_with("\u{feff}来源,机关,年度"), "{}", &zh[..40]);
+    assert_eq!(zh.lines().count(), csv.lines().count());
+    assert!(exports::localize_csv(Lang::En, &csv).starts_with("\u{feff}source,agency"));
+    assert_eq!(exports::split_csv_line("a,\"b,\"\"c\"\"\",d"), vec!["a", "b,\"c\"", "d"]);
 }

@@ -3,10 +3,16 @@
 use super::browser;
 use super::i18n::{t, Lang};
 use super::storage::{self, Saved, SavedDoc};
-use super::{chart, compare, figures, metrics, sample, source, summary};
-use crate::model::{Report, Span};
+use super::card::ReportCard;
+use super::compare::{CompareRow, CompareTable};
+use super::drawer::Drawer;
+use super::edits::{self, MetaEdit};
+use super::filters::Filters;
+use super::{chart, figures, genre, metrics, sample, source, summary};
+use crate::model::{Meta, Report, Span};
 use gloo_timers::callback::Timeout;
 use std::collections::HashSet;
+use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::html::Scope;
 use yew::prelude::*;
@@ -40,6 +46,10 @@ pub struct Entry {
     pub seq: u64,
     /// What the decoder noticed (added to the report's warnings).
     pub warnings: Vec<String>,
+    /// The user's corrections of the card (kept with the text).
+    pub edit: MetaEdit,
+    /// The metadata as extracted, before the corrections.
+    pub found: Option<Meta>,
 }
 
 impl Entry {
@@ -55,7 +65,18 @@ impl Entry {
             uid,
             seq: 0,
             warnings,
+            edit: MetaEdit::default(),
+            found: None,
         }
+    }
+
+    /// Take a fresh report: keep its metadata as found, lay the corrections over it.
+    fn set_report(&mut self, report: Option<Report>) {
+        self.found = report.as_ref().map(|r| r.meta.clone());
+        self.report = report.map(|mut r| {
+            edits::apply(&self.edit, &mut r);
+            r
+        });
     }
 }
 
@@ -74,6 +95,30 @@ pub enum Tab {
     Charts,
     /// Required parts, deadline, derived rates, flags, density (src/web/review.rs).
     Review,
+}
+
+/// The result tabs in their order on the page, with their i18n key and test id.
+pub const TABS: [(Tab, &str, &str); 6] = [
+    (Tab::Metrics, "tab_metrics", "tab-metrics"),
+    (Tab::Summary, "tab_summary", "tab-summary"),
+    (Tab::Figures, "tab_figures", "tab-figures"),
+    (Tab::Review, "tab_review", "tab-review"),
+    (Tab::Compare, "tab_compare", "tab-compare"),
+    (Tab::Charts, "tab_charts", "tab-charts"),
+];
+
+/// The tab an arrow key moves to (WAI-ARIA tabs: Left/Right wrap, Home/End).
+pub fn tab_after_key(tab: Tab, key: &str) -> Option<Tab> {
+    let i = TABS.iter().position(|(t, _, _)| *t == tab)?;
+    let n = TABS.len();
+    let j = match key {
+        "ArrowRight" => (i + 1) % n,
+        "ArrowLeft" => (i + n - 1) % n,
+        "Home" => 0,
+        "End" => n - 1,
+        _ => return None,
+    };
+    Some(TABS[j].0)
 }
 
 /// What the left pane shows.
@@ -164,6 +209,30 @@ pub enum Msg {
     WorkerFailed,
     /// The worker failed on one input (entry id): report it and start a fresh worker.
     ExtractFailed(u64),
+    /// Close the "storage is full" notice (until the next failed save).
+    DismissStorage,
+    /// Put back what the last removal took.
+    Undo,
+    /// Forget the removed entries and the skipped duplicates (close their notice).
+    DismissUndo,
+    /// Open the detail drawer for (entry, metric id).
+    OpenCell(usize, String),
+    /// Close the drawer.
+    CloseDrawer,
+    /// From the drawer: show fact `i` (of the drawer's metric) in the source.
+    DrawerSource(usize),
+    /// Change the comparison's filters.
+    SetFilters(Filters),
+    /// Fold or unfold the source pane.
+    ToggleFold,
+    /// Open or close the source sheet (phone layout).
+    Sheet(bool),
+    /// Save the corrections of the open report's card.
+    SaveEdit(MetaEdit),
+    /// A key on the result tabs (arrows, Home, End).
+    TabKey(String),
+    /// Escape: close the drawer, else the sheet, else the notices, else the highlight.
+    Escape,
     /// Nothing to do.
     Noop,
 }
@@ -190,6 +259,30 @@ pub struct App {
     pub errors: Vec<String>,
     /// A transient notice (copied …).
     pub notice: Option<String>,
+    /// What the last × or 全部清除 removed, (index, entry) in ascending order: undo puts it back.
+    pub trash: Vec<(usize, Entry)>,
+    /// Duplicates skipped on add: (skipped name, the name of the same text already loaded).
+    pub skipped: Vec<(String, String)>,
+    /// The detail drawer: (entry index, metric id).
+    pub drawer: Option<(usize, String)>,
+    /// The comparison's filters.
+    pub filters: Filters,
+    /// The source pane is folded away (results take the full width).
+    pub fold: bool,
+    /// The source sheet is open (phone layout).
+    pub sheet: bool,
+    /// The comparison's rows, rebuilt when reports change outside a batch.
+    pub rows: Rc<Vec<CompareRow>>,
+    /// Bumped at each rebuild of `rows`.
+    pub generation: u64,
+    /// `rows` is out of date.
+    stale: bool,
+    /// Entries of the running batch whose report has not come back yet.
+    batch: HashSet<u64>,
+    /// Whether the running batch keeps the open report (it had one when the batch began).
+    keep_current: bool,
+    /// Element to focus after the next render (a CSS selector).
+    focus: Option<String>,
     /// Batch progress: (done, total).
     pub progress: Option<(usize, usize)>,
     /// Time of the last extraction (ms).
@@ -210,6 +303,13 @@ pub struct App {
     pasted_seq: usize,
     next_uid: u64,
     extractor: Option<super::worker::Extractor>,
+}
+
+/// The facts of metric `id` in `r`, primary first, with their index in `r.metrics`.
+pub fn facts_of<'a>(r: &'a Report, id: &str) -> Vec<(usize, &'a crate::model::Fact)> {
+    let mut v: Vec<(usize, &crate::model::Fact)> = r.metrics.iter().enumerate().filter(|(_, f)| f.id == id).collect();
+    v.sort_by_key(|(_, f)| !f.primary);
+    v
 }
 
 /// Extract `text` named `name`, timing it.
@@ -240,6 +340,15 @@ pub fn start_worker(link: &Scope<App>) -> Option<super::worker::Extractor> {
         x.request(0, 0, sample::SAMPLE_TEXT, "warm-up");
     }
     x
+}
+
+/// A report's name for people: agency and year, else the source name.
+pub fn entry_title(r: &Report) -> String {
+    match (&r.meta.agency, r.meta.year) {
+        (Some(a), Some(y)) => format!("{a} {y}"),
+        (Some(a), None) => a.clone(),
+        _ => r.source.clone(),
+    }
 }
 
 /// A file name for one report's export: `agency-year`, else the source name without extension.
@@ -314,6 +423,7 @@ impl App {
                 .map(|e| SavedDoc {
                     name: e.name.clone(),
                     text: e.text.clone(),
+                    edit: e.edit.clone(),
                 })
                 .collect(),
             current: self.current,
@@ -332,13 +442,70 @@ impl App {
     }
 
     fn push_entry(&mut self, name: String, text: String, warnings: Vec<String>) {
+        // the same text (whitespace aside) already loaded: skip it and say so
+        let hash = super::dedup::text_hash(&text);
+        if !text.trim().is_empty() {
+            if let Some(same) = self.entries.iter().find(|e| super::dedup::text_hash(&e.text) == hash) {
+                self.skipped.push((name, same.name.clone()));
+                return;
+            }
+        }
         let uid = self.new_uid();
         self.entries
             .push(Entry::new(name, text, uid, true, warnings));
-        self.current = self.entries.len() - 1;
-        self.after_switch();
-        if !self.request_at(self.current) {
-            self.extract_at(self.current);
+        let i = self.entries.len() - 1;
+        self.stale = true;
+        // in a batch, the report open when it began stays open
+        if !(self.progress.is_some() && self.keep_current) {
+            self.current = i;
+            self.after_switch();
+        }
+        if self.request_at(i) {
+            if self.progress.is_some() {
+                self.batch.insert(uid);
+            }
+        } else {
+            self.extract_at(i);
+        }
+    }
+
+    /// A batch is running: files still being read or reports still being extracted.
+    pub fn in_batch(&self) -> bool {
+        self.progress.is_some() || !self.batch.is_empty()
+    }
+
+    /// Rebuild the comparison's rows (reports with the cross-report series and flags, genre,
+    /// coverage).
+    fn refresh_rows(&mut self) {
+        let reports = super::review::with_series(self);
+        let entries: Vec<(usize, &Entry)> = self.entries.iter().enumerate().filter(|(_, e)| e.report.is_some()).collect();
+        let rows = entries
+            .into_iter()
+            .zip(reports)
+            .map(|((i, e), report)| {
+                let opening = genre::opening(e.shown.as_deref().unwrap_or(&e.text));
+                let title = report.meta.title.clone();
+                CompareRow {
+                    entry: i,
+                    genre: genre::genre(title.as_deref(), &opening),
+                    months: genre::months_covered(title.as_deref(), &opening),
+                    report,
+                }
+            })
+            .collect();
+        self.rows = Rc::new(rows);
+        self.generation += 1;
+        self.stale = false;
+    }
+
+    /// Genre and coverage of the open report (see [`genre`]).
+    pub fn open_genre(&self) -> (Option<usize>, Option<u32>) {
+        match (self.entry(), self.report()) {
+            (Some(e), Some(r)) => {
+                let opening = genre::opening(e.shown.as_deref().unwrap_or(&e.text));
+                (genre::genre(r.meta.title.as_deref(), &opening), genre::months_covered(r.meta.title.as_deref(), &opening))
+            }
+            _ => (None, None),
         }
     }
 
@@ -406,7 +573,8 @@ impl App {
         if let Some(r) = report.as_mut() {
             r.warnings.extend(e.warnings.iter().cloned());
         }
-        e.report = report;
+        e.set_report(report);
+        self.stale = true;
         e.shown = shown;
         e.ms = ms;
         e.dirty = false;
@@ -442,12 +610,12 @@ impl App {
             Export::CsvFacts => browser::download(
                 "zhibiao-facts.csv",
                 "text/csv;charset=utf-8",
-                &crate::output::csv_facts(&reports),
+                &super::exports::localize_csv(self.lang, &crate::output::csv_facts(&reports)),
             ),
             Export::CsvCompare => browser::download(
                 "zhibiao-comparison.csv",
                 "text/csv;charset=utf-8",
-                &crate::output::csv_comparison(&reports, cat),
+                &super::exports::localize_csv(self.lang, &crate::output::csv_comparison(&reports, cat)),
             ),
             Export::ChartSvg | Export::LineSvg => {
                 let (sel, name) = if what == Export::ChartSvg {
@@ -493,13 +661,9 @@ impl Component for App {
         let saved = storage::load();
         let mut entries = Vec::new();
         for d in saved.docs {
-            entries.push(Entry::new(
-                d.name,
-                d.text,
-                entries.len() as u64 + 1,
-                true,
-                Vec::new(),
-            ));
+            let mut e = Entry::new(d.name, d.text, entries.len() as u64 + 1, true, Vec::new());
+            e.edit = d.edit;
+            entries.push(e);
         }
         let current = saved.current.min(entries.len().saturating_sub(1));
         let next_uid = entries.len() as u64 + 1;
@@ -515,6 +679,18 @@ impl Component for App {
             open_alts: HashSet::new(),
             errors: Vec::new(),
             notice: None,
+            trash: Vec::new(),
+            skipped: Vec::new(),
+            drawer: None,
+            filters: Filters::default(),
+            fold: false,
+            sheet: false,
+            rows: Rc::new(Vec::new()),
+            generation: 0,
+            stale: true,
+            batch: HashSet::new(),
+            keep_current: false,
+            focus: None,
             progress: None,
             sort: None,
             chart_metric: None,
@@ -540,6 +716,26 @@ impl Component for App {
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        let render = self.handle(ctx, msg);
+        // the comparison's rows: rebuilt once a batch is over, and only while it is shown
+        if self.stale && !self.in_batch() && self.tab == Tab::Compare {
+            self.refresh_rows();
+            return true;
+        }
+        render
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        self.view_page(ctx)
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+        self.after_render(first_render)
+    }
+}
+
+impl App {
+    fn handle(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::Edit(text) => {
                 let mut created = false;
@@ -584,12 +780,18 @@ impl Component for App {
                             r.warnings
                                 .push("HTML converted to text / 已将 HTML 转为文本".into());
                         }
-                        e.report = Some(r);
+                        e.set_report(Some(r));
                         e.ms = ms;
                         self.last_ms = Some(ms);
-                        self.highlight.clear();
-                        self.selected = None;
-                        true
+                        self.stale = true;
+                        let was_batch = self.batch.remove(&uid);
+                        let is_open = self.entries.get(self.current).is_some_and(|e| e.uid == uid);
+                        if is_open {
+                            self.highlight.clear();
+                            self.selected = None;
+                        }
+                        // in a batch only the open report and the batch's end redraw the page
+                        !was_batch || is_open || !self.in_batch()
                     }
                     Err(_) => {
                         e.dirty = true;
@@ -605,6 +807,7 @@ impl Component for App {
                 } else {
                     start_worker(ctx.link())
                 };
+                self.batch.remove(&uid);
                 if let Some(e) = self.entries.iter_mut().find(|e| e.uid == uid) {
                     e.report = None;
                     self.errors
@@ -632,6 +835,10 @@ impl Component for App {
                 self.next_uid += 1;
                 self.current = self.entries.len() - 1;
                 self.pane = Pane::Edit;
+                // a new text is typed: show the text box (unfolded; on a phone, the sheet)
+                self.fold = false;
+                self.sheet = true;
+                self.focus = Some("[data-testid=input-text]".into());
                 self.after_switch();
                 self.persist();
                 true
@@ -666,30 +873,160 @@ impl Component for App {
             }
             Msg::Remove(i) => {
                 if i < self.entries.len() {
-                    self.entries.remove(i);
+                    self.extract_current();
+                    let e = self.entries.remove(i);
+                    self.trash = vec![(i, e)];
                     if self.current >= self.entries.len() {
                         self.current = self.entries.len().saturating_sub(1);
                     } else if i < self.current {
                         self.current -= 1;
                     }
+                    self.drawer = None;
+                    self.stale = true;
                     self.after_switch();
                     self.persist();
+                    // never onto the next ×: the undo button
+                    self.focus = Some("[data-testid=undo]".into());
                 }
                 true
             }
             Msg::ClearAll => {
-                self.entries.clear();
+                self.extract_current();
+                self.trash = std::mem::take(&mut self.entries).into_iter().enumerate().collect();
                 self.current = 0;
                 self.errors.clear();
                 self.debounce = None;
                 self.last_ms = None;
+                self.drawer = None;
+                self.stale = true;
                 self.after_switch();
                 storage::remove(storage::DOCS_KEY);
                 self.storage_ok = true;
+                self.focus = Some("[data-testid=undo]".into());
                 true
             }
+            Msg::Undo => {
+                let trash = std::mem::take(&mut self.trash);
+                let mut first = None;
+                for (i, e) in trash {
+                    let at = i.min(self.entries.len());
+                    self.entries.insert(at, e);
+                    first.get_or_insert(at);
+                }
+                if let Some(i) = first {
+                    self.current = i;
+                    self.after_switch();
+                    self.focus = Some(format!("[data-testid=doc-item]:nth-child({}) .doc-open", i + 1));
+                }
+                self.stale = true;
+                self.persist();
+                true
+            }
+            Msg::DismissStorage => {
+                self.storage_ok = true;
+                true
+            }
+            Msg::DismissUndo => {
+                self.trash.clear();
+                self.skipped.clear();
+                true
+            }
+            Msg::OpenCell(i, id) => {
+                self.drawer = Some((i, id));
+                true
+            }
+            Msg::CloseDrawer => {
+                // the focus goes back to the cell that opened the drawer (else the table)
+                self.focus = Some(match self.drawer.take() {
+                    Some((i, id)) => format!("tr[data-entry=\"{i}\"] td[data-id=\"{id}\"] button || .table-box"),
+                    None => ".table-box".into(),
+                });
+                true
+            }
+            Msg::DrawerSource(k) => {
+                if let Some((i, id)) = self.drawer.take() {
+                    self.extract_current();
+                    if i < self.entries.len() {
+                        self.current = i;
+                        self.after_switch();
+                    }
+                    let hit = self.report().and_then(|r| facts_of(r, &id).get(k).map(|(idx, f)| (*idx, f.evidence.clone())));
+                    if let Some((idx, ev)) = hit {
+                        self.highlight = ev;
+                        self.selected = Some(idx);
+                    }
+                    self.fold = false;
+                    self.sheet = true;
+                    self.pane = Pane::Source;
+                    self.scroll_pending = true;
+                }
+                true
+            }
+            Msg::SetFilters(f) => {
+                self.filters = f;
+                true
+            }
+            Msg::ToggleFold => {
+                self.fold = !self.fold;
+                true
+            }
+            Msg::Sheet(open) => {
+                self.sheet = open;
+                if open {
+                    self.extract_current();
+                    self.focus = Some("[data-testid=sheet-close]".into());
+                } else {
+                    self.focus = Some("#results".into());
+                }
+                true
+            }
+            Msg::SaveEdit(edit) => {
+                if let Some(e) = self.entries.get_mut(self.current) {
+                    e.edit = edit;
+                    let found = e.found.clone();
+                    if let (Some(r), Some(m)) = (e.report.as_mut(), found) {
+                        r.meta = m;
+                        r.warnings.retain(|w| !w.starts_with(edits::EDITED_NOTE));
+                        edits::apply(&e.edit, r);
+                    }
+                    self.stale = true;
+                    self.persist();
+                }
+                true
+            }
+            Msg::TabKey(key) => match tab_after_key(self.tab, &key) {
+                Some(tab) => {
+                    let id = TABS.iter().find(|(t, _, _)| *t == tab).map(|x| x.2).unwrap_or("tab-metrics");
+                    self.focus = Some(format!("[data-testid={id}]"));
+                    self.handle(ctx, Msg::SetTab(tab))
+                }
+                None => false,
+            },
+            Msg::Escape => {
+                if self.drawer.is_some() {
+                    return self.handle(ctx, Msg::CloseDrawer);
+                }
+                if self.sheet {
+                    return self.handle(ctx, Msg::Sheet(false));
+                }
+                if !self.trash.is_empty() || !self.skipped.is_empty() || self.notice.is_some() {
+                    self.trash.clear();
+                    self.skipped.clear();
+                    self.notice = None;
+                    return true;
+                }
+                let had = !self.highlight.is_empty();
+                self.highlight.clear();
+                self.selected = None;
+                had
+            }
             Msg::SetTab(tab) => {
+                // the comparison and the charts take the full width; the other tabs show the text
+                if tab != self.tab {
+                    self.fold = matches!(tab, Tab::Compare | Tab::Charts);
+                }
                 self.tab = tab;
+                self.drawer = None;
                 true
             }
             Msg::SetPane(p) => {
@@ -708,6 +1045,8 @@ impl Component for App {
                 self.extract_current();
                 self.highlight = spans;
                 self.selected = fact;
+                self.fold = false;
+                self.sheet = true;
                 self.pane = Pane::Source;
                 self.scroll_pending = true;
                 true
@@ -752,6 +1091,11 @@ impl Component for App {
                     return true;
                 }
                 let (done, total) = self.progress.unwrap_or((0, 0));
+                if self.progress.is_none() {
+                    // a batch keeps the open report in view (one file alone opens as before)
+                    self.keep_current = !self.entries.is_empty() && todo.len() > 1;
+                    self.skipped.clear();
+                }
                 self.progress = Some((done, total + todo.len()));
                 let link = ctx.link().clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -872,7 +1216,7 @@ impl Component for App {
         }
     }
 
-    fn view(&self, ctx: &Context<Self>) -> Html {
+    fn view_page(&self, ctx: &Context<Self>) -> Html {
         let lang = self.lang;
         let link = ctx.link();
         let ondragover = link.callback(|e: DragEvent| {
@@ -895,22 +1239,29 @@ impl Component for App {
                 Msg::Files(files)
             }
         });
+        let onkeydown = link.batch_callback(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::Escape));
+        let wide = self.fold;
         html! {
             <div class={classes!("app", self.dragging.then_some("dragging"))} lang={lang.code()}
-                 {ondragover} {ondragleave} {ondrop} data-testid="app">
+                 {ondragover} {ondragleave} {ondrop} {onkeydown} data-testid="app">
+                <a class="skip" href="#results" data-testid="skip-link">{ t(lang, "skip_to_results") }</a>
                 { self.view_header(link) }
                 { self.view_messages(link) }
-                <main class="layout">
+                <main class={classes!("layout", wide.then_some("wide"), self.sheet.then_some("sheet-open"))}>
                     { self.view_sidebar(link) }
                     { self.view_left(link) }
                     { self.view_results(link) }
                 </main>
+                { self.view_drawer(link) }
                 { self.view_footer() }
             </div>
         }
     }
 
-    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+    fn after_render(&mut self, first_render: bool) {
+        if let Some(sel) = self.focus.take() {
+            browser::focus(&sel);
+        }
         if first_render {
             // compile the catalog's patterns while the user reads the page, not on the first paste
             Timeout::new(30, || {
@@ -968,7 +1319,7 @@ impl App {
             html! {
                 <div class="errors" data-testid="errors" role="alert">
                     <strong>{ t(lang, "errors") }</strong>
-                    <ul>{ for self.errors.iter().map(|e| html! { <li data-testid="error">{ e }</li> }) }</ul>
+                    <ul>{ for self.errors.iter().map(|e| html! { <li data-testid="error">{ super::i18n::message(lang, e) }</li> }) }</ul>
                     <button onclick={link.callback(|_| Msg::DismissErrors)}>{ t(lang, "dismiss") }</button>
                 </div>
             }
@@ -976,12 +1327,40 @@ impl App {
         let notice = self.notice.as_ref().map(|n| {
             html! {
                 <div class="notice" data-testid="notice" role="status">{ n }
-                    <button onclick={link.callback(|_| Msg::DismissErrors)}>{ "×" }</button></div>
+                    <button aria-label={t(lang, "close")} onclick={link.callback(|_| Msg::DismissErrors)}>{ "×" }</button></div>
             }
         });
         let storage = (!self.storage_ok)
-            .then(|| html! { <div class="errors" role="alert">{ t(lang, "storage_full") }</div> });
-        html! { <>{ progress }{ errors }{ notice }{ storage }</> }
+            .then(|| html! { <div class="errors" role="alert">{ t(lang, "storage_full") }
+                <button aria-label={t(lang, "close")} onclick={link.callback(|_| Msg::DismissStorage)}>{ "×" }</button></div> });
+        let undo = (!self.trash.is_empty()).then(|| {
+            let what = if self.trash.len() == 1 && !self.entries.is_empty() {
+                format!("{}: {}", t(lang, "removed"), self.trash[0].1.report.as_ref().map(entry_title).unwrap_or_else(|| self.trash[0].1.name.clone()))
+            } else {
+                format!("{} ({})", t(lang, "cleared"), self.trash.len())
+            };
+            html! {
+                <div class="notice" data-testid="undo-notice" role="status">
+                    <span>{ what }</span>
+                    <span class="row">
+                        <button data-testid="undo" onclick={link.callback(|_| Msg::Undo)}>{ t(lang, "undo") }</button>
+                        <button aria-label={t(lang, "close")} onclick={link.callback(|_| Msg::DismissUndo)}>{ "×" }</button>
+                    </span>
+                </div>
+            }
+        });
+        let skipped = (!self.skipped.is_empty()).then(|| {
+            html! {
+                <div class="notice" data-testid="duplicates" role="status"
+                    data-skipped={self.skipped.iter().map(|(a, b)| format!("{a} = {b}\n")).collect::<String>()}>
+                    <span>{ format!("{} ({}): ", t(lang, "duplicates_skipped"), self.skipped.len()) }
+                        { self.skipped.iter().take(5).map(|(a, b)| format!("{a} = {b}")).collect::<Vec<_>>().join("; ") }
+                        { if self.skipped.len() > 5 { " …" } else { "" } }</span>
+                    <button aria-label={t(lang, "close")} onclick={link.callback(|_| Msg::DismissUndo)}>{ "×" }</button>
+                </div>
+            }
+        });
+        html! { <>{ progress }{ errors }{ notice }{ undo }{ skipped }{ storage }</> }
     }
 
     fn view_sidebar(&self, link: &Scope<Self>) -> Html {
@@ -998,16 +1377,18 @@ impl App {
             }
         });
         let items = self.entries.iter().enumerate().map(|(i, e)| {
-            let label = e
-                .report
-                .as_ref()
-                .and_then(|r| r.meta.agency.as_ref().map(|a| format!("{a}{}", r.meta.year.map(|y| format!(" {y}")).unwrap_or_default())))
-                .unwrap_or_else(|| e.name.clone());
+            let agency = e.report.as_ref().and_then(|r| r.meta.agency.clone()).unwrap_or_else(|| e.name.clone());
+            let year = e.report.as_ref().and_then(|r| r.meta.year);
+            let tip = format!("{agency}{}\n{}", year.map(|y| format!(" {y}")).unwrap_or_default(), e.name);
             let active = i == self.current;
+            let edited = !e.edit.is_empty();
             html! {
                 <li class={classes!("doc", active.then_some("active"))} data-testid="doc-item">
-                    <button class="doc-open" aria-current={active.then_some("true")} onclick={link.callback(move |_| Msg::Select(i))} title={e.name.clone()}>
-                        <span class="doc-label">{ label }</span>
+                    <button class="doc-open" aria-current={active.then_some("true")} onclick={link.callback(move |_| Msg::Select(i))} title={tip}>
+                        <span class="doc-label"><span class="doc-agency">{ agency }</span>
+                            if let Some(y) = year { <span class="doc-year" data-testid="doc-year">{ y }</span> }
+                            if edited { <span class="badge">{ t(lang, "edited") }</span> }
+                        </span>
                         <span class="doc-name">{ format!("{} · {} {}", e.name, e.text.chars().count(), lang.pick("字", "chars")) }</span>
                     </button>
                     <button class="doc-remove" aria-label={format!("{} {}", t(lang, "remove"), e.name)} data-testid="doc-remove"
@@ -1048,11 +1429,21 @@ impl App {
         });
         let edit = self.pane == Pane::Edit;
         let text = self.source_text();
+        let onkeydown = link.batch_callback(move |e: KeyboardEvent| match e.key().as_str() {
+            "ArrowLeft" | "ArrowRight" | "Home" | "End" => {
+                e.prevent_default();
+                Some(Msg::SetPane(if edit { Pane::Source } else { Pane::Edit }))
+            }
+            _ => None,
+        });
         html! {
-            <section class="left">
-                <div class="tabs" role="tablist">
-                    <button role="tab" aria-selected={edit.to_string()} data-testid="pane-edit" onclick={link.callback(|_| Msg::SetPane(Pane::Edit))}>{ t(lang, "input") }</button>
-                    <button role="tab" aria-selected={(!edit).to_string()} data-testid="pane-source" onclick={link.callback(|_| Msg::SetPane(Pane::Source))}>{ t(lang, "source") }</button>
+            <section class="left" aria-label={t(lang, "open_text")}>
+                <div class="tab-bar">
+                    <div class="tabs" role="tablist" {onkeydown}>
+                        <button role="tab" aria-selected={edit.to_string()} tabindex={if edit { "0" } else { "-1" }} data-testid="pane-edit" onclick={link.callback(|_| Msg::SetPane(Pane::Edit))}>{ t(lang, "input") }</button>
+                        <button role="tab" aria-selected={(!edit).to_string()} tabindex={if edit { "-1" } else { "0" }} data-testid="pane-source" onclick={link.callback(|_| Msg::SetPane(Pane::Source))}>{ t(lang, "source") }</button>
+                    </div>
+                    <button class="sheet-only close" data-testid="sheet-close" aria-label={t(lang, "close")} onclick={link.callback(|_| Msg::Sheet(false))}>{ "×" }</button>
                 </div>
                 <textarea ref={self.textarea.clone()} class="input" hidden={!edit} data-testid="input-text" spellcheck="false"
                     placeholder={t(lang, "paste_here")} aria-label={t(lang, "paste_here")} {oninput} />
@@ -1066,13 +1457,27 @@ impl App {
     fn view_results(&self, link: &Scope<Self>) -> Html {
         let lang = self.lang;
         let tab = |which: Tab, key: &'static str, id: &'static str| {
+            let sel = self.tab == which;
             html! {
-                <button role="tab" aria-selected={(self.tab == which).to_string()} data-testid={id}
+                <button role="tab" id={id} aria-selected={sel.to_string()} aria-controls="tabpanel" tabindex={if sel { "0" } else { "-1" }} data-testid={id}
                     onclick={link.callback(move |_| Msg::SetTab(which))}>{ t(lang, key) }</button>
             }
         };
+        let tabkey = link.batch_callback(|e: KeyboardEvent| {
+            let k = e.key();
+            matches!(k.as_str(), "ArrowLeft" | "ArrowRight" | "Home" | "End").then(|| {
+                e.prevent_default();
+                Msg::TabKey(k)
+            })
+        });
+        let selected_id = TABS.iter().find(|(t, _, _)| *t == self.tab).map(|x| x.2).unwrap_or("tab-metrics");
         let body = match self.tab {
-            Tab::Compare => compare::view(self, link),
+            Tab::Compare => html! {
+                <CompareTable lang={lang} rows={self.rows.clone()} generation={self.generation} current={self.current}
+                    sort={self.sort} filters={self.filters.clone()}
+                    on_sort={link.callback(Msg::SortBy)} on_select={link.callback(Msg::Select)}
+                    on_cell={link.callback(|(i, id)| Msg::OpenCell(i, id))} on_filter={link.callback(Msg::SetFilters)} />
+            },
             Tab::Charts => chart::view(self, link),
             _ => match self.report() {
                 None => html! { <p class="empty" data-testid="empty">{ t(lang, "no_report") }</p> },
@@ -1085,18 +1490,33 @@ impl App {
             },
         };
         let has = self.report().is_some();
+        // the comparison and the charts are about every report: no card of the open one above them
+        let card = match (self.entry(), self.report()) {
+            _ if matches!(self.tab, Tab::Compare | Tab::Charts) => html! {},
+            (Some(e), Some(r)) => {
+                let (g, months) = self.open_genre();
+                html! {
+                    <ReportCard lang={lang} meta={r.meta.clone()} found={e.found.clone().unwrap_or_else(|| r.meta.clone())}
+                        source={r.source.clone()} warnings={r.warnings.clone()} edit={e.edit.clone()}
+                        genre={g.map(|g| genre::genre_label(lang, g).to_string()).unwrap_or_default()}
+                        coverage={genre::coverage_label(lang, months)} partial={months.is_some()}
+                        on_save={link.callback(Msg::SaveEdit)} />
+                }
+            }
+            _ => html! {},
+        };
         html! {
-            <section class="results">
-                if let Some(r) = self.report() { { metrics::card(lang, r) } }
-                <div class="tabs" role="tablist">
-                    { tab(Tab::Metrics, "tab_metrics", "tab-metrics") }
-                    { tab(Tab::Summary, "tab_summary", "tab-summary") }
-                    { tab(Tab::Figures, "tab_figures", "tab-figures") }
-                    { tab(Tab::Review, "tab_review", "tab-review") }
-                    { tab(Tab::Compare, "tab_compare", "tab-compare") }
-                    { tab(Tab::Charts, "tab_charts", "tab-charts") }
+            <section class="results" id="results" tabindex="-1" aria-label={t(lang, "results")}>
+                { card }
+                <div class="tab-bar">
+                    <div class="tabs" role="tablist" onkeydown={tabkey}>
+                        { for TABS.iter().map(|(w, k, id)| tab(*w, k, id)) }
+                    </div>
+                    <button class="small desk-only" data-testid="fold-source" aria-pressed={self.fold.to_string()}
+                        onclick={link.callback(|_| Msg::ToggleFold)}>{ t(lang, if self.fold { "unfold_source" } else { "fold_source" }) }</button>
+                    <button class="small phone-only" data-testid="open-sheet" onclick={link.callback(|_| Msg::Sheet(true))}>{ t(lang, "open_text") }</button>
                 </div>
-                <div class="tab-body">{ body }</div>
+                <div class="tab-body" role="tabpanel" id="tabpanel" aria-labelledby={selected_id}>{ body }</div>
                 <div class="export" aria-label={t(lang, "export")}>
                     <span class="h-small">{ t(lang, "export") }</span>
                     <button data-testid="export-json" disabled={!has} onclick={link.callback(|_| Msg::Export(Export::JsonOne))}>{ t(lang, "json_one") }</button>
@@ -1106,6 +1526,22 @@ impl App {
                     <button data-testid="copy-tsv" disabled={!has} onclick={link.callback(|_| Msg::Copy)}>{ t(lang, "copy_table") }</button>
                 </div>
             </section>
+        }
+    }
+
+    fn view_drawer(&self, link: &Scope<Self>) -> Html {
+        let lang = self.lang;
+        let Some((i, id)) = &self.drawer else { return html! {} };
+        let Some(r) = self.entries.get(*i).and_then(|e| e.report.as_ref()) else { return html! {} };
+        let facts: Vec<crate::model::Fact> = facts_of(r, id).into_iter().map(|(_, f)| f.clone()).collect();
+        let weak: Vec<bool> = facts.iter().map(super::confidence::is_weak).collect();
+        let metric = crate::catalog::builtin()
+            .get(id)
+            .map(|m| super::compare::metric_label(lang, m))
+            .unwrap_or_else(|| id.clone());
+        html! {
+            <Drawer lang={lang} report={entry_title(r)} metric={metric} facts={facts} weak={weak}
+                on_close={link.callback(|_| Msg::CloseDrawer)} on_source={link.callback(Msg::DrawerSource)} />
         }
     }
 

@@ -152,3 +152,22 @@ pub fn show_crash_banner() {
         let _ = el.remove_attribute("hidden");
     }
 }
+
+/// Focus the first element matching a CSS selector; `a || b` tries `a` first, then `b` (nothing
+/// when none matches).
+pub fn focus(selectors: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for sel in selectors.split("||") {
+        let el = doc
+            .query_selector(sel.trim())
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+            return;
+        }
+    }
+}

@@ -176,17 +176,17 @@ pub fn view(app: &App, link: &Scope<App>) -> Html {
         let sel: Option<web_sys::HtmlSelectElement> = e.target_dyn_into();
         sel.map(|s| Msg::ChartMetric(s.value())).unwrap_or(Msg::Noop)
     });
-    let title = format!("{} ({})", metric_label(lang, m), m.unit);
+    let title = format!("{} ({})", metric_label(lang, m), super::i18n::unit_label(lang, &m.unit));
     let line = series(&reports, &m.id);
     html! {
         <div class="charts">
             <label class="filter">{ t(lang, "metric") }{ " " }
                 <select data-testid="chart-metric" {onchange}>
-                    { for metrics.iter().map(|x| html! { <option value={x.id.clone()} selected={x.id == m.id}>{ format!("{} ({})", metric_label(lang, x), x.unit) }</option> }) }
+                    { for metrics.iter().map(|x| html! { <option value={x.id.clone()} selected={x.id == m.id}>{ format!("{} ({})", metric_label(lang, x), super::i18n::unit_label(lang, &x.unit)) }</option> }) }
                 </select>
             </label>
             <h3>{ t(lang, "bar_chart") }</h3>
-            <div class="chart" data-testid="chart-bar">{ bar_chart(lang, &reports, app.report(), &m.id, &m.unit, &title) }</div>
+            <div class="chart" data-testid="chart-bar" tabindex="0" role="region" aria-label={t(lang, "bar_chart")}>{ bar_chart(lang, &reports, app.report(), &m.id, &m.unit, &title) }</div>
             <div class="row">
                 <button data-testid="chart-svg" onclick={link.callback(|_| Msg::Export(Export::ChartSvg))}>{ t(lang, "export_svg") }</button>
                 <button data-testid="chart-png" onclick={link.callback(|_| Msg::Export(Export::ChartPng))}>{ t(lang, "export_png") }</button>
@@ -195,7 +195,7 @@ pub fn view(app: &App, link: &Scope<App>) -> Html {
             if line.is_empty() {
                 <p class="hint" data-testid="no-line">{ t(lang, "no_line") }</p>
             } else {
-                <div class="chart" data-testid="chart-line">{ line_chart(lang, &line, &m.unit, &title) }</div>
+                <div class="chart" data-testid="chart-line" tabindex="0" role="region" aria-label={t(lang, "line_chart")}>{ line_chart(lang, &line, &m.unit, &title) }</div>
                 <div class="row">
                     <button onclick={link.callback(|_| Msg::Export(Export::LineSvg))}>{ t(lang, "export_svg") }</button>
                     <button onclick={link.callback(|_| Msg::Export(Export::LinePng))}>{ t(lang, "export_png") }</button>

@@ -1,13 +1,16 @@
 //! The comparison tab: one row per loaded report, one column per metric (primary values),
-//! sortable by any column.
+//! sortable by any column, filtered by department, year and level. The report names stay on
+//! the left on one line, the units sit in the header, a cell opens the detail drawer. It is a
+//! component that redraws only when its data generation, language, sort, filters or open
+//! report change (a batch of reports redraws it once).
 
-use super::app::{App, Msg};
-use super::format::{exact, human};
-use super::i18n::{t, Lang};
+use super::filters::{self, Filters};
+use super::format::{decimals, exact};
+use super::i18n::{t, unit_label, Lang};
 use crate::catalog::Metric;
 use crate::model::Report;
 use std::cmp::Ordering;
-use yew::html::Scope;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The primary value of metric `id` in `r`.
@@ -118,60 +121,168 @@ fn cmp_opt(a: Option<f64>, b: Option<f64>, _asc: bool) -> Ordering {
     }
 }
 
-/// The comparison tab.
-pub fn view(app: &App, link: &Scope<App>) -> Html {
-    let lang = app.lang;
-    // the reports with the cross-year flags (and series) across the open reports, so that the
-    // flags column counts them too; same order as the entries that have a report
-    let all = super::review::with_series(app);
-    let mut rows: Vec<(usize, &Report)> = app
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.report.is_some())
-        .map(|(i, _)| i)
-        .zip(all.iter())
-        .collect();
-    if rows.is_empty() {
+/// One row of the comparison: the entry it belongs to, its report (with the cross-report series
+/// and flags), and its genre and coverage (see [`super::genre`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareRow {
+    /// Index of the entry in the page's list.
+    pub entry: usize,
+    /// The report.
+    pub report: Report,
+    /// Genre (index into [`super::genre::GENRES`]).
+    pub genre: Option<usize>,
+    /// Months covered when only a part of the year.
+    pub months: Option<u32>,
+}
+
+/// Props of [`CompareTable`].
+#[derive(Properties, Clone)]
+pub struct CompareProps {
+    /// UI language.
+    pub lang: Lang,
+    /// Every report's row (unfiltered, unsorted).
+    pub rows: Rc<Vec<CompareRow>>,
+    /// Bumped when `rows` changes: the table redraws only then (or on the fields below).
+    pub generation: u64,
+    /// The open entry.
+    pub current: usize,
+    /// Sort column and direction.
+    pub sort: Option<(usize, bool)>,
+    /// The filters.
+    pub filters: Filters,
+    /// Sort by a column.
+    pub on_sort: Callback<usize>,
+    /// Open an entry.
+    pub on_select: Callback<usize>,
+    /// Open the drawer for (entry, metric id).
+    pub on_cell: Callback<(usize, String)>,
+    /// Change the filters.
+    pub on_filter: Callback<Filters>,
+}
+
+impl PartialEq for CompareProps {
+    fn eq(&self, o: &Self) -> bool {
+        // callbacks are new on every render of the page: they do not count
+        self.generation == o.generation
+            && self.lang == o.lang
+            && self.current == o.current
+            && self.sort == o.sort
+            && self.filters == o.filters
+    }
+}
+
+/// The unit a metric's column is shown in, and the divisor of its values: money in 万元.
+pub fn column_unit(lang: Lang, m: &Metric) -> (String, f64) {
+    if m.unit == "元" {
+        (lang.pick("万元", "10k yuan").to_string(), 1e4)
+    } else {
+        (unit_label(lang, &m.unit).to_string(), 1.0)
+    }
+}
+
+fn select(lang: Lang, label: &'static str, id: &'static str, value: &str, choices: &[String], onchange: Callback<String>) -> Html {
+    let onchange = onchange.reform(|e: Event| {
+        let s: Option<web_sys::HtmlSelectElement> = e.target_dyn_into();
+        s.map(|s| s.value()).unwrap_or_default()
+    });
+    html! {
+        <label class="filter">{ t(lang, label) }{ " " }
+            <select data-testid={id} {onchange}>
+                <option value="" selected={value.is_empty()}>{ t(lang, "all") }</option>
+                { for choices.iter().map(|c| html! { <option value={c.clone()} selected={c == value}>{ c }</option> }) }
+            </select>
+        </label>
+    }
+}
+
+/// The comparison table with its filters.
+#[function_component(CompareTable)]
+pub fn compare_table(p: &CompareProps) -> Html {
+    let lang = p.lang;
+    if p.rows.is_empty() {
         return html! { <p class="empty">{ t(lang, "no_report") }</p> };
     }
+    let all: Vec<&Report> = p.rows.iter().map(|r| &r.report).collect();
+    let depts = filters::choices(&all, filters::department);
+    let years = filters::choices(&all, |r| r.meta.year.map(|y| y.to_string()).unwrap_or_default());
+    let levels = filters::choices(&all, |r| r.meta.level.clone().unwrap_or_default());
+    let set = |f: fn(&mut Filters, String)| {
+        let cur = p.filters.clone();
+        p.on_filter.reform(move |v: String| {
+            let mut n = cur.clone();
+            f(&mut n, v);
+            n
+        })
+    };
+    let filter_bar = html! {
+        <div class="row filters" data-testid="compare-filters">
+            { select(lang, "department", "filter-dept", &p.filters.department, &depts, set(|f, v| f.department = v)) }
+            { select(lang, "year", "filter-year", &p.filters.year, &years, set(|f, v| f.year = v)) }
+            { select(lang, "level", "filter-level", &p.filters.level, &levels, set(|f, v| f.level = v)) }
+        </div>
+    };
+    let mut rows: Vec<(usize, &Report)> = p.rows.iter().filter(|r| p.filters.keeps(&r.report)).map(|r| (r.entry, &r.report)).collect();
+    let meta_of = |entry: usize| p.rows.iter().find(|r| r.entry == entry);
     let reports: Vec<&Report> = rows.iter().map(|(_, r)| *r).collect();
     let metrics = present(&reports);
-    if let Some((col, asc)) = app.sort {
+    if let Some((col, asc)) = p.sort {
         sort_rows(&mut rows, &metrics, col, asc);
     }
-    let arrow = |c: usize| match app.sort {
+    let arrow = |c: usize| match p.sort {
         Some((s, true)) if s == c => " ▲",
         Some((s, false)) if s == c => " ▼",
         _ => "",
     };
-    let aria = |c: usize| match app.sort {
+    let aria = |c: usize| match p.sort {
         Some((s, true)) if s == c => "ascending",
         Some((s, false)) if s == c => "descending",
         _ => "none",
     };
-    let mut heads = vec![(0usize, t(lang, "report").to_string()), (1, t(lang, "year").to_string())];
-    heads.extend(
-        metrics
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (i + 2, format!("{} ({})", metric_label(lang, m), m.unit))),
-    );
+    let mut heads: Vec<(usize, String, String)> =
+        vec![(0usize, t(lang, "report").to_string(), String::new()), (1, t(lang, "year").to_string(), String::new())];
+    heads.extend(metrics.iter().enumerate().map(|(i, m)| (i + 2, metric_label(lang, m), column_unit(lang, m).0)));
     let first_review = metrics.len() + 2;
-    heads.extend(REVIEW_COLUMNS.iter().enumerate().map(|(k, key)| (first_review + k, t(lang, key).to_string())));
-    let head = heads.into_iter().map(|(c, h)| html! {
-        <th aria-sort={aria(c)}><button class="sort" data-testid={format!("sort-{c}")} onclick={link.callback(move |_| Msg::SortBy(c))}>{ h }{ arrow(c) }</button></th>
+    heads.extend(REVIEW_COLUMNS.iter().enumerate().map(|(k, key)| (first_review + k, t(lang, key).to_string(), String::new())));
+    let head = heads.into_iter().map(|(c, h, unit)| {
+        let on_sort = p.on_sort.reform(move |_: MouseEvent| c);
+        html! {
+            <th scope="col" aria-sort={aria(c)} class={classes!((c == 0).then_some("name"))}>
+                <button class="sort" data-testid={format!("sort-{c}")} onclick={on_sort}>{ h }{ arrow(c) }
+                    if !unit.is_empty() { <span class="unit">{ unit }</span> }
+                </button>
+            </th>
+        }
     });
     let body = rows.iter().map(|(i, r)| {
         let i = *i;
-        let cells = metrics.iter().map(|m| match primary(r, &m.id) {
-            Some(v) => html! { <td class="n" data-id={m.id.clone()} data-value={crate::output::number(v)} title={exact(v, &m.unit)}>{ human(v, &m.unit, lang) }</td> },
-            None => html! { <td class="n missing" data-id={m.id.clone()}>{ "—" }</td> },
+        let info = meta_of(i);
+        let genre = info.and_then(|x| x.genre).map(|g| super::genre::genre_label(lang, g)).unwrap_or("");
+        let months = info.and_then(|x| x.months);
+        let cells = metrics.iter().map(|m| {
+            let (_, div) = column_unit(lang, m);
+            let id = m.id.clone();
+            let on_cell = p.on_cell.reform(move |_: MouseEvent| (i, id.clone()));
+            let weak = r.metrics.iter().find(|f| f.id == m.id && f.primary).is_some_and(super::confidence::is_weak);
+            match primary(r, &m.id) {
+                Some(v) => html! {
+                    <td class={classes!("n", weak.then_some("weak"))} data-id={m.id.clone()} data-value={crate::output::number(v)}>
+                        <button class="cell" title={format!("{}{}", exact(v, &m.unit), if weak { format!(" · {}", t(lang, "weak_hint")) } else { String::new() })} onclick={on_cell}>
+                            { decimals(v / div, 2) }{ if weak { "?" } else { "" } }</button>
+                    </td>
+                },
+                None => html! { <td class="n missing" data-id={m.id.clone()}><span aria-label={t(lang, "not_found")}>{ "—" }</span></td> },
+            }
         });
+        let label = row_label(r);
+        let tip = format!("{label}{}{}", r.meta.year.map(|y| format!(" {y}")).unwrap_or_default(), if genre.is_empty() { String::new() } else { format!(" · {genre}") });
+        let on_select = p.on_select.reform(move |_: MouseEvent| i);
         html! {
-            <tr data-testid="compare-row" class={classes!((i == app.current).then_some("active"))}>
-                <th scope="row"><button class="link" onclick={link.callback(move |_| Msg::Select(i))}>{ row_label(r) }</button></th>
-                <td class="n">{ r.meta.year.map(|y| y.to_string()).unwrap_or_default() }</td>
+            <tr data-testid="compare-row" data-entry={i.to_string()} class={classes!((i == p.current).then_some("active"))}>
+                <th scope="row" class="name" title={tip}><button class="link" onclick={on_select}>{ label }</button></th>
+                <td class="n year">{ r.meta.year.map(|y| y.to_string()).unwrap_or_default() }
+                    if !genre.is_empty() { <span class="chip" data-testid="compare-genre">{ genre }</span> }
+                    if months.is_some() { <span class="chip partial" data-testid="compare-partial">{ super::genre::coverage_label(lang, months) }</span> }
+                </td>
                 { for cells }
                 { for (0..REVIEW_COLUMNS.len()).map(|k| html! { <td class="n review-col" data-testid="compare-review">{ review_cell(lang, r, k) }</td> }) }
             </tr>
@@ -180,10 +291,14 @@ pub fn view(app: &App, link: &Scope<App>) -> Html {
     html! {
         <div class="compare">
             <p class="hint">{ t(lang, "compare_hint") }</p>
-            <div class="scroll-x"><table class="table" data-testid="compare-table">
-                <thead><tr>{ for head }</tr></thead>
-                <tbody>{ for body }</tbody>
-            </table></div>
+            { filter_bar }
+            <div class="scroll-x table-box" tabindex="0" role="region" aria-label={t(lang, "tab_compare")}>
+                <table class="table compare-table" data-testid="compare-table">
+                    <thead><tr>{ for head }</tr></thead>
+                    <tbody>{ for body }</tbody>
+                </table>
+            </div>
+            if rows.is_empty() { <p class="empty" data-testid="filtered-out">{ t(lang, "filtered_out") }</p> }
         </div>
     }
 }

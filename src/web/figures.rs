@@ -26,8 +26,8 @@ pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
     html! {
         <div class="figures">
             <p class="count">{ format!("{} {}", r.figures.len(), t(lang, "figures_count")) }</p>
-            <div class="scroll-x"><table class="table" data-testid="figures">
-                <thead><tr><th>{ t(lang, "value") }</th><th>{ t(lang, "unit") }</th><th>{ t(lang, "subject") }</th><th></th></tr></thead>
+            <div class="scroll-x" tabindex="0" role="region" aria-label={t(lang, "tab_figures")}><table class="table" data-testid="figures">
+                <thead><tr><th>{ t(lang, "value") }</th><th>{ t(lang, "unit") }</th><th>{ t(lang, "subject") }</th><th>{ t(lang, "evidence") }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table></div>
         </div>

@@ -59,7 +59,7 @@ pub fn human(value: f64, unit: &str, lang: Lang) -> String {
     if unit == "%" {
         return format!("{}%", decimals(value, 2));
     }
-    format!("{} {unit}", decimals(value, 2))
+    format!("{} {}", decimals(value, 2), super::i18n::unit_label(lang, unit))
 }
 
 /// A short word for an approximation.

@@ -179,7 +179,148 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "privacy" => ("数据只保存在本机浏览器中。", "Data stays in this browser."),
         "warnings" => ("提示", "Notes"),
         "extract_failed" => ("提取失败(其他报告不受影响)", "extraction failed (other reports are not affected)"),
+        "edited" => ("已修改", "edited"),
+        "edited_hint" => ("由用户修改,导出中也使用此值", "corrected by the user; the exports use it too"),
+        "edit_card" => ("修改机关/地区/年度/层级", "Edit agency, region, year, level"),
+        "save" => ("保存", "Save"),
+        "cancel" => ("取消", "Cancel"),
+        "reset_found" => ("恢复为识别结果", "Back to what was found"),
+        "genre" => ("文种", "Genre"),
+        "coverage" => ("期间", "Period"),
+        "primary" => ("主值", "primary"),
+        "weak_hint" => ("匹配较弱,请核对原文", "weak match: check the source"),
+        "weak_short" => ("待核对", "check"),
+        "show_in_source" => ("在原文中查看", "Show in the source"),
+        "close" => ("关闭", "Close"),
+        "not_found" => ("未找到", "not found"),
+        "department" => ("部门", "Department"),
+        "all" => ("全部", "all"),
+        "filtered_out" => ("没有符合筛选条件的报告。", "No report matches the filters."),
+        "undo" => ("撤销", "Undo"),
+        "removed" => ("已移除", "Removed"),
+        "cleared" => ("已清除全部报告", "All reports cleared"),
+        "duplicates_skipped" => ("已跳过重复的报告(内容相同)", "Skipped duplicates (same text)"),
+        "same_as" => ("同", "same as"),
+        "skip_to_results" => ("跳到结果", "Skip to the results"),
+        "fold_source" => ("收起原文", "Hide the text"),
+        "unfold_source" => ("显示原文", "Show the text"),
+        "open_text" => ("原文", "Text"),
+        "html_converted" => ("已将 HTML 转为文本", "HTML converted to text"),
+        "pasted_year" => ("年度", "year"),
+        "results" => ("结果", "Results"),
+        "not_comparable" => (
+            "其数字不宜直接与全年的法治政府建设年度报告比较。",
+            " Its figures are not directly comparable with a full-year rule-of-law annual report.",
+        ),
         _ => ("?", "?"),
     };
     lang.pick(zh, en)
+}
+
+/// (unit as the catalog and the text write it, its English word), for numbers shown in English.
+pub const UNITS_EN: &[(&str, &str)] = &[
+    ("件", "cases"),
+    ("次", "times"),
+    ("人次", "person-times"),
+    ("人", "persons"),
+    ("个", "units"),
+    ("份", "documents"),
+    ("家次", "visits"),
+    ("项", "items"),
+    ("场", "sessions"),
+    ("条", "items"),
+    ("元", "yuan"),
+    ("万元", "10k yuan"),
+    ("亿元", "100m yuan"),
+    ("天", "days"),
+    ("个工作日", "working days"),
+    ("部", "pieces"),
+    ("名", "persons"),
+    ("家", "bodies"),
+    ("所", "offices"),
+    ("期", "sessions"),
+    ("篇", "articles"),
+];
+
+/// A unit in the UI language (units the table does not know stay as written).
+pub fn unit_label(lang: Lang, unit: &str) -> &str {
+    match lang {
+        Lang::Zh => unit,
+        Lang::En => UNITS_EN.iter().find(|(zh, _)| *zh == unit).map(|(_, en)| *en).unwrap_or(unit),
+    }
+}
+
+/// (column of the CSV exports, Chinese header): the headers of the exports in the Chinese UI.
+pub const CSV_HEADERS_ZH: &[(&str, &str)] = &[
+    ("source", "来源"),
+    ("agency", "机关"),
+    ("region", "地区"),
+    ("province", "省份"),
+    ("level", "层级"),
+    ("year", "年度"),
+    ("published", "发布日期"),
+    ("id", "指标编号"),
+    ("label", "指标"),
+    ("value", "数值"),
+    ("unit", "单位"),
+    ("primary", "主值"),
+    ("approx", "约数"),
+    ("scope", "范围"),
+    ("period", "时间"),
+    ("change", "同比"),
+    ("raw", "原文"),
+    ("evidence_start", "原文起点"),
+    ("evidence_end", "原文终点"),
+    ("review_parts", "必备内容"),
+    ("review_timeliness", "公开时限"),
+    ("review_days_late", "逾期天数"),
+    ("review_flags", "核对提示"),
+];
+
+/// An export's column header in the UI language: the Chinese header for a known column in the
+/// Chinese UI; in English the column name, a metric column `label (unit)` in English.
+pub fn csv_header(lang: Lang, col: &str) -> String {
+    if let Some((_, zh)) = CSV_HEADERS_ZH.iter().find(|(c, _)| *c == col) {
+        return lang.pick(zh, col).to_string();
+    }
+    if lang == Lang::En {
+        let cat = crate::catalog::builtin();
+        if let Some(m) = cat.metrics.iter().find(|m| col == format!("{} ({})", m.label, m.unit)) {
+            return format!("{} ({})", m.label_en, unit_label(lang, &m.unit));
+        }
+    }
+    col.to_string()
+}
+
+/// (a phrase of the core's English file messages, its Chinese): the messages naming a file that
+/// cannot be read, shown in the Chinese UI with these phrases replaced (longest first).
+pub const MESSAGES_ZH: &[(&str, &str)] = &[
+    (crate::input::SUPPORTED, "支持:文本(UTF-8、UTF-16、GB18030/GBK、Big5)、HTML 网页、Word .docx/.doc/.wps、有文字层的 PDF,以及包含这些文件的 .zip"),
+    ("scanned document: no text to read; paste the text or OCR it first", "扫描件:没有可读的文字;请粘贴文本,或先做文字识别(OCR)"),
+    ("not a valid .zip: the archive is incomplete or damaged", "不是有效的 .zip:压缩包不完整或已损坏"),
+    ("not a valid .docx: it is not a zip archive", "不是有效的 .docx:它不是 zip 压缩包"),
+    ("not a valid .doc: the compound file is damaged", "不是有效的 .doc:复合文件已损坏"),
+    ("a zip archive with no report files inside", "zip 压缩包里没有报告文件"),
+    ("not a readable PDF (its structure could not be parsed)", "无法读取的 PDF(无法解析其结构)"),
+    ("the .doc reader stopped", ".doc 读取器中止"),
+    ("the file has no text", "文件里没有文字"),
+    ("the file is empty", "文件是空的"),
+    ("an empty zip archive", "空的 zip 压缩包"),
+    ("not a readable PDF", "无法读取的 PDF"),
+    ("not a readable .doc", "无法读取的 .doc"),
+    ("not a valid PDF", "不是有效的 PDF"),
+    ("not a valid .zip", "不是有效的 .zip"),
+    ("cannot be unpacked", "无法解压"),
+    ("files of other kinds", "个其他类型的文件"),
+    ("file too large", "文件太大"),
+    ("this is ", "这是"),
+];
+
+/// A message of the core (English) in the UI language: in Chinese, its known phrases replaced
+/// by [`MESSAGES_ZH`] (file names and details kept).
+pub fn message(lang: Lang, msg: &str) -> String {
+    match lang {
+        Lang::En => msg.to_string(),
+        Lang::Zh => MESSAGES_ZH.iter().fold(msg.to_string(), |m, (en, zh)| m.replace(en, zh)),
+    }
 }

@@ -1,4 +1,4 @@
-//! The report card and the metrics tab: catalog groups, primary values, qualifiers, alternatives.
+//! The metrics tab: catalog groups, primary values, qualifiers, alternatives, weak matches marked.
 
 use super::app::{App, Msg};
 use super::format::{exact, human, qualifiers};
@@ -6,34 +6,6 @@ use super::i18n::{t, Lang};
 use crate::model::{Fact, Report};
 use yew::html::Scope;
 use yew::prelude::*;
-
-/// The report card: title, agency, region, province, level, year, published date.
-pub fn card(lang: Lang, r: &Report) -> Html {
-    let m = &r.meta;
-    let row = |key: &'static str, id: &'static str, v: Option<String>| {
-        html! {
-            <div class="kv"><dt>{ t(lang, key) }</dt>
-                <dd data-testid={id}>{ v.unwrap_or_else(|| t(lang, "unknown").to_string()) }</dd></div>
-        }
-    };
-    html! {
-        <div class="card" data-testid="report-card">
-            <h2 data-testid="meta-title">{ m.title.clone().unwrap_or_else(|| r.source.clone()) }</h2>
-            <dl>
-                { row("agency", "meta-agency", m.agency.clone()) }
-                { row("region", "meta-region", m.region.clone()) }
-                { row("province", "meta-province", m.province.clone()) }
-                { row("level", "meta-level", m.level.clone()) }
-                { row("year", "meta-year", m.year.map(|y| y.to_string())) }
-                { row("published", "meta-published", m.published.clone()) }
-                { row("source_name", "meta-source", Some(r.source.clone())) }
-            </dl>
-            if !r.warnings.is_empty() {
-                <p class="warn" data-testid="warnings">{ format!("{}: {}", t(lang, "warnings"), r.warnings.join("; ")) }</p>
-            }
-        </div>
-    }
-}
 
 /// A metric's label in the UI language (`zh` always present; English adds the zh in small).
 pub fn label(lang: Lang, f: &Fact) -> Html {
@@ -56,18 +28,22 @@ fn fact_row(app: &App, link: &Scope<App>, idx: usize, f: &Fact, primary_row: boo
     let onclick = link.callback(move |_| Msg::Jump(spans.clone(), Some(idx)));
     let active = app.selected == Some(idx);
     let quals = qualifiers(f, lang);
+    let weak = super::confidence::is_weak(f);
     let testid = if primary_row {
         format!("fact-{}", f.id)
     } else {
         format!("alt-{}", f.id)
     };
     html! {
-        <button class={classes!("fact", active.then_some("active"), (!primary_row).then_some("alt"))} data-testid={testid}
+        <button class={classes!("fact", active.then_some("active"), (!primary_row).then_some("alt"), weak.then_some("weak"))} data-testid={testid} data-weak={weak.to_string()}
             data-value={crate::output::number(f.value)} data-primary={f.primary.to_string()} aria-pressed={active.to_string()}
             {onclick} title={f.raw.clone()}>
             if primary_row { { label(lang, f) } }
             <span class="value" title={exact(f.value, &f.unit)} data-testid="fact-value">{ human(f.value, &f.unit, lang) }</span>
-            <span class="quals">{ for quals.into_iter().map(|q| html! { <span class="chip">{ q }</span> }) }</span>
+            <span class="quals">
+                if weak { <span class="chip weak-mark" data-testid="weak-mark" title={t(lang, "weak_hint")}>{ format!("? {}", t(lang, "weak_hint")) }</span> }
+                { for quals.into_iter().map(|q| html! { <span class="chip">{ q }</span> }) }
+            </span>
             <span class="raw">
                 if f.unit == "元" && f.value.abs() >= 1e4 { <span class="exact" data-testid="fact-exact">{ format!("= {} · ", exact(f.value, &f.unit)) }</span> }
                 { &f.raw }

@@ -3,11 +3,19 @@
 
 pub mod app;
 pub mod browser;
+pub mod card;
 pub mod chart;
 pub mod compare;
+pub mod confidence;
+pub mod dedup;
+pub mod drawer;
+pub mod edits;
+pub mod exports;
 pub mod figures;
 pub mod files;
+pub mod filters;
 pub mod format;
+pub mod genre;
 pub mod i18n;
 pub mod metrics;
 pub mod review;

@@ -161,7 +161,8 @@ pub fn density_svg(r: &Report) -> Html {
         }
     });
     html! {
-        <svg xmlns="http://www.w3.org/2000/svg" data-testid="review-density" width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} role="img">
+        <svg xmlns="http://www.w3.org/2000/svg" data-testid="review-density" width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} role="img"
+            aria-label={secs.iter().map(|s| format!("{} {}", s.heading, s.figures)).collect::<Vec<_>>().join("; ")}>
             { for bars }
         </svg>
     }
@@ -210,17 +211,17 @@ fn series_chart(app: &App, all: &[Series], link: &Scope<App>) -> Html {
             .map(|p| (p.year, p.value))
             .collect::<Vec<_>>(),
     )];
-    let title = format!("{} ({})", series_label(lang, s), s.unit);
+    let title = format!("{} ({})", series_label(lang, s), super::i18n::unit_label(lang, &s.unit));
     html! {
         <>
             <label class="filter">{ t(lang, "rv_series_chart") }{ " " }
                 <select data-testid="review-series-metric" {onchange}>
                     { for all.iter().map(|x| html! {
-                        <option value={x.metric.clone()} selected={x.metric == s.metric}>{ format!("{} ({})", series_label(lang, x), x.unit) }</option>
+                        <option value={x.metric.clone()} selected={x.metric == s.metric}>{ format!("{} ({})", series_label(lang, x), super::i18n::unit_label(lang, &x.unit)) }</option>
                     }) }
                 </select>
             </label>
-            <div class="chart" data-testid="review-series-chart" data-metric={s.metric.clone()}>
+            <div class="chart" data-testid="review-series-chart" data-metric={s.metric.clone()} tabindex="0" role="region" aria-label={t(lang, "rv_series")}>
                 { line_chart(lang, &data, &s.unit, &title) }
             </div>
         </>
@@ -263,12 +264,12 @@ fn series(app: &App, r: &Report, link: &Scope<App>) -> (Html, Vec<Flag>) {
             Some(p) => html! { <td class="n">{ number(p.value) }</td> },
             None => html! { <td class="n missing">{ "—" }</td> },
         });
-        html! { <tr data-testid="review-series-row"><th scope="row">{ format!("{} ({})", series_label(lang, s), s.unit) }</th>{ for cells }</tr> }
+        html! { <tr data-testid="review-series-row"><th scope="row">{ format!("{} ({})", series_label(lang, s), super::i18n::unit_label(lang, &s.unit)) }</th>{ for cells }</tr> }
     });
     let table = html! {
         <>
             <h3>{ t(lang, "rv_series") }</h3>
-            <div class="scroll-x"><table class="table" data-testid="review-series"><thead><tr><th></th>{ for head }</tr></thead><tbody>{ for rows }</tbody></table></div>
+            <div class="scroll-x" tabindex="0" role="region" aria-label={t(lang, "rv_series")}><table class="table" data-testid="review-series"><thead><tr><th scope="col">{ t(lang, "rv_indicator") }</th>{ for head }</tr></thead><tbody>{ for rows }</tbody></table></div>
             { series_chart(app, &me.review.series, link) }
         </>
     };

@@ -1,5 +1,6 @@
 //! What the user pasted or dropped, kept in `localStorage` so it survives a reload.
 
+use super::edits::MetaEdit;
 use serde::{Deserialize, Serialize};
 
 /// The localStorage key of the saved texts.
@@ -14,6 +15,9 @@ pub struct SavedDoc {
     pub name: String,
     /// The text extracted from (decoded, for files).
     pub text: String,
+    /// The user's corrections of the report card.
+    #[serde(default, skip_serializing_if = "MetaEdit::is_empty")]
+    pub edit: MetaEdit,
 }
 
 /// Everything saved: the inputs and which one is open.

@@ -88,7 +88,8 @@ fn heading_class(level: u8) -> &'static str {
     }
 }
 
-/// The outline as a tree: each top-level heading folds its sub-headings (`<details>`).
+/// The outline as a tree: each top-level heading with its sub-headings below it (no buttons
+/// inside a `<summary>`: that nests interactive elements).
 fn outline_tree(link: &Scope<App>, outline: &[Heading]) -> Html {
     let mut groups: Vec<(Option<&Heading>, Vec<&Heading>)> = vec![(None, Vec::new())];
     for h in outline {
@@ -106,15 +107,35 @@ fn outline_tree(link: &Scope<App>, outline: &[Heading]) -> Html {
             let span = span_of(h.at, &h.text);
             html! {
                 <li class="lvl1">
-                    <details open=true>
-                        <summary><button class="link" data-testid="outline-item" onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>{ &h.text }</button></summary>
-                        <ul class="outline">{ for kids.into_iter().map(item) }</ul>
-                    </details>
+                    <button class="link" data-testid="outline-item" onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>{ &h.text }</button>
+                    <ul class="outline">{ for kids.into_iter().map(item) }</ul>
                 </li>
             }
         }
     });
     html! { <>{ for parts }</> }
+}
+
+/// The narrative's first sentence: what kind of document this is and which part of the year it
+/// covers, with a caution when it is not a full-year annual report (see [`super::genre`]).
+fn genre_line(app: &App) -> Html {
+    let lang = app.lang;
+    let (g, months) = app.open_genre();
+    let Some(g) = g else {
+        return html! {};
+    };
+    let annual = super::genre::GENRES.get(g).is_some_and(|x| x.1 == "年度报告");
+    let mut line = format!(
+        "{}{}{}",
+        lang.pick("本文是", "This is "),
+        super::genre::genre_label(lang, g),
+        lang.pick(",", ", "),
+    ) + &super::genre::coverage_label(lang, months)
+        + lang.pick("。", ".");
+    if !annual || months.is_some() {
+        line += t(lang, "not_comparable");
+    }
+    html! { <p class={classes!("genre-line", (!annual || months.is_some()).then_some("caution"))} data-testid="summary-genre">{ line }</p> }
 }
 
 /// The summary tab.
@@ -152,6 +173,7 @@ pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
     html! {
         <div class="summary" data-testid="summary">
             <h3>{ t(lang, "narrative") }</h3>
+            { genre_line(app) }
             { narrative(app, r, link) }
             <h3>{ t(lang, "outline") }</h3>
             if r.outline.is_empty() { <p class="empty">{ t(lang, "none") }</p> }
@@ -176,7 +198,7 @@ pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
                         { for kinds.into_iter().map(|k| html! { <option value={k.to_string()} selected={app.doc_kind == k}>{ k }</option> }) }
                     </select>
                 </label>
-                <div class="scroll-x"><table class="table" data-testid="documents">
+                <div class="scroll-x" tabindex="0" role="region" aria-label={t(lang, "documents")}><table class="table" data-testid="documents">
                     <thead><tr><th>{ t(lang, "documents") }</th><th>{ t(lang, "kind") }</th><th>{ t(lang, "cited") }</th><th>{ t(lang, "issued") }</th></tr></thead>
                     <tbody>{ for docs }</tbody>
                 </table></div>
