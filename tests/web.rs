@@ -229,10 +229,13 @@ fn the_desk_helpers_work_on_their_own() {
     assert_eq!(app::tab_after_key(app::Tab::Review, "Home"), Some(app::Tab::Metrics));
     assert_eq!(app::tab_after_key(app::Tab::Review, "x"), None);
     // genre and coverage
-    assert_eq!(genre::genre(Some("某市2023年行政执法统计数据"), "").map(|g| genre::GENRES[g].1), Some("执法统计"));
-    assert_eq!(genre::months_covered(Some("截至2024年7月底法治政府建设情况"), ""), Some(7));
-    assert_eq!(genre::months_covered(None, "2023年1-9月,我局"), Some(9));
-    assert_eq!(genre::months_covered(Some("2023年法治政府建设年度报告"), "截至12月"), None);
+    // (the core reads genre and coverage; the page labels them)
+    let r = zhibiao::extract("某市2023年行政执法统计数据\n截至7月底,全市立案处罚12起。", "g.txt");
+    assert_eq!(genre::genre_of(&r.meta).map(|g| genre::genre_label(Lang::Zh, g)), Some("行政执法统计"));
+    assert_eq!(genre::months_of(&r.meta), Some(7));
+    let full = zhibiao::extract("某县2023年法治政府建设年度报告\n2023年,全县立案处罚12起。", "f.txt");
+    assert_eq!(genre::months_of(&full.meta), None);
+    assert!(genre::genre_of(&full.meta).is_some_and(genre::is_annual));
     // corrections laid over a report, noted in its warnings
     let mut r = zhibiao::extract("某局2023年法治政府建设年度报告。办理行政处罚案件12件。", "pasted-1.txt");
     let e = edits::MetaEdit { agency: Some("宝坻区司法局".into()), region: Some("宝坻区".into()), ..Default::default() };

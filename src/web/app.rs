@@ -482,15 +482,11 @@ impl App {
         let rows = entries
             .into_iter()
             .zip(reports)
-            .map(|((i, e), report)| {
-                let opening = genre::opening(e.shown.as_deref().unwrap_or(&e.text));
-                let title = report.meta.title.clone();
-                CompareRow {
-                    entry: i,
-                    genre: genre::genre(title.as_deref(), &opening),
-                    months: genre::months_covered(title.as_deref(), &opening),
-                    report,
-                }
+            .map(|((i, _), report)| CompareRow {
+                entry: i,
+                genre: genre::genre_of(&report.meta),
+                months: genre::months_of(&report.meta),
+                report,
             })
             .collect();
         self.rows = Rc::new(rows);
@@ -500,12 +496,9 @@ impl App {
 
     /// Genre and coverage of the open report (see [`genre`]).
     pub fn open_genre(&self) -> (Option<usize>, Option<u32>) {
-        match (self.entry(), self.report()) {
-            (Some(e), Some(r)) => {
-                let opening = genre::opening(e.shown.as_deref().unwrap_or(&e.text));
-                (genre::genre(r.meta.title.as_deref(), &opening), genre::months_covered(r.meta.title.as_deref(), &opening))
-            }
-            _ => (None, None),
+        match self.report() {
+            Some(r) => (genre::genre_of(&r.meta), genre::months_of(&r.meta)),
+            None => (None, None),
         }
     }
 

@@ -129,7 +129,7 @@ pub struct CompareRow {
     pub entry: usize,
     /// The report.
     pub report: Report,
-    /// Genre (index into [`super::genre::GENRES`]).
+    /// Genre (index into the core's genres, see [`super::genre`]).
     pub genre: Option<usize>,
     /// Months covered when only a part of the year.
     pub months: Option<u32>,

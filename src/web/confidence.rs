@@ -1,7 +1,7 @@
-//! Confidence of a fact, derived in the page from the catalog: a fact is *weak* when the words of
-//! its evidence match none of its metric's triggers (the figure was taken from farther away, or
-//! from a table cell or through a generic word). The page marks such a fact and asks the reader
-//! to check the source.
+//! Confidence of a fact: a fact is *weak* when the core marked its match `loose` (a weak
+//! trigger, a trigger far from the figure, words only from the phrase before — see
+//! `classify`), or when the words of its evidence match none of its metric's triggers (a table
+//! cell, a generic word). The page marks such a fact and asks the reader to check the source.
 
 use crate::model::Fact;
 use crate::re::Regex;
@@ -22,6 +22,9 @@ fn compile(list: &[String]) -> Vec<Regex> {
 /// Whether the match of `f` is weak (see the module doc). Metrics the catalog does not know,
 /// and facts without evidence text, are not judged.
 pub fn is_weak(f: &Fact) -> bool {
+    if f.loose {
+        return true;
+    }
     let Some(m) = crate::catalog::builtin().get(&f.id) else {
         return false;
     };

@@ -1,62 +1,39 @@
-//! What kind of document a report is (年度报告 / 执法统计 / 年报 / 通报 / 工作总结) and which part
-//! of the year it covers (全年 / 截至N月), read in the page from the title and the opening of the
-//! text. The words are the table [`GENRES`]; the first that the title (else the opening) holds wins.
+//! Genre and year coverage of a report as the page shows them. The core reads both
+//! (`meta.genre`, `meta.coverage`; the words are `data/genres.toml`, see
+//! `crate::meta::genre`); this module only labels them in the UI language.
 
 use super::i18n::Lang;
+use crate::meta::genre::genres;
+use crate::model::Meta;
 
-/// (words any of which names the genre, zh label, en label), most specific first.
-pub const GENRES: &[(&[&str], &str, &str)] = &[
-    (
-        &["执法统计", "执法数据", "行政执法情况统计", "执法情况统计"],
-        "执法统计",
-        "enforcement statistics",
-    ),
-    (&["通报"], "通报", "bulletin"),
-    (
-        &[
-            "工作年报",
-            "年度报表",
-            "政务公开工作年度报告",
-            "信息公开工作年度报告",
-        ],
-        "年报",
-        "annual return",
-    ),
-    (
-        &["年度报告", "情况报告", "工作报告", "情况的报告", "工作情况"],
-        "年度报告",
-        "annual report",
-    ),
-    (&["总结"], "工作总结", "work summary"),
-];
-
-/// A report's genre: index into [`GENRES`], `None` when no word of the table is found.
-pub fn genre(title: Option<&str>, opening: &str) -> Option<usize> {
-    let find = |s: &str| {
-        GENRES
-            .iter()
-            .position(|(words, _, _)| words.iter().any(|w| s.contains(w)))
-    };
-    title.and_then(find).or_else(|| find(opening))
+/// The report's genre: an index into the core's genres (`data/genres.toml`).
+pub fn genre_of(meta: &Meta) -> Option<usize> {
+    let id = meta.genre.as_deref()?;
+    genres().genres.iter().position(|g| g.id == id)
 }
 
 /// The genre's label in the UI language.
 pub fn genre_label(lang: Lang, g: usize) -> &'static str {
-    GENRES
-        .get(g)
-        .map(|(_, zh, en)| lang.pick(zh, en))
-        .unwrap_or("")
+    genres().genres.get(g).map(|x| lang.pick(&x.zh, &x.en)).unwrap_or("")
 }
 
-/// Months covered when the title or opening says a part of the year (`截至7月底`,
-/// `1-9月`, `1至9月`, `上半年`, `前三季度`); `None` for a full year.
-pub fn months_covered(title: Option<&str>, opening: &str) -> Option<u32> {
-    title.and_then(part_year).or_else(|| part_year(opening))
+/// Whether the genre is the annual rule-of-law report (the comparable kind).
+pub fn is_annual(g: usize) -> bool {
+    genres().genres.get(g).is_some_and(|x| x.id == "rule_of_law_report")
+}
+
+/// Months covered when the report covers only a part of the year (`截至7月底` → 7, `1-9月`,
+/// `上半年`, `一季度`, `前三季度`); `None` for a full year or an unknown part.
+pub fn months_of(meta: &Meta) -> Option<u32> {
+    meta.coverage.as_deref().filter(|c| *c != "全年").and_then(part_year)
 }
 
 fn part_year(s: &str) -> Option<u32> {
     if s.contains("上半年") {
         return Some(6);
+    }
+    if s.contains("一季度") {
+        return Some(3);
     }
     if s.contains("前三季度") {
         return Some(9);
@@ -125,7 +102,3 @@ pub fn coverage_label(lang: Lang, months: Option<u32>) -> String {
     }
 }
 
-/// The opening of a text the genre and coverage are read from (its first 300 chars).
-pub fn opening(text: &str) -> String {
-    text.chars().take(300).collect()
-}

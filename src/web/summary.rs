@@ -124,7 +124,7 @@ fn genre_line(app: &App) -> Html {
     let Some(g) = g else {
         return html! {};
     };
-    let annual = super::genre::GENRES.get(g).is_some_and(|x| x.1 == "年度报告");
+    let annual = super::genre::is_annual(g);
     let mut line = format!(
         "{}{}{}",
         lang.pick("本文是", "This is "),
