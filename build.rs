@@ -5,7 +5,18 @@ use std::path::Path;
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
-    for name in ["catalog", "clutter", "sections", "document_kinds", "tables", "meta", "genres", "parts", "derived", "flags"] {
+    for name in [
+        "catalog",
+        "clutter",
+        "sections",
+        "document_kinds",
+        "tables",
+        "meta",
+        "genres",
+        "parts",
+        "derived",
+        "flags",
+    ] {
         let src = format!("data/{name}.toml");
         println!("cargo:rerun-if-changed={src}");
         let text = std::fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));

@@ -11,7 +11,10 @@ fn seeds() -> Vec<(String, String)> {
             rd.filter_map(|e| e.ok())
                 .filter_map(|e| {
                     let p = e.path();
-                    Some((p.file_name()?.to_string_lossy().into_owned(), std::fs::read_to_string(&p).ok()?))
+                    Some((
+                        p.file_name()?.to_string_lossy().into_owned(),
+                        std::fs::read_to_string(&p).ok()?,
+                    ))
                 })
                 .collect()
         })

@@ -7,7 +7,10 @@ fn main() {
             docs.push(t);
         }
     }
-    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(200);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200);
     let t = std::time::Instant::now();
     let chars: usize = docs.iter().map(|d| d.chars().count()).sum();
     for _ in 0..n {

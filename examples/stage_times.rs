@@ -2,11 +2,26 @@
 use std::time::Instant;
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let docs: Vec<String> = std::fs::read_dir(dir).into_iter().flatten().flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect();
+    let docs: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
     let n = 50;
     let cat = zhibiao::catalog::builtin();
     let mut t = [0f64; 9];
-    let names = ["doc(normalise+clutter+segment)", "quantities", "classify", "resolve", "sections", "meta", "outline", "documents", "summary"];
+    let names = [
+        "doc(normalise+clutter+segment)",
+        "quantities",
+        "classify",
+        "resolve",
+        "sections",
+        "meta",
+        "outline",
+        "documents",
+        "summary",
+    ];
     for _ in 0..n {
         for d in &docs {
             let s = Instant::now();
@@ -35,7 +50,11 @@ fn main() {
             let _ = zhibiao::documents::documents(&doc);
             t[7] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let r = zhibiao::Report { meta, metrics: m, ..Default::default() };
+            let r = zhibiao::Report {
+                meta,
+                metrics: m,
+                ..Default::default()
+            };
             let _ = zhibiao::summary::summarise(&r);
             t[8] += s.elapsed().as_secs_f64();
         }

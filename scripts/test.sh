@@ -9,6 +9,14 @@ shared="$(cd .. && pwd)/shared"
 [ -d "$shared/corpus" ] || { echo "test.sh: ../shared (corpus, gold, peers) must sit beside this repo" >&2; exit 1; }
 
 mkdir -p target
+# rustfmt and clippy come with rustup's default profile; add them when a minimal one lacks them
+command -v rustup > /dev/null && { cargo fmt --version > /dev/null 2>&1 && cargo clippy --version > /dev/null 2>&1 || rustup component add rustfmt clippy; }
+echo "== rustfmt (cargo fmt --check)"
+if ! cargo fmt --check > target/fmt.log 2>&1; then
+  head -n 60 target/fmt.log
+  echo "rustfmt FAILED: run cargo fmt (full diff: target/fmt.log)"
+  exit 1
+fi
 echo "== clippy (cargo clippy --all-targets -D warnings)"
 if ! cargo clippy --all-targets -- -D warnings > target/clippy.log 2>&1; then
   tail -n 60 target/clippy.log

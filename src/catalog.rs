@@ -185,15 +185,23 @@ pub struct Catalog {
 }
 
 fn compile(id: &str, pats: &[String]) -> Result<Vec<Regex>, String> {
-    pats.iter().map(|p| Regex::new(p).map_err(|e| format!("catalog: metric {id}: bad pattern {p:?}: {e}"))).collect()
+    pats.iter()
+        .map(|p| Regex::new(p).map_err(|e| format!("catalog: metric {id}: bad pattern {p:?}: {e}")))
+        .collect()
 }
 
 fn compile_any(id: &str, pats: &[String]) -> Result<Option<Regex>, String> {
     if pats.is_empty() {
         return Ok(None);
     }
-    let joined = pats.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
-    Regex::new(&joined).map(Some).map_err(|e| format!("catalog: metric {id}: bad exclude pattern: {e}"))
+    let joined = pats
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&joined)
+        .map(Some)
+        .map_err(|e| format!("catalog: metric {id}: bad exclude pattern: {e}"))
 }
 
 const KINDS: [&str; 4] = ["count", "money", "rate", "concentration"];
@@ -209,7 +217,10 @@ impl Catalog {
         let mut matchers = Vec::new();
         for m in &f.metrics {
             if !KINDS.contains(&m.kind.as_str()) {
-                return Err(format!("catalog: metric {}: kind must be one of {KINDS:?}", m.id));
+                return Err(format!(
+                    "catalog: metric {}: kind must be one of {KINDS:?}",
+                    m.id
+                ));
             }
             matchers.push(Matchers {
                 triggers: compile(&m.id, &m.triggers)?,
@@ -223,18 +234,32 @@ impl Catalog {
         for m in &f.metrics {
             if let Some(r) = &m.refines {
                 if !f.metrics.iter().any(|o| &o.id == r) {
-                    return Err(format!("catalog: metric {}: refines unknown metric {r}", m.id));
+                    return Err(format!(
+                        "catalog: metric {}: refines unknown metric {r}",
+                        m.id
+                    ));
                 }
             }
         }
         for g in &f.summary_groups {
-            if let Some(id) = g.metrics.iter().find(|id| !f.metrics.iter().any(|m| &m.id == *id)) {
-                return Err(format!("catalog: summary_group {}: unknown metric {id}", g.zh));
+            if let Some(id) = g
+                .metrics
+                .iter()
+                .find(|id| !f.metrics.iter().any(|m| &m.id == *id))
+            {
+                return Err(format!(
+                    "catalog: summary_group {}: unknown metric {id}",
+                    g.zh
+                ));
             }
         }
         let mut zeros = Vec::new();
         for z in &f.zeros {
-            let i = f.metrics.iter().position(|m| m.id == z.id).ok_or(format!("catalog: zero: unknown metric {}", z.id))?;
+            let i = f
+                .metrics
+                .iter()
+                .position(|m| m.id == z.id)
+                .ok_or(format!("catalog: zero: unknown metric {}", z.id))?;
             for r in compile(&z.id, &z.patterns)? {
                 zeros.push((i, r));
             }

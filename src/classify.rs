@@ -14,9 +14,9 @@
 
 use crate::catalog::Catalog;
 use crate::quantities::{Kind, Quantity};
+use crate::re::Regex;
 use crate::sections::SectionKind;
 use crate::Doc;
-use crate::re::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -63,8 +63,14 @@ fn phrase_start(text: &str, b: usize, floor: usize) -> usize {
     while !text.is_char_boundary(floor) {
         floor += 1;
     }
-    let Some(head) = text.get(floor..b) else { return b };
-    match head.char_indices().rev().find(|(_, c)| matches!(c, ',' | ';' | ':' | '。' | '!' | '?' | '\n')) {
+    let Some(head) = text.get(floor..b) else {
+        return b;
+    };
+    match head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '。' | '!' | '?' | '\n'))
+    {
         Some((i, c)) => floor + i + c.len_utf8(),
         None => floor,
     }
@@ -110,13 +116,19 @@ fn not_a_count_after_re() -> &'static Regex {
 /// the words before it name a body or a place (`市政府受案959件,在全市受案总量中占10%`).
 fn share_of_total_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^[,,]?([^,;。]{0,24}(总数|总量|全部|总和)[^,;。]{0,4})?占(全部|总|所有)?[^,;。]{0,16}$")
+    re(
+        &R,
+        "^[,,]?([^,;。]{0,24}(总数|总量|全部|总和)[^,;。]{0,4})?占(全部|总|所有)?[^,;。]{0,16}$",
+    )
 }
 
 /// Words before a figure that name a body or a place as the subject of the count.
 fn names_body_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "(市|区|县|州|省|镇|乡|街道)(政府|本级)|(人民)?政府|本级")
+    re(
+        &R,
+        "(市|区|县|州|省|镇|乡|街道)(政府|本级)|(人民)?政府|本级",
+    )
 }
 
 /// The words before a figure that only restate the previous figure's action
@@ -130,19 +142,28 @@ fn continuation_re() -> &'static Regex {
 /// the next figure continues.
 fn change_aside_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^[,,]?(较|比|同比)[^,;。]{0,12}(增长|下降|增加|减少|上升|降低|提高)(了)?[^,;。]{0,12}%")
+    re(
+        &R,
+        "^[,,]?(较|比|同比)[^,;。]{0,12}(增长|下降|增加|减少|上升|降低|提高)(了)?[^,;。]{0,12}%",
+    )
 }
 
 /// Words that introduce the parts of a total stated before (`其中`, `具体为:`, `包括`).
 fn part_intro_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "其中|具体(为|是|包括|有)|分项(来看|看)|包括|按[^,;。]{1,8}(分|划分|来看)[,:]")
+    re(
+        &R,
+        "其中|具体(为|是|包括|有)|分项(来看|看)|包括|按[^,;。]{1,8}(分|划分|来看)[,:]",
+    )
 }
 
 /// A figure that is a difference to another (`比上年多20.7万元`, `较2021年增加7件`), not a count.
 fn difference_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "(比|较)[^,;。]{0,16}(多|少|增加|减少|增长|下降|上升|提高|降低)(了)?(约|近)?$")
+    re(
+        &R,
+        "(比|较)[^,;。]{0,16}(多|少|增加|减少|增长|下降|上升|提高|降低)(了)?(约|近)?$",
+    )
 }
 
 /// A type label right before a figure (`行政处罚类142件`, `投诉举报类的12件`).
@@ -203,8 +224,16 @@ struct Around {
 fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
     let q = &qs[i];
     let text = &doc.body;
-    let sentence = doc.segs.sentence_of(q.span.start).map(|s| doc.segs.sentences[s].clone()).unwrap_or(q.span.clone());
-    let clause = doc.segs.clause_of(q.span.start).map(|c| doc.segs.clauses[c].clone()).unwrap_or(q.span.clone());
+    let sentence = doc
+        .segs
+        .sentence_of(q.span.start)
+        .map(|s| doc.segs.sentences[s].clone())
+        .unwrap_or(q.span.clone());
+    let clause = doc
+        .segs
+        .clause_of(q.span.start)
+        .map(|c| doc.segs.clauses[c].clone())
+        .unwrap_or(q.span.clone());
     let mut floor = sentence.start.max(q.span.start.saturating_sub(LEFT_MAX));
     // the previous figure bounds the words, unless it is an aside in brackets right before
     // this one (`占全年监测有效天数(365天)的92.1%`)
@@ -228,7 +257,11 @@ fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
             rend = rend.min(n.span.start);
         }
     }
-    Around { left: clip(text, lstart, q.span.start), right: clip(text, q.span.end, rend.max(q.span.end)), sentence }
+    Around {
+        left: clip(text, lstart, q.span.start),
+        right: clip(text, q.span.end, rend.max(q.span.end)),
+        sentence,
+    }
 }
 
 /// Where the words of figure `i` may begin at the earliest: after the previous figure (one in
@@ -263,12 +296,21 @@ fn narrower(cat: &Catalog, m: usize, words: &str, q: &Quantity) -> Option<usize>
 fn in_brackets(text: &str, span: &Range<usize>, next: usize) -> bool {
     let before = &text[clip(text, span.start.saturating_sub(12), span.start)];
     let after = &text[clip(text, span.end, next.min(span.end + 9))];
-    before.rfind('(').is_some_and(|o| !before[o..].contains(')')) && after.starts_with(')')
+    before
+        .rfind('(')
+        .is_some_and(|o| !before[o..].contains(')'))
+        && after.starts_with(')')
 }
 
 /// The nearest heading above byte `b` (for `context` patterns).
 fn heading_text<'a>(doc: &'a Doc, b: usize) -> Vec<&'a str> {
-    doc.segs.headings_before(b).into_iter().last().map(|h| &doc.body[h.span.clone()]).into_iter().collect()
+    doc.segs
+        .headings_before(b)
+        .into_iter()
+        .last()
+        .map(|h| &doc.body[h.span.clone()])
+        .into_iter()
+        .collect()
 }
 
 /// The best metric for one quantity given its left/right words.
@@ -284,7 +326,12 @@ fn best_metric(
     let ltext = text.get(left.clone()).unwrap_or("");
     let rtext = text.get(right.clone()).unwrap_or("");
     // the context may be named anywhere in the sentence, also before a `;`
-    let stext = text.get(full_sentence_start(text, sentence.start, q.span.start).min(sentence.start)..sentence.end).unwrap_or("");
+    let stext = text
+        .get(
+            full_sentence_start(text, sentence.start, q.span.start).min(sentence.start)
+                ..sentence.end,
+        )
+        .unwrap_or("");
     let mut best: Option<(i64, usize, Range<usize>, bool)> = None;
     let listed = cat.by_unit.get(&q.unit).map(Vec::as_slice).unwrap_or(&[]);
     if listed.is_empty() && cat.any_unit.is_empty() {
@@ -306,7 +353,10 @@ fn best_metric(
                 mine = Some((score, span, weak));
             }
         };
-        for (list, base, weak) in [(&mx.triggers, cat.trigger_base[m], false), (&mx.weak, cat.weak_base[m], true)] {
+        for (list, base, weak) in [
+            (&mx.triggers, cat.trigger_base[m], false),
+            (&mx.weak, cat.weak_base[m], true),
+        ] {
             for (k, r) in list.iter().enumerate() {
                 if !lhits.matched(base + k) {
                     continue;
@@ -325,18 +375,30 @@ fn best_metric(
                 continue;
             }
             if let Some(mt) = r.find(rtext) {
-                consider(2 * after_distance(r, rtext, mt.start()) + 2, q.span.start..right.start + mt.end(), false);
+                consider(
+                    2 * after_distance(r, rtext, mt.start()) + 2,
+                    q.span.start..right.start + mt.end(),
+                    false,
+                );
             }
         }
-        let Some((score, span, weak)) = mine else { continue };
+        let Some((score, span, weak)) = mine else {
+            continue;
+        };
         if best.as_ref().is_some_and(|b| b.0 >= score) {
             continue;
         }
-        if mx.exclude.as_ref().is_some_and(|r| r.is_match(ltext)) || mx.exclude_after.as_ref().is_some_and(|r| r.is_match(rtext)) {
+        if mx.exclude.as_ref().is_some_and(|r| r.is_match(ltext))
+            || mx.exclude_after.as_ref().is_some_and(|r| r.is_match(rtext))
+        {
             continue;
         }
         if let Some(ctx) = &mx.context {
-            if !ctx.is_match(stext) && !heading_text(doc, q.span.start).iter().any(|h| ctx.is_match(h)) {
+            if !ctx.is_match(stext)
+                && !heading_text(doc, q.span.start)
+                    .iter()
+                    .any(|h| ctx.is_match(h))
+            {
                 continue;
             }
         }
@@ -373,14 +435,29 @@ fn group_threshold_re() -> &'static Regex {
 /// The same without the comparison word (it is part of the figure: `超过40件`).
 fn group_subject_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^[^,;。0-9]{0,12}(政府|部门|单位|乡镇|街道|市州|区县|县区)[^,;。0-9]{0,16}$")
+    re(
+        &R,
+        "^[^,;。0-9]{0,12}(政府|部门|单位|乡镇|街道|市州|区县|县区)[^,;。0-9]{0,16}$",
+    )
 }
 
 /// `A、B、C分别为x、y、z`: the label text for each of the values after 分别, as byte ranges.
-fn respectively_labels(doc: &Doc, qs: &[Quantity], i: usize, sentence: &Range<usize>) -> Option<Range<usize>> {
+fn respectively_labels(
+    doc: &Doc,
+    qs: &[Quantity],
+    i: usize,
+    sentence: &Range<usize>,
+) -> Option<Range<usize>> {
     let text = &doc.body;
     let q = &qs[i];
-    let from = clip(text, sentence.start.max(q.span.start.saturating_sub(SENTENCE_MAX)), q.span.start).start;
+    let from = clip(
+        text,
+        sentence
+            .start
+            .max(q.span.start.saturating_sub(SENTENCE_MAX)),
+        q.span.start,
+    )
+    .start;
     let head = text.get(from..q.span.start)?;
     if !head.contains("分别") {
         return None;
@@ -396,8 +473,11 @@ fn respectively_labels(doc: &Doc, qs: &[Quantity], i: usize, sentence: &Range<us
     while let Some(&last) = vals.last() {
         let next = last + 1;
         let Some(n) = qs.get(next) else { break };
-        let gap = text.get(qs[last].span.end.min(n.span.start)..n.span.start).unwrap_or("x");
-        if n.span.end > sentence.end || !gap.chars().all(|c| matches!(c, '、' | '和' | ' ' | '及')) {
+        let gap = text
+            .get(qs[last].span.end.min(n.span.start)..n.span.start)
+            .unwrap_or("x");
+        if n.span.end > sentence.end || !gap.chars().all(|c| matches!(c, '、' | '和' | ' ' | '及'))
+        {
             break;
         }
         vals.push(next);
@@ -414,7 +494,10 @@ fn respectively_labels(doc: &Doc, qs: &[Quantity], i: usize, sentence: &Range<us
         let prev = phrase_start(text, start - 1, from);
         if text[prev..start].contains('、') {
             // up to the punctuation that ends the earlier phrase
-            end = text[..start].char_indices().next_back().map_or(start, |(p, _)| p);
+            end = text[..start]
+                .char_indices()
+                .next_back()
+                .map_or(start, |(p, _)| p);
             start = prev;
         }
     }
@@ -456,12 +539,15 @@ fn same_kind_of_unit(total: &str, part: &str) -> bool {
 
 /// Does the phrase end at byte `b` (punctuation, a line break or the end of the text)?
 fn ends_phrase(text: &str, b: usize) -> bool {
-    text.get(b..).and_then(|t| t.chars().next()).is_none_or(|c| matches!(c, ',' | '。' | ';' | '\n' | ')' | '!'))
+    text.get(b..)
+        .and_then(|t| t.chars().next())
+        .is_none_or(|c| matches!(c, ',' | '。' | ';' | '\n' | ')' | '!'))
 }
 
 /// Is byte `b` inside the plans section?
 fn in_plans(secs: &[(SectionKind, Range<usize>)], b: usize) -> bool {
-    secs.iter().any(|(k, r)| *k == SectionKind::Plans && r.contains(&b))
+    secs.iter()
+        .any(|(k, r)| *k == SectionKind::Plans && r.contains(&b))
 }
 
 /// Classify every quantity; also emit the catalog's explicit zeros.
@@ -479,7 +565,9 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         }
         // `一个`/`一次` is an article more often than a count (`整改一个、销号一个`), unless it
         // ends the phrase (`举办法治讲座一期。`)
-        if &text[q.number.clone()] == "一" && !(EVENT_UNITS.contains(&q.unit.as_str()) && ends_phrase(text, q.span.end)) {
+        if &text[q.number.clone()] == "一"
+            && !(EVENT_UNITS.contains(&q.unit.as_str()) && ends_phrase(text, q.span.end))
+        {
             continue;
         }
         let a = around(doc, qs, i);
@@ -487,30 +575,61 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             continue;
         }
         let ltext = &text[a.left.clone()];
-        if i > 0 && matches!(qs[i - 1].unit.as_str(), "个" | "家") && qs[i - 1].span.end <= q.span.start {
+        if i > 0
+            && matches!(qs[i - 1].unit.as_str(), "个" | "家")
+            && qs[i - 1].span.end <= q.span.start
+        {
             let since_bodies = &text[clip(text, qs[i - 1].span.end, q.span.start)];
             // (`超过40件` may carry its comparison inside the figure)
             let head = &text[clip(text, q.span.start, q.number.start)];
-            let bound = ["超过", "多于", "少于", "不足", "低于", "高于"].iter().any(|w| head.contains(w));
-            if group_threshold_re().is_match(since_bodies) || bound && group_subject_re().is_match(since_bodies) {
+            let bound = ["超过", "多于", "少于", "不足", "低于", "高于"]
+                .iter()
+                .any(|w| head.contains(w));
+            if group_threshold_re().is_match(since_bodies)
+                || bound && group_subject_re().is_match(since_bodies)
+            {
                 continue;
             }
         }
         // the words up to the next figure (`…13件,在总量中占38%`), within the sentence
-        let upto_next = qs.get(i + 1).map_or(a.sentence.end, |n| n.span.start.min(a.sentence.end)).max(q.span.end);
+        let upto_next = qs
+            .get(i + 1)
+            .map_or(a.sentence.end, |n| n.span.start.min(a.sentence.end))
+            .max(q.span.end);
         let after_words = &text[clip(text, q.span.end, upto_next.min(q.span.end + 96))];
         // (a narrower metric's share of its general total stays: `双随机检查215家次,占全部执法检查的38.6%`)
-        let narrow_words = cat.metrics.iter().zip(&cat.matchers).any(|(mt, mx)| mt.refines.is_some() && mx.triggers.iter().any(|t| t.is_match(ltext)));
+        let narrow_words =
+            cat.metrics.iter().zip(&cat.matchers).any(|(mt, mx)| {
+                mt.refines.is_some() && mx.triggers.iter().any(|t| t.is_match(ltext))
+            });
         if !narrow_words
-            && qs.get(i + 1).is_some_and(|n| n.kind == Kind::Percent && n.span.start <= upto_next)
+            && qs
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Percent && n.span.start <= upto_next)
             && share_of_total_re().is_match(after_words)
-            && !names_body_re().is_match(&text[clip(text, phrase_start(text, q.span.start, a.sentence.start), q.span.start)])
+            && !names_body_re().is_match(
+                &text[clip(
+                    text,
+                    phrase_start(text, q.span.start, a.sentence.start),
+                    q.span.start,
+                )],
+            )
         {
             continue;
         }
         // plan words stand near the sentence start or near the figure: read a bounded prefix
-        let before_in_sentence = &text[clip(text, a.sentence.start.max(q.span.start.saturating_sub(SENTENCE_MAX)), q.span.start)];
-        let sentence_head = &text[clip(text, a.sentence.start, q.span.start.min(a.sentence.start + 24))];
+        let before_in_sentence = &text[clip(
+            text,
+            a.sentence
+                .start
+                .max(q.span.start.saturating_sub(SENTENCE_MAX)),
+            q.span.start,
+        )];
+        let sentence_head = &text[clip(
+            text,
+            a.sentence.start,
+            q.span.start.min(a.sentence.start + 24),
+        )];
         if plan_sentence_re().is_match(before_in_sentence)
             || plan_phrase_re().is_match(ltext)
             || last_year_re().is_match(ltext)
@@ -530,7 +649,11 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             left = label;
             // a bare value in a list takes the unit of the list's last value
             if q.kind == Kind::Bare {
-                if let Some(last) = qs[i..].iter().take_while(|k| k.span.end <= a.sentence.end).find(|k| k.kind != Kind::Bare) {
+                if let Some(last) = qs[i..]
+                    .iter()
+                    .take_while(|k| k.span.end <= a.sentence.end)
+                    .find(|k| k.kind != Kind::Bare)
+                {
                     q2.kind = last.kind;
                     q2.unit = last.unit.clone();
                 }
@@ -538,9 +661,15 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         }
         // a bare figure in a list whose next item has a unit (`行政许可798、行政处罚559件`)
         if q2.kind == Kind::Bare {
-            if let Some(n) = qs.get(i + 1).filter(|n| n.kind == Kind::Count && n.span.start >= q.span.end) {
+            if let Some(n) = qs
+                .get(i + 1)
+                .filter(|n| n.kind == Kind::Count && n.span.start >= q.span.end)
+            {
                 let gap = &text[clip(text, q.span.end, n.span.start)];
-                if gap.starts_with('、') && gap.chars().count() <= 12 && !gap.chars().any(|c| matches!(c, ',' | ';' | '。' | '\n')) {
+                if gap.starts_with('、')
+                    && gap.chars().count() <= 12
+                    && !gap.chars().any(|c| matches!(c, ',' | ';' | '。' | '\n'))
+                {
                     q2.kind = n.kind;
                     q2.unit = n.unit.clone();
                 }
@@ -549,14 +678,30 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         let mut found = best_metric(doc, cat, &q2, left.clone(), a.right.clone(), &a.sentence);
         let mut loose = false;
         // (a clause that opens with `其中` continues the sentence before its `;`)
-        let opens_part = text[clip(text, a.sentence.start, q.span.start)].trim_start().starts_with("其中");
-        let prev_floor = if opens_part { full_sentence_start(text, a.sentence.start, q.span.start).min(a.sentence.start) } else { a.sentence.start };
-        let prev = out.last().filter(|c| qs[c.q].span.start >= prev_floor && c.value.is_none());
+        let opens_part = text[clip(text, a.sentence.start, q.span.start)]
+            .trim_start()
+            .starts_with("其中");
+        let prev_floor = if opens_part {
+            full_sentence_start(text, a.sentence.start, q.span.start).min(a.sentence.start)
+        } else {
+            a.sentence.start
+        };
+        let prev = out
+            .last()
+            .filter(|c| qs[c.q].span.start >= prev_floor && c.value.is_none());
         if found.is_none() && ltext.chars().count() <= 6 {
             // the phrase before may hold the words (`对…实行告知承诺制审批,共审批9个`) …
-            let floor = if i > 0 { qs[i - 1].span.end.max(a.sentence.start) } else { a.sentence.start };
+            let floor = if i > 0 {
+                qs[i - 1].span.end.max(a.sentence.start)
+            } else {
+                a.sentence.start
+            };
             if a.left.start > floor {
-                let wider = clip(text, phrase_start(text, a.left.start.saturating_sub(1), floor), q.span.start);
+                let wider = clip(
+                    text,
+                    phrase_start(text, a.left.start.saturating_sub(1), floor),
+                    q.span.start,
+                );
                 found = best_metric(doc, cat, &q2, wider, a.right.clone(), &a.sentence);
                 loose = found.is_some();
             }
@@ -566,7 +711,9 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             if let Some(p) = prev {
                 let between = &text[clip(text, qs[p.q].span.end, q.span.start)];
                 // a change stated with the previous figure is no word of this one
-                let between = change_aside_re().find(between).map_or(between, |m| &between[m.end()..]);
+                let between = change_aside_re()
+                    .find(between)
+                    .map_or(between, |m| &between[m.end()..]);
                 // a list of things counted in the same specific unit (`检查网吧400家次,歌舞厅200家次`)
                 let listed = SPECIFIC_UNITS.contains(&q.unit.as_str())
                     && qs[p.q].unit == q.unit
@@ -575,7 +722,10 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                 let continues = continuation_re().is_match(between)
                     || jurisdiction_re().is_match(between) && between.chars().count() <= 12
                     || listed;
-                let excluded = cat.matchers[p.metric].exclude.as_ref().is_some_and(|r| r.is_match(ltext));
+                let excluded = cat.matchers[p.metric]
+                    .exclude
+                    .as_ref()
+                    .is_some_and(|r| r.is_match(ltext));
                 if continues && !excluded && unit_ok(cat, p.metric, &q2) {
                     found = Some((p.metric, a.left.start..q.span.end, false));
                 }
@@ -585,7 +735,11 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             continue;
         };
         // a narrower metric named earlier in the clause (`开展双随机抽查,检查企业40家`)
-        let clause_words = &text[clip(text, a.sentence.start.max(bracket_floor(text, qs, i)), q.span.start)];
+        let clause_words = &text[clip(
+            text,
+            a.sentence.start.max(bracket_floor(text, qs, i)),
+            q.span.start,
+        )];
         if let Some(r) = narrower(cat, m, clause_words, &q2) {
             m = r;
         }
@@ -600,28 +754,49 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             .rev()
             .take(LOOK_BACK)
             .take_while(|c| qs[c.q].span.start >= whole_start)
-            .find(|c| c.metric == m && c.value.is_none() && same_kind_of_unit(&qs[c.q].unit, &q.unit));
+            .find(|c| {
+                c.metric == m && c.value.is_none() && same_kind_of_unit(&qs[c.q].unit, &q.unit)
+            });
         // `其中行政处罚类142件` under a total of another metric: a type of that total's cases
         if category_label_re().is_match(&text[span.start.min(q.span.start)..q.span.start]) {
-            let other = out.iter().rev().take(LOOK_BACK).take_while(|c| qs[c.q].span.start >= whole_start).find(|c| c.value.is_none());
-            if other.is_some_and(|t| t.metric != m && part_intro_re().is_match(&text[clip(text, qs[t.q].span.end, q.span.start)])) {
+            let other = out
+                .iter()
+                .rev()
+                .take(LOOK_BACK)
+                .take_while(|c| qs[c.q].span.start >= whole_start)
+                .find(|c| c.value.is_none());
+            if other.is_some_and(|t| {
+                t.metric != m
+                    && part_intro_re().is_match(&text[clip(text, qs[t.q].span.end, q.span.start)])
+            }) {
                 continue;
             }
         }
         let mut part = false;
         let since = match total {
             Some(t) => &text[clip(text, qs[t.q].span.end, q.span.start)],
-            None => &text[clip(text, phrase_start(text, q.span.start, a.sentence.start), q.span.start)],
+            None => {
+                &text[clip(
+                    text,
+                    phrase_start(text, q.span.start, a.sentence.start),
+                    q.span.start,
+                )]
+            }
         };
         // a `其中` whose bracket closed before the figure (`学法8次(其中…1次),…学习1次`) is over
-        if let Some(p) = part_intro_re().find(since).map(|m| m.start()).filter(|&p| !since[p..].contains(')')) {
+        if let Some(p) = part_intro_re()
+            .find(since)
+            .map(|m| m.start())
+            .filter(|&p| !since[p..].contains(')'))
+        {
             // the year's share of a cumulative total is the year's own figure, not a part
             // … and a part of a total of something else (`归集执法案件59535件,其中行政处罚案件1917件`)
             // is this metric's whole figure
             part = total.is_some() && !period_part_re().is_match(&since[p..]);
             // the words of this part: from 其中 (or the last phrase start) to the figure
             // a split by place (`其中市本级…`) or a later stage (`收到申请188件,其中受理109件`) counts
-            let names_place = jurisdiction_re().is_match(&since[p..]) || stage_re().is_match(&since[p..]);
+            let names_place =
+                jurisdiction_re().is_match(&since[p..]) || stage_re().is_match(&since[p..]);
             let names_place = names_place || period_part_re().is_match(&since[p..]);
             if total.is_some() && !names_place {
                 continue;
@@ -632,8 +807,14 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         // breakdown runs on across `;` to the sentence's `。`.
         let full_start = full_sentence_start(text, a.sentence.start, q.span.start);
         let head = text[clip(text, full_start, q.span.start.min(full_start + 60))].trim_start();
-        if breakdown_re().is_match(head) && !jurisdiction_re().is_match(head) && !stage_re().is_match(head) {
-            let prev_start = doc.segs.sentence_of(full_start.saturating_sub(1)).map_or(full_start, |s| doc.segs.sentences[s].start);
+        if breakdown_re().is_match(head)
+            && !jurisdiction_re().is_match(head)
+            && !stage_re().is_match(head)
+        {
+            let prev_start = doc
+                .segs
+                .sentence_of(full_start.saturating_sub(1))
+                .map_or(full_start, |s| doc.segs.sentences[s].start);
             let prev_total = out
                 .iter()
                 .rev()
@@ -645,9 +826,19 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             }
         }
         // a trigger more than 16 chars before the figure is a loose match
-        let far = text.get(span.start.min(q.span.start)..q.span.start).is_some_and(|t| t.chars().count() > LOOSE_CHARS);
+        let far = text
+            .get(span.start.min(q.span.start)..q.span.start)
+            .is_some_and(|t| t.chars().count() > LOOSE_CHARS);
         let loose = loose || weak || far;
-        out.push(Candidate { q: i, metric: m, span, weak, part, value: None, loose });
+        out.push(Candidate {
+            q: i,
+            metric: m,
+            span,
+            weak,
+            part,
+            value: None,
+            loose,
+        });
     }
     out
 }
@@ -656,11 +847,20 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
 /// (`;` does not), reading at most 300 bytes back (so never before `floor` when that is nearer).
 fn full_sentence_start(text: &str, floor: usize, b: usize) -> usize {
     let from = clip(text, b.saturating_sub(300), b).start;
-    if floor > from && floor <= b && text.get(floor.saturating_sub(3)..floor).is_some_and(|t| t.ends_with('。')) {
+    if floor > from
+        && floor <= b
+        && text
+            .get(floor.saturating_sub(3)..floor)
+            .is_some_and(|t| t.ends_with('。'))
+    {
         return floor;
     }
     let head = &text[clip(text, from, b)];
-    match head.char_indices().rev().find(|(_, c)| matches!(c, '。' | '!' | '?' | '\n')) {
+    match head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '。' | '!' | '?' | '\n'))
+    {
         Some((i, c)) => from + i + c.len_utf8(),
         None => from,
     }
@@ -681,8 +881,14 @@ pub fn zeros(doc: &Doc, cat: &Catalog) -> Vec<(usize, Range<usize>)> {
     let secs = crate::sections::sections(doc);
     let mut out = Vec::new();
     for sr in &doc.segs.sentences {
-        let Some(sentence) = doc.body.get(sr.clone()) else { continue };
-        if !["无", "未", "零", "没有", "0"].iter().any(|w| sentence.contains(w)) || in_plans(&secs, sr.start) {
+        let Some(sentence) = doc.body.get(sr.clone()) else {
+            continue;
+        };
+        if !["无", "未", "零", "没有", "0"]
+            .iter()
+            .any(|w| sentence.contains(w))
+            || in_plans(&secs, sr.start)
+        {
             continue;
         }
         for (m, r) in &cat.zeros {

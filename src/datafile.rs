@@ -24,6 +24,7 @@ pub fn user<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        serde_json::from_str(text).map_err(|e| format!("in the browser a data file must be JSON: {e}"))
+        serde_json::from_str(text)
+            .map_err(|e| format!("in the browser a data file must be JSON: {e}"))
     }
 }

@@ -10,8 +10,8 @@
 //! sentence, and no other year than the report's is named before it in that sentence.
 
 use crate::model::Document;
-use crate::Doc;
 use crate::re::Regex;
+use crate::Doc;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -53,8 +53,8 @@ struct Rules {
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
-        let t: KindsToml =
-            crate::datafile::builtin(crate::builtin_data!("document_kinds")).expect("data/document_kinds.toml is valid");
+        let t: KindsToml = crate::datafile::builtin(crate::builtin_data!("document_kinds"))
+            .expect("data/document_kinds.toml is valid");
         let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
         Rules {
             local_place: re(&t.local_place),

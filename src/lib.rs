@@ -49,7 +49,8 @@ pub struct Doc<'a> {
     /// Byte offsets of `norm`/`body` → char offsets of `original`.
     pub index: text::CharIndex,
     /// The problems/plans sections, computed once on first use (see [`sections::sections`]).
-    pub(crate) sections: std::sync::OnceLock<Vec<(sections::SectionKind, std::ops::Range<usize>, usize)>>,
+    pub(crate) sections:
+        std::sync::OnceLock<Vec<(sections::SectionKind, std::ops::Range<usize>, usize)>>,
     /// Char offsets → byte offsets of `original`, built on first use (see [`Doc::original_chars`]).
     original_index: std::sync::OnceLock<text::CharIndex>,
 }
@@ -62,12 +63,22 @@ impl<'a> Doc<'a> {
         let body = blank(&norm, &clutter);
         let segs = segment::segment(&body);
         let index = text::CharIndex::new(&norm);
-        Doc { original, norm, body, segs, index, sections: std::sync::OnceLock::new(), original_index: std::sync::OnceLock::new() }
+        Doc {
+            original,
+            norm,
+            body,
+            segs,
+            index,
+            sections: std::sync::OnceLock::new(),
+            original_index: std::sync::OnceLock::new(),
+        }
     }
 
     /// The original text at char span `[a, b)`, in O(1) after a one-time index (an evidence's `raw`).
     pub fn original_chars(&self, span: model::Span) -> &str {
-        let ix = self.original_index.get_or_init(|| text::CharIndex::new(self.original));
+        let ix = self
+            .original_index
+            .get_or_init(|| text::CharIndex::new(self.original));
         let (a, b) = (ix.byte_at(span[0]), ix.byte_at(span[1].max(span[0])));
         self.original.get(a..b).unwrap_or("")
     }
@@ -82,7 +93,11 @@ pub fn blank(s: &str, ranges: &[std::ops::Range<usize>]) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     for r in ranges {
-        if r.start < last || r.end > s.len() || !s.is_char_boundary(r.start) || !s.is_char_boundary(r.end) {
+        if r.start < last
+            || r.end > s.len()
+            || !s.is_char_boundary(r.start)
+            || !s.is_char_boundary(r.end)
+        {
             continue;
         }
         out.push_str(&s[last..r.start]);

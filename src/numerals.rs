@@ -66,7 +66,6 @@ pub fn is_cn_minus(c: char) -> bool {
     c == '负' || c == '負'
 }
 
-
 /// An Arabic literal with optional thousands separators (`1,267`) and one decimal point.
 pub fn arabic_literal(s: &str) -> Option<f64> {
     let b = s.as_bytes();

@@ -57,8 +57,21 @@ pub fn change_str(c: Option<Change>) -> String {
 
 /// The columns of [`csv_facts`].
 pub const FACT_COLUMNS: [&str; 15] = [
-    "source", "agency", "year", "id", "label", "value", "unit", "primary", "approx", "scope", "period",
-    "change", "raw", "evidence_start", "evidence_end",
+    "source",
+    "agency",
+    "year",
+    "id",
+    "label",
+    "value",
+    "unit",
+    "primary",
+    "approx",
+    "scope",
+    "period",
+    "change",
+    "raw",
+    "evidence_start",
+    "evidence_end",
 ];
 
 fn fact_row(r: &Report, f: &Fact) -> Vec<String> {
@@ -87,7 +100,13 @@ fn join_rows(rows: impl Iterator<Item = Vec<String>>, sep: char, quote: bool) ->
     for row in rows {
         let cells: Vec<String> = row
             .iter()
-            .map(|c| if quote { csv_field(c) } else { c.replace(['\t', '\n', '\r'], " ") })
+            .map(|c| {
+                if quote {
+                    csv_field(c)
+                } else {
+                    c.replace(['\t', '\n', '\r'], " ")
+                }
+            })
             .collect();
         out.push_str(&cells.join(&sep.to_string()));
         out.push_str("\r\n");
@@ -98,7 +117,9 @@ fn join_rows(rows: impl Iterator<Item = Vec<String>>, sep: char, quote: bool) ->
 /// CSV, one row per fact of every report, with a header; UTF-8 with BOM.
 pub fn csv_facts(reports: &[Report]) -> String {
     let header = std::iter::once(FACT_COLUMNS.iter().map(|s| s.to_string()).collect());
-    let rows = reports.iter().flat_map(|r| r.metrics.iter().map(move |f| fact_row(r, f)));
+    let rows = reports
+        .iter()
+        .flat_map(|r| r.metrics.iter().map(move |f| fact_row(r, f)));
     format!("{BOM}{}", join_rows(header.chain(rows), ',', true))
 }
 
@@ -108,12 +129,35 @@ pub fn comparison_rows(reports: &[Report], cat: &Catalog) -> Vec<Vec<String>> {
     let ids: Vec<&crate::catalog::Metric> = cat
         .metrics
         .iter()
-        .filter(|m| reports.iter().any(|r| r.metrics.iter().any(|f| f.id == m.id)))
+        .filter(|m| {
+            reports
+                .iter()
+                .any(|r| r.metrics.iter().any(|f| f.id == m.id))
+        })
         .collect();
-    let mut head: Vec<String> =
-        ["source", "agency", "region", "province", "level", "year", "published"].iter().map(|s| s.to_string()).collect();
+    let mut head: Vec<String> = [
+        "source",
+        "agency",
+        "region",
+        "province",
+        "level",
+        "year",
+        "published",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     head.extend(ids.iter().map(|m| format!("{} ({})", m.label, m.unit)));
-    head.extend(["review_parts", "review_timeliness", "review_days_late", "review_flags"].iter().map(|s| s.to_string()));
+    head.extend(
+        [
+            "review_parts",
+            "review_timeliness",
+            "review_days_late",
+            "review_flags",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
     let mut rows = vec![head];
     for r in reports {
         let m = &r.meta;
@@ -133,7 +177,12 @@ pub fn comparison_rows(reports: &[Report], cat: &Catalog) -> Vec<Vec<String>> {
         let rv = &r.review;
         row.push(format!("{}/4", crate::review::table::parts_present(r)));
         row.push(rv.timeliness.status.clone());
-        row.push(rv.timeliness.days_late.map(|d| d.to_string()).unwrap_or_default());
+        row.push(
+            rv.timeliness
+                .days_late
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        );
         row.push(rv.flags.len().to_string());
         rows.push(row);
     }
@@ -142,13 +191,24 @@ pub fn comparison_rows(reports: &[Report], cat: &Catalog) -> Vec<Vec<String>> {
 
 /// The comparison table as CSV with BOM.
 pub fn csv_comparison(reports: &[Report], cat: &Catalog) -> String {
-    format!("{BOM}{}", join_rows(comparison_rows(reports, cat).into_iter(), ',', true))
+    format!(
+        "{BOM}{}",
+        join_rows(comparison_rows(reports, cat).into_iter(), ',', true)
+    )
 }
 
 /// One report's primary facts as tab-separated rows (label, value, unit, qualifiers) for
 /// pasting into a spreadsheet.
 pub fn tsv_summary(r: &Report) -> String {
-    let head = vec!["指标 metric".to_string(), "数值 value".into(), "单位 unit".into(), "范围 scope".into(), "时间 period".into(), "同比 change".into(), "原文 source".into()];
+    let head = vec![
+        "指标 metric".to_string(),
+        "数值 value".into(),
+        "单位 unit".into(),
+        "范围 scope".into(),
+        "时间 period".into(),
+        "同比 change".into(),
+        "原文 source".into(),
+    ];
     let rows = r.metrics.iter().filter(|f| f.primary).map(|f| {
         vec![
             f.label.clone(),

@@ -45,12 +45,18 @@ fn change_re() -> &'static Regex {
 /// The qualifiers of the figure at `fig` inside `sentence` (both byte ranges of `text`).
 pub fn qualify(text: &str, sentence: &Range<usize>, fig: &Range<usize>) -> Qualifiers {
     // qualifiers stand within a few phrases of the figure: read at most READ_BACK bytes
-    let mut start = sentence.start.min(fig.start).max(fig.start.saturating_sub(READ_BACK));
+    let mut start = sentence
+        .start
+        .min(fig.start)
+        .max(fig.start.saturating_sub(READ_BACK));
     while !text.is_char_boundary(start) {
         start += 1;
     }
     let before = text.get(start..fig.start).unwrap_or("");
-    let scope = scope_re().find_iter(before).last().map(|m| m.as_str().to_string());
+    let scope = scope_re()
+        .find_iter(before)
+        .last()
+        .map(|m| m.as_str().to_string());
     // the nearest specific period; `累计`/`目前` only when nothing more specific is said
     let periods: Vec<&str> = period_re().find_iter(before).map(|m| m.as_str()).collect();
     let period = periods
@@ -65,9 +71,17 @@ pub fn qualify(text: &str, sentence: &Range<usize>, fig: &Range<usize>) -> Quali
         let v: f64 = c.name("v")?.as_str().parse().ok()?;
         let down = matches!(c.name("dir")?.as_str(), "下降" | "减少" | "降低" | "回落");
         let v = if down { -v } else { v };
-        Some(if c.name("u")?.as_str() == "%" { Change::Pct(v) } else { Change::Points(v) })
+        Some(if c.name("u")?.as_str() == "%" {
+            Change::Pct(v)
+        } else {
+            Change::Points(v)
+        })
     });
-    Qualifiers { scope, period, change }
+    Qualifiers {
+        scope,
+        period,
+        change,
+    }
 }
 
 #[cfg(test)]
@@ -83,6 +97,9 @@ mod tests {
         assert_eq!(q.change, Some(Change::Pct(-16.2)));
         let t = "优良率为93.4%,同比上升3.5个百分点。";
         let fig = t.find("93").unwrap()..t.find("%").unwrap() + 1;
-        assert_eq!(qualify(t, &(0..t.len()), &fig).change, Some(Change::Points(3.5)));
+        assert_eq!(
+            qualify(t, &(0..t.len()), &fig).change,
+            Some(Change::Points(3.5))
+        );
     }
 }

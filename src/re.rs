@@ -29,7 +29,9 @@ impl SetMatches {
 #[cfg(target_arch = "wasm32")]
 impl RegexSet {
     /// Compile every pattern.
-    pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(pats: I) -> Result<Self, regex_lite::Error> {
+    pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(
+        pats: I,
+    ) -> Result<Self, regex_lite::Error> {
         for p in pats {
             Regex::new(p.as_ref())?;
         }

@@ -13,9 +13,9 @@ use crate::classify::Candidate;
 use crate::model::{Fact, Figure, Span};
 use crate::qualify::{qualify, Qualifiers};
 use crate::quantities::{Kind, Quantity};
+use crate::re::Regex;
 use crate::sections::SectionKind;
 use crate::Doc;
-use crate::re::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -55,14 +55,25 @@ fn this_year_re() -> &'static Regex {
 }
 
 fn sentence_of(doc: &Doc, b: usize) -> Range<usize> {
-    doc.segs.sentence_of(b).map(|s| doc.segs.sentences[s].clone()).unwrap_or(b..b)
+    doc.segs
+        .sentence_of(b)
+        .map(|s| doc.segs.sentences[s].clone())
+        .unwrap_or(b..b)
 }
 
 /// Build the facts and the figures.
-pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>) -> (Vec<Fact>, Vec<Figure>) {
+pub fn resolve(
+    doc: &Doc,
+    cat: &Catalog,
+    qs: &[Quantity],
+    cands: Vec<Candidate>,
+) -> (Vec<Fact>, Vec<Figure>) {
     let text = &doc.body;
     let secs = crate::sections::sections(doc);
-    let in_problems = |b: usize| secs.iter().any(|(k, r)| *k == SectionKind::Problems && r.contains(&b));
+    let in_problems = |b: usize| {
+        secs.iter()
+            .any(|(k, r)| *k == SectionKind::Problems && r.contains(&b))
+    };
     let mut used = vec![false; qs.len()];
     let mut mentions: Vec<Mention> = Vec::new();
     for c in &cands {
@@ -85,7 +96,17 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
     for (m, span) in crate::classify::zeros(doc, cat) {
         let sentence = sentence_of(doc, span.start);
         let quals = qualify(text, &sentence, &span);
-        mentions.push(Mention { metric: m, value: 0.0, span, q: None, weak: false, part: false, loose: false, quals, sentence });
+        mentions.push(Mention {
+            metric: m,
+            value: 0.0,
+            span,
+            q: None,
+            weak: false,
+            part: false,
+            loose: false,
+            quals,
+            sentence,
+        });
     }
     mentions.sort_by_key(|m| m.span.start);
 
@@ -170,7 +191,15 @@ pub fn resolve(doc: &Doc, cat: &Catalog, qs: &[Quantity], cands: Vec<Candidate>)
     }
     // order the facts as the catalog orders the metrics, then by first mention
     let mut facts: Vec<Fact> = facts.into_iter().map(|(f, _)| f).collect();
-    facts.sort_by_key(|f| (cat.metrics.iter().position(|m| m.id == f.id).unwrap_or(usize::MAX), f.evidence[0][0]));
+    facts.sort_by_key(|f| {
+        (
+            cat.metrics
+                .iter()
+                .position(|m| m.id == f.id)
+                .unwrap_or(usize::MAX),
+            f.evidence[0][0],
+        )
+    });
 
     let figures = qs
         .iter()
@@ -196,14 +225,29 @@ fn same_value(a: f64, b: f64) -> bool {
     a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
 }
 
-fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, in_problems: &dyn Fn(usize) -> bool, w: &PrimaryWeights) -> f64 {
+fn primary_score(
+    doc: &Doc,
+    mn: &Mention,
+    q: Option<&Quantity>,
+    in_problems: &dyn Fn(usize) -> bool,
+    w: &PrimaryWeights,
+) -> f64 {
     let text = &doc.body;
     // a bounded read around the figure: its sentence, at most ~80 chars before it
-    let mut from = mn.sentence.start.min(mn.span.start).max(mn.span.start.saturating_sub(240));
+    let mut from = mn
+        .sentence
+        .start
+        .min(mn.span.start)
+        .max(mn.span.start.saturating_sub(240));
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let mut to = mn.sentence.end.max(mn.span.end).min(mn.span.end + 240).min(text.len());
+    let mut to = mn
+        .sentence
+        .end
+        .max(mn.span.end)
+        .min(mn.span.end + 240)
+        .min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
@@ -217,7 +261,13 @@ fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, in_problems: &dy
         (since_before_re().is_match(before), w.since_before),
         (campaign_re().is_match(stext), w.campaign),
         (whole_re().is_match(before), w.whole),
-        (mn.quals.scope.as_deref().is_some_and(|x| x.ends_with("本级")), w.own_level),
+        (
+            mn.quals
+                .scope
+                .as_deref()
+                .is_some_and(|x| x.ends_with("本级")),
+            w.own_level,
+        ),
         (this_year_re().is_match(before), w.this_year),
     ];
     let s: f64 = flags.iter().filter(|(on, _)| *on).map(|(_, wt)| wt).sum();
@@ -229,19 +279,43 @@ fn primary_score(doc: &Doc, mn: &Mention, q: Option<&Quantity>, in_problems: &dy
 fn subject(doc: &Doc, qs: &[Quantity], i: usize) -> String {
     let text = &doc.body;
     let q = &qs[i];
-    let clause = doc.segs.clause_of(q.span.start).map(|c| doc.segs.clauses[c].clone()).unwrap_or(q.span.clone());
+    let clause = doc
+        .segs
+        .clause_of(q.span.start)
+        .map(|c| doc.segs.clauses[c].clone())
+        .unwrap_or(q.span.clone());
     let mut start = clause.start;
     if i > 0 && qs[i - 1].span.end > start && qs[i - 1].span.end <= q.span.start {
         start = qs[i - 1].span.end;
     }
-    let left: Vec<char> = text.get(start..q.span.start).unwrap_or("").chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    let left: Vec<char> = text
+        .get(start..q.span.start)
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
     let trimmed: String = left[left.len().saturating_sub(14)..].iter().collect();
-    let trimmed = trimmed.trim_matches(|c: char| matches!(c, '"' | '(' | ')' | ',' | '、' | ':' | '共' | '为' | '达' | '约' | '近' | '了'));
+    let trimmed = trimmed.trim_matches(|c: char| {
+        matches!(
+            c,
+            '"' | '(' | ')' | ',' | '、' | ':' | '共' | '为' | '达' | '约' | '近' | '了'
+        )
+    });
     if trimmed.chars().count() >= 2 {
         return trimmed.to_string();
     }
-    let end = if let Some(n) = qs.get(i + 1) { clause.end.min(n.span.start).max(q.span.end) } else { clause.end.max(q.span.end) };
-    let right: String = text.get(q.span.end..end).unwrap_or("").chars().filter(|c| !matches!(c, ',' | '。' | ';' | '、')).take(12).collect();
+    let end = if let Some(n) = qs.get(i + 1) {
+        clause.end.min(n.span.start).max(q.span.end)
+    } else {
+        clause.end.max(q.span.end)
+    };
+    let right: String = text
+        .get(q.span.end..end)
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !matches!(c, ',' | '。' | ';' | '、'))
+        .take(12)
+        .collect();
     if q.kind == Kind::Bare && right.is_empty() {
         return trimmed.to_string();
     }

@@ -10,9 +10,9 @@
 //! sentences (the clauses after an introducing colon); each is cut to about 80 characters at a
 //! clause end.
 
+use crate::re::Regex;
 use crate::segment::heading_marker;
 use crate::Doc;
-use crate::re::Regex;
 use serde::Deserialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -104,7 +104,8 @@ struct Rules {
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
-        let t: SectionsToml = crate::datafile::builtin(crate::builtin_data!("sections")).expect("data/sections.toml is valid");
+        let t: SectionsToml = crate::datafile::builtin(crate::builtin_data!("sections"))
+            .expect("data/sections.toml is valid");
         let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
         Rules {
             problems: KindRules::new(&t.problems),
@@ -189,7 +190,11 @@ fn candidates(doc: &Doc) -> Vec<Cand> {
         .segs
         .lines
         .iter()
-        .find(|l| body.get((*l).clone()).is_some_and(|t| t.chars().count() >= BODY_LINE_CHARS || t.trim_end().ends_with('。')))
+        .find(|l| {
+            body.get((*l).clone()).is_some_and(|t| {
+                t.chars().count() >= BODY_LINE_CHARS || t.trim_end().ends_with('。')
+            })
+        })
         .map_or(usize::MAX, |l| l.start);
     for l in &doc.segs.lines {
         if l.start < first_body {

@@ -76,7 +76,8 @@ pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
             return Some((1, end + '、'.len_utf8()));
         }
         // `一.加强` (a point after a Chinese numeral) is a level-1 marker too
-        if rest.starts_with('.') && end <= 6 && !rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        if rest.starts_with('.') && end <= 6 && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
             return Some((1, end + 1));
         }
         if rest.starts_with('是') && end <= 6 {
@@ -169,9 +170,15 @@ pub fn segment(text: &str) -> Segmentation {
     for l in &lines {
         let line = &text[l.clone()];
         if let Some((level, _)) = heading_marker(line) {
-            let end = line.find('。').map(|i| i + '。'.len_utf8()).unwrap_or(line.len());
+            let end = line
+                .find('。')
+                .map(|i| i + '。'.len_utf8())
+                .unwrap_or(line.len());
             // a long paragraph that merely starts with a marker is still headed by its first sentence
-            headings.push(HeadingSeg { level, span: l.start..l.start + end });
+            headings.push(HeadingSeg {
+                level,
+                span: l.start..l.start + end,
+            });
         }
         // inline 一是…二是… items inside a paragraph
         let mut from = 0;
@@ -190,8 +197,14 @@ pub fn segment(text: &str) -> Segmentation {
             if !matches!(before, '。' | ';' | ',' | ':' | ' ') {
                 continue;
             }
-            let end = line[at..].find('。').map(|i| at + i + '。'.len_utf8()).unwrap_or(line.len());
-            headings.push(HeadingSeg { level: 5, span: l.start + start..l.start + end });
+            let end = line[at..]
+                .find('。')
+                .map(|i| at + i + '。'.len_utf8())
+                .unwrap_or(line.len());
+            headings.push(HeadingSeg {
+                level: 5,
+                span: l.start + start..l.start + end,
+            });
         }
         // inline ① items after a sentence end: `…行为。①扎实开展…`
         for (at, c) in line.char_indices().skip(1) {
@@ -202,8 +215,14 @@ pub fn segment(text: &str) -> Segmentation {
             if !matches!(before, '。' | ';' | ':') {
                 continue;
             }
-            let end = line[at..].find('。').map(|i| at + i + '。'.len_utf8()).unwrap_or(line.len());
-            headings.push(HeadingSeg { level: 4, span: l.start + at..l.start + end });
+            let end = line[at..]
+                .find('。')
+                .map(|i| at + i + '。'.len_utf8())
+                .unwrap_or(line.len());
+            headings.push(HeadingSeg {
+                level: 4,
+                span: l.start + at..l.start + end,
+            });
         }
     }
     headings.sort_by_key(|h| (h.span.start, h.level));

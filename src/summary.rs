@@ -10,7 +10,6 @@
 
 use crate::model::{Approx, Fact, Report, Summary, SummaryLink};
 
-
 /// Most facts named in one sentence.
 const PER_SENTENCE: usize = 6;
 
@@ -193,11 +192,19 @@ pub fn summarise_with(report: &Report, cat: &crate::catalog::Catalog) -> Summary
         .filter(|a| !a.trim().is_empty());
     let year = report.meta.year;
     // what the page reports on (its genre, `data/genres.toml`), and a part of the year
-    let genre = report.meta.genre.as_deref().and_then(crate::meta::genre::genre);
-    let (what_zh, what_en) = genre.map_or(("工作情况", "work"), |g| (g.what_zh.as_str(), g.what_en.as_str()));
+    let genre = report
+        .meta
+        .genre
+        .as_deref()
+        .and_then(crate::meta::genre::genre);
+    let (what_zh, what_en) = genre.map_or(("工作情况", "work"), |g| {
+        (g.what_zh.as_str(), g.what_en.as_str())
+    });
     let part = report.meta.coverage.as_deref().filter(|c| *c != "全年");
     let part_zh = part.map(|p| format!("({p})")).unwrap_or_default();
-    let part_en = part.map(|p| format!(" (part of the year: {p})")).unwrap_or_default();
+    let part_en = part
+        .map(|p| format!(" (part of the year: {p})"))
+        .unwrap_or_default();
     match (agency, year) {
         (Some(a), Some(y)) => {
             zh.push(&format!("{a}报告了{y}年{part_zh}{what_zh}。"));
@@ -253,7 +260,10 @@ pub fn summarise_with(report: &Report, cat: &crate::catalog::Catalog) -> Summary
                     continue;
                 }
             }
-            let (ph_zh, ph_en) = (m.summary_zh.as_deref().unwrap_or("{}"), m.summary_en.as_deref().unwrap_or("{}"));
+            let (ph_zh, ph_en) = (
+                m.summary_zh.as_deref().unwrap_or("{}"),
+                m.summary_en.as_deref().unwrap_or("{}"),
+            );
             zh.phrase(ph_zh, &zh_quantity(f), *i);
             let en_t = if f.value == 1.0 && f.approx.is_none() {
                 singular(ph_en)

@@ -45,5 +45,8 @@ impl CharIndex {
 
 /// The substring of `s` at char span `[a, b)` (empty when out of range).
 pub fn chars_slice(s: &str, span: crate::model::Span) -> String {
-    s.chars().skip(span[0]).take(span[1].saturating_sub(span[0])).collect()
+    s.chars()
+        .skip(span[0])
+        .take(span[1].saturating_sub(span[0]))
+        .collect()
 }

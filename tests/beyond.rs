@@ -339,7 +339,9 @@ fn summary_number_errors(r: &Report) -> Vec<String> {
             let linked = links.iter().any(|l| l.span[0] <= i && j <= l.span[1]);
             // the part of the year covered (`截至7月底`) is stated as the meta says
             let in_coverage = r.meta.coverage.as_deref().is_some_and(|c| {
-                let at: String = chars[i.saturating_sub(8)..(j + 8).min(chars.len())].iter().collect();
+                let at: String = chars[i.saturating_sub(8)..(j + 8).min(chars.len())]
+                    .iter()
+                    .collect();
                 c.contains(run.as_str()) && at.contains(c)
             });
             if !linked && !in_coverage && Some(&run) != year.as_ref() {

@@ -20,7 +20,9 @@ fn validate(cases: &[Case]) -> Vec<String> {
     let mut seen = HashSet::new();
     for c in cases {
         let kebab = !c.name.is_empty()
-            && c.name.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+            && c.name
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
             && !c.name.starts_with('-')
             && !c.name.ends_with('-')
             && !c.name.contains("--");
@@ -49,7 +51,11 @@ fn validate(cases: &[Case]) -> Vec<String> {
 fn department_phrase_tables() {
     let table: Table = common::load("departments.toml");
     let invalid = validate(&table.case);
-    assert!(invalid.is_empty(), "departments.toml: {}", invalid.join("; "));
+    assert!(
+        invalid.is_empty(),
+        "departments.toml: {}",
+        invalid.join("; ")
+    );
 
     // per department: (passed, total), in the order of first appearance
     let mut per_dept: Vec<(String, usize, usize)> = Vec::new();
@@ -76,8 +82,18 @@ fn department_phrase_tables() {
             known += 1;
         }
         if !ok {
-            let tag = if c.known_failure { "known failure" } else { "FAIL" };
-            println!("[{tag}] {} ({}): {}\n    {}", c.name, c.dept, c.text, errs.join("; "));
+            let tag = if c.known_failure {
+                "known failure"
+            } else {
+                "FAIL"
+            };
+            println!(
+                "[{tag}] {} ({}): {}\n    {}",
+                c.name,
+                c.dept,
+                c.text,
+                errs.join("; ")
+            );
             if !c.known_failure {
                 unexpected_fail.push(c.name.clone());
             }
@@ -86,16 +102,25 @@ fn department_phrase_tables() {
             now_pass.push(c.name.clone());
         }
     }
-    println!("departments.toml: {pass}/{} passed ({known} marked known_failure)", table.case.len());
+    println!(
+        "departments.toml: {pass}/{} passed ({known} marked known_failure)",
+        table.case.len()
+    );
     for (d, p, t) in &per_dept {
         println!("  {d}: {p}/{t}");
     }
     let mut msg = Vec::new();
     if !unexpected_fail.is_empty() {
-        msg.push(format!("failing cases not marked known_failure: {}", unexpected_fail.join(", ")));
+        msg.push(format!(
+            "failing cases not marked known_failure: {}",
+            unexpected_fail.join(", ")
+        ));
     }
     if !now_pass.is_empty() {
-        msg.push(format!("known_failure cases that now pass (remove the mark): {}", now_pass.join(", ")));
+        msg.push(format!(
+            "known_failure cases that now pass (remove the mark): {}",
+            now_pass.join(", ")
+        ));
     }
     assert!(msg.is_empty(), "{}", msg.join("; "));
 }

@@ -34,27 +34,53 @@ fn a_metric_added_in_a_data_file_is_extracted_and_summarised() {
     let dir = std::env::temp_dir().join(format!("zhibiao-extend-{}", std::process::id()));
     fs::create_dir_all(&dir).expect("temp dir");
     let catalog = dir.join("catalog.toml");
-    let builtin = fs::read_to_string(common::manifest().join("data/catalog.toml")).expect("data/catalog.toml");
+    let builtin = fs::read_to_string(common::manifest().join("data/catalog.toml"))
+        .expect("data/catalog.toml");
     fs::write(&catalog, format!("{builtin}{ADDITION}")).expect("write the catalog");
     let report = dir.join("report.txt");
     fs::write(&report, "某某县应急管理局2023年法治政府建设情况报告\n全年检查企业320家次,督促整改事故隐患1260项。\n").expect("write the report");
 
-    let out = common::run_cli(&["extract", "--json", "--catalog", catalog.to_str().unwrap(), report.to_str().unwrap()], None);
-    assert!(out.status.success(), "the CLI failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = common::run_cli(
+        &[
+            "extract",
+            "--json",
+            "--catalog",
+            catalog.to_str().unwrap(),
+            report.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "the CLI failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let facts = json["metrics"].as_array().expect("metrics");
     assert!(
-        facts.iter().any(|f| f["id"] == "hazards_fixed" && f["value"] == 1260),
+        facts
+            .iter()
+            .any(|f| f["id"] == "hazards_fixed" && f["value"] == 1260),
         "the new metric is not extracted: {facts:?}"
     );
     let zh = json["summary"]["zh"].as_str().unwrap_or("");
     let en = json["summary"]["en"].as_str().unwrap_or("");
-    assert!(zh.contains("安全生产方面，整改隐患1260项。"), "zh summary: {zh}");
-    assert!(en.contains("Work safety: 1,260 hazards fixed."), "en summary: {en}");
+    assert!(
+        zh.contains("安全生产方面，整改隐患1260项。"),
+        "zh summary: {zh}"
+    );
+    assert!(
+        en.contains("Work safety: 1,260 hazards fixed."),
+        "en summary: {en}"
+    );
 
     // without the addition, the built-in catalog knows no such metric
     let plain = common::run_cli(&["extract", "--json", report.to_str().unwrap()], None);
     let json: serde_json::Value = serde_json::from_slice(&plain.stdout).expect("JSON");
-    assert!(!json["metrics"].as_array().unwrap().iter().any(|f| f["id"] == "hazards_fixed"));
+    assert!(!json["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["id"] == "hazards_fixed"));
     let _ = fs::remove_dir_all(&dir);
 }

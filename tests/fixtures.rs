@@ -137,9 +137,10 @@ fn cli(c: &Case, reference: &Metrics) -> Vec<String> {
     }
     if let Some(w) = &c.warning {
         let has = |r: &serde_json::Value| {
-            r["warnings"]
-                .as_array()
-                .is_some_and(|a| a.iter().any(|x| x.as_str().is_some_and(|x| x.contains(w.as_str()))))
+            r["warnings"].as_array().is_some_and(|a| {
+                a.iter()
+                    .any(|x| x.as_str().is_some_and(|x| x.contains(w.as_str())))
+            })
         };
         if !reports.iter().any(has) {
             bad.push(format!("CLI: no report warns {w:?}"));

@@ -24,7 +24,10 @@ fn genre_and_coverage_table() {
             errs.push(format!("coverage: got {got_cov}, expected {}", c.coverage));
         }
         if c.year.is_some() && r.meta.year != c.year {
-            errs.push(format!("year: got {:?}, expected {:?}", r.meta.year, c.year));
+            errs.push(format!(
+                "year: got {:?}, expected {:?}",
+                r.meta.year, c.year
+            ));
         }
         verdict.record(&c.name, c.known_failure, &errs);
     }

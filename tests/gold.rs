@@ -22,7 +22,12 @@ fn pairs(v: &Value) -> Vec<(String, f64)> {
     v.as_array()
         .map(|a| {
             a.iter()
-                .filter_map(|m| Some((m.get("id")?.as_str()?.to_string(), m.get("value")?.as_f64()?)))
+                .filter_map(|m| {
+                    Some((
+                        m.get("id")?.as_str()?.to_string(),
+                        m.get("value")?.as_f64()?,
+                    ))
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -53,9 +58,21 @@ impl Score {
         self.meta_total += o.meta_total;
     }
     fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.tp + self.fp > 0 { self.tp as f64 / (self.tp + self.fp) as f64 } else { 0.0 };
-        let r = if self.tp + self.fn_ > 0 { self.tp as f64 / (self.tp + self.fn_) as f64 } else { 0.0 };
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if self.tp + self.fp > 0 {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        } else {
+            0.0
+        };
+        let r = if self.tp + self.fn_ > 0 {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        } else {
+            0.0
+        };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (f1, p, r)
     }
     fn rate(hit: usize, total: usize) -> f64 {
@@ -81,7 +98,10 @@ impl Score {
 
 /// Score one document; with `verbose`, print its misses.
 fn score_doc(gold: &Value, pred: &Value, name: &str, verbose: bool) -> Score {
-    let mut s = Score { docs: 1, ..Score::default() };
+    let mut s = Score {
+        docs: 1,
+        ..Score::default()
+    };
     let g = pairs(&gold["metrics"]);
     let mut left = pairs(&pred["metrics"]);
     let mut hit: Vec<(String, f64)> = Vec::new();
@@ -112,8 +132,15 @@ fn score_doc(gold: &Value, pred: &Value, name: &str, verbose: bool) -> Score {
             continue;
         }
         s.prim_total += 1;
-        let (id, v) = (gm["id"].as_str().unwrap_or(""), gm["value"].as_f64().unwrap_or(f64::NAN));
-        if pm.iter().any(|f| f["primary"].as_bool() == Some(true) && f["id"].as_str() == Some(id) && f["value"].as_f64().is_some_and(|x| close(x, v))) {
+        let (id, v) = (
+            gm["id"].as_str().unwrap_or(""),
+            gm["value"].as_f64().unwrap_or(f64::NAN),
+        );
+        if pm.iter().any(|f| {
+            f["primary"].as_bool() == Some(true)
+                && f["id"].as_str() == Some(id)
+                && f["value"].as_f64().is_some_and(|x| close(x, v))
+        }) {
             s.prim_hit += 1;
         } else if verbose {
             println!("  {name}: primary {id} = {v} not marked primary");
@@ -145,7 +172,12 @@ fn score_doc(gold: &Value, pred: &Value, name: &str, verbose: bool) -> Score {
 /// score per document name.
 fn score_set(texts: &Path, gold_dir: &Path, verbose: bool) -> BTreeMap<String, Score> {
     let mut names: Vec<PathBuf> = std::fs::read_dir(gold_dir)
-        .unwrap_or_else(|e| panic!("{}: {e} (../shared must sit beside the repository)", gold_dir.display()))
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (../shared must sit beside the repository)",
+                gold_dir.display()
+            )
+        })
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
@@ -155,7 +187,8 @@ fn score_set(texts: &Path, gold_dir: &Path, verbose: bool) -> BTreeMap<String, S
     for gp in &names {
         let gold: Value = serde_json::from_str(&std::fs::read_to_string(gp).unwrap()).unwrap();
         let src = gold["source"].as_str().unwrap().to_string();
-        let text = std::fs::read_to_string(texts.join(&src)).unwrap_or_else(|e| panic!("{src}: {e}"));
+        let text =
+            std::fs::read_to_string(texts.join(&src)).unwrap_or_else(|e| panic!("{src}: {e}"));
         let report = zhibiao::extract(&text, &src);
         let pred = serde_json::to_value(&report).unwrap();
         out.insert(src.clone(), score_doc(&gold, &pred, &src, verbose));
@@ -168,7 +201,9 @@ fn score_set(texts: &Path, gold_dir: &Path, verbose: bool) -> BTreeMap<String, S
 fn worst(docs: &BTreeMap<String, Score>) -> String {
     let mut v: Vec<(&String, &Score)> = docs
         .iter()
-        .filter(|(_, s)| s.fn_ + s.fp + (s.prim_total - s.prim_hit) + (s.meta_total - s.meta_hit) > 0)
+        .filter(|(_, s)| {
+            s.fn_ + s.fp + (s.prim_total - s.prim_hit) + (s.meta_total - s.meta_hit) > 0
+        })
         .collect();
     let bad = |s: &Score| s.fn_ + s.fp + (s.prim_total - s.prim_hit) + (s.meta_total - s.meta_hit);
     v.sort_by(|a, b| bad(b.1).cmp(&bad(a.1)).then(a.0.cmp(b.0)));
@@ -190,7 +225,11 @@ fn check(set: &str, s: &Score, fl: &SetFloor, bad: &mut Vec<String>) {
     let (f1, _, _) = s.prf();
     let prim = Score::rate(s.prim_hit, s.prim_total);
     let meta = Score::rate(s.meta_hit, s.meta_total);
-    for (what, got, min) in [("F1", f1, fl.f1), ("primary", prim, fl.primary), ("meta", meta, fl.meta)] {
+    for (what, got, min) in [
+        ("F1", f1, fl.f1),
+        ("primary", prim, fl.primary),
+        ("meta", meta, fl.meta),
+    ] {
         if got + 1e-9 < min {
             bad.push(format!("{set}: {what} {got:.3} below the floor {min}"));
         }
@@ -224,7 +263,8 @@ fn scoreboard_stays_above_the_floors() {
     }
 
     // per department type (sources.tsv: id, url, agency, year, department_type, …)
-    let tsv = std::fs::read_to_string(dev_dir.join("sources.tsv")).expect("../shared/dev/sources.tsv");
+    let tsv =
+        std::fs::read_to_string(dev_dir.join("sources.tsv")).expect("../shared/dev/sources.tsv");
     let mut by_dept: BTreeMap<String, Score> = BTreeMap::new();
     for line in tsv.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -241,15 +281,24 @@ fn scoreboard_stays_above_the_floors() {
         println!("gold: dev {dept:<18} {:>3} docs  {}", s.docs, s.line());
         let (f1, _, _) = s.prf();
         if s.docs >= floors.dept_min_docs && f1 + 1e-9 < floors.dept_f1 {
-            bad.push(format!("dev {dept}: F1 {f1:.3} below the department floor {}", floors.dept_f1));
+            bad.push(format!(
+                "dev {dept}: F1 {f1:.3} below the department floor {}",
+                floors.dept_f1
+            ));
             let docs: BTreeMap<String, Score> = tsv
                 .lines()
                 .skip(1)
                 .map(|l| l.split('\t').collect::<Vec<_>>())
                 .filter(|c| c.len() >= 5 && c[4] == dept.as_str())
-                .filter_map(|c| dev.get(&format!("{}.txt", c[0])).map(|s| (format!("{}.txt", c[0]), *s)))
+                .filter_map(|c| {
+                    dev.get(&format!("{}.txt", c[0]))
+                        .map(|s| (format!("{}.txt", c[0]), *s))
+                })
                 .collect();
-            bad.push(format!("dev {dept}: documents with misses: {}", worst(&docs)));
+            bad.push(format!(
+                "dev {dept}: documents with misses: {}",
+                worst(&docs)
+            ));
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));

@@ -609,7 +609,10 @@ fn clutter_table() {
         let errs = if got == c.rule {
             vec![]
         } else {
-            vec![format!("{:?}: expected {:?}, got {:?}", c.line, c.rule, got)]
+            vec![format!(
+                "{:?}: expected {:?}, got {:?}",
+                c.line, c.rule, got
+            )]
         };
         verdict.record(&c.name, c.known_failure, &errs);
     }

@@ -32,7 +32,10 @@ fn numbers_table() {
         let errs = if ok {
             vec![]
         } else {
-            vec![format!("{:?} mode {:?}: want {want:?} got {got:?}", r.s, r.mode)]
+            vec![format!(
+                "{:?} mode {:?}: want {want:?} got {got:?}",
+                r.s, r.mode
+            )]
         };
         verdict.record(&r.name, r.known_failure, &errs);
     }
@@ -74,7 +77,11 @@ fn quantities_table() {
         let got = scan(&norm);
         let mut errs = Vec::new();
         if got.len() != c.expect.len() {
-            errs.push(format!("want {} quantities, got {}", c.expect.len(), got.len()));
+            errs.push(format!(
+                "want {} quantities, got {}",
+                c.expect.len(),
+                got.len()
+            ));
         }
         for (k, (e, g)) in c.expect.iter().zip(&got).enumerate() {
             let approx = e.approx.as_deref().unwrap_or("");
@@ -84,7 +91,10 @@ fn quantities_table() {
                 || approx != approx_name(g.approx)
                 || e.each != g.each
             {
-                errs.push(format!("#{k}: want {{{} {} {} {approx:?}}}", e.value, e.unit, e.kind));
+                errs.push(format!(
+                    "#{k}: want {{{} {} {} {approx:?}}}",
+                    e.value, e.unit, e.kind
+                ));
             }
         }
         if !errs.is_empty() {

@@ -21,17 +21,27 @@ fn one_sentence(n: usize) -> String {
 }
 
 fn one_line_no_punctuation(n: usize) -> String {
-    (0..n).map(|i| format!("检查企业{}家次罚款{}万元", i % 97 + 1, i % 13 + 1)).collect()
+    (0..n)
+        .map(|i| format!("检查企业{}家次罚款{}万元", i % 97 + 1, i % 13 + 1))
+        .collect()
 }
 
 fn many_short_lines(n: usize) -> String {
-    (0..n).map(|i| format!("出动执法人员{}人次。\n", i % 500 + 1)).collect()
+    (0..n)
+        .map(|i| format!("出动执法人员{}人次。\n", i % 500 + 1))
+        .collect()
 }
 
 fn table_rows(n: usize) -> String {
     let mut s = String::from("单位 | 行政处罚 | 罚款金额(万元) | 行政检查 |\n");
     for i in 0..n {
-        s.push_str(&format!("第{}执法队 | {} | {}.5 | {} |\n", i + 1, i % 40, i % 9, i % 300));
+        s.push_str(&format!(
+            "第{}执法队 | {} | {}.5 | {} |\n",
+            i + 1,
+            i % 40,
+            i % 9,
+            i % 300
+        ));
     }
     s
 }
@@ -41,11 +51,26 @@ fn same_value_everywhere(n: usize) -> String {
 }
 
 const SHAPES: &[Shape] = &[
-    Shape { name: "one sentence of figures", make: one_sentence },
-    Shape { name: "one line without punctuation", make: one_line_no_punctuation },
-    Shape { name: "many short lines", make: many_short_lines },
-    Shape { name: "a statistics table", make: table_rows },
-    Shape { name: "one value stated everywhere", make: same_value_everywhere },
+    Shape {
+        name: "one sentence of figures",
+        make: one_sentence,
+    },
+    Shape {
+        name: "one line without punctuation",
+        make: one_line_no_punctuation,
+    },
+    Shape {
+        name: "many short lines",
+        make: many_short_lines,
+    },
+    Shape {
+        name: "a statistics table",
+        make: table_rows,
+    },
+    Shape {
+        name: "one value stated everywhere",
+        make: same_value_everywhere,
+    },
 ];
 
 fn best_of_three(text: &str) -> Duration {
@@ -68,10 +93,19 @@ fn four_times_the_input_costs_at_most_five_times_the_time() {
         let large = (shape.make)(16_000);
         let (t1, t4) = (best_of_three(&small), best_of_three(&large));
         let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-4);
-        println!("scaling: {:<32} {:>8} chars {:>9.1?}  ×4 → {:>9.1?}  ratio {ratio:.2}", shape.name, small.chars().count(), t1, t4);
+        println!(
+            "scaling: {:<32} {:>8} chars {:>9.1?}  ×4 → {:>9.1?}  ratio {ratio:.2}",
+            shape.name,
+            small.chars().count(),
+            t1,
+            t4
+        );
         // a few milliseconds of slack so that tiny timings do not decide
         if t4 > t1 * 5 + Duration::from_millis(20) {
-            bad.push(format!("{}: {t1:?} → {t4:?} (ratio {ratio:.1})", shape.name));
+            bad.push(format!(
+                "{}: {t1:?} → {t4:?} (ratio {ratio:.1})",
+                shape.name
+            ));
         }
     }
     assert!(bad.is_empty(), "superlinear: {}", bad.join("; "));
@@ -89,7 +123,11 @@ fn one_megabyte_of_any_shape_in_under_a_second() {
             text = (shape.make)(n);
         }
         let t = best_of_three(&text);
-        println!("scaling: {:<32} {:>8} bytes in {t:.1?}", shape.name, text.len());
+        println!(
+            "scaling: {:<32} {:>8} bytes in {t:.1?}",
+            shape.name,
+            text.len()
+        );
         if t > limit {
             bad.push(format!("{}: {t:?}", shape.name));
         }

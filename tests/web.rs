@@ -14,7 +14,9 @@ use zhibiao::web::{chart, compare, sample, source, storage, summary};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 fn fact(id: &str, value: f64, primary: bool) -> Fact {
@@ -86,7 +88,10 @@ fn source_pieces_cut_at_char_offsets() {
 
 #[wasm_bindgen_test]
 fn summary_links_cut_the_narrative() {
-    let p = summary::linked_pieces("处罚146件,罚款5万元", &[([2, 6], 0), ([9, 12], 1), ([40, 50], 2)]);
+    let p = summary::linked_pieces(
+        "处罚146件,罚款5万元",
+        &[([2, 6], 0), ([9, 12], 1), ([40, 50], 2)],
+    );
     assert_eq!(p[1], ("146件".to_string(), Some(0)));
     assert_eq!(p[3], ("5万元".to_string(), Some(1)));
     assert_eq!(p.len(), 4);
@@ -97,7 +102,10 @@ fn charts_scale_and_series() {
     assert_eq!(chart::nice_max(0.0), 1.0);
     assert_eq!(chart::nice_max(146.0), 200.0);
     assert_eq!(chart::nice_max(10212056.0), 20000000.0);
-    assert_eq!(chart::svg_size("<svg xmlns=\"x\" width=\"680\" height=\"300\">"), (680.0, 300.0));
+    assert_eq!(
+        chart::svg_size("<svg xmlns=\"x\" width=\"680\" height=\"300\">"),
+        (680.0, 300.0)
+    );
     let mut a = Report::default();
     a.meta.agency = Some("甲局".into());
     a.meta.year = Some(2021);
@@ -106,7 +114,10 @@ fn charts_scale_and_series() {
     b.meta.year = Some(2022);
     b.metrics[0].value = 20.0;
     let s = chart::series(&[&a, &b], "fines");
-    assert_eq!(s, vec![("甲局".to_string(), vec![(2021, 10.0), (2022, 20.0)])]);
+    assert_eq!(
+        s,
+        vec![("甲局".to_string(), vec![(2021, 10.0), (2022, 20.0)])]
+    );
     assert_eq!(compare::primary(&b, "fines"), Some(20.0));
 }
 
@@ -123,7 +134,11 @@ fn storage_round_trips() {
             storage::SavedDoc {
                 name: "b.txt".into(),
                 text: "另一文本".into(),
-                edit: zhibiao::web::edits::MetaEdit { agency: Some("某局".into()), year: Some(2022), ..Default::default() },
+                edit: zhibiao::web::edits::MetaEdit {
+                    agency: Some("某局".into()),
+                    year: Some(2022),
+                    ..Default::default()
+                },
             },
         ],
         current: 0,
@@ -135,22 +150,40 @@ fn storage_round_trips() {
 }
 
 fn query(root: &web_sys::Element, sel: &str) -> Option<web_sys::HtmlElement> {
-    root.query_selector(sel).ok().flatten().and_then(|e| e.dyn_into().ok())
+    root.query_selector(sel)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
 }
 
 #[wasm_bindgen_test]
 async fn the_page_extracts_the_example_and_highlights_evidence() {
     storage::remove(storage::DOCS_KEY);
     let root = document().create_element("div").expect("div");
-    document().body().expect("body").append_child(&root).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    assert!(query(&root, "[data-testid=empty]").is_some(), "empty state first");
+    assert!(
+        query(&root, "[data-testid=empty]").is_some(),
+        "empty state first"
+    );
 
-    query(&root, "[data-testid=example]").expect("example button").click();
+    query(&root, "[data-testid=example]")
+        .expect("example button")
+        .click();
     yew::scheduler::flush().await;
-    assert!(query(&root, "[data-testid=report-card]").is_some(), "report card after the example");
-    let items = root.query_selector_all("[data-testid=doc-item]").expect("list").length();
+    assert!(
+        query(&root, "[data-testid=report-card]").is_some(),
+        "report card after the example"
+    );
+    let items = root
+        .query_selector_all("[data-testid=doc-item]")
+        .expect("list")
+        .length();
     assert_eq!(items, 1);
     let ta: web_sys::HtmlTextAreaElement = root
         .query_selector("[data-testid=input-text]")
@@ -159,16 +192,23 @@ async fn the_page_extracts_the_example_and_highlights_evidence() {
         .and_then(|e| e.dyn_into().ok())
         .expect("textarea");
     assert_eq!(ta.value(), sample::SAMPLE_TEXT);
-    assert!(storage::load().docs.len() == 1, "the example is saved for a reload");
+    assert!(
+        storage::load().docs.len() == 1,
+        "the example is saved for a reload"
+    );
 
     // an outline heading (or a fact, once the core extracts them) jumps to the source
     let target = query(&root, "[data-testid^=fact-]");
     match target {
         Some(f) => f.click(),
         None => {
-            query(&root, "[data-testid=tab-summary]").expect("summary tab").click();
+            query(&root, "[data-testid=tab-summary]")
+                .expect("summary tab")
+                .click();
             yew::scheduler::flush().await;
-            query(&root, "[data-testid=outline-item]").expect("an outline heading").click();
+            query(&root, "[data-testid=outline-item]")
+                .expect("an outline heading")
+                .click();
         }
     }
     yew::scheduler::flush().await;
@@ -176,9 +216,16 @@ async fn the_page_extracts_the_example_and_highlights_evidence() {
     assert!(!mark.text_content().unwrap_or_default().is_empty());
 
     // clear all really clears (and the saved copy too)
-    query(&root, "[data-testid=clear-all]").expect("clear").click();
+    query(&root, "[data-testid=clear-all]")
+        .expect("clear")
+        .click();
     yew::scheduler::flush().await;
-    assert_eq!(root.query_selector_all("[data-testid=doc-item]").expect("list").length(), 0);
+    assert_eq!(
+        root.query_selector_all("[data-testid=doc-item]")
+            .expect("list")
+            .length(),
+        0
+    );
     assert!(storage::load().docs.is_empty());
     root.remove();
 }
@@ -221,28 +268,62 @@ fn export_names_are_safe_file_names() {
 fn the_desk_helpers_work_on_their_own() {
     use zhibiao::web::{app, dedup, edits, exports, filters, genre};
     // duplicates: whitespace does not count
-    assert_eq!(dedup::text_hash("甲 局\n2023"), dedup::text_hash("甲局2023"));
+    assert_eq!(
+        dedup::text_hash("甲 局\n2023"),
+        dedup::text_hash("甲局2023")
+    );
     assert_ne!(dedup::text_hash("甲局2023"), dedup::text_hash("甲局2024"));
     // tabs: arrows wrap, Home/End
-    assert_eq!(app::tab_after_key(app::Tab::Metrics, "ArrowLeft"), Some(app::Tab::Charts));
-    assert_eq!(app::tab_after_key(app::Tab::Charts, "ArrowRight"), Some(app::Tab::Metrics));
-    assert_eq!(app::tab_after_key(app::Tab::Review, "Home"), Some(app::Tab::Metrics));
+    assert_eq!(
+        app::tab_after_key(app::Tab::Metrics, "ArrowLeft"),
+        Some(app::Tab::Charts)
+    );
+    assert_eq!(
+        app::tab_after_key(app::Tab::Charts, "ArrowRight"),
+        Some(app::Tab::Metrics)
+    );
+    assert_eq!(
+        app::tab_after_key(app::Tab::Review, "Home"),
+        Some(app::Tab::Metrics)
+    );
     assert_eq!(app::tab_after_key(app::Tab::Review, "x"), None);
     // genre and coverage
     // (the core reads genre and coverage; the page labels them)
-    let r = zhibiao::extract("某市2023年行政执法统计数据\n截至7月底,全市立案处罚12起。", "g.txt");
-    assert_eq!(genre::genre_of(&r.meta).map(|g| genre::genre_label(Lang::Zh, g)), Some("行政执法统计"));
+    let r = zhibiao::extract(
+        "某市2023年行政执法统计数据\n截至7月底,全市立案处罚12起。",
+        "g.txt",
+    );
+    assert_eq!(
+        genre::genre_of(&r.meta).map(|g| genre::genre_label(Lang::Zh, g)),
+        Some("行政执法统计")
+    );
     assert_eq!(genre::months_of(&r.meta), Some(7));
-    let full = zhibiao::extract("某县2023年法治政府建设年度报告\n2023年,全县立案处罚12起。", "f.txt");
+    let full = zhibiao::extract(
+        "某县2023年法治政府建设年度报告\n2023年,全县立案处罚12起。",
+        "f.txt",
+    );
     assert_eq!(genre::months_of(&full.meta), None);
     assert!(genre::genre_of(&full.meta).is_some_and(genre::is_annual));
     // corrections laid over a report, noted in its warnings
-    let mut r = zhibiao::extract("某局2023年法治政府建设年度报告。办理行政处罚案件12件。", "pasted-1.txt");
-    let e = edits::MetaEdit { agency: Some("宝坻区司法局".into()), region: Some("宝坻区".into()), ..Default::default() };
+    let mut r = zhibiao::extract(
+        "某局2023年法治政府建设年度报告。办理行政处罚案件12件。",
+        "pasted-1.txt",
+    );
+    let e = edits::MetaEdit {
+        agency: Some("宝坻区司法局".into()),
+        region: Some("宝坻区".into()),
+        ..Default::default()
+    };
     edits::apply(&e, &mut r);
     edits::apply(&e, &mut r);
     assert_eq!(r.meta.agency.as_deref(), Some("宝坻区司法局"));
-    assert_eq!(r.warnings.iter().filter(|w| w.starts_with(edits::EDITED_NOTE)).count(), 1);
+    assert_eq!(
+        r.warnings
+            .iter()
+            .filter(|w| w.starts_with(edits::EDITED_NOTE))
+            .count(),
+        1
+    );
     assert_eq!(filters::department(&r), "司法局");
     // CSV headers in the UI language
     let csv = zhibiao::output::csv_facts(std::slice::from_ref(&r));
@@ -250,5 +331,8 @@ fn the_desk_helpers_work_on_their_own() {
     assert!(zh.starts_with("\u{feff}来源,机关,年度"), "{}", &zh[..40]);
     assert_eq!(zh.lines().count(), csv.lines().count());
     assert!(exports::localize_csv(Lang::En, &csv).starts_with("\u{feff}source,agency"));
-    assert_eq!(exports::split_csv_line("a,\"b,\"\"c\"\"\",d"), vec!["a", "b,\"c\"", "d"]);
+    assert_eq!(
+        exports::split_csv_line("a,\"b,\"\"c\"\"\",d"),
+        vec!["a", "b,\"c\"", "d"]
+    );
 }

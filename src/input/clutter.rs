@@ -55,7 +55,8 @@ impl Rules {
 
     /// The embedded rules (`data/clutter.toml`, converted to JSON at build time).
     pub fn builtin() -> Result<Rules, String> {
-        let r: Rules = crate::datafile::builtin(crate::builtin_data!("clutter")).map_err(|e| format!("clutter rules: {e}"))?;
+        let r: Rules = crate::datafile::builtin(crate::builtin_data!("clutter"))
+            .map_err(|e| format!("clutter rules: {e}"))?;
         Self::prepared(r)
     }
 
@@ -125,9 +126,7 @@ impl Rules {
 /// The built-in rules, parsed once.
 pub fn builtin() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| {
-        Rules::builtin().expect("the embedded clutter rules parse (tested)")
-    })
+    RULES.get_or_init(|| Rules::builtin().expect("the embedded clutter rules parse (tested)"))
 }
 
 /// Byte ranges (whole lines) of `norm` that are page clutter, in order, non-overlapping.

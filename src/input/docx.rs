@@ -20,9 +20,19 @@ pub fn xml_cap(compressed: usize) -> usize {
 
 /// The text of a .docx, and warnings; or why it cannot be read (a phrase, without the file name).
 pub fn docx_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String>), String> {
-    archive::with_member(bytes, "word/document.xml", |c| xml_cap(c as usize), |r, compressed| {
-        walk(r, xml_cap(compressed as usize), compressed as usize, max_text)
-    })
+    archive::with_member(
+        bytes,
+        "word/document.xml",
+        |c| xml_cap(c as usize),
+        |r, compressed| {
+            walk(
+                r,
+                xml_cap(compressed as usize),
+                compressed as usize,
+                max_text,
+            )
+        },
+    )
     .map_err(|e| match e {
         ZipError::NotZip => {
             "not a valid .docx: the zip archive is incomplete or damaged".to_string()
@@ -50,7 +60,12 @@ pub fn docx_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String
 
 /// Walk the XML of `word/document.xml` read from `r` (capped at `cap` bytes, `compressed` in
 /// the archive) into text.
-fn walk(r: &mut dyn Read, cap: usize, compressed: usize, max_text: usize) -> Result<(String, Vec<String>), String> {
+fn walk(
+    r: &mut dyn Read,
+    cap: usize,
+    compressed: usize,
+    max_text: usize,
+) -> Result<(String, Vec<String>), String> {
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(r));
     reader.config_mut().check_end_names = false;
     let mut out = String::new();
@@ -70,7 +85,9 @@ fn walk(r: &mut dyn Read, cap: usize, compressed: usize, max_text: usize) -> Res
                     ));
                 }
                 if e.contains("checksum") && !out.trim().is_empty() {
-                    warnings.push("word/document.xml fails its checksum: the file may be damaged".to_string());
+                    warnings.push(
+                        "word/document.xml fails its checksum: the file may be damaged".to_string(),
+                    );
                     break;
                 }
                 if out.trim().is_empty() {

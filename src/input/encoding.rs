@@ -253,7 +253,10 @@ fn count_replacements(s: &str) -> usize {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn sniff_legacy(bytes: &[u8]) -> Option<Legacy> {
     let mut d = chardetng::EncodingDetector::new();
-    d.feed(&bytes[..bytes.len().min(256 * 1024)], bytes.len() <= 256 * 1024);
+    d.feed(
+        &bytes[..bytes.len().min(256 * 1024)],
+        bytes.len() <= 256 * 1024,
+    );
     let guess = d.guess(None, false);
     if guess == encoding_rs::GBK || guess == encoding_rs::GB18030 {
         Some(Legacy::Gb18030)

@@ -129,7 +129,10 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
         return finish(name, text, warnings);
     }
     #[cfg(not(target_arch = "wasm32"))]
-    if bytes.starts_with(b"%PDF") || (has_ext(name, &[".pdf"]) && encoding::find(&bytes[..bytes.len().min(1024)], b"%PDF").is_some()) {
+    if bytes.starts_with(b"%PDF")
+        || (has_ext(name, &[".pdf"])
+            && encoding::find(&bytes[..bytes.len().min(1024)], b"%PDF").is_some())
+    {
         let (text, warnings) = pdf::pdf_to_text(bytes).map_err(|e| error(name, &e))?;
         return finish(name, text, warnings);
     }

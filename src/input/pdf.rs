@@ -178,7 +178,9 @@ pub fn garbled(text: &str) -> Option<String> {
     // private-use chars and U+FFFD have their own reasons
     let unexpected = text
         .chars()
-        .filter(|&c| !expected_char(c) && c != '\u{FFFD}' && !('\u{E000}'..='\u{F8FF}').contains(&c))
+        .filter(|&c| {
+            !expected_char(c) && c != '\u{FFFD}' && !('\u{E000}'..='\u{F8FF}').contains(&c)
+        })
         .count();
     let mut what = Vec::new();
     if unexpected * 20 > total {
@@ -264,6 +266,9 @@ mod tests {
         let ids = "\u{10}\u{3}\u{14}儁㍭ឱ⻎ᦰⵞሲᗯ\u{15}\u{13}";
         assert!(garbled(&ids.repeat(20)).unwrap().contains("ToUnicode"));
         // what a report holds: full-width forms, ℃, ①, ×, ±, ·, 《》, —, …, Latin letters
-        assert!(garbled("（一）全年①办理案件２５件，气温３℃±1，2×3，《条例》——第1页·A类…“依法”").is_none());
+        assert!(
+            garbled("（一）全年①办理案件２５件，气温３℃±1，2×3，《条例》——第1页·A类…“依法”")
+                .is_none()
+        );
     }
 }

@@ -56,7 +56,10 @@ pub fn members(zip: &[u8], limit: usize) -> Result<Vec<Listed<'_>>, ZipError> {
         found.push((entry, p));
         found.len() < limit
     })?;
-    Ok(found.into_iter().map(|(e, p)| (e, member_from(zip, p))).collect())
+    Ok(found
+        .into_iter()
+        .map(|(e, p)| (e, member_from(zip, p)))
+        .collect())
 }
 
 /// Walk the central directory, calling `f(name, entry_offset)` until it returns false.
@@ -171,7 +174,12 @@ impl<'a> MemberReader<'a> {
     /// Read `member`.
     pub fn new(member: Member<'a>) -> Self {
         let state = (member.method == 8).then(|| InflateState::new_boxed(DataFormat::Raw));
-        MemberReader { member, state, pos: 0, done: false }
+        MemberReader {
+            member,
+            state,
+            pos: 0,
+            done: false,
+        }
     }
 }
 
@@ -251,7 +259,11 @@ mod tests {
     fn reads_stored_and_caps() {
         use crate::input::archive::Capped;
         let z = stored("a/b.xml", b"hello world");
-        let names: Vec<_> = entries(&z, 10).unwrap().into_iter().map(|e| e.raw_name).collect();
+        let names: Vec<_> = entries(&z, 10)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.raw_name)
+            .collect();
         assert_eq!(names, vec![b"a/b.xml".to_vec()]);
         let mut s = String::new();
         Capped::new(MemberReader::new(member(&z, "a/b.xml").unwrap()), 100)
@@ -259,12 +271,16 @@ mod tests {
             .unwrap();
         assert_eq!(s, "hello world");
         let mut s = String::new();
-        MemberReader::new(member_at(&z, 0).unwrap()).read_to_string(&mut s).unwrap();
+        MemberReader::new(member_at(&z, 0).unwrap())
+            .read_to_string(&mut s)
+            .unwrap();
         assert_eq!(s, "hello world");
         let mut s = String::new();
-        assert!(Capped::new(MemberReader::new(member(&z, "a/b.xml").unwrap()), 5)
-            .read_to_string(&mut s)
-            .is_err());
+        assert!(
+            Capped::new(MemberReader::new(member(&z, "a/b.xml").unwrap()), 5)
+                .read_to_string(&mut s)
+                .is_err()
+        );
         assert_eq!(member(&z, "c").unwrap_err(), ZipError::Missing);
         assert_eq!(member_at(&z, 1).unwrap_err(), ZipError::Missing);
         assert_eq!(

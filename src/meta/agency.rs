@@ -114,9 +114,14 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
         // the agency then carries its parent (`福州市鼓楼区…`)
         let mut parent = String::new();
         if f.candidates.len() != 1 && chain_start == f.range.start {
-            let mut inside = f.candidates.iter().filter(|c| provinces.contains(c.province.as_str()));
+            let mut inside = f
+                .candidates
+                .iter()
+                .filter(|c| provinces.contains(c.province.as_str()));
             match (inside.next(), inside.next()) {
-                (Some(c), None) if c.parent.is_some() => parent = c.parent.clone().unwrap_or_default(),
+                (Some(c), None) if c.parent.is_some() => {
+                    parent = c.parent.clone().unwrap_or_default()
+                }
                 _ => continue,
             }
         }
@@ -295,7 +300,15 @@ pub(super) fn department_by_vocabulary(norm: &str) -> Option<String> {
     let mut counts: Vec<(usize, &super::words::DepartmentWords)> = w
         .departments
         .iter()
-        .map(|d| (d.signals.iter().map(|s| norm.matches(s.as_str()).count()).sum(), d))
+        .map(|d| {
+            (
+                d.signals
+                    .iter()
+                    .map(|s| norm.matches(s.as_str()).count())
+                    .sum(),
+                d,
+            )
+        })
         .collect();
     counts.sort_by_key(|c| std::cmp::Reverse(c.0));
     let (best, dept) = *counts.first()?;

@@ -50,14 +50,16 @@ pub struct Genres {
 }
 
 fn compile(p: &Option<String>) -> Option<Regex> {
-    p.as_deref().map(|p| Regex::new(p).expect("data/genres.toml patterns compile (tested)"))
+    p.as_deref()
+        .map(|p| Regex::new(p).expect("data/genres.toml patterns compile (tested)"))
 }
 
 /// The embedded genres.
 pub fn genres() -> &'static Genres {
     static G: OnceLock<Genres> = OnceLock::new();
     G.get_or_init(|| {
-        let f: GenresFile = crate::datafile::builtin(crate::builtin_data!("genres")).expect("data/genres.toml parses (tested)");
+        let f: GenresFile = crate::datafile::builtin(crate::builtin_data!("genres"))
+            .expect("data/genres.toml parses (tested)");
         Genres {
             opening_chars: f.opening_chars,
             partial: Regex::new(&f.partial).expect("data/genres.toml partial compiles (tested)"),
@@ -85,15 +87,25 @@ pub fn detect(title: Option<&str>, norm: &str) -> Option<String> {
     let g = genres();
     // no title found: the first line when it reads like a headline (short, no sentence end)
     let first_line = || {
-        norm.lines().map(str::trim).find(|l| !l.is_empty()).filter(|l| l.chars().count() <= 60 && !l.contains(['。', ',', ';']))
+        norm.lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .filter(|l| l.chars().count() <= 60 && !l.contains(['。', ',', ';']))
     };
     if let Some(t) = title.or_else(first_line) {
-        if let Some(k) = g.title.iter().position(|r| r.as_ref().is_some_and(|r| r.is_match(t))) {
+        if let Some(k) = g
+            .title
+            .iter()
+            .position(|r| r.as_ref().is_some_and(|r| r.is_match(t)))
+        {
             return Some(g.genres[k].id.clone());
         }
     }
     let opening = head(norm, g.opening_chars);
-    g.body.iter().position(|r| r.as_ref().is_some_and(|r| r.is_match(opening))).map(|k| g.genres[k].id.clone())
+    g.body
+        .iter()
+        .position(|r| r.as_ref().is_some_and(|r| r.is_match(opening)))
+        .map(|k| g.genres[k].id.clone())
 }
 
 /// What part of the year the report covers: a part named in the title or the opening
@@ -101,14 +113,26 @@ pub fn detect(title: Option<&str>, norm: &str) -> Option<String> {
 /// known.
 pub fn coverage(meta: &Meta, norm: &str, facts: &[Fact]) -> Option<String> {
     let g = genres();
-    let named = meta.title.as_deref().and_then(|t| g.partial.find(t)).or_else(|| g.partial.find(head(norm, g.opening_chars)));
+    let named = meta
+        .title
+        .as_deref()
+        .and_then(|t| g.partial.find(t))
+        .or_else(|| g.partial.find(head(norm, g.opening_chars)));
     // `1-12月`, `截至12月底` is the whole year
     let whole = |m: &str| m.contains("12月") || m.contains("十二月");
     if let Some(m) = named.filter(|m| !whole(m.as_str())) {
         return Some(m.as_str().to_string());
     }
-    let dated: Vec<&str> = facts.iter().filter(|f| f.primary).filter_map(|f| f.period.as_deref()).collect();
-    let partial: Vec<&str> = dated.iter().filter_map(|p| g.partial.find(p).map(|m| m.as_str())).filter(|m| !whole(m)).collect();
+    let dated: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.primary)
+        .filter_map(|f| f.period.as_deref())
+        .collect();
+    let partial: Vec<&str> = dated
+        .iter()
+        .filter_map(|p| g.partial.find(p).map(|m| m.as_str()))
+        .filter(|m| !whole(m))
+        .collect();
     if !partial.is_empty() && 2 * partial.len() > facts.iter().filter(|f| f.primary).count() {
         return Some(partial[0].to_string());
     }
@@ -120,9 +144,14 @@ pub fn coverage(meta: &Meta, norm: &str, facts: &[Fact]) -> Option<String> {
 pub fn year_of(meta: &Meta) -> Option<i32> {
     let dated = meta.coverage.as_deref().and_then(|c| {
         let i = c.find("20")?;
-        c.get(i..i + 4).filter(|_| c[i + 4..].starts_with('年'))?.parse().ok()
+        c.get(i..i + 4)
+            .filter(|_| c[i + 4..].starts_with('年'))?
+            .parse()
+            .ok()
     });
-    let news = (meta.genre.as_deref() == Some("news")).then(|| meta.published.as_deref()?.get(..4)?.parse().ok()).flatten();
+    let news = (meta.genre.as_deref() == Some("news"))
+        .then(|| meta.published.as_deref()?.get(..4)?.parse().ok())
+        .flatten();
     dated.or(news)
 }
 
@@ -132,6 +161,9 @@ mod tests {
     fn embedded_genres_compile() {
         let g = super::genres();
         assert!(g.genres.len() >= 5);
-        assert_eq!(super::detect(Some("某县2023年政府信息公开工作年度报告"), ""), Some("gov_info_disclosure".into()));
+        assert_eq!(
+            super::detect(Some("某县2023年政府信息公开工作年度报告"), ""),
+            Some("gov_info_disclosure".into())
+        );
     }
 }

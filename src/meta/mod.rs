@@ -89,7 +89,12 @@ pub fn meta_of_text(norm: &str) -> Meta {
         .filter(|p| p.region.is_some())
     {
         // a title that opens with a township (`X镇2023年…报告`) names its government
-        m.agency = agency.or_else(|| title.as_deref().and_then(agency::township).map(|(_, body)| body));
+        m.agency = agency.or_else(|| {
+            title
+                .as_deref()
+                .and_then(agency::township)
+                .map(|(_, body)| body)
+        });
         p.fill(&mut m);
     } else if agency.as_deref().is_none_or(may_lack_place) {
         if let Some(inferred) = infer_agency(norm) {

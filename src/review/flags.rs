@@ -358,7 +358,9 @@ fn conflicting_values(doc: &Doc, qs: &[Quantity], report: &Report, out: &mut Vec
         sents.dedup();
         // two values in one sentence are a total and its part, not a conflict (one pass)
         let mut in_sentence: HashMap<usize, f64> = HashMap::new();
-        let mixed = v.iter().any(|a| *in_sentence.entry(a.2).or_insert(a.0) != a.0);
+        let mixed = v
+            .iter()
+            .any(|a| *in_sentence.entry(a.2).or_insert(a.0) != a.0);
         if values.len() < 2 || sents.len() < 2 || mixed {
             continue;
         }

@@ -1,13 +1,13 @@
 //! The page's one stateful component: loaded reports, the open one, tabs, highlight, exports.
 
 use super::browser;
-use super::i18n::{t, Lang};
-use super::storage::{self, Saved, SavedDoc};
 use super::card::ReportCard;
 use super::compare::{CompareRow, CompareTable};
 use super::drawer::Drawer;
 use super::edits::{self, MetaEdit};
 use super::filters::Filters;
+use super::i18n::{t, Lang};
+use super::storage::{self, Saved, SavedDoc};
 use super::{chart, figures, genre, metrics, sample, source, summary};
 use crate::model::{Meta, Report, Span};
 use gloo_timers::callback::Timeout;
@@ -307,7 +307,12 @@ pub struct App {
 
 /// The facts of metric `id` in `r`, primary first, with their index in `r.metrics`.
 pub fn facts_of<'a>(r: &'a Report, id: &str) -> Vec<(usize, &'a crate::model::Fact)> {
-    let mut v: Vec<(usize, &crate::model::Fact)> = r.metrics.iter().enumerate().filter(|(_, f)| f.id == id).collect();
+    let mut v: Vec<(usize, &crate::model::Fact)> = r
+        .metrics
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.id == id)
+        .collect();
     v.sort_by_key(|(_, f)| !f.primary);
     v
 }
@@ -445,7 +450,11 @@ impl App {
         // the same text (whitespace aside) already loaded: skip it and say so
         let hash = super::dedup::text_hash(&text);
         if !text.trim().is_empty() {
-            if let Some(same) = self.entries.iter().find(|e| super::dedup::text_hash(&e.text) == hash) {
+            if let Some(same) = self
+                .entries
+                .iter()
+                .find(|e| super::dedup::text_hash(&e.text) == hash)
+            {
                 self.skipped.push((name, same.name.clone()));
                 return;
             }
@@ -478,7 +487,12 @@ impl App {
     /// coverage).
     fn refresh_rows(&mut self) {
         let reports = super::review::with_series(self);
-        let entries: Vec<(usize, &Entry)> = self.entries.iter().enumerate().filter(|(_, e)| e.report.is_some()).collect();
+        let entries: Vec<(usize, &Entry)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.report.is_some())
+            .collect();
         let rows = entries
             .into_iter()
             .zip(reports)
@@ -608,7 +622,10 @@ impl App {
             Export::CsvCompare => browser::download(
                 "zhibiao-comparison.csv",
                 "text/csv;charset=utf-8",
-                &super::exports::localize_csv(self.lang, &crate::output::csv_comparison(&reports, cat)),
+                &super::exports::localize_csv(
+                    self.lang,
+                    &crate::output::csv_comparison(&reports, cat),
+                ),
             ),
             Export::ChartSvg | Export::LineSvg => {
                 let (sel, name) = if what == Export::ChartSvg {
@@ -885,7 +902,10 @@ impl App {
             }
             Msg::ClearAll => {
                 self.extract_current();
-                self.trash = std::mem::take(&mut self.entries).into_iter().enumerate().collect();
+                self.trash = std::mem::take(&mut self.entries)
+                    .into_iter()
+                    .enumerate()
+                    .collect();
                 self.current = 0;
                 self.errors.clear();
                 self.debounce = None;
@@ -909,7 +929,10 @@ impl App {
                 if let Some(i) = first {
                     self.current = i;
                     self.after_switch();
-                    self.focus = Some(format!("[data-testid=doc-item]:nth-child({}) .doc-open", i + 1));
+                    self.focus = Some(format!(
+                        "[data-testid=doc-item]:nth-child({}) .doc-open",
+                        i + 1
+                    ));
                 }
                 self.stale = true;
                 self.persist();
@@ -931,7 +954,9 @@ impl App {
             Msg::CloseDrawer => {
                 // the focus goes back to the cell that opened the drawer (else the table)
                 self.focus = Some(match self.drawer.take() {
-                    Some((i, id)) => format!("tr[data-entry=\"{i}\"] td[data-id=\"{id}\"] button || .table-box"),
+                    Some((i, id)) => {
+                        format!("tr[data-entry=\"{i}\"] td[data-id=\"{id}\"] button || .table-box")
+                    }
                     None => ".table-box".into(),
                 });
                 true
@@ -943,7 +968,11 @@ impl App {
                         self.current = i;
                         self.after_switch();
                     }
-                    let hit = self.report().and_then(|r| facts_of(r, &id).get(k).map(|(idx, f)| (*idx, f.evidence.clone())));
+                    let hit = self.report().and_then(|r| {
+                        facts_of(r, &id)
+                            .get(k)
+                            .map(|(idx, f)| (*idx, f.evidence.clone()))
+                    });
                     if let Some((idx, ev)) = hit {
                         self.highlight = ev;
                         self.selected = Some(idx);
@@ -989,7 +1018,11 @@ impl App {
             }
             Msg::TabKey(key) => match tab_after_key(self.tab, &key) {
                 Some(tab) => {
-                    let id = TABS.iter().find(|(t, _, _)| *t == tab).map(|x| x.2).unwrap_or("tab-metrics");
+                    let id = TABS
+                        .iter()
+                        .find(|(t, _, _)| *t == tab)
+                        .map(|x| x.2)
+                        .unwrap_or("tab-metrics");
                     self.focus = Some(format!("[data-testid={id}]"));
                     self.handle(ctx, Msg::SetTab(tab))
                 }
@@ -1055,14 +1088,21 @@ impl App {
                     let n = super::files::picked_name(&f);
                     (f, n)
                 });
-                ctx.link().send_message(Msg::NamedFiles(named.filter(|(_, n)| super::files::wanted(n)).collect()));
+                ctx.link().send_message(Msg::NamedFiles(
+                    named.filter(|(_, n)| super::files::wanted(n)).collect(),
+                ));
                 false
             }
             Msg::Dropped(entries) => {
                 let link = ctx.link().clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let files = super::files::dropped_files(entries).await;
-                    link.send_message(Msg::NamedFiles(files.into_iter().filter(|(_, n)| super::files::wanted(n)).collect()));
+                    link.send_message(Msg::NamedFiles(
+                        files
+                            .into_iter()
+                            .filter(|(_, n)| super::files::wanted(n))
+                            .collect(),
+                    ));
                 });
                 false
             }
@@ -1154,7 +1194,11 @@ impl App {
                     Err(e) => self.errors.push(e),
                 }
                 if let Some((done, total)) = self.progress {
-                    self.progress = if done + 1 >= total { None } else { Some((done + 1, total)) };
+                    self.progress = if done + 1 >= total {
+                        None
+                    } else {
+                        Some((done + 1, total))
+                    };
                 }
                 true
             }
@@ -1219,7 +1263,9 @@ impl App {
         let ondragleave = link.callback(|_e: DragEvent| Msg::Dragging(false));
         let ondrop = link.callback(|e: DragEvent| {
             e.prevent_default();
-            let Some(dt) = e.data_transfer() else { return Msg::Dragging(false) };
+            let Some(dt) = e.data_transfer() else {
+                return Msg::Dragging(false);
+            };
             // folders only come through the drop's entries; plain files through either
             let entries = super::files::entries_of_drop(&dt);
             if entries.length() > 0 {
@@ -1232,7 +1278,8 @@ impl App {
                 Msg::Files(files)
             }
         });
-        let onkeydown = link.batch_callback(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::Escape));
+        let onkeydown =
+            link.batch_callback(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::Escape));
         let wide = self.fold;
         html! {
             <div class={classes!("app", self.dragging.then_some("dragging"))} lang={lang.code()}
@@ -1463,7 +1510,11 @@ impl App {
                 Msg::TabKey(k)
             })
         });
-        let selected_id = TABS.iter().find(|(t, _, _)| *t == self.tab).map(|x| x.2).unwrap_or("tab-metrics");
+        let selected_id = TABS
+            .iter()
+            .find(|(t, _, _)| *t == self.tab)
+            .map(|x| x.2)
+            .unwrap_or("tab-metrics");
         let body = match self.tab {
             Tab::Compare => html! {
                 <CompareTable lang={lang} rows={self.rows.clone()} generation={self.generation} current={self.current}
@@ -1524,9 +1575,16 @@ impl App {
 
     fn view_drawer(&self, link: &Scope<Self>) -> Html {
         let lang = self.lang;
-        let Some((i, id)) = &self.drawer else { return html! {} };
-        let Some(r) = self.entries.get(*i).and_then(|e| e.report.as_ref()) else { return html! {} };
-        let facts: Vec<crate::model::Fact> = facts_of(r, id).into_iter().map(|(_, f)| f.clone()).collect();
+        let Some((i, id)) = &self.drawer else {
+            return html! {};
+        };
+        let Some(r) = self.entries.get(*i).and_then(|e| e.report.as_ref()) else {
+            return html! {};
+        };
+        let facts: Vec<crate::model::Fact> = facts_of(r, id)
+            .into_iter()
+            .map(|(_, f)| f.clone())
+            .collect();
         let weak: Vec<bool> = facts.iter().map(super::confidence::is_weak).collect();
         let metric = crate::catalog::builtin()
             .get(id)

@@ -47,12 +47,17 @@ extern "C" {
 
 /// Milliseconds from `performance.now()` (0 when unavailable).
 pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// The browser's preferred language tag (`zh-CN`, `en-US` …).
 pub fn browser_language() -> String {
-    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
 }
 
 /// Offer `content` as a file download named `name`.
@@ -62,7 +67,9 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(name);
@@ -87,7 +94,10 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
 pub async fn copy_text(text: String) -> bool {
     if let Some(w) = web_sys::window() {
         let clip = w.navigator().clipboard();
-        if wasm_bindgen_futures::JsFuture::from(clip.write_text(&text)).await.is_ok() {
+        if wasm_bindgen_futures::JsFuture::from(clip.write_text(&text))
+            .await
+            .is_ok()
+        {
             return true;
         }
     }

@@ -12,7 +12,8 @@ use yew::prelude::*;
 const PALETTE: [&str; 8] = [
     "#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563",
 ];
-const FONT: &str = "'WenQuanYi Micro Hei','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif";
+const FONT: &str =
+    "'WenQuanYi Micro Hei','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif";
 
 /// `width` and `height` attributes of an SVG's markup (defaults 640×320).
 pub fn svg_size(svg: &str) -> (f64, f64) {
@@ -21,7 +22,10 @@ pub fn svg_size(svg: &str) -> (f64, f64) {
         let rest = &svg[i..];
         rest[..rest.find('"')?].parse().ok()
     };
-    (attr("width").unwrap_or(640.0), attr("height").unwrap_or(320.0))
+    (
+        attr("width").unwrap_or(640.0),
+        attr("height").unwrap_or(320.0),
+    )
 }
 
 /// A round axis maximum ≥ `v` (1, 2, 5 × 10ⁿ).
@@ -42,7 +46,9 @@ pub fn nice_max(v: f64) -> f64 {
 pub fn series(reports: &[&Report], id: &str) -> Vec<(String, Vec<(i32, f64)>)> {
     let mut out: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
     for r in reports {
-        let (Some(agency), Some(year), Some(v)) = (r.meta.agency.clone(), r.meta.year, primary(r, id)) else {
+        let (Some(agency), Some(year), Some(v)) =
+            (r.meta.agency.clone(), r.meta.year, primary(r, id))
+        else {
             continue;
         };
         match out.iter_mut().find(|s| s.0 == agency) {
@@ -61,7 +67,14 @@ pub fn series(reports: &[&Report], id: &str) -> Vec<(String, Vec<(i32, f64)>)> {
     out
 }
 
-fn bar_chart(lang: Lang, reports: &[&Report], current: Option<&Report>, id: &str, unit: &str, title: &str) -> Html {
+fn bar_chart(
+    lang: Lang,
+    reports: &[&Report],
+    current: Option<&Report>,
+    id: &str,
+    unit: &str,
+    title: &str,
+) -> Html {
     let rows: Vec<(String, Option<f64>, bool)> = reports
         .iter()
         .map(|r| {
@@ -112,7 +125,11 @@ pub fn line_chart(lang: Lang, data: &[(String, Vec<(i32, f64)>)], unit: &str, ti
         years.iter().copied().max().unwrap_or(2021),
     );
     let span = f64::from((y1 - y0).max(1));
-    let max = nice_max(data.iter().flat_map(|s| s.1.iter().map(|p| p.1)).fold(0.0, f64::max));
+    let max = nice_max(
+        data.iter()
+            .flat_map(|s| s.1.iter().map(|p| p.1))
+            .fold(0.0, f64::max),
+    );
     let (w, left, right, top, plot_h) = (680.0, 90.0, 40.0, 44.0, 220.0);
     let legend_h = data.len() as f64 * 20.0;
     let h = top + plot_h + 40.0 + legend_h;
@@ -154,7 +171,11 @@ pub fn line_chart(lang: Lang, data: &[(String, Vec<(i32, f64)>)], unit: &str, ti
 /// The charts tab.
 pub fn view(app: &App, link: &Scope<App>) -> Html {
     let lang = app.lang;
-    let reports: Vec<&Report> = app.entries.iter().filter_map(|e| e.report.as_ref()).collect();
+    let reports: Vec<&Report> = app
+        .entries
+        .iter()
+        .filter_map(|e| e.report.as_ref())
+        .collect();
     let metrics = present(&reports);
     if metrics.is_empty() {
         return html! { <p class="empty" data-testid="no-chart">{ t(lang, "no_chart") }</p> };
@@ -165,18 +186,25 @@ pub fn view(app: &App, link: &Scope<App>) -> Html {
         .as_ref()
         .and_then(|id| metrics.iter().find(|m| &m.id == id))
         .or_else(|| {
-            metrics
-                .iter()
-                .rev()
-                .max_by_key(|m| reports.iter().filter(|r| primary(r, &m.id).is_some()).count())
+            metrics.iter().rev().max_by_key(|m| {
+                reports
+                    .iter()
+                    .filter(|r| primary(r, &m.id).is_some())
+                    .count()
+            })
         })
         .copied();
     let Some(m) = chosen else { return html! {} };
     let onchange = link.callback(|e: Event| {
         let sel: Option<web_sys::HtmlSelectElement> = e.target_dyn_into();
-        sel.map(|s| Msg::ChartMetric(s.value())).unwrap_or(Msg::Noop)
+        sel.map(|s| Msg::ChartMetric(s.value()))
+            .unwrap_or(Msg::Noop)
     });
-    let title = format!("{} ({})", metric_label(lang, m), super::i18n::unit_label(lang, &m.unit));
+    let title = format!(
+        "{} ({})",
+        metric_label(lang, m),
+        super::i18n::unit_label(lang, &m.unit)
+    );
     let line = series(&reports, &m.id);
     html! {
         <div class="charts">

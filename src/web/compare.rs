@@ -27,7 +27,11 @@ pub fn present<'a>(reports: &[&Report]) -> Vec<&'a Metric> {
     crate::catalog::builtin()
         .metrics
         .iter()
-        .filter(|m| reports.iter().any(|r| r.metrics.iter().any(|f| f.id == m.id)))
+        .filter(|m| {
+            reports
+                .iter()
+                .any(|r| r.metrics.iter().any(|f| f.id == m.id))
+        })
         .collect()
 }
 
@@ -53,7 +57,11 @@ pub fn sort_rows(rows: &mut [(usize, &Report)], metrics: &[&Metric], col: usize,
             1 => cmp_opt(a.meta.year.map(f64::from), b.meta.year.map(f64::from), true),
             c => match metrics.get(c - 2) {
                 Some(m) => cmp_opt(primary(a, &m.id), primary(b, &m.id), true),
-                None => cmp_opt(review_key(a, c - 2 - metrics.len()), review_key(b, c - 2 - metrics.len()), true),
+                None => cmp_opt(
+                    review_key(a, c - 2 - metrics.len()),
+                    review_key(b, c - 2 - metrics.len()),
+                    true,
+                ),
             },
         }
     };
@@ -180,7 +188,14 @@ pub fn column_unit(lang: Lang, m: &Metric) -> (String, f64) {
     }
 }
 
-fn select(lang: Lang, label: &'static str, id: &'static str, value: &str, choices: &[String], onchange: Callback<String>) -> Html {
+fn select(
+    lang: Lang,
+    label: &'static str,
+    id: &'static str,
+    value: &str,
+    choices: &[String],
+    onchange: Callback<String>,
+) -> Html {
     let onchange = onchange.reform(|e: Event| {
         let s: Option<web_sys::HtmlSelectElement> = e.target_dyn_into();
         s.map(|s| s.value()).unwrap_or_default()
@@ -204,7 +219,9 @@ pub fn compare_table(p: &CompareProps) -> Html {
     }
     let all: Vec<&Report> = p.rows.iter().map(|r| &r.report).collect();
     let depts = filters::choices(&all, filters::department);
-    let years = filters::choices(&all, |r| r.meta.year.map(|y| y.to_string()).unwrap_or_default());
+    let years = filters::choices(&all, |r| {
+        r.meta.year.map(|y| y.to_string()).unwrap_or_default()
+    });
     let levels = filters::choices(&all, |r| r.meta.level.clone().unwrap_or_default());
     let set = |f: fn(&mut Filters, String)| {
         let cur = p.filters.clone();
@@ -221,7 +238,12 @@ pub fn compare_table(p: &CompareProps) -> Html {
             { select(lang, "level", "filter-level", &p.filters.level, &levels, set(|f, v| f.level = v)) }
         </div>
     };
-    let mut rows: Vec<(usize, &Report)> = p.rows.iter().filter(|r| p.filters.keeps(&r.report)).map(|r| (r.entry, &r.report)).collect();
+    let mut rows: Vec<(usize, &Report)> = p
+        .rows
+        .iter()
+        .filter(|r| p.filters.keeps(&r.report))
+        .map(|r| (r.entry, &r.report))
+        .collect();
     let meta_of = |entry: usize| p.rows.iter().find(|r| r.entry == entry);
     let reports: Vec<&Report> = rows.iter().map(|(_, r)| *r).collect();
     let metrics = present(&reports);
@@ -238,11 +260,23 @@ pub fn compare_table(p: &CompareProps) -> Html {
         Some((s, false)) if s == c => "descending",
         _ => "none",
     };
-    let mut heads: Vec<(usize, String, String)> =
-        vec![(0usize, t(lang, "report").to_string(), String::new()), (1, t(lang, "year").to_string(), String::new())];
-    heads.extend(metrics.iter().enumerate().map(|(i, m)| (i + 2, metric_label(lang, m), column_unit(lang, m).0)));
+    let mut heads: Vec<(usize, String, String)> = vec![
+        (0usize, t(lang, "report").to_string(), String::new()),
+        (1, t(lang, "year").to_string(), String::new()),
+    ];
+    heads.extend(
+        metrics
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (i + 2, metric_label(lang, m), column_unit(lang, m).0)),
+    );
     let first_review = metrics.len() + 2;
-    heads.extend(REVIEW_COLUMNS.iter().enumerate().map(|(k, key)| (first_review + k, t(lang, key).to_string(), String::new())));
+    heads.extend(
+        REVIEW_COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(k, key)| (first_review + k, t(lang, key).to_string(), String::new())),
+    );
     let head = heads.into_iter().map(|(c, h, unit)| {
         let on_sort = p.on_sort.reform(move |_: MouseEvent| c);
         html! {

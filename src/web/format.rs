@@ -59,7 +59,11 @@ pub fn human(value: f64, unit: &str, lang: Lang) -> String {
     if unit == "%" {
         return format!("{}%", decimals(value, 2));
     }
-    format!("{} {}", decimals(value, 2), super::i18n::unit_label(lang, unit))
+    format!(
+        "{} {}",
+        decimals(value, 2),
+        super::i18n::unit_label(lang, unit)
+    )
 }
 
 /// A short word for an approximation.
@@ -76,7 +80,13 @@ pub fn change_label(c: Change, lang: Lang) -> String {
     match c {
         Change::Pct(p) => format!("{} {}{}%", t(lang, "yoy"), sign(p), decimals(p, 2)),
         Change::Points(p) => {
-            format!("{} {}{} {}", t(lang, "yoy"), sign(p), decimals(p, 2), lang.pick("个百分点", "pp"))
+            format!(
+                "{} {}{} {}",
+                t(lang, "yoy"),
+                sign(p),
+                decimals(p, 2),
+                lang.pick("个百分点", "pp")
+            )
         }
     }
 }

@@ -14,18 +14,28 @@ pub fn genre_of(meta: &Meta) -> Option<usize> {
 
 /// The genre's label in the UI language.
 pub fn genre_label(lang: Lang, g: usize) -> &'static str {
-    genres().genres.get(g).map(|x| lang.pick(&x.zh, &x.en)).unwrap_or("")
+    genres()
+        .genres
+        .get(g)
+        .map(|x| lang.pick(&x.zh, &x.en))
+        .unwrap_or("")
 }
 
 /// Whether the genre is the annual rule-of-law report (the comparable kind).
 pub fn is_annual(g: usize) -> bool {
-    genres().genres.get(g).is_some_and(|x| x.id == "rule_of_law_report")
+    genres()
+        .genres
+        .get(g)
+        .is_some_and(|x| x.id == "rule_of_law_report")
 }
 
 /// Months covered when the report covers only a part of the year (`截至7月底` → 7, `1-9月`,
 /// `上半年`, `一季度`, `前三季度`); `None` for a full year or an unknown part.
 pub fn months_of(meta: &Meta) -> Option<u32> {
-    meta.coverage.as_deref().filter(|c| *c != "全年").and_then(part_year)
+    meta.coverage
+        .as_deref()
+        .filter(|c| *c != "全年")
+        .and_then(part_year)
 }
 
 fn part_year(s: &str) -> Option<u32> {
@@ -101,4 +111,3 @@ pub fn coverage_label(lang: Lang, months: Option<u32>) -> String {
         (Some(m), Lang::En) => format!("{m} months only"),
     }
 }
-

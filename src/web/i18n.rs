@@ -61,7 +61,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "paste_here" => ("在此粘贴报告全文……", "Paste a report here…"),
         "drop_here" => ("拖入文件到这里,或", "Drop files here, or"),
         "pick_files" => ("选择文件", "choose files"),
-        "file_types" => (".txt(UTF-8/GBK)、.html/.htm、.docx/.doc/.wps、.pdf、.zip", ".txt (UTF-8/GBK), .html/.htm, .docx/.doc/.wps, .pdf, .zip"),
+        "file_types" => (
+            ".txt(UTF-8/GBK)、.html/.htm、.docx/.doc/.wps、.pdf、.zip",
+            ".txt (UTF-8/GBK), .html/.htm, .docx/.doc/.wps, .pdf, .zip",
+        ),
         "pick_folder" => ("或选择整个文件夹", "or choose a whole folder"),
         "example" => ("试试示例", "Try an example"),
         "new_doc" => ("新建", "New"),
@@ -85,7 +88,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "rv_published" => ("发布日期", "published"),
         "rv_on_time" => ("按时公开", "on time"),
         "rv_late" => ("逾期公开", "late"),
-        "rv_early" => ("年内发布(工作总结,非年度报告)", "published within the year (a work summary, not the annual report)"),
+        "rv_early" => (
+            "年内发布(工作总结,非年度报告)",
+            "published within the year (a work summary, not the annual report)",
+        ),
         "rv_unknown" => ("无法判断", "unknown"),
         "rv_days" => ("天", "days"),
         "rv_flags" => ("数字核对", "Consistency flags"),
@@ -178,10 +184,19 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         ),
         "privacy" => ("数据只保存在本机浏览器中。", "Data stays in this browser."),
         "warnings" => ("提示", "Notes"),
-        "extract_failed" => ("提取失败(其他报告不受影响)", "extraction failed (other reports are not affected)"),
+        "extract_failed" => (
+            "提取失败(其他报告不受影响)",
+            "extraction failed (other reports are not affected)",
+        ),
         "edited" => ("已修改", "edited"),
-        "edited_hint" => ("由用户修改,导出中也使用此值", "corrected by the user; the exports use it too"),
-        "edit_card" => ("修改机关/地区/年度/层级", "Edit agency, region, year, level"),
+        "edited_hint" => (
+            "由用户修改,导出中也使用此值",
+            "corrected by the user; the exports use it too",
+        ),
+        "edit_card" => (
+            "修改机关/地区/年度/层级",
+            "Edit agency, region, year, level",
+        ),
         "save" => ("保存", "Save"),
         "cancel" => ("取消", "Cancel"),
         "reset_found" => ("恢复为识别结果", "Back to what was found"),
@@ -199,7 +214,10 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         "undo" => ("撤销", "Undo"),
         "removed" => ("已移除", "Removed"),
         "cleared" => ("已清除全部报告", "All reports cleared"),
-        "duplicates_skipped" => ("已跳过重复的报告(内容相同)", "Skipped duplicates (same text)"),
+        "duplicates_skipped" => (
+            "已跳过重复的报告(内容相同)",
+            "Skipped duplicates (same text)",
+        ),
         "same_as" => ("同", "same as"),
         "skip_to_results" => ("跳到结果", "Skip to the results"),
         "fold_source" => ("收起原文", "Hide the text"),
@@ -246,7 +264,11 @@ pub const UNITS_EN: &[(&str, &str)] = &[
 pub fn unit_label(lang: Lang, unit: &str) -> &str {
     match lang {
         Lang::Zh => unit,
-        Lang::En => UNITS_EN.iter().find(|(zh, _)| *zh == unit).map(|(_, en)| *en).unwrap_or(unit),
+        Lang::En => UNITS_EN
+            .iter()
+            .find(|(zh, _)| *zh == unit)
+            .map(|(_, en)| *en)
+            .unwrap_or(unit),
     }
 }
 
@@ -285,7 +307,11 @@ pub fn csv_header(lang: Lang, col: &str) -> String {
     }
     if lang == Lang::En {
         let cat = crate::catalog::builtin();
-        if let Some(m) = cat.metrics.iter().find(|m| col == format!("{} ({})", m.label, m.unit)) {
+        if let Some(m) = cat
+            .metrics
+            .iter()
+            .find(|m| col == format!("{} ({})", m.label, m.unit))
+        {
             return format!("{} ({})", m.label_en, unit_label(lang, &m.unit));
         }
     }
@@ -321,6 +347,8 @@ pub const MESSAGES_ZH: &[(&str, &str)] = &[
 pub fn message(lang: Lang, msg: &str) -> String {
     match lang {
         Lang::En => msg.to_string(),
-        Lang::Zh => MESSAGES_ZH.iter().fold(msg.to_string(), |m, (en, zh)| m.replace(en, zh)),
+        Lang::Zh => MESSAGES_ZH
+            .iter()
+            .fold(msg.to_string(), |m, (en, zh)| m.replace(en, zh)),
     }
 }

@@ -10,7 +10,10 @@ use yew::prelude::*;
 /// A metric's label in the UI language (`zh` always present; English adds the zh in small).
 pub fn label(lang: Lang, f: &Fact) -> Html {
     let en = if f.label_en.is_empty() {
-        crate::catalog::builtin().get(&f.id).map(|m| m.label_en.clone()).unwrap_or_default()
+        crate::catalog::builtin()
+            .get(&f.id)
+            .map(|m| m.label_en.clone())
+            .unwrap_or_default()
     } else {
         f.label_en.clone()
     };

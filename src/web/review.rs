@@ -211,7 +211,11 @@ fn series_chart(app: &App, all: &[Series], link: &Scope<App>) -> Html {
             .map(|p| (p.year, p.value))
             .collect::<Vec<_>>(),
     )];
-    let title = format!("{} ({})", series_label(lang, s), super::i18n::unit_label(lang, &s.unit));
+    let title = format!(
+        "{} ({})",
+        series_label(lang, s),
+        super::i18n::unit_label(lang, &s.unit)
+    );
     html! {
         <>
             <label class="filter">{ t(lang, "rv_series_chart") }{ " " }

@@ -28,7 +28,10 @@ pub fn pieces<'a>(text: &'a str, spans: &[Span]) -> Vec<(&'a str, bool)> {
     let mut bounds: Vec<usize> = spans.iter().flat_map(|s| [s[0], s[1]]).collect();
     bounds.sort();
     let mut bytes = Vec::with_capacity(bounds.len());
-    let mut it = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    let mut it = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
     let mut ci = 0usize;
     let mut cur = it.next().unwrap_or(text.len());
     for &b in &bounds {
@@ -43,7 +46,13 @@ pub fn pieces<'a>(text: &'a str, spans: &[Span]) -> Vec<(&'a str, bool)> {
         }
         bytes.push((b, cur));
     }
-    let byte_of = |c: usize| bytes.iter().find(|(ch, _)| *ch == c).map(|(_, b)| *b).unwrap_or(text.len());
+    let byte_of = |c: usize| {
+        bytes
+            .iter()
+            .find(|(ch, _)| *ch == c)
+            .map(|(_, b)| *b)
+            .unwrap_or(text.len())
+    };
     let mut out = Vec::new();
     let mut last = 0usize;
     for s in spans {

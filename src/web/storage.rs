@@ -56,7 +56,9 @@ pub fn remove(key: &str) {
 
 /// The saved inputs (empty when nothing or something unreadable is stored).
 pub fn load() -> Saved {
-    get(DOCS_KEY).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+    get(DOCS_KEY)
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
 }
 
 /// Save the inputs; `false` when the browser refused (quota).

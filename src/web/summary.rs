@@ -67,7 +67,13 @@ fn narrative(app: &App, r: &Report, link: &Scope<App>) -> Html {
     html! { <p class="narrative" data-testid="narrative" lang={if lang == Lang::Zh { "zh" } else { "en" }}>{ for parts }</p> }
 }
 
-fn jump_item(link: &Scope<App>, text: &str, at: Option<usize>, testid: &'static str, class: &'static str) -> Html {
+fn jump_item(
+    link: &Scope<App>,
+    text: &str,
+    at: Option<usize>,
+    testid: &'static str,
+    class: &'static str,
+) -> Html {
     match at {
         Some(at) => {
             let span = span_of(at, text);
@@ -99,7 +105,15 @@ fn outline_tree(link: &Scope<App>, outline: &[Heading]) -> Html {
             g.1.push(h);
         }
     }
-    let item = |h: &Heading| jump_item(link, &h.text, Some(h.at), "outline-item", heading_class(h.level));
+    let item = |h: &Heading| {
+        jump_item(
+            link,
+            &h.text,
+            Some(h.at),
+            "outline-item",
+            heading_class(h.level),
+        )
+    };
     let parts = groups.into_iter().map(|(top, kids)| match top {
         None => html! { <>{ for kids.into_iter().map(item) }</> },
         Some(h) if kids.is_empty() => item(h),

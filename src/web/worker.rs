@@ -73,7 +73,10 @@ impl Extractor {
         if worker.is_null() || worker.is_undefined() {
             return None;
         }
-        Some(Extractor { worker, _onmessage: cb })
+        Some(Extractor {
+            worker,
+            _onmessage: cb,
+        })
     }
 
     /// Ask for an extraction; `false` when the message could not be sent.
