@@ -8,7 +8,7 @@
 //   page when offline;
 // - everything else: the cache first (hashed names never change), else the network, cached.
 const CACHE = 'zhibiao-v1';
-const LAZY = ['pdf.min.mjs', 'pdf.worker.min.mjs', 'docread.mjs', 'docread.wasm'];
+const LAZY = ['pdf.min.mjs', 'pdf.worker.min.mjs', 'pdf-text.mjs', 'docread.mjs', 'docread.wasm'];
 
 async function shell() {
   const cache = await caches.open(CACHE);

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(inline_js = r#"
 let pdfjs = null;
+let pdftext = null;
 let docread = null;
 function base() {
   // pdf.js sits beside the page (copied into dist by trunk), never on another origin
@@ -21,26 +22,10 @@ export async function pdf_pages(bytes) {
   if (!pdfjs) {
     pdfjs = await import(base() + 'pdf.min.mjs');
     pdfjs.GlobalWorkerOptions.workerSrc = base() + 'pdf.worker.min.mjs';
+    // the line logic, shared with scripts/pdfjs-pages.mjs
+    pdftext = await import(base() + 'pdf-text.mjs');
   }
-  const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false }).promise;
-  const pages = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    const content = await page.getTextContent();
-    // items in content order; a new line where pdf.js marks one or the baseline moves
-    let text = '', lastY = null;
-    for (const it of content.items) {
-      if (typeof it.str !== 'string') continue;
-      const y = it.transform ? it.transform[5] : null;
-      if (lastY !== null && y !== null && Math.abs(y - lastY) > 2 && !text.endsWith('\n')) text += '\n';
-      text += it.str;
-      if (it.hasEOL) text += '\n';
-      if (y !== null) lastY = y;
-    }
-    pages.push(text);
-  }
-  await doc.destroy();
-  return pages;
+  return pdftext.pdfPages(pdfjs, bytes);
 }
 export async function doc_text(bytes) {
   if (!docread) {
