@@ -484,6 +484,23 @@ impl App {
     }
 
     /// Rebuild the comparison's rows (reports with the cross-report series and flags, genre,
+    /// Read a PDF (`pdf: true`, with pdf.js) or a legacy .doc/.wps with its on-demand reader;
+    /// one more step for the progress bar, done when the reader answers with `FileDecoded`.
+    fn read_later(&mut self, ctx: &Context<Self>, name: String, bytes: Vec<u8>, pdf: bool) {
+        if let Some((done, total)) = self.progress {
+            self.progress = Some((done, total + 1));
+        }
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = if pdf {
+                super::files::read_pdf(&bytes, &name).await
+            } else {
+                super::files::read_doc(&bytes, &name).await
+            };
+            link.send_message(Msg::FileDecoded(name, r));
+        });
+    }
+
     /// coverage).
     fn refresh_rows(&mut self) {
         let reports = super::review::with_series(self);
@@ -1152,28 +1169,8 @@ impl App {
                             self.persist();
                         }
                         Loaded::Error(e) => self.errors.push(e),
-                        Loaded::Pdf(name, bytes) => {
-                            // one more step for the progress bar, done when pdf.js answers
-                            if let Some((done, total)) = self.progress {
-                                self.progress = Some((done, total + 1));
-                            }
-                            let link = ctx.link().clone();
-                            wasm_bindgen_futures::spawn_local(async move {
-                                let r = super::files::read_pdf(&bytes, &name).await;
-                                link.send_message(Msg::FileDecoded(name, r));
-                            });
-                        }
-                        Loaded::Doc(name, bytes) => {
-                            // likewise for the on-demand .doc reader
-                            if let Some((done, total)) = self.progress {
-                                self.progress = Some((done, total + 1));
-                            }
-                            let link = ctx.link().clone();
-                            wasm_bindgen_futures::spawn_local(async move {
-                                let r = super::files::read_doc(&bytes, &name).await;
-                                link.send_message(Msg::FileDecoded(name, r));
-                            });
-                        }
+                        Loaded::Pdf(name, bytes) => self.read_later(ctx, name, bytes, true),
+                        Loaded::Doc(name, bytes) => self.read_later(ctx, name, bytes, false),
                     }
                 }
                 if let Some((done, total)) = self.progress {
