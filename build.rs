@@ -1,5 +1,5 @@
 //! Converts the embedded data files (`data/*.toml`) to JSON at build time, so the browser build
-//! needs no TOML parser (size); the native CLI still reads user TOML files (see `src/datafile.rs`).
+//! needs no TOML parser (size); the native CLI still reads user TOML files (see `src/data/mod.rs`).
 
 use std::path::Path;
 

@@ -25,29 +25,29 @@ fn main() {
     for _ in 0..n {
         for d in &docs {
             let s = Instant::now();
-            let doc = zhibiao::Doc::new(d);
+            let doc = zhibiao::stages::Doc::new(d);
             t[0] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let qs = zhibiao::quantities::scan(&doc.body);
+            let qs = zhibiao::stages::quantities::scan(&doc.body);
             t[1] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let c = zhibiao::classify::classify(&doc, cat, &qs);
+            let c = zhibiao::stages::classify::classify(&doc, cat, &qs);
             t[2] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let (m, _f) = zhibiao::resolve::resolve(&doc, cat, &qs, c);
+            let (m, _f) = zhibiao::stages::resolve::resolve(&doc, cat, &qs, c);
             t[3] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let _ = zhibiao::sections::problems(&doc);
-            let _ = zhibiao::sections::plans(&doc);
+            let _ = zhibiao::stages::sections::problems(&doc);
+            let _ = zhibiao::stages::sections::plans(&doc);
             t[4] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let meta = zhibiao::meta::meta(&doc);
+            let meta = zhibiao::stages::meta::meta(&doc);
             t[5] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let _ = zhibiao::outline::outline(&doc);
+            let _ = zhibiao::stages::outline::outline(&doc);
             t[6] += s.elapsed().as_secs_f64();
             let s = Instant::now();
-            let _ = zhibiao::documents::documents(&doc);
+            let _ = zhibiao::stages::documents::documents(&doc);
             t[7] += s.elapsed().as_secs_f64();
             let s = Instant::now();
             let r = zhibiao::Report {
@@ -55,7 +55,7 @@ fn main() {
                 metrics: m,
                 ..Default::default()
             };
-            let _ = zhibiao::summary::summarise(&r);
+            let _ = zhibiao::stages::summary::summarise(&r);
             t[8] += s.elapsed().as_secs_f64();
         }
     }

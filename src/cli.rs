@@ -9,7 +9,7 @@
 //! naming it; the others are still processed and the exit code is 1. A progress bar goes to
 //! stderr when it is a terminal. Another subcommand is one more [`Command`] variant.
 
-use crate::catalog::Catalog;
+use crate::data::catalog::Catalog;
 use crate::input::{self, expand::is_supported_name};
 use crate::model::Report;
 use crate::output;
@@ -361,7 +361,7 @@ fn extract(
     };
     let cat = catalog
         .as_ref()
-        .unwrap_or_else(|| crate::catalog::builtin());
+        .unwrap_or_else(|| crate::data::catalog::builtin());
     let format = a.format();
     // one plain file (or standard input) gives one object; folders and archives an array
     let single_arg = a.input.files.len() == 1

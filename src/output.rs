@@ -2,11 +2,9 @@
 //! Chinese), the comparison table (one row per report, one column per metric), and a
 //! tab-separated summary for the clipboard.
 
-use crate::catalog::Catalog;
+use crate::data::catalog::Catalog;
+use crate::format::{csv_field, number, BOM};
 use crate::model::{Approx, Change, Fact, Report};
-
-/// UTF-8 byte order mark: Excel needs it to open a CSV as UTF-8.
-pub const BOM: &str = "\u{FEFF}";
 
 /// One report as a JSON object, or several as a JSON array (pretty-printed).
 pub fn json(reports: &[Report]) -> String {
@@ -16,25 +14,6 @@ pub fn json(reports: &[Report]) -> String {
         serde_json::to_string_pretty(reports)
     };
     r.unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-}
-
-/// Quote a CSV field when it needs it (RFC 4180).
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// A number as people and spreadsheets read it: no `.0` on whole numbers, no exponent.
-pub fn number(v: f64) -> String {
-    if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v:.6}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
 }
 
 /// `more_than` / `nearly` / ``.
@@ -126,7 +105,7 @@ pub fn csv_facts(reports: &[Report]) -> String {
 /// The comparison table: one row per report (source, agency, region, province, level, year,
 /// published), one column per catalog metric that any report has, holding the primary value.
 pub fn comparison_rows(reports: &[Report], cat: &Catalog) -> Vec<Vec<String>> {
-    let ids: Vec<&crate::catalog::Metric> = cat
+    let ids: Vec<&crate::data::catalog::Metric> = cat
         .metrics
         .iter()
         .filter(|m| {

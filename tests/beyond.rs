@@ -7,8 +7,9 @@ mod common;
 use common::cases::{DocumentsTable, SectionsTable, SummaryCase, SummaryTable};
 use std::path::PathBuf;
 use zhibiao::model::Report;
-use zhibiao::sections::{self, SectionKind};
-use zhibiao::{documents, normalise, segment, Doc};
+use zhibiao::stages::layout::{self, SectionKind};
+use zhibiao::stages::sections;
+use zhibiao::stages::{documents, normalise, segment, Doc};
 
 fn corpus_dir() -> PathBuf {
     common::shared_path("corpus")
@@ -72,7 +73,7 @@ fn section_headings() {
             Some((level, _)) => level == 1,
             None => true,
         };
-        let got: Vec<&str> = sections::heading_kinds(&h.text, top)
+        let got: Vec<&str> = layout::heading_kinds(&h.text, top)
             .into_iter()
             .map(kind_name)
             .collect();
@@ -136,7 +137,7 @@ fn section_documents() {
         check_offsets(&d.name, &d.text, &problems, &problems_at, &mut errors);
         check_offsets(&d.name, &d.text, &plans, &plans_at, &mut errors);
         // sections are ordered, inside the text and do not overlap
-        let secs = sections::sections(&doc);
+        let secs = doc.sections();
         for w in secs.windows(2) {
             if w[0].1.end > w[1].1.start {
                 errors.push(format!("{}: sections overlap: {:?}", d.name, secs));
@@ -361,7 +362,7 @@ fn summary_cases() {
     let mut errors = Vec::new();
     for c in &table.case {
         let mut r = synthetic_report(c);
-        r.summary = zhibiao::summary::summarise(&r);
+        r.summary = zhibiao::stages::summary::summarise(&r);
         let s = &r.summary;
         for p in &c.zh_has {
             if !s.zh.contains(p.as_str()) {
@@ -461,7 +462,7 @@ fn seeds_problems_and_plans() {
         }
         // problems come before plans and neither holds the other's items
         let doc = Doc::new(&text);
-        let secs = sections::sections(&doc);
+        let secs = doc.sections();
         for w in secs.windows(2) {
             if w[0].1.end > w[1].1.start {
                 errors.push(format!("{}: sections overlap", s.file));
@@ -599,7 +600,7 @@ fn gold_summary_numbers() {
             "outline": [], "problems": [], "plans": [], "documents": [], "summary": { "zh": "", "en": "" },
         });
         let mut r: Report = serde_json::from_value(v).expect("a gold report");
-        r.summary = zhibiao::summary::summarise(&r);
+        r.summary = zhibiao::stages::summary::summarise(&r);
         println!("{}\n  {}\n  {}", r.source, r.summary.zh, r.summary.en);
         n += 1;
         let zh_links = r.summary.links.iter().filter(|l| l.lang == "zh").count();
@@ -670,10 +671,10 @@ fn never_panics_on_random_input() {
             .collect();
         let doc = Doc::new(&text);
         let chars = text.chars().count();
-        for h in zhibiao::outline::outline(&doc) {
+        for h in zhibiao::stages::outline::outline(&doc) {
             assert!(h.at <= chars, "{text:?}");
         }
-        for (_, r) in sections::sections(&doc) {
+        for (_, r) in doc.sections() {
             assert!(r.start <= r.end && r.end <= text.len(), "{text:?}");
         }
         let (p, pa) = sections::problems(&doc);
@@ -695,7 +696,7 @@ fn long_input_is_fast() {
     let doc = Doc::new(&text);
     let n = documents::documents(&doc).len()
         + sections::problems(&doc).0.len()
-        + zhibiao::outline::outline(&doc).len();
+        + zhibiao::stages::outline::outline(&doc).len();
     assert!(n > 0);
     assert!(t.elapsed().as_secs() < 30, "took {:?}", t.elapsed());
 }
@@ -714,7 +715,7 @@ fn dump() {
         let (text, r) = seed(&name);
         println!("==== {name}");
         let doc = Doc::new(&text);
-        for (k, rg) in sections::sections(&doc) {
+        for (k, rg) in doc.sections() {
             let s = &doc.body[rg];
             let head: String = s.chars().take(20).collect();
             let tail: String = s

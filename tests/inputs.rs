@@ -13,7 +13,8 @@ use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use zhibiao::input::{self, clutter, InputError};
+use zhibiao::input::{self, InputError};
+use zhibiao::stages::clutter;
 
 fn limit() -> Duration {
     Duration::from_secs(if cfg!(debug_assertions) { 20 } else { 2 })
@@ -604,7 +605,7 @@ fn clutter_table() {
     let rules = clutter::builtin();
     let mut verdict = Verdict::new("clutter.toml");
     for c in &table.case {
-        let norm = zhibiao::normalise::normalise(&c.line);
+        let norm = zhibiao::stages::normalise::normalise(&c.line);
         let got = rules.matches(&norm).map(str::to_string);
         let errs = if got == c.rule {
             vec![]
@@ -622,7 +623,7 @@ fn clutter_table() {
 #[test]
 fn clutter_is_blanked_in_body_with_offsets_kept() {
     let text = report();
-    let doc = zhibiao::Doc::new(&text);
+    let doc = zhibiao::stages::Doc::new(&text);
     assert_eq!(doc.body.len(), doc.norm.len());
     assert_eq!(doc.body.chars().count(), text.chars().count());
     for gone in ["当前位置", "点击次数", "打印本页", "版权所有"] {

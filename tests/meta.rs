@@ -6,8 +6,8 @@ mod common;
 
 use common::cases::{GazetteerTable, MetaCase, MetaTable};
 use common::Verdict;
-use zhibiao::gazetteer;
 use zhibiao::model::Meta;
+use zhibiao::stages::gazetteer;
 
 fn diff(name: &str, got: &Meta, c: &MetaCase) -> Vec<String> {
     let mut out = Vec::new();
@@ -37,8 +37,8 @@ fn meta_table() {
     assert!(file.case.len() >= 25, "only {} cases", file.case.len());
     let mut verdict = Verdict::new("meta.toml");
     for c in &file.case {
-        let doc = zhibiao::Doc::new(&c.text);
-        let got = zhibiao::meta::meta(&doc);
+        let doc = zhibiao::stages::Doc::new(&c.text);
+        let got = zhibiao::stages::meta::meta(&doc);
         verdict.record(&c.name, c.known_failure, &diff(&c.name, &got, c));
     }
     verdict.finish();
@@ -234,8 +234,8 @@ fn seeds_match_gold() {
             &std::fs::read_to_string(gold.join(format!("{stem}.json"))).unwrap(),
         )
         .unwrap();
-        let doc = zhibiao::Doc::new(&text);
-        let m = zhibiao::meta::meta(&doc);
+        let doc = zhibiao::stages::Doc::new(&text);
+        let m = zhibiao::stages::meta::meta(&doc);
         for (k, name) in FIELDS.iter().enumerate() {
             let exp = &g["meta"][name];
             if exp.is_null() {
@@ -265,8 +265,8 @@ fn never_panics_on_cut_seeds() {
         for k in (0..chars.len()).step_by(step) {
             let head: String = chars[..k].iter().collect();
             let tail: String = chars[k..].iter().collect();
-            let _ = zhibiao::meta::meta(&zhibiao::Doc::new(&head));
-            let _ = zhibiao::meta::meta(&zhibiao::Doc::new(&tail));
+            let _ = zhibiao::stages::meta::meta(&zhibiao::stages::Doc::new(&head));
+            let _ = zhibiao::stages::meta::meta(&zhibiao::stages::Doc::new(&tail));
         }
     }
     for s in [
@@ -282,7 +282,7 @@ fn never_panics_on_cut_seeds() {
         "时间:2022-13-45",
         "\u{feff}",
     ] {
-        let _ = zhibiao::meta::meta(&zhibiao::Doc::new(s));
+        let _ = zhibiao::stages::meta::meta(&zhibiao::stages::Doc::new(s));
     }
 }
 
@@ -301,12 +301,12 @@ fn linear_time_on_hostile_input() {
     for p in pieces {
         let text = p.repeat(20_000);
         let t = std::time::Instant::now();
-        let _ = zhibiao::meta::meta(&zhibiao::Doc::new(&text));
+        let _ = zhibiao::stages::meta::meta(&zhibiao::stages::Doc::new(&text));
         let secs = t.elapsed().as_secs_f64();
         assert!(secs < 5.0, "{p}: {secs:.2}s on {} bytes", text.len());
     }
     let lines = "威海市生态环境局2021年法治政府建设情况的工作报告\n".repeat(20_000);
     let t = std::time::Instant::now();
-    let _ = zhibiao::meta::meta(&zhibiao::Doc::new(&lines));
+    let _ = zhibiao::stages::meta::meta(&zhibiao::stages::Doc::new(&lines));
     assert!(t.elapsed().as_secs_f64() < 5.0);
 }

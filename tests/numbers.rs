@@ -9,7 +9,7 @@ mod common;
 use common::cases::{NumbersTable, QuantitiesTable};
 use common::cn2an::{parse_mode, parse_number, Mode};
 use common::{approx_name, close, Verdict};
-use zhibiao::quantities::{scan, Kind, Quantity};
+use zhibiao::stages::quantities::{scan, Kind, Quantity};
 
 #[test]
 fn numbers_table() {
@@ -73,7 +73,7 @@ fn quantities_table() {
     let mut verdict = Verdict::new("quantities.toml");
     let negatives = t.case.iter().filter(|c| c.expect.is_empty()).count();
     for c in &t.case {
-        let norm = zhibiao::normalise::normalise(&c.text);
+        let norm = zhibiao::stages::normalise::normalise(&c.text);
         let got = scan(&norm);
         let mut errs = Vec::new();
         if got.len() != c.expect.len() {

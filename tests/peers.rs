@@ -168,8 +168,8 @@ fn cn2an_through_the_scanner() {
     for c in cn2an_scan_cases(&doc) {
         let (text, at) = common::cn2an_sentence(&c.input);
         // the stages extract_with runs before the scanner, then the scanner itself
-        let d = zhibiao::Doc::new(&text);
-        let found = zhibiao::quantities::scan(&d.body);
+        let d = zhibiao::stages::Doc::new(&text);
+        let found = zhibiao::stages::quantities::scan(&d.body);
         let shown: Vec<String> = found
             .iter()
             .map(|q| format!("{} {} at {:?}", q.value, q.unit, d.body.get(q.span.clone())))

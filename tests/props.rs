@@ -7,8 +7,8 @@ mod common;
 
 use common::cn2an::{parse_mode, parse_number, Mode};
 use proptest::prelude::*;
-use zhibiao::numerals::is_cn_numeral_char;
-use zhibiao::quantities::scan;
+use zhibiao::stages::numerals::is_cn_numeral_char;
+use zhibiao::stages::quantities::scan;
 
 /// Strings biased towards what numbers are made of: digits, Chinese numerals, units, markers.
 fn numberish() -> impl Strategy<Value = String> {
@@ -159,7 +159,7 @@ proptest! {
 #[test]
 fn scan_corpus_invariants() {
     for (_, t) in common::seeds() {
-        check(&zhibiao::normalise::normalise(&t));
+        check(&zhibiao::stages::normalise::normalise(&t));
         check(&t);
     }
 }

@@ -209,15 +209,17 @@ fn gbk_html_and_docx_give_the_same_metrics_as_plain_text() {
 #[test]
 fn seed_report_clutter_is_furniture_only() {
     for (name, text) in corpus() {
-        let norm = zhibiao::normalise::normalise(&text);
-        let lines = input::clutter::clutter_lines(&norm);
+        let norm = zhibiao::stages::normalise::normalise(&text);
+        let lines = zhibiao::stages::clutter::clutter_lines(&norm);
         let blanked: usize = lines.iter().map(|r| norm[r.clone()].chars().count()).sum();
         for r in &lines {
             let line = &norm[r.clone()];
             println!(
                 "clutter: {name}: {:?} ({})",
                 line.trim(),
-                input::clutter::builtin().matches(line).unwrap_or("?")
+                zhibiao::stages::clutter::builtin()
+                    .matches(line)
+                    .unwrap_or("?")
             );
             assert!(!line.contains('。'), "{name}: a sentence blanked: {line}");
         }

@@ -33,7 +33,7 @@ fn check(case: &Case) -> Vec<String> {
             }
         }
         if let Some(raw) = &e.raw {
-            let at = zhibiao::text::chars_slice(&case.text, f.evidence[0]);
+            let at = zhibiao::stages::chars_slice(&case.text, f.evidence[0]);
             if &f.raw != raw || &at != raw {
                 errs.push(format!(
                     "{} = {}: raw {:?} / at span {:?}, expected {raw:?}",
@@ -66,16 +66,16 @@ fn tables() {
 #[test]
 fn tables_stage_is_linear() {
     let cat = zhibiao::catalog::builtin();
-    let rules = zhibiao::tables::builtin();
+    let rules = zhibiao::stages::tables::builtin();
     let line = "依法行政工作情况".repeat(5 * 1024 * 1024 / 24);
     let mut rows = String::from("信息内容 |\n本年处理决定数量 |\n");
     for i in 0..60_000 {
         rows.push_str(&format!("行政许可 |\n{i} |\n"));
     }
     for text in [line, rows] {
-        let mut qs = zhibiao::quantities::scan(&text);
+        let mut qs = zhibiao::stages::quantities::scan(&text);
         let t = std::time::Instant::now();
-        let facts = zhibiao::tables::read(&text, cat, rules, &mut qs);
+        let facts = zhibiao::stages::tables::read(&text, cat, rules, &mut qs);
         let took = t.elapsed();
         println!(
             "tables stage: {} bytes {:?}, {} candidates",

@@ -9,7 +9,6 @@
 //! is not a zip gets a .docx message). [`expand`] first turns an archive into its files.
 
 pub mod archive;
-pub mod clutter;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod doc;
 pub mod docx;

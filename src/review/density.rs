@@ -1,8 +1,8 @@
 //! Where the numbers are (REVIEW.md §5): per level-1 section of the outline its length, the
 //! catalog fact mentions and the other figures in it; the report's figures per 1,000 chars.
 
+use crate::doc::Doc;
 use crate::model::{Report, SectionDensity};
-use crate::Doc;
 
 /// A measures section longer than this (chars) without any figure is `no_figures`.
 pub const NO_FIGURES_MIN_CHARS: usize = 500;

@@ -39,7 +39,7 @@ struct DerivedFile {
 pub fn builtin() -> &'static [DerivedDef] {
     static D: OnceLock<Vec<DerivedDef>> = OnceLock::new();
     D.get_or_init(|| {
-        crate::datafile::builtin::<DerivedFile>(crate::builtin_data!("derived"))
+        crate::data::builtin::<DerivedFile>(crate::data::builtin_data!("derived"))
             .expect("data/derived.toml is valid")
             .derived
     })
@@ -48,7 +48,7 @@ pub fn builtin() -> &'static [DerivedDef] {
 /// The `[[derived]]` entries of a user catalog file (TOML natively, JSON in the browser); the
 /// rest of the file is ignored. Errors name the bad formula.
 pub fn user_defs(text: &str) -> Result<Vec<DerivedDef>, String> {
-    let f: DerivedFile = crate::datafile::user(text).map_err(|e| format!("catalog: {e}"))?;
+    let f: DerivedFile = crate::data::user(text).map_err(|e| format!("catalog: {e}"))?;
     for d in &f.derived {
         let mut ids = Vec::new();
         eval(&d.formula, &mut |id| {
@@ -225,8 +225,8 @@ pub fn stated_vs_derived(report: &Report, derived: &[Derived], defs: &[DerivedDe
         let (zh, en) = m.get("stated_vs_derived");
         let pairs = [
             ("metric", f.label.clone()),
-            ("stated", crate::output::number(f.value)),
-            ("computed", crate::output::number(d.value)),
+            ("stated", crate::format::number(f.value)),
+            ("computed", crate::format::number(d.value)),
             ("formula", d.formula.clone()),
         ];
         let mut metrics = vec![sid.clone()];

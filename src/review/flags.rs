@@ -2,12 +2,12 @@
 //! recall: a flag is raised only when the arithmetic is unambiguous; every rule skips a sentence
 //! whose words (`data/flags.toml`) leave room for another reading.
 
-use crate::catalog::Catalog;
+use crate::data::catalog::Catalog;
+use crate::doc::Doc;
+use crate::format::number;
 use crate::model::{Fact, Flag, LastYear, Report, Review, Span};
-use crate::output::number;
-use crate::quantities::{Kind, Quantity};
+use crate::numbers::quantities::{Kind, Quantity};
 use crate::re::Regex;
-use crate::Doc;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -65,7 +65,7 @@ struct Rules {
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
-        let t: FlagsToml = crate::datafile::builtin(crate::builtin_data!("flags"))
+        let t: FlagsToml = crate::data::builtin(crate::data::builtin_data!("flags"))
             .expect("data/flags.toml is valid");
         let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
         Rules {

@@ -15,10 +15,10 @@ pub mod series;
 pub mod table;
 pub mod timeliness;
 
-use crate::catalog::Catalog;
+use crate::data::catalog::Catalog;
+use crate::doc::Doc;
 use crate::model::{Report, Review};
-use crate::quantities::Quantity;
-use crate::Doc;
+use crate::numbers::quantities::Quantity;
 
 /// The review of one extracted report. `quantities` are the ones the extraction scanned in
 /// `doc.body`. Never panics; linear in the text.

@@ -1,12 +1,12 @@
 //! The required parts of a report (REVIEW.md §1): which heading covers each, or which sentence
-//! mentions it. Headings come from the outline ([`crate::outline`]); the problems and plans
-//! sections from [`crate::sections`]; the words from `data/parts.toml`.
+//! mentions it. Headings come from the outline ([`crate::report::outline`]); the problems and plans
+//! sections from [`crate::text::layout`]; the words from `data/parts.toml`.
 
+use crate::doc::Doc;
 use crate::model::{Part, Report};
 use crate::re::Regex;
-use crate::sections::{self, SectionKind};
-use crate::segment::heading_marker;
-use crate::Doc;
+use crate::text::layout::{self, SectionKind};
+use crate::text::segment::heading_marker;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -64,7 +64,7 @@ impl PartRule {
         }
         let by_sections = self
             .sections
-            .is_some_and(|kind| sections::heading_kinds(text, level <= 1).contains(&kind));
+            .is_some_and(|kind| layout::heading_kinds(text, level <= 1).contains(&kind));
         by_sections
             || (level >= 1
                 && level <= self.max_level
@@ -79,7 +79,7 @@ impl PartRule {
 pub fn rules() -> &'static [PartRule] {
     static R: OnceLock<Vec<PartRule>> = OnceLock::new();
     R.get_or_init(|| {
-        let t: PartsToml = crate::datafile::builtin(crate::builtin_data!("parts"))
+        let t: PartsToml = crate::data::builtin(crate::data::builtin_data!("parts"))
             .expect("data/parts.toml is valid");
         let c = |v: &Vec<String>| {
             v.iter()
@@ -139,7 +139,7 @@ pub fn heading_parts(text: &str, level: u8) -> Vec<&'static str> {
 pub fn parts(doc: &Doc, report: &Report) -> Vec<Part> {
     let mut by_level: Vec<&crate::model::Heading> = report.outline.iter().collect();
     by_level.sort_by_key(|h| (h.level, h.at));
-    let found = sections::sections(doc);
+    let found = doc.sections();
     rules()
         .iter()
         .map(|rule| {

@@ -3,8 +3,8 @@
 //! `cross_year_mismatch` flag. Both go into each report's `review` (the CLI's output stays an
 //! array of reports).
 
+use crate::format::number;
 use crate::model::{Fact, Flag, Report, Series, SeriesPoint};
-use crate::output::number;
 
 /// Relative difference above which a stated last-year value disagrees with last year's report.
 pub const CROSS_YEAR_TOLERANCE: f64 = 0.005;

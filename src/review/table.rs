@@ -1,7 +1,7 @@
 //! One CSV row per report with the review's headline numbers (`zhibiao review --csv`).
 
+use crate::format::{csv_field, number, BOM};
 use crate::model::Report;
-use crate::output::{csv_field, number, BOM};
 
 /// The columns of [`review_csv`].
 pub const COLUMNS: [&str; 11] = [

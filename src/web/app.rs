@@ -610,7 +610,7 @@ impl App {
     }
 
     fn export(&mut self, what: Export) {
-        let cat = crate::catalog::builtin();
+        let cat = crate::data::catalog::builtin();
         // the exports carry the same series and cross-year flags as the Review tab and the table
         let reports = super::review::with_series(self);
         let base = self
@@ -1583,7 +1583,7 @@ impl App {
             .map(|(_, f)| f.clone())
             .collect();
         let weak: Vec<bool> = facts.iter().map(super::confidence::is_weak).collect();
-        let metric = crate::catalog::builtin()
+        let metric = crate::data::catalog::builtin()
             .get(id)
             .map(|m| super::compare::metric_label(lang, m))
             .unwrap_or_else(|| id.clone());

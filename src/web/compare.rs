@@ -7,7 +7,7 @@
 use super::filters::{self, Filters};
 use super::format::{decimals, exact};
 use super::i18n::{t, unit_label, Lang};
-use crate::catalog::Metric;
+use crate::data::catalog::Metric;
 use crate::model::Report;
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -24,7 +24,7 @@ pub fn primary(r: &Report, id: &str) -> Option<f64> {
 
 /// Catalog metrics that at least one of `reports` has, in catalog order.
 pub fn present<'a>(reports: &[&Report]) -> Vec<&'a Metric> {
-    crate::catalog::builtin()
+    crate::data::catalog::builtin()
         .metrics
         .iter()
         .filter(|m| {
@@ -299,7 +299,7 @@ pub fn compare_table(p: &CompareProps) -> Html {
             let weak = r.metrics.iter().find(|f| f.id == m.id && f.primary).is_some_and(super::confidence::is_weak);
             match primary(r, &m.id) {
                 Some(v) => html! {
-                    <td class={classes!("n", weak.then_some("weak"))} data-id={m.id.clone()} data-value={crate::output::number(v)}>
+                    <td class={classes!("n", weak.then_some("weak"))} data-id={m.id.clone()} data-value={crate::format::number(v)}>
                         <button class="cell" title={format!("{}{}", exact(v, &m.unit), if weak { format!(" · {}", t(lang, "weak_hint")) } else { String::new() })} onclick={on_cell}>
                             { decimals(v / div, 2) }{ if weak { "?" } else { "" } }</button>
                     </td>

@@ -25,7 +25,7 @@ pub fn is_weak(f: &Fact) -> bool {
     if f.loose {
         return true;
     }
-    let Some(m) = crate::catalog::builtin().get(&f.id) else {
+    let Some(m) = crate::data::catalog::builtin().get(&f.id) else {
         return false;
     };
     if f.raw.trim().is_empty() {

@@ -2,7 +2,7 @@
 //! rewritten with [`super::i18n::csv_header`]; the data rows stay as they are.
 
 use super::i18n::{csv_header, Lang};
-use crate::output::{csv_field, BOM};
+use crate::format::{csv_field, BOM};
 
 /// Split one CSV line into fields (double quotes as the core writes them).
 pub fn split_csv_line(line: &str) -> Vec<String> {

@@ -1,10 +1,10 @@
 //! Genre and year coverage of a report as the page shows them. The core reads both
 //! (`meta.genre`, `meta.coverage`; the words are `data/genres.toml`, see
-//! `crate::meta::genre`); this module only labels them in the UI language.
+//! `crate::report::meta::genre`); this module only labels them in the UI language.
 
 use super::i18n::Lang;
-use crate::meta::genre::genres;
 use crate::model::Meta;
+use crate::report::meta::genre::genres;
 
 /// The report's genre: an index into the core's genres (`data/genres.toml`).
 pub fn genre_of(meta: &Meta) -> Option<usize> {

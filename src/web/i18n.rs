@@ -306,7 +306,7 @@ pub fn csv_header(lang: Lang, col: &str) -> String {
         return lang.pick(zh, col).to_string();
     }
     if lang == Lang::En {
-        let cat = crate::catalog::builtin();
+        let cat = crate::data::catalog::builtin();
         if let Some(m) = cat
             .metrics
             .iter()

@@ -10,7 +10,7 @@ use yew::prelude::*;
 /// A metric's label in the UI language (`zh` always present; English adds the zh in small).
 pub fn label(lang: Lang, f: &Fact) -> Html {
     let en = if f.label_en.is_empty() {
-        crate::catalog::builtin()
+        crate::data::catalog::builtin()
             .get(&f.id)
             .map(|m| m.label_en.clone())
             .unwrap_or_default()
@@ -39,7 +39,7 @@ fn fact_row(app: &App, link: &Scope<App>, idx: usize, f: &Fact, primary_row: boo
     };
     html! {
         <button class={classes!("fact", active.then_some("active"), (!primary_row).then_some("alt"), weak.then_some("weak"))} data-testid={testid} data-weak={weak.to_string()}
-            data-value={crate::output::number(f.value)} data-primary={f.primary.to_string()} aria-pressed={active.to_string()}
+            data-value={crate::format::number(f.value)} data-primary={f.primary.to_string()} aria-pressed={active.to_string()}
             {onclick} title={f.raw.clone()}>
             if primary_row { { label(lang, f) } }
             <span class="value" title={exact(f.value, &f.unit)} data-testid="fact-value">{ human(f.value, &f.unit, lang) }</span>
@@ -61,7 +61,7 @@ fn fact_row(app: &App, link: &Scope<App>, idx: usize, f: &Fact, primary_row: boo
 /// The metrics tab.
 pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
     let lang = app.lang;
-    let cat = crate::catalog::builtin();
+    let cat = crate::data::catalog::builtin();
     if r.metrics.is_empty() {
         return html! { <p class="empty" data-testid="no-metrics">{ t(lang, "no_metrics") }</p> };
     }

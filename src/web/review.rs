@@ -7,8 +7,8 @@ use super::app::{App, Msg};
 use super::chart::line_chart;
 use super::compare::metric_label;
 use super::i18n::{t, Lang};
+use crate::format::number;
 use crate::model::{Flag, Report, Series, Span};
-use crate::output::number;
 use yew::html::Scope;
 use yew::prelude::*;
 
@@ -180,7 +180,7 @@ pub fn with_series(app: &App) -> Vec<Report> {
 
 /// A metric's label in the UI language (the catalog's, else the fact's).
 fn series_label(lang: Lang, s: &Series) -> String {
-    crate::catalog::builtin()
+    crate::data::catalog::builtin()
         .metrics
         .iter()
         .find(|m| m.id == s.metric)

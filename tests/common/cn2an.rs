@@ -3,12 +3,12 @@
 //! (`None` where cn2an raises), `parse_direct` its `direct` mode, and `parse_number` a lenient
 //! reading (Arabic with separators and exponents, then the smart mode).
 //!
-//! `extract` never calls this: the quantity scanner (`zhibiao::quantities::scan`) finds numerals
-//! in running text and evaluates them with `zhibiao::numerals::IntEval`. This parser is the
+//! `extract` never calls this: the quantity scanner (`zhibiao::stages::quantities::scan`) finds numerals
+//! in running text and evaluates them with `zhibiao::stages::numerals::IntEval`. This parser is the
 //! reference the old peer rate was measured with (`tests/peers.rs` reports both rates) and what
 //! `tests/data/numbers.toml` and the property tests exercise.
 
-use zhibiao::numerals::{
+use zhibiao::stages::numerals::{
     arabic_literal, big_unit, digit_value, is_cn_minus, is_cn_numeral_char, is_cn_point,
     small_unit, IntEval,
 };

@@ -9,9 +9,9 @@
 
 pub mod grid;
 
-use crate::catalog::Catalog;
-use crate::classify::Candidate;
-use crate::quantities::{Kind, Quantity};
+use crate::data::catalog::Catalog;
+use crate::metrics::classify::Candidate;
+use crate::numbers::quantities::{Kind, Quantity};
 use crate::re::Regex;
 use grid::{CellKind, Grid, Vocabulary};
 use serde::Deserialize;
@@ -124,7 +124,7 @@ impl Vocabulary for Rules {
 pub fn builtin() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
-        let file: TablesFile = crate::datafile::builtin(crate::builtin_data!("tables"))
+        let file: TablesFile = crate::data::builtin(crate::data::builtin_data!("tables"))
             .expect("data/tables.toml is valid");
         Rules::new(&file).expect("data/tables.toml patterns compile")
     })

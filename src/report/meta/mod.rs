@@ -1,7 +1,7 @@
 //! Stage 7 — meta: title, agency, region, province, level, year reported on, published date.
 //!
 //! In: the [`Doc`] (the unblanked normalised text, since title and date lines often sit in page
-//! clutter). Out: [`Meta`]. Province and level come from [`crate::gazetteer`].
+//! clutter). Out: [`Meta`]. Province and level come from [`crate::data::gazetteer`].
 //!
 //! - **title**: the first line that reads like a report title (a report word at the end, a
 //!   法治/依法行政/信息公开 … keyword, not a breadcrumb or sentence). A title without an agency
@@ -25,8 +25,8 @@ mod place;
 mod title;
 pub mod words;
 
+use crate::doc::Doc;
 use crate::model::Meta;
-use crate::Doc;
 use agency::{
     compose, expand, infer_agency, placeless_department, signature_agency, source_agency,
 };
@@ -60,7 +60,7 @@ fn restore_title(doc: &Doc, m: &mut Meta) {
     }
 }
 
-/// [`meta`] on a normalised text (half-width forms, see [`crate::normalise`]).
+/// [`meta`] on a normalised text (half-width forms, see [`crate::text::normalise`]).
 pub fn meta_of_text(norm: &str) -> Meta {
     let lines = lines(norm);
     let (title, title_agency) = find_title(&lines);
@@ -72,7 +72,7 @@ pub fn meta_of_text(norm: &str) -> Meta {
     // a title naming only a place (`X县2024年法治政府建设报告`): the page fields may name the body
     let bare_title_place = title_agency
         .as_deref()
-        .is_some_and(|a| !crate::gazetteer::lookup_all(a).is_empty());
+        .is_some_and(|a| !crate::data::gazetteer::lookup_all(a).is_empty());
     let mut agency = title_agency
         .clone()
         .filter(|_| !bare_title_place)
@@ -141,15 +141,15 @@ fn complete_from_body(norm: &str, m: &mut Meta) {
     let branch =
         m.agency.as_deref().is_some_and(|a| a.ends_with("分局")) || agency::speaks_as_branch(norm);
     if branch && m.level.is_none() && m.region.is_none() {
-        m.level = Some(crate::gazetteer::COUNTY.to_string());
+        m.level = Some(crate::data::gazetteer::COUNTY.to_string());
     }
     // a text that says 我分局 names its city, not its county
     if agency::speaks_as_branch(norm)
         && m.agency.is_none()
-        && m.level.as_deref() == Some(crate::gazetteer::PREFECTURAL)
+        && m.level.as_deref() == Some(crate::data::gazetteer::PREFECTURAL)
     {
         m.region = None;
-        m.level = Some(crate::gazetteer::COUNTY.to_string());
+        m.level = Some(crate::data::gazetteer::COUNTY.to_string());
     }
 }
 
@@ -167,7 +167,7 @@ fn complete_local(norm: &str, m: &mut Meta) {
     let bare_place = m
         .agency
         .as_deref()
-        .is_some_and(|a| !crate::gazetteer::lookup_all(a).is_empty());
+        .is_some_and(|a| !crate::data::gazetteer::lookup_all(a).is_empty());
     if bare_place {
         if let Some(a) = m.agency.as_mut() {
             a.push_str("人民政府");

@@ -63,7 +63,7 @@ struct Gaz {
     firsts: HashMap<char, Vec<usize>>,
 }
 
-const DATA: &str = include_str!("../data/gazetteer.txt");
+const DATA: &str = include_str!("../../data/gazetteer.txt");
 
 /// Ethnic-group names that sit between a place name and 自治州/自治县/自治旗.
 const ETHNIC: &[&str] = &[

@@ -18,7 +18,9 @@
 pub mod units;
 
 use crate::model::Approx;
-use crate::numerals::{self, big_unit, digit_value, is_cn_minus, is_cn_point, small_unit, IntEval};
+use crate::numbers::numerals::{
+    self, big_unit, digit_value, is_cn_minus, is_cn_point, small_unit, IntEval,
+};
 use std::ops::Range;
 
 /// What a quantity measures, decided by its unit.

@@ -131,7 +131,7 @@ impl AgencyWords {
 pub fn words() -> &'static Words {
     static W: OnceLock<Words> = OnceLock::new();
     W.get_or_init(|| {
-        crate::datafile::builtin(crate::builtin_data!("meta"))
+        crate::data::builtin(crate::data::builtin_data!("meta"))
             .expect("the embedded data/meta.toml parses (tested)")
     })
 }

@@ -4,7 +4,7 @@
 //! blanks them byte-for-byte, so offsets still point into what the user gave; metadata still
 //! reads them). The line patterns are data: `data/clutter.toml`, embedded at build time.
 
-use crate::normalise::normalise;
+use crate::text::normalise::normalise;
 use serde::Deserialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -49,13 +49,13 @@ pub struct Rules {
 impl Rules {
     /// Parse rules from TOML (patterns are normalised like the text they are matched against).
     pub fn from_toml(s: &str) -> Result<Rules, String> {
-        let r: Rules = crate::datafile::user(s).map_err(|e| format!("clutter rules: {e}"))?;
+        let r: Rules = crate::data::user(s).map_err(|e| format!("clutter rules: {e}"))?;
         Self::prepared(r)
     }
 
     /// The embedded rules (`data/clutter.toml`, converted to JSON at build time).
     pub fn builtin() -> Result<Rules, String> {
-        let r: Rules = crate::datafile::builtin(crate::builtin_data!("clutter"))
+        let r: Rules = crate::data::builtin(crate::data::builtin_data!("clutter"))
             .map_err(|e| format!("clutter rules: {e}"))?;
         Self::prepared(r)
     }

@@ -58,7 +58,7 @@ fn compile(p: &Option<String>) -> Option<Regex> {
 pub fn genres() -> &'static Genres {
     static G: OnceLock<Genres> = OnceLock::new();
     G.get_or_init(|| {
-        let f: GenresFile = crate::datafile::builtin(crate::builtin_data!("genres"))
+        let f: GenresFile = crate::data::builtin(crate::data::builtin_data!("genres"))
             .expect("data/genres.toml parses (tested)");
         Genres {
             opening_chars: f.opening_chars,

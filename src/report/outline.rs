@@ -6,8 +6,8 @@
 //! end. A numbered line whose first sentence is longer than that is a list item in a paragraph,
 //! not a heading (levels 3 and 4 only).
 
+use crate::doc::Doc;
 use crate::model::Heading;
-use crate::Doc;
 
 /// Longest heading text in chars.
 pub const HEADING_MAX: usize = 60;

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use std::sync::OnceLock;
 
 /// The catalog file embedded in the binary.
-pub const BUILTIN_TOML: &str = include_str!("../data/catalog.toml");
+pub const BUILTIN_TOML: &str = include_str!("../../data/catalog.toml");
 
 /// One metric of the catalog.
 #[derive(Debug, Clone, Deserialize)]
@@ -209,7 +209,7 @@ const KINDS: [&str; 4] = ["count", "money", "rate", "concentration"];
 impl Catalog {
     /// Parse and compile a catalog file; errors name the metric and the pattern.
     pub fn from_toml(s: &str) -> Result<Catalog, String> {
-        let f: CatalogFile = crate::datafile::user(s).map_err(|e| format!("catalog: {e}"))?;
+        let f: CatalogFile = crate::data::user(s).map_err(|e| format!("catalog: {e}"))?;
         Self::compiled(f)
     }
 
@@ -316,7 +316,7 @@ impl Catalog {
 pub fn builtin() -> &'static Catalog {
     static CAT: OnceLock<Catalog> = OnceLock::new();
     CAT.get_or_init(|| {
-        crate::datafile::builtin(crate::builtin_data!("catalog"))
+        crate::data::builtin(crate::data::builtin_data!("catalog"))
             .and_then(Catalog::compiled)
             .expect("the embedded catalog parses (tested)")
     })

@@ -9,15 +9,15 @@
 //! 制定/发布/修订 stands shortly before the title (or the run of titles it belongs to) in its
 //! sentence, and no other year than the report's is named before it in that sentence.
 
+use crate::doc::Doc;
 use crate::model::Document;
 use crate::re::Regex;
-use crate::Doc;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The embedded kind rules (`data/document_kinds.toml`).
-pub const DOCUMENT_KINDS_TOML: &str = include_str!("../data/document_kinds.toml");
+pub const DOCUMENT_KINDS_TOML: &str = include_str!("../../data/document_kinds.toml");
 
 /// Longest title kept, in chars.
 pub const TITLE_MAX: usize = 80;
@@ -53,7 +53,7 @@ struct Rules {
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
-        let t: KindsToml = crate::datafile::builtin(crate::builtin_data!("document_kinds"))
+        let t: KindsToml = crate::data::builtin(crate::data::builtin_data!("document_kinds"))
             .expect("data/document_kinds.toml is valid");
         let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
         Rules {
@@ -382,9 +382,10 @@ pub fn documents(doc: &Doc) -> Vec<Document> {
     scan(body, 0, false, &mut cites);
     let year = report_year(doc);
     // a title cited in the plans section is not issued yet
-    let plans: Vec<std::ops::Range<usize>> = crate::sections::sections(doc)
+    let plans: Vec<std::ops::Range<usize>> = doc
+        .sections()
         .into_iter()
-        .filter(|(k, _)| *k == crate::sections::SectionKind::Plans)
+        .filter(|(k, _)| *k == crate::text::layout::SectionKind::Plans)
         .map(|(_, r)| r)
         .collect();
     let in_plans = |b: usize| plans.iter().any(|r| r.contains(&b));

@@ -2,7 +2,7 @@
 
 use super::words::{any_in, words};
 use super::{is_han, trim, Line};
-use crate::gazetteer;
+use crate::data::gazetteer;
 use crate::re::Regex;
 use std::sync::OnceLock;
 
@@ -108,7 +108,7 @@ pub(super) fn title_like(s: &str) -> bool {
         return false;
     }
     if words().title.nav.iter().any(|p| s.starts_with(p.as_str()))
-        || crate::segment::heading_marker(s).is_some()
+        || crate::text::segment::heading_marker(s).is_some()
     {
         return false;
     }
@@ -309,7 +309,7 @@ fn headline(lines: &[Line]) -> Option<String> {
         let plain = (8..=50).contains(&n)
             && !t.contains(['。', ',', ';', ':', '|', '>', '»'])
             && t.chars().filter(|&c| is_han(c)).count() * 2 > n
-            && crate::segment::heading_marker(t).is_none()
+            && crate::text::segment::heading_marker(t).is_none()
             && !words().title.nav.iter().any(|p| t.starts_with(p.as_str()))
             && !any_in(t, &words().agency.footer)
             && !words()

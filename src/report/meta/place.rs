@@ -1,8 +1,8 @@
-//! Region, province and level of an agency name (see [`crate::gazetteer`]).
+//! Region, province and level of an agency name (see [`crate::data::gazetteer`]).
 
 use super::words::words;
 use super::{is_han, trim};
-use crate::gazetteer;
+use crate::data::gazetteer;
 use crate::model::Meta;
 
 /// An agency whose place the text may tell: `市生态环境局`, or a truncated `洲市生态环境局`

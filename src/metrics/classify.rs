@@ -12,11 +12,11 @@
 //!   jurisdiction (`其中市本级…`);
 //! - `A、B、C分别为x、y、z` pairs each value with its label.
 
-use crate::catalog::Catalog;
-use crate::quantities::{Kind, Quantity};
+use crate::data::catalog::Catalog;
+use crate::doc::Doc;
+use crate::numbers::quantities::{Kind, Quantity};
 use crate::re::Regex;
-use crate::sections::SectionKind;
-use crate::Doc;
+use crate::text::layout::SectionKind;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -553,7 +553,7 @@ fn in_plans(secs: &[(SectionKind, Range<usize>)], b: usize) -> bool {
 /// Classify every quantity; also emit the catalog's explicit zeros.
 pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
     let text = &doc.body;
-    let secs = crate::sections::sections(doc);
+    let secs = doc.sections();
     let mut out: Vec<Candidate> = Vec::new();
     for i in 0..qs.len() {
         let q = &qs[i];
@@ -878,7 +878,7 @@ pub fn zeros(doc: &Doc, cat: &Catalog) -> Vec<(usize, Range<usize>)> {
     if cat.zeros.is_empty() {
         return Vec::new();
     }
-    let secs = crate::sections::sections(doc);
+    let secs = doc.sections();
     let mut out = Vec::new();
     for sr in &doc.segs.sentences {
         let Some(sentence) = doc.body.get(sr.clone()) else {

@@ -4,7 +4,7 @@
 
 use super::is_han;
 use super::words::words;
-use crate::gazetteer::{self, Found, Place};
+use crate::data::gazetteer::{self, Found, Place};
 use std::collections::HashMap;
 
 /// The jurisdiction read from a text.

@@ -1,15 +1,18 @@
 //! Data files: the embedded ones arrive as JSON (converted from `data/*.toml` by `build.rs`);
 //! user files are TOML natively (the CLI's `--catalog`), JSON in the browser (no TOML parser there).
 
+pub mod catalog;
+pub mod gazetteer;
+
 use serde::de::DeserializeOwned;
 
 /// The JSON form of the embedded data file `data/NAME.toml`.
-#[macro_export]
 macro_rules! builtin_data {
     ($name:literal) => {
         include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json"))
     };
 }
+pub(crate) use builtin_data;
 
 /// Parse an embedded data file (JSON made at build time from its TOML).
 pub fn builtin<T: DeserializeOwned>(json: &str) -> Result<T, String> {

@@ -43,7 +43,7 @@ pub(super) fn body_year(norm: &str) -> Option<i32> {
         };
         let initial = matches!(prev, Some('。' | ';' | '!' | '?'))
             || line_head.is_empty()
-            || crate::segment::heading_marker(&format!("{line_head}x"))
+            || crate::text::segment::heading_marker(&format!("{line_head}x"))
                 .is_some_and(|(_, l)| l == line_head.len());
         if initial {
             return Some(v);

@@ -4,7 +4,7 @@ use super::date::parse_date;
 use super::title::agency_like;
 use super::words::{any_in, words};
 use super::{is_han, trim, Line};
-use crate::gazetteer;
+use crate::data::gazetteer;
 use std::collections::HashMap;
 
 pub(super) fn source_agency(lines: &[Line]) -> Option<String> {

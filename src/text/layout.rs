@@ -1,24 +1,32 @@
-//! Sections: where the problems (存在问题/不足/困难) and the plans (下步打算/工作安排) are, and their items.
+//! The layout of a report: where its problems (存在问题/不足/困难) and plans (下步打算/工作安排)
+//! sections are.
 //!
 //! A section starts at a heading whose text matches the patterns of `data/sections.toml` and runs
 //! to the next heading of the same or a higher level (or the end of the report, less a trailing
 //! signature, date or page footer). Unnumbered short lines (`下步工作计划`) count as level-1
 //! headings. A heading naming both kinds (`存在问题和2024年工作计划`) is split by its own
 //! sub-headings when they name the kinds, otherwise at the first paragraph that reads like a plan.
-//!
-//! Items are the section's first level of sub-headings (`(一)…`, `1.…`, `一是…`), or else its
-//! sentences (the clauses after an introducing colon); each is cut to about 80 characters at a
-//! clause end.
+//! The items of the sections are read by `report::sections`.
 
+use super::segment::{heading_marker, Segmentation};
 use crate::re::Regex;
-use crate::segment::heading_marker;
-use crate::Doc;
 use serde::Deserialize;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// The text the layout is read from: the blanked body and its segmentation.
+pub struct Body<'a> {
+    /// The normalised text with clutter blanked.
+    pub body: &'a str,
+    /// The segmentation of `body`.
+    pub segs: &'a Segmentation,
+}
+
+/// One section: its kind, its byte range in the body (heading included) and where its content starts.
+pub type Section = (SectionKind, Range<usize>, usize);
+
 /// The embedded heading patterns (`data/sections.toml`).
-pub const SECTIONS_TOML: &str = include_str!("../data/sections.toml");
+pub const SECTIONS_TOML: &str = include_str!("../../data/sections.toml");
 
 /// The kind of a special section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +112,7 @@ struct Rules {
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
-        let t: SectionsToml = crate::datafile::builtin(crate::builtin_data!("sections"))
+        let t: SectionsToml = crate::data::builtin(crate::data::builtin_data!("sections"))
             .expect("data/sections.toml is valid");
         let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
         Rules {
@@ -170,7 +178,7 @@ fn short_line(line: &str) -> bool {
 /// A line this long (chars), or one ending with `。`, is body text, not a heading or a page-head line.
 const BODY_LINE_CHARS: usize = 40;
 
-fn candidates(doc: &Doc) -> Vec<Cand> {
+fn candidates(doc: &Body) -> Vec<Cand> {
     let body = &doc.body;
     let mut out = Vec::new();
     for h in &doc.segs.headings {
@@ -267,7 +275,7 @@ fn section_end(cands: &[Cand], i: usize, end: usize) -> usize {
 }
 
 /// Cut a trailing signature, date line or page footer off `r` (never its heading line).
-fn trim_trailer(doc: &Doc, r: Range<usize>) -> Range<usize> {
+fn trim_trailer(doc: &Body, r: Range<usize>) -> Range<usize> {
     let rr = rules();
     let mut end = r.end;
     let lines = &doc.segs.lines;
@@ -296,22 +304,8 @@ fn trim_trailer(doc: &Doc, r: Range<usize>) -> Range<usize> {
     r.start..r.start + s.trim_end().len()
 }
 
-/// Byte ranges (in `doc.body`) of the problems and plans sections, in text order. A range
-/// includes its heading.
-pub fn sections(doc: &Doc) -> Vec<(SectionKind, Range<usize>)> {
-    sections_full(doc)
-        .into_iter()
-        .map(|(k, r, _)| (k, r))
-        .collect()
-}
-
-/// [`sections`] with the byte offset where each section's content starts (after its heading);
-/// computed once per [`Doc`].
-fn sections_full(doc: &Doc) -> Vec<(SectionKind, Range<usize>, usize)> {
-    doc.sections.get_or_init(|| compute_sections(doc)).clone()
-}
-
-fn compute_sections(doc: &Doc) -> Vec<(SectionKind, Range<usize>, usize)> {
+/// The problems and plans sections of a text, in text order (computed once per `Doc`).
+pub fn sections(doc: &Body) -> Vec<Section> {
     let cands = candidates(doc);
     let n = doc.body.len();
     // raw sections: (kinds, range, heading)
@@ -367,7 +361,7 @@ fn compute_sections(doc: &Doc) -> Vec<(SectionKind, Range<usize>, usize)> {
 }
 
 /// The start of the first line in `r` that reads like a plan paragraph.
-fn plan_split(doc: &Doc, r: Range<usize>) -> Option<usize> {
+fn plan_split(doc: &Body, r: Range<usize>) -> Option<usize> {
     let rr = rules();
     let lines = &doc.segs.lines;
     let i = lines.partition_point(|l| l.start < r.start);
@@ -382,131 +376,6 @@ fn plan_split(doc: &Doc, r: Range<usize>) -> Option<usize> {
         }
     }
     None
-}
-
-/// Longest item text in chars before it is cut at a clause end.
-const ITEM_MAX: usize = 80;
-
-/// Cut `s` to at most [`ITEM_MAX`] chars, at the last sentence or clause end within the limit.
-fn cut(s: &str) -> &str {
-    let s = s.trim();
-    if s.chars().count() <= ITEM_MAX {
-        return s;
-    }
-    let limit = s
-        .char_indices()
-        .nth(ITEM_MAX)
-        .map(|(i, _)| i)
-        .unwrap_or(s.len());
-    let head = &s[..limit];
-    let at = head
-        .rfind(|c: char| "。;!?".contains(c))
-        .or_else(|| head.rfind(|c: char| ",:、".contains(c)));
-    match at {
-        Some(i) if i > limit / 3 => {
-            let c = head[i..].chars().next().unwrap_or('。');
-            let t = &head[..i + c.len_utf8()];
-            t.trim_end_matches(|c: char| ",:、".contains(c))
-        }
-        _ => head,
-    }
-}
-
-/// Clean an item: strip the marker and leading punctuation, cut to length.
-fn item_text(s: &str) -> (usize, &str) {
-    let t = s.trim_start();
-    let mut skip = s.len() - t.len();
-    if let Some((_, n)) = heading_marker(t) {
-        skip += n;
-    }
-    let rest = &s[skip..];
-    let t2 = rest.trim_start_matches(|c: char| c.is_whitespace() || ",:、.".contains(c));
-    skip += rest.len() - t2.len();
-    (skip, cut(t2))
-}
-
-/// The items of the sections of one kind: (text, char offset).
-fn items(doc: &Doc, kind: SectionKind) -> (Vec<String>, Vec<usize>) {
-    let mut texts = Vec::new();
-    let mut ats = Vec::new();
-    let body = &doc.body;
-    for (k, r, content_start) in sections_full(doc) {
-        if k != kind {
-            continue;
-        }
-        let level = doc
-            .segs
-            .headings
-            .binary_search_by_key(&r.start, |h| h.span.start)
-            .map(|i| doc.segs.headings[i].level)
-            .unwrap_or(0);
-        let head_end = content_start;
-        let content = head_end..r.end;
-        // sub-headings of the first level below the section's
-        let hs = &doc.segs.headings;
-        let first = hs.partition_point(|h| h.span.start < content.start);
-        let subs: Vec<&crate::segment::HeadingSeg> = hs[first..]
-            .iter()
-            .take_while(|h| h.span.start < content.end)
-            .filter(|h| h.level > level)
-            .collect();
-        let mut push = |b: Range<usize>| {
-            let s = body.get(b.clone()).unwrap_or("");
-            let (skip, t) = item_text(s);
-            if t.chars().count() >= 4 {
-                texts.push(t.to_string());
-                ats.push(doc.index.char_at(b.start + skip));
-            }
-        };
-        if let Some(top) = subs.iter().map(|h| h.level).min() {
-            for h in subs.iter().filter(|h| h.level == top) {
-                let end = h.span.end.min(content.end);
-                push(h.span.start..end);
-            }
-            continue;
-        }
-        // no sub-headings: the sentences (after an introducing colon, its clauses)
-        let sents = &doc.segs.sentences;
-        let i = sents.partition_point(|s| s.end <= content.start);
-        for s in &sents[i..] {
-            if s.start >= content.end {
-                break;
-            }
-            let sr = s.start.max(content.start)..s.end.min(content.end);
-            let text = body.get(sr.clone()).unwrap_or("");
-            if let Some(p) = text.find(':') {
-                let intro = &text[..p];
-                if p + 1 < text.len()
-                    && (intro.contains("存在") || intro.contains("不足") || intro.contains("问题"))
-                {
-                    let mut from = sr.start + p + 1;
-                    for (j, c) in text[p + 1..].char_indices() {
-                        if c == ',' || c == ';' || c == '。' {
-                            let at = sr.start + p + 1 + j;
-                            push(from..at);
-                            from = at + c.len_utf8();
-                        }
-                    }
-                    if from < sr.end {
-                        push(from..sr.end);
-                    }
-                    continue;
-                }
-            }
-            push(sr);
-        }
-    }
-    (texts, ats)
-}
-
-/// The problems sections' items and their char offsets.
-pub fn problems(doc: &Doc) -> (Vec<String>, Vec<usize>) {
-    items(doc, SectionKind::Problems)
-}
-
-/// The plans sections' items and their char offsets.
-pub fn plans(doc: &Doc) -> (Vec<String>, Vec<usize>) {
-    items(doc, SectionKind::Plans)
 }
 
 #[cfg(test)]
@@ -525,10 +394,5 @@ mod tests {
         assert!(
             heading_kinds("四、党政主要负责人履行推进法治建设第一责任人职责情况", true).is_empty()
         );
-    }
-    #[test]
-    fn cut_long() {
-        let s = "甲乙丙丁,".repeat(30);
-        assert!(cut(&s).chars().count() <= ITEM_MAX);
     }
 }

@@ -177,12 +177,12 @@ fn gloss(agency: &str) -> Option<&'static str> {
 /// Write the narrative of a report whose metrics and meta are filled, with the phrases of the
 /// built-in catalog.
 pub fn summarise(report: &Report) -> Summary {
-    summarise_with(report, crate::catalog::builtin())
+    summarise_with(report, crate::data::catalog::builtin())
 }
 
 /// Write the narrative with the phrases and sentence groups of catalog `cat`
 /// (`summary_zh`/`summary_en` per metric, `[[summary_group]]`).
-pub fn summarise_with(report: &Report, cat: &crate::catalog::Catalog) -> Summary {
+pub fn summarise_with(report: &Report, cat: &crate::data::catalog::Catalog) -> Summary {
     let mut zh = Writer::new("zh");
     let mut en = Writer::new("en");
     let agency = report
@@ -196,7 +196,7 @@ pub fn summarise_with(report: &Report, cat: &crate::catalog::Catalog) -> Summary
         .meta
         .genre
         .as_deref()
-        .and_then(crate::meta::genre::genre);
+        .and_then(crate::report::meta::genre::genre);
     let (what_zh, what_en) = genre.map_or(("工作情况", "work"), |g| {
         (g.what_zh.as_str(), g.what_en.as_str())
     });
@@ -230,7 +230,7 @@ pub fn summarise_with(report: &Report, cat: &crate::catalog::Catalog) -> Summary
     };
     for group in &cat.summary_groups {
         // (metric, fact index) of the group's metrics that have a phrase and a primary fact
-        let picked: Vec<(&crate::catalog::Metric, usize)> = group
+        let picked: Vec<(&crate::data::catalog::Metric, usize)> = group
             .metrics
             .iter()
             .filter_map(|id| cat.get(id))

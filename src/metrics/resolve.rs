@@ -8,14 +8,14 @@
 //! the sentence lower it; a cumulative / whole-year / whole-jurisdiction word raises it; the
 //! first statement and the larger value break ties.
 
-use crate::catalog::{Catalog, PrimaryWeights};
-use crate::classify::Candidate;
+use crate::data::catalog::{Catalog, PrimaryWeights};
+use crate::doc::Doc;
+use crate::metrics::classify::Candidate;
+use crate::metrics::qualify::{qualify, Qualifiers};
 use crate::model::{Fact, Figure, Span};
-use crate::qualify::{qualify, Qualifiers};
-use crate::quantities::{Kind, Quantity};
+use crate::numbers::quantities::{Kind, Quantity};
 use crate::re::Regex;
-use crate::sections::SectionKind;
-use crate::Doc;
+use crate::text::layout::SectionKind;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -69,7 +69,7 @@ pub fn resolve(
     cands: Vec<Candidate>,
 ) -> (Vec<Fact>, Vec<Figure>) {
     let text = &doc.body;
-    let secs = crate::sections::sections(doc);
+    let secs = doc.sections();
     let in_problems = |b: usize| {
         secs.iter()
             .any(|(k, r)| *k == SectionKind::Problems && r.contains(&b))
@@ -93,7 +93,7 @@ pub fn resolve(
             sentence,
         });
     }
-    for (m, span) in crate::classify::zeros(doc, cat) {
+    for (m, span) in crate::metrics::classify::zeros(doc, cat) {
         let sentence = sentence_of(doc, span.start);
         let quals = qualify(text, &sentence, &span);
         mentions.push(Mention {

@@ -1,0 +1,109 @@
+//! `Doc`: everything the stages share about one text — the original, its normalised form, the
+//! body with page clutter blanked, the segmentation, the sections' layout and the offset indexes.
+
+use crate::model::Span;
+use crate::text::clutter;
+use crate::text::layout::{self, Section, SectionKind};
+use crate::text::normalise::normalise;
+use crate::text::offsets::CharIndex;
+use crate::text::segment::{segment, Segmentation};
+use std::ops::Range;
+
+/// Everything the stages share about one text: the original, its normalised form, the
+/// normalised form with page clutter blanked, the segmentation and the offset index.
+pub struct Doc<'a> {
+    /// The text as the user gave it.
+    pub original: &'a str,
+    /// `normalise(original)`: same chars, half-width forms.
+    pub norm: String,
+    /// `norm` with clutter lines (breadcrumbs, footers, counters …) blanked byte-for-byte.
+    pub body: String,
+    /// Segmentation of `body`.
+    pub segs: Segmentation,
+    /// Byte offsets of `norm`/`body` → char offsets of `original`.
+    pub index: CharIndex,
+    /// The problems/plans sections, computed once on first use (see [`Doc::sections`]).
+    sections: std::sync::OnceLock<Vec<Section>>,
+    /// Char offsets → byte offsets of `original`, built on first use (see [`Doc::original_chars`]).
+    original_index: std::sync::OnceLock<CharIndex>,
+}
+
+impl<'a> Doc<'a> {
+    /// Normalise, blank clutter and segment `original`.
+    pub fn new(original: &'a str) -> Self {
+        let norm = normalise(original);
+        let clutter = clutter::clutter_lines(&norm);
+        let body = blank(&norm, &clutter);
+        let segs = segment(&body);
+        let index = CharIndex::new(&norm);
+        Doc {
+            original,
+            norm,
+            body,
+            segs,
+            index,
+            sections: std::sync::OnceLock::new(),
+            original_index: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The original text at char span `[a, b)`, in O(1) after a one-time index (an evidence's `raw`).
+    pub fn original_chars(&self, span: Span) -> &str {
+        let ix = self
+            .original_index
+            .get_or_init(|| CharIndex::new(self.original));
+        let (a, b) = (ix.byte_at(span[0]), ix.byte_at(span[1].max(span[0])));
+        self.original.get(a..b).unwrap_or("")
+    }
+
+    /// The problems and plans sections with where each one's content starts, found once.
+    pub fn sections_full(&self) -> &[Section] {
+        self.sections.get_or_init(|| {
+            layout::sections(&layout::Body {
+                body: &self.body,
+                segs: &self.segs,
+            })
+        })
+    }
+
+    /// Byte ranges (in `body`) of the problems and plans sections, in text order; a range
+    /// includes its heading.
+    pub fn sections(&self) -> Vec<(SectionKind, Range<usize>)> {
+        self.sections_full()
+            .iter()
+            .map(|(k, r, _)| (*k, r.clone()))
+            .collect()
+    }
+}
+
+/// Replace the chars in `ranges` by fillers of the same UTF-8 length (so byte and char offsets
+/// are unchanged); line breaks are kept.
+pub fn blank(s: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    if ranges.is_empty() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for r in ranges {
+        if r.start < last
+            || r.end > s.len()
+            || !s.is_char_boundary(r.start)
+            || !s.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        out.push_str(&s[last..r.start]);
+        for c in s[r.clone()].chars() {
+            out.push(match c.len_utf8() {
+                _ if c == '\n' => '\n',
+                1 => ' ',
+                2 => '\u{00A0}',
+                3 => '\u{3000}',
+                _ => '\u{E0020}',
+            });
+        }
+        last = r.end;
+    }
+    out.push_str(&s[last..]);
+    out
+}

@@ -1,0 +1,8 @@
+//! The metrics layer: quantities → catalog metrics (`classify`, and `tables` for tables
+//! flattened into text), their qualifiers (`qualify`) and the facts with one primary per metric
+//! (`resolve`). Imports `doc`, `text`, `numbers`, `data`, `model` and `re`.
+
+pub mod classify;
+pub mod qualify;
+pub mod resolve;
+pub mod tables;
