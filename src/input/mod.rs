@@ -16,6 +16,7 @@ pub mod encoding;
 pub mod expand;
 pub mod html;
 pub mod pdf;
+pub mod zipentry;
 pub mod zipread;
 
 pub use expand::{expand, Part};

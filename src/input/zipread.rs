@@ -12,7 +12,7 @@ use miniz_oxide::inflate::stream::{inflate, InflateState};
 use miniz_oxide::{DataFormat, MZFlush, MZStatus};
 use std::io::{self, Read};
 
-pub use super::archive::{Entry, ZipError};
+pub use super::zipentry::{Entry, ZipError};
 
 fn u16_at(b: &[u8], i: usize) -> Option<u16> {
     Some(u16::from_le_bytes(
