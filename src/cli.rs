@@ -13,6 +13,7 @@ use crate::data::catalog::Catalog;
 use crate::input::{self, expand::is_supported_name};
 use crate::model::Report;
 use crate::output;
+use crate::review::derived::DerivedDef;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -321,10 +322,10 @@ fn process(job: Job, lines: bool, cat: &Catalog) -> Done {
         if lines {
             for line in decoded.text.lines() {
                 done.reports
-                    .push(crate::extract_with(line, &part.name, cat));
+                    .push(crate::pipeline::extract_with(line, &part.name, cat));
             }
         } else {
-            let mut r = crate::extract_with(&decoded.text, &part.name, cat);
+            let mut r = crate::pipeline::extract_with(&decoded.text, &part.name, cat);
             r.warnings.extend(decoded.warnings);
             done.reports.push(r);
         }
@@ -332,70 +333,106 @@ fn process(job: Job, lines: bool, cat: &Catalog) -> Done {
     done
 }
 
-/// `extract`, or with `review` = Some(json?) the review table of `zhibiao review`.
-fn extract(
+/// The user's catalog (`--catalog`) with the derived measures it defines, or the exit code
+/// after a message on `err`.
+fn load_catalog(
     a: &ExtractArgs,
-    review: Option<bool>,
+    err: &mut dyn Write,
+) -> Result<(Option<Catalog>, Vec<DerivedDef>), i32> {
+    let Some(p) = &a.input.catalog else {
+        return Ok((None, Vec::new()));
+    };
+    let mut derived: Vec<DerivedDef> = Vec::new();
+    match std::fs::read_to_string(p)
+        .map_err(|e| format!("{}: {e}", p.to_string_lossy()))
+        .and_then(|s| {
+            derived = crate::review::derived::user_defs(&s)?;
+            Catalog::from_toml(&s)
+        }) {
+        Ok(c) => Ok((Some(c), derived)),
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "zhibiao: --catalog: {e}\nhint: the catalog format is described at the top of data/catalog.toml"
+            );
+            Err(2)
+        }
+    }
+}
+
+/// A progress bar on stderr for `n` files when `progress` (stderr is a terminal), else hidden.
+fn progress_bar(progress: bool, n: usize) -> ProgressBar {
+    if !progress || n <= 1 {
+        return ProgressBar::hidden();
+    }
+    let b = ProgressBar::with_draw_target(Some(n as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} files  {per_sec}  eta {eta}")
+    {
+        b.set_style(style);
+    }
+    b
+}
+
+/// What the parallel run gathered, in input order.
+#[derive(Default)]
+struct Gathered {
+    /// The reports (empty for `--jsonl`, which writes them as they come).
+    reports: Vec<Report>,
+    /// Some input could not be read.
+    failed: bool,
+    /// Some input gave several reports (an archive, `--lines`).
+    several: bool,
+    /// Writing a `--jsonl` line failed.
+    write_failed: bool,
+}
+
+impl Gathered {
+    /// Take one input's results: errors to `err`, reports to `out` (`--jsonl`) or kept.
+    fn take(
+        &mut self,
+        d: Done,
+        format: Format,
+        bar: &ProgressBar,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) {
+        self.several |= d.several;
+        if !d.errors.is_empty() {
+            self.failed = true;
+            bar.suspend(|| {
+                for e in &d.errors {
+                    let _ = writeln!(err, "{}", e.replace(['\n', '\r'], " "));
+                }
+            });
+        }
+        if format == Format::Jsonl {
+            for r in &d.reports {
+                let line = serde_json::to_string(r).unwrap_or_default();
+                if !self.write_failed && writeln!(out, "{line}").is_err() {
+                    self.write_failed = true;
+                }
+            }
+        } else {
+            self.reports.extend(d.reports);
+        }
+    }
+}
+
+/// Extract every job on `pool`'s threads, taking the results in input order as they arrive.
+#[allow(clippy::too_many_arguments)]
+fn run_jobs(
+    pool: rayon::ThreadPool,
+    jobs: Vec<Job>,
+    lines: bool,
+    cat: &Catalog,
+    format: Format,
+    bar: &ProgressBar,
     out: &mut dyn Write,
     err: &mut dyn Write,
-    progress: bool,
-) -> i32 {
-    let mut derived: Vec<crate::review::derived::DerivedDef> = Vec::new();
-    let catalog = match &a.input.catalog {
-        None => None,
-        Some(p) => match std::fs::read_to_string(p)
-            .map_err(|e| format!("{}: {e}", p.to_string_lossy()))
-            .and_then(|s| {
-                derived = crate::review::derived::user_defs(&s)?;
-                Catalog::from_toml(&s)
-            }) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                let _ = writeln!(
-                    err,
-                    "zhibiao: --catalog: {e}\nhint: the catalog format is described at the top of data/catalog.toml"
-                );
-                return 2;
-            }
-        },
-    };
-    let cat = catalog
-        .as_ref()
-        .unwrap_or_else(|| crate::data::catalog::builtin());
-    let format = a.format();
-    // one plain file (or standard input) gives one object; folders and archives an array
-    let single_arg = a.input.files.len() == 1
-        && (a.input.files[0].as_os_str() == "-"
-            || std::fs::metadata(&a.input.files[0]).is_ok_and(|m| m.is_file()));
-    let jobs = jobs(&a.input.files);
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(a.input.jobs.map_or(0, usize::from))
-        .build()
-    {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "zhibiao: cannot start worker threads: {e}");
-            return 1;
-        }
-    };
-    let bar = if progress && jobs.len() > 1 {
-        let b =
-            ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template(
-            "{spinner} {bar:40} {pos}/{len} files  {per_sec}  eta {eta}",
-        ) {
-            b.set_style(style);
-        }
-        b
-    } else {
-        ProgressBar::hidden()
-    };
-    let mut reports: Vec<Report> = Vec::new();
-    let mut failed = false;
-    let mut several = false;
-    let mut write_failed = false;
+) -> Gathered {
+    let mut got = Gathered::default();
     let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
-    let lines = a.lines;
     std::thread::scope(|s| {
         let worker_bar = bar.clone();
         s.spawn(move || {
@@ -416,37 +453,22 @@ fn extract(
             pending.insert(i, d);
             while let Some(d) = pending.remove(&next) {
                 next += 1;
-                several |= d.several;
-                if !d.errors.is_empty() {
-                    failed = true;
-                    bar.suspend(|| {
-                        for e in &d.errors {
-                            let _ = writeln!(err, "{}", e.replace(['\n', '\r'], " "));
-                        }
-                    });
-                }
-                if format == Format::Jsonl {
-                    for r in &d.reports {
-                        let line = serde_json::to_string(r).unwrap_or_default();
-                        if !write_failed && writeln!(out, "{line}").is_err() {
-                            write_failed = true;
-                        }
-                    }
-                } else {
-                    reports.extend(d.reports);
-                }
+                got.take(d, format, bar, out, err);
             }
         }
     });
-    bar.finish_and_clear();
-    if !derived.is_empty() {
-        reports
-            .iter_mut()
-            .for_each(|r| crate::review::add_derived(r, &derived));
-    }
-    if reports.len() > 1 {
-        crate::review::series::across(&mut reports);
-    }
+    got
+}
+
+/// Write the gathered reports (or the review table) and give the exit code.
+fn write_out(
+    got: Gathered,
+    review: Option<bool>,
+    format: Format,
+    single_arg: bool,
+    out: &mut dyn Write,
+) -> i32 {
+    let reports = got.reports;
     if let Some(json) = review {
         let s = if json {
             crate::review::table::review_json(&reports) + "\n"
@@ -456,13 +478,13 @@ fn extract(
         return if out.write_all(s.as_bytes()).is_err() {
             1
         } else {
-            i32::from(failed)
+            i32::from(got.failed)
         };
     }
     let written = match format {
         Format::Jsonl => out.flush(),
         Format::Json => {
-            let s = if reports.len() == 1 && single_arg && !several {
+            let s = if reports.len() == 1 && single_arg && !got.several {
                 output::json(&reports)
             } else {
                 serde_json::to_string_pretty(&reports).unwrap_or_default()
@@ -471,8 +493,53 @@ fn extract(
         }
         Format::Csv => write!(out, "{}", output::csv_facts(&reports)),
     };
-    if written.is_err() || write_failed {
+    if written.is_err() || got.write_failed {
         return 1;
     }
-    i32::from(failed)
+    i32::from(got.failed)
+}
+
+/// `extract`, or with `review` = Some(json?) the review table of `zhibiao review`.
+fn extract(
+    a: &ExtractArgs,
+    review: Option<bool>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    progress: bool,
+) -> i32 {
+    let (catalog, derived) = match load_catalog(a, err) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let cat = catalog
+        .as_ref()
+        .unwrap_or_else(|| crate::data::catalog::builtin());
+    let format = a.format();
+    // one plain file (or standard input) gives one object; folders and archives an array
+    let single_arg = a.input.files.len() == 1
+        && (a.input.files[0].as_os_str() == "-"
+            || std::fs::metadata(&a.input.files[0]).is_ok_and(|m| m.is_file()));
+    let jobs = jobs(&a.input.files);
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(a.input.jobs.map_or(0, usize::from))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "zhibiao: cannot start worker threads: {e}");
+            return 1;
+        }
+    };
+    let bar = progress_bar(progress, jobs.len());
+    let mut got = run_jobs(pool, jobs, a.lines, cat, format, &bar, out, err);
+    bar.finish_and_clear();
+    if !derived.is_empty() {
+        got.reports
+            .iter_mut()
+            .for_each(|r| crate::review::add_derived(r, &derived));
+    }
+    if got.reports.len() > 1 {
+        crate::review::series::across(&mut got.reports);
+    }
+    write_out(got, review, format, single_arg, out)
 }

@@ -49,7 +49,7 @@ extern "C" {
 /// Worker side: extract and return the report as JSON (OUTPUT.md).
 #[wasm_bindgen]
 pub fn worker_extract(text: &str, name: &str) -> String {
-    serde_json::to_string(&crate::extract(text, name)).unwrap_or_default()
+    serde_json::to_string(&crate::pipeline::extract(text, name)).unwrap_or_default()
 }
 
 /// Whether this instance runs in a worker (no `window`).
