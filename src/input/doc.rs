@@ -14,60 +14,20 @@
 
 use std::io::{Cursor, Read};
 
-/// The text of a .doc, and warnings; or why it cannot be read (a phrase, without the file name).
-pub fn doc_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String>), String> {
-    let mut cf = cfb::CompoundFile::open(Cursor::new(bytes))
-        .map_err(|e| format!("not a valid .doc: the compound file is damaged ({e})"))?;
-    let read = |cf: &mut cfb::CompoundFile<Cursor<&[u8]>>, name: &str| -> Result<Vec<u8>, String> {
-        let mut s = cf
-            .open_stream(name)
-            .map_err(|e| format!("not a valid .doc: no {name} stream ({e})"))?;
-        let mut buf = Vec::new();
-        (&mut s)
-            .take(super::MAX_BYTES as u64)
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("not a valid .doc: the {name} stream is damaged ({e})"))?;
-        Ok(buf)
-    };
-    if !cf.is_stream("/WordDocument") {
-        let what = if cf.is_stream("/Workbook") || cf.is_stream("/Book") {
-            "an old Excel .xls file"
-        } else if cf.is_stream("/PowerPoint Document") {
-            "an old PowerPoint .ppt file"
-        } else {
-            "an Office compound file without a WordDocument stream, not a Word .doc"
-        };
-        return Err(what.to_string());
-    }
-    let wd = read(&mut cf, "/WordDocument")?;
-    let u16_at = |b: &[u8], i: usize| b.get(i..i + 2).map(|s| u16::from_le_bytes([s[0], s[1]]));
-    let u32_at = |b: &[u8], i: usize| {
-        b.get(i..i + 4)
-            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-    };
-    let ident = u16_at(&wd, 0).ok_or("not a valid .doc: the WordDocument stream is too short")?;
-    if ident != 0xA5EC {
-        return Err(
-            "not a Word 97–2003 document (an older Word or WPS format: save it as .docx)".into(),
-        );
-    }
-    let flags = u16_at(&wd, 0x0A).unwrap_or(0);
-    if flags & 0x0100 != 0 {
-        return Err("the .doc is encrypted (password protected)".into());
-    }
-    let table = if flags & 0x0200 != 0 {
-        "/1Table"
-    } else {
-        "/0Table"
-    };
-    let ccp_text = u32_at(&wd, 0x4C).ok_or("not a valid .doc: the FIB is cut short")? as usize;
-    let fc_clx = u32_at(&wd, 0x1A2).ok_or("not a valid .doc: the FIB is cut short")? as usize;
-    let lcb_clx = u32_at(&wd, 0x1A6).ok_or("not a valid .doc: the FIB is cut short")? as usize;
-    let tbl = read(&mut cf, table)?;
-    let clx = fc_clx
-        .checked_add(lcb_clx)
-        .and_then(|end| tbl.get(fc_clx..end))
-        .ok_or("not a valid .doc: the piece table lies outside its stream")?;
+/// A little-endian u16 at `i`, if `b` is long enough.
+fn u16_at(b: &[u8], i: usize) -> Option<u16> {
+    b.get(i..i + 2).map(|s| u16::from_le_bytes([s[0], s[1]]))
+}
+
+/// A little-endian u32 at `i`, if `b` is long enough.
+fn u32_at(b: &[u8], i: usize) -> Option<u32> {
+    b.get(i..i + 4)
+        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+/// The main document's UTF-16 units: the CLX's piece table (`clx`) read against the
+/// `WordDocument` stream (`wd`), up to `ccp_text` characters.
+fn pieces(wd: &[u8], clx: &[u8], ccp_text: usize, max_text: usize) -> Result<Vec<u16>, String> {
     // skip Prc entries (0x01, cbGrpprl, grpprl) to the Pcdt (0x02, lcb, PlcPcd)
     let mut p = 0;
     while clx.get(p) == Some(&0x01) {
@@ -129,6 +89,59 @@ pub fn doc_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String>
             ));
         }
     }
+    Ok(text)
+}
+
+/// The text of a .doc, and warnings; or why it cannot be read (a phrase, without the file name).
+pub fn doc_to_text(bytes: &[u8], max_text: usize) -> Result<(String, Vec<String>), String> {
+    let mut cf = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| format!("not a valid .doc: the compound file is damaged ({e})"))?;
+    let read = |cf: &mut cfb::CompoundFile<Cursor<&[u8]>>, name: &str| -> Result<Vec<u8>, String> {
+        let mut s = cf
+            .open_stream(name)
+            .map_err(|e| format!("not a valid .doc: no {name} stream ({e})"))?;
+        let mut buf = Vec::new();
+        (&mut s)
+            .take(super::MAX_BYTES as u64)
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("not a valid .doc: the {name} stream is damaged ({e})"))?;
+        Ok(buf)
+    };
+    if !cf.is_stream("/WordDocument") {
+        let what = if cf.is_stream("/Workbook") || cf.is_stream("/Book") {
+            "an old Excel .xls file"
+        } else if cf.is_stream("/PowerPoint Document") {
+            "an old PowerPoint .ppt file"
+        } else {
+            "an Office compound file without a WordDocument stream, not a Word .doc"
+        };
+        return Err(what.to_string());
+    }
+    let wd = read(&mut cf, "/WordDocument")?;
+    let ident = u16_at(&wd, 0).ok_or("not a valid .doc: the WordDocument stream is too short")?;
+    if ident != 0xA5EC {
+        return Err(
+            "not a Word 97–2003 document (an older Word or WPS format: save it as .docx)".into(),
+        );
+    }
+    let flags = u16_at(&wd, 0x0A).unwrap_or(0);
+    if flags & 0x0100 != 0 {
+        return Err("the .doc is encrypted (password protected)".into());
+    }
+    let table = if flags & 0x0200 != 0 {
+        "/1Table"
+    } else {
+        "/0Table"
+    };
+    let ccp_text = u32_at(&wd, 0x4C).ok_or("not a valid .doc: the FIB is cut short")? as usize;
+    let fc_clx = u32_at(&wd, 0x1A2).ok_or("not a valid .doc: the FIB is cut short")? as usize;
+    let lcb_clx = u32_at(&wd, 0x1A6).ok_or("not a valid .doc: the FIB is cut short")? as usize;
+    let tbl = read(&mut cf, table)?;
+    let clx = fc_clx
+        .checked_add(lcb_clx)
+        .and_then(|end| tbl.get(fc_clx..end))
+        .ok_or("not a valid .doc: the piece table lies outside its stream")?;
+    let text = pieces(&wd, clx, ccp_text, max_text)?;
     let text = String::from_utf16_lossy(&text);
     Ok((clean(&text), Vec::new()))
 }

@@ -375,21 +375,8 @@ fn said_normative(doc: &Doc, start: usize, end: usize) -> bool {
         || (head.starts_with('等') && head.contains("规范性文件"))
 }
 
-/// The cited documents in order of first citation; `at` is the char offset of the first `《`.
-pub fn documents(doc: &Doc) -> Vec<Document> {
-    let body = &doc.body;
-    let mut cites = Vec::new();
-    scan(body, 0, false, &mut cites);
-    let year = report_year(doc);
-    // a title cited in the plans section is not issued yet
-    let plans: Vec<std::ops::Range<usize>> = doc
-        .sections()
-        .into_iter()
-        .filter(|(k, _)| *k == crate::text::layout::SectionKind::Plans)
-        .map(|(_, r)| r)
-        .collect();
-    let in_plans = |b: usize| plans.iter().any(|r| r.contains(&b));
-    // runs of titles separated only by 、,和及与
+/// Where each cited title's run starts and ends: runs of titles separated only by 、,和及与.
+fn chains(body: &str, cites: &[Cite]) -> (Vec<usize>, Vec<usize>) {
     let outer: Vec<usize> = (0..cites.len()).filter(|&k| !cites[k].inner).collect();
     let mut chain_start = vec![0usize; cites.len()];
     let mut chain_end = vec![0usize; cites.len()];
@@ -415,6 +402,48 @@ pub fn documents(doc: &Doc) -> Vec<Document> {
         }
         chain_end[k] = e;
     }
+    (chain_start, chain_end)
+}
+
+/// The full title a citation stands for: the title an alias (`以下简称《条例》`) names, or the
+/// recent longer title a short name ends, else its own.
+fn full_title(c: &Cite, aliases: &HashMap<String, String>, recent: &[String]) -> String {
+    let short = r_short(&c.title);
+    aliases
+        .iter()
+        .find(|(a, _)| {
+            c.title == **a
+                || (c.title.starts_with(a.as_str()) && c.title[a.len()..].starts_with('('))
+        })
+        .map(|(_, m)| m.clone())
+        .or_else(|| {
+            if !short {
+                return None;
+            }
+            recent
+                .iter()
+                .rev()
+                .find(|t| t.len() > c.title.len() && core_name(t).ends_with(c.title.as_str()))
+                .cloned()
+        })
+        .unwrap_or_else(|| c.title.clone())
+}
+
+/// The cited documents in order of first citation; `at` is the char offset of the first `《`.
+pub fn documents(doc: &Doc) -> Vec<Document> {
+    let body = &doc.body;
+    let mut cites = Vec::new();
+    scan(body, 0, false, &mut cites);
+    let year = report_year(doc);
+    // a title cited in the plans section is not issued yet
+    let plans: Vec<std::ops::Range<usize>> = doc
+        .sections()
+        .into_iter()
+        .filter(|(k, _)| *k == crate::text::layout::SectionKind::Plans)
+        .map(|(_, r)| r)
+        .collect();
+    let in_plans = |b: usize| plans.iter().any(|r| r.contains(&b));
+    let (chain_start, chain_end) = chains(body, &cites);
     let mut aliases: HashMap<String, String> = HashMap::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<Document> = Vec::new();
@@ -432,25 +461,7 @@ pub fn documents(doc: &Doc) -> Vec<Document> {
                 }
             }
         }
-        let short = r_short(&c.title);
-        let title = aliases
-            .iter()
-            .find(|(a, _)| {
-                c.title == **a
-                    || (c.title.starts_with(a.as_str()) && c.title[a.len()..].starts_with('('))
-            })
-            .map(|(_, m)| m.clone())
-            .or_else(|| {
-                if !short {
-                    return None;
-                }
-                recent
-                    .iter()
-                    .rev()
-                    .find(|t| t.len() > c.title.len() && core_name(t).ends_with(c.title.as_str()))
-                    .cloned()
-            })
-            .unwrap_or_else(|| c.title.clone());
+        let title = full_title(c, &aliases, &recent);
         if !c.inner {
             recent.push(title.clone());
         }

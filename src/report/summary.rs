@@ -180,11 +180,8 @@ pub fn summarise(report: &Report) -> Summary {
     summarise_with(report, crate::data::catalog::builtin())
 }
 
-/// Write the narrative with the phrases and sentence groups of catalog `cat`
-/// (`summary_zh`/`summary_en` per metric, `[[summary_group]]`).
-pub fn summarise_with(report: &Report, cat: &crate::data::catalog::Catalog) -> Summary {
-    let mut zh = Writer::new("zh");
-    let mut en = Writer::new("en");
+/// The first sentence: who reports on which year, what kind of page, which part of the year.
+fn opening(report: &Report, zh: &mut Writer, en: &mut Writer) {
     let agency = report
         .meta
         .agency
@@ -222,6 +219,14 @@ pub fn summarise_with(report: &Report, cat: &crate::data::catalog::Catalog) -> S
         }
         (None, None) => {}
     }
+}
+
+/// Write the narrative with the phrases and sentence groups of catalog `cat`
+/// (`summary_zh`/`summary_en` per metric, `[[summary_group]]`).
+pub fn summarise_with(report: &Report, cat: &crate::data::catalog::Catalog) -> Summary {
+    let mut zh = Writer::new("zh");
+    let mut en = Writer::new("en");
+    opening(report, &mut zh, &mut en);
     let primary = |id: &str| {
         report
             .metrics

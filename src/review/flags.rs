@@ -47,13 +47,13 @@ impl Messages {
     }
 }
 
-struct Rules {
+pub(super) struct Rules {
     parts_marker: String,
     parts_veto: Regex,
-    up: Regex,
-    down: Regex,
-    last_year: Regex,
-    change_veto: Regex,
+    pub(super) up: Regex,
+    pub(super) down: Regex,
+    pub(super) last_year: Regex,
+    pub(super) change_veto: Regex,
     conflict_lead: usize,
     conflict_veto: Regex,
     whole_year: Vec<String>,
@@ -62,7 +62,7 @@ struct Rules {
     messages: Messages,
 }
 
-fn rules() -> &'static Rules {
+pub(super) fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {
         let t: FlagsToml = crate::data::builtin(crate::data::builtin_data!("flags"))
@@ -98,7 +98,7 @@ pub struct Found {
     pub last_year: Vec<LastYear>,
 }
 
-fn flag(
+pub(super) fn flag(
     kind: &str,
     key: &str,
     pairs: &[(&str, String)],
@@ -128,7 +128,7 @@ pub fn flags(
     let per_sentence = by_sentence(doc, quantities);
     parts_exceed_total(doc, report, &per_sentence, &mut out);
     conflicting_values(doc, quantities, report, &mut out);
-    let last_year = changes(doc, report, &per_sentence, &mut out);
+    let last_year = super::changes::changes(doc, report, &per_sentence, &mut out);
     year_mismatch(report, review, &mut out);
     Found {
         flags: out,
@@ -153,12 +153,12 @@ fn by_sentence<'q>(doc: &Doc, qs: &'q [Quantity]) -> Vec<(Range<usize>, &'q [Qua
     out
 }
 
-fn char_span(doc: &Doc, r: &Range<usize>) -> Span {
+pub(super) fn char_span(doc: &Doc, r: &Range<usize>) -> Span {
     doc.index.span(r)
 }
 
 /// The fact (if any) one of whose evidence spans holds this quantity.
-fn fact_of<'r>(doc: &Doc, report: &'r Report, q: &Quantity) -> Option<&'r Fact> {
+pub(super) fn fact_of<'r>(doc: &Doc, report: &'r Report, q: &Quantity) -> Option<&'r Fact> {
     let [s, e] = char_span(doc, &q.span);
     report.metrics.iter().find(|f| {
         (f.value - q.value).abs() <= 1e-9 * f.value.abs().max(1.0)
@@ -249,7 +249,7 @@ fn parts_exceed_total(
 }
 
 /// The words right before a quantity in its clause (at most 12 chars), as a name.
-fn subject(doc: &Doc, q: &Quantity) -> String {
+pub(super) fn subject(doc: &Doc, q: &Quantity) -> String {
     let before = tail(doc.body.get(..q.span.start).unwrap_or(""), 120);
     let start = after_delimiter(before, &[',', ';', '。', ':', '\n']);
     let words: Vec<char> = before[start..].trim().chars().collect();
@@ -258,7 +258,7 @@ fn subject(doc: &Doc, q: &Quantity) -> String {
 
 /// The last `max` bytes of `s` (from a char boundary): reads before a figure stay bounded, so that
 /// one long line without punctuation costs linear time.
-fn tail(s: &str, max: usize) -> &str {
+pub(super) fn tail(s: &str, max: usize) -> &str {
     let mut from = s.len().saturating_sub(max);
     while !s.is_char_boundary(from) {
         from += 1;
@@ -267,7 +267,7 @@ fn tail(s: &str, max: usize) -> &str {
 }
 
 /// The byte offset just after the last of `delims` in `s` (0 when there is none).
-fn after_delimiter(s: &str, delims: &[char]) -> usize {
+pub(super) fn after_delimiter(s: &str, delims: &[char]) -> usize {
     s.char_indices()
         .rev()
         .find(|(_, c)| delims.contains(c))
@@ -384,134 +384,6 @@ fn conflicting_values(doc: &Doc, qs: &[Quantity], report: &Report, out: &mut Vec
             v.iter().map(|x| x.1).collect(),
         ));
     }
-}
-
-/// Stated changes with both values in one sentence (`change_mismatch`), and the last-year values.
-fn changes(
-    doc: &Doc,
-    report: &Report,
-    sents: &[(Range<usize>, &[Quantity])],
-    out: &mut Vec<Flag>,
-) -> Vec<LastYear> {
-    let r = rules();
-    let mut last_years = Vec::new();
-    for (s, qs) in sents {
-        let text = doc.body.get(s.clone()).unwrap_or("");
-        if r.change_veto.is_match(text) {
-            continue;
-        }
-        let clause_before = |q: &Quantity| -> String {
-            let before = tail(doc.body.get(s.start..q.span.start).unwrap_or(""), 300);
-            let start = after_delimiter(before, &[',', ';', '。', ':']);
-            before[start..].to_string()
-        };
-        let last: Vec<&Quantity> = qs
-            .iter()
-            .filter(|q| {
-                !matches!(q.kind, Kind::Percent | Kind::Points | Kind::Bare)
-                    && r.last_year.is_match(&clause_before(q))
-            })
-            .collect();
-        if last.len() != 1 {
-            continue;
-        }
-        let l = last[0];
-        let this: Vec<&Quantity> = qs
-            .iter()
-            .filter(|q| q.unit == l.unit && q.span != l.span)
-            .collect();
-        if this.len() != 1
-            || this[0].each
-            || l.each
-            || this[0].approx.is_some()
-            || l.approx.is_some()
-        {
-            continue;
-        }
-        let v = this[0];
-        let fact = fact_of(doc, report, v);
-        if let Some(f) = fact {
-            last_years.push(LastYear {
-                metric: f.id.clone(),
-                value: l.value,
-                current: v.value,
-                evidence: char_span(doc, &l.span),
-            });
-        }
-        // the stated change: one percentage after a direction word
-        let pcts: Vec<(&Quantity, f64)> = qs
-            .iter()
-            .filter(|q| q.kind == Kind::Percent)
-            .filter_map(|q| {
-                let b = clause_before(q);
-                let tail: String = b
-                    .chars()
-                    .rev()
-                    .take(8)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                if r.up.is_match(&tail) {
-                    Some((q, q.value))
-                } else if r.down.is_match(&tail) {
-                    Some((q, -q.value))
-                } else {
-                    None
-                }
-            })
-            .collect();
-        if pcts.len() != 1
-            || qs.iter().filter(|q| q.kind == Kind::Percent).count() != 1
-            || l.value <= 0.0
-        {
-            continue;
-        }
-        let (pq, stated) = pcts[0];
-        let computed = (v.value - l.value) / l.value * 100.0;
-        if (computed - stated).abs() <= 1.0 && computed.signum() == stated.signum() {
-            continue;
-        }
-        let name = fact
-            .map(|f| f.label.clone())
-            .unwrap_or_else(|| subject(doc, v));
-        let pct = |x: f64| {
-            format!(
-                "{}{}%",
-                if x > 0.0 { "+" } else { "" },
-                number((x * 10.0).round() / 10.0)
-            )
-        };
-        let pct_zh = |x: f64| {
-            format!(
-                "{}{}%",
-                if x >= 0.0 { "增长" } else { "下降" },
-                number((x.abs() * 10.0).round() / 10.0)
-            )
-        };
-        let pairs = [
-            ("metric", name),
-            ("current", format!("{}{}", number(v.value), v.unit)),
-            ("last", format!("{}{}", number(l.value), l.unit)),
-            ("computed", pct(computed)),
-            ("stated", pct(stated)),
-            ("computed_zh", pct_zh(computed)),
-            ("stated_zh", pct_zh(stated)),
-        ];
-        let ev = vec![
-            char_span(doc, &v.span),
-            char_span(doc, &l.span),
-            char_span(doc, &pq.span),
-        ];
-        out.push(flag(
-            "change_mismatch",
-            "change_mismatch",
-            &pairs,
-            fact.map(|f| vec![f.id.clone()]).unwrap_or_default(),
-            ev,
-        ));
-    }
-    last_years
 }
 
 fn single_year(r: &Regex, s: &str) -> Option<i32> {

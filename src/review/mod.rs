@@ -7,6 +7,7 @@
 //! The vocabulary is data: `data/parts.toml` (part headings and mentions), `data/derived.toml`
 //! (formulas), `data/flags.toml` (flag words and messages).
 
+mod changes;
 pub mod density;
 pub mod derived;
 pub mod flags;

@@ -201,6 +201,55 @@ fn spaced_row(line: &str) -> bool {
         && rest.any(|t| matches!(parse_value(t), Some((_, false))))
 }
 
+/// The cells of a row written with spaces between them.
+fn spaced_cells(text: &str, r: Range<usize>, line: usize) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let mut from = None;
+    for (off, c) in text[r.clone()]
+        .char_indices()
+        .chain(std::iter::once((r.len(), ' ')))
+    {
+        match (is_space(c), from) {
+            (true, Some(a)) => {
+                out.push(make_cell(text, r.start + a..r.start + off, line));
+                from = None;
+            }
+            (false, None) => from = Some(off),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The cells of a row written with `|` between them. The piece after the last pipe and empty
+/// pieces before the first filled one are padding; empty pieces after the last filled one may
+/// be (soft).
+fn pipe_cells(text: &str, r: Range<usize>, line: usize) -> Vec<Cell> {
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let mut from = r.start;
+    for (off, c) in text[r.clone()].char_indices() {
+        if c == '|' {
+            pieces.push(trim(text, from..r.start + off));
+            from = r.start + off + 1;
+        }
+    }
+    pieces.push(trim(text, from..r.end));
+    if pieces.last().is_some_and(|p| p.start == p.end) {
+        pieces.pop();
+    }
+    let first = pieces.iter().position(|p| !p.is_empty());
+    let last = pieces.iter().rposition(|p| !p.is_empty());
+    let mut out = Vec::new();
+    if let (Some(a), Some(b)) = (first, last) {
+        for (n, p) in pieces[a..].iter().enumerate() {
+            let mut c = make_cell(text, p.clone(), line);
+            c.soft = a + n > b;
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Cut `text` into cells; a prose line ends a stretch (cells of different stretches never form
 /// one table). Returns the cells and, for each, the stretch it belongs to.
 fn cells(text: &str) -> (Vec<Cell>, Vec<usize>) {
@@ -254,20 +303,9 @@ fn cells(text: &str) -> (Vec<Cell>, Vec<usize>) {
                     k = end + 1;
                 }
                 LineKind::Short if spaced => {
-                    let mut from = None;
-                    for (off, c) in text[r.clone()]
-                        .char_indices()
-                        .chain(std::iter::once((r.len(), ' ')))
-                    {
-                        match (is_space(c), from) {
-                            (true, Some(a)) => {
-                                out.push(make_cell(text, r.start + a..r.start + off, line));
-                                stretch_of.push(stretch);
-                                from = None;
-                            }
-                            (false, None) => from = Some(off),
-                            _ => {}
-                        }
+                    for c in spaced_cells(text, r, line) {
+                        out.push(c);
+                        stretch_of.push(stretch);
                     }
                     k += 1;
                 }
@@ -277,29 +315,9 @@ fn cells(text: &str) -> (Vec<Cell>, Vec<usize>) {
                     k += 1;
                 }
                 LineKind::Pipes => {
-                    let mut pieces: Vec<Range<usize>> = Vec::new();
-                    let mut from = r.start;
-                    for (off, c) in text[r.clone()].char_indices() {
-                        if c == '|' {
-                            pieces.push(trim(text, from..r.start + off));
-                            from = r.start + off + 1;
-                        }
-                    }
-                    pieces.push(trim(text, from..r.end));
-                    // the piece after the last pipe and empty pieces before the first filled one
-                    // are padding; empty pieces after the last filled one may be (soft)
-                    if pieces.last().is_some_and(|p| p.start == p.end) {
-                        pieces.pop();
-                    }
-                    let first = pieces.iter().position(|p| !p.is_empty());
-                    let last = pieces.iter().rposition(|p| !p.is_empty());
-                    if let (Some(a), Some(b)) = (first, last) {
-                        for (n, p) in pieces[a..].iter().enumerate() {
-                            let mut c = make_cell(text, p.clone(), line);
-                            c.soft = a + n > b;
-                            out.push(c);
-                            stretch_of.push(stretch);
-                        }
+                    for c in pipe_cells(text, r, line) {
+                        out.push(c);
+                        stretch_of.push(stretch);
                     }
                     k += 1;
                 }

@@ -90,6 +90,57 @@ pub(super) fn cn_date(s: &str) -> bool {
 /// Count, first position, last char of the place and department of one `<place><department>`.
 pub(super) type Combo = (usize, usize, char, String, bool);
 
+/// Where a department's name ends right after a place (within 12 Han chars), if one does.
+fn department_end(rest: &str, ends: &[String]) -> Option<usize> {
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n > 12 || !is_han(c) {
+            break;
+        }
+        let upto = &rest[..i + c.len_utf8()];
+        if ends.iter().any(|e| upto.ends_with(e.as_str())) {
+            return Some(i + c.len_utf8());
+        }
+    }
+    None
+}
+
+/// The agency the text most likely is among the `<place><department>` combinations it names:
+/// counted with how often it names itself without the place (`市生态环境局`), whether the
+/// opening sentence names it and whether it titles a document of its own.
+fn best_combo(norm: &str, combos: &HashMap<String, Combo>) -> Option<String> {
+    let mut order: Vec<(&String, &Combo)> = combos.iter().collect();
+    order.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+    order.truncate(64);
+    let mut bare_of: HashMap<String, usize> = HashMap::new();
+    let mut best: Option<(usize, usize, String)> = None;
+    let opening = opening_sentence(norm);
+    for (agency, (count, first, last, dept, titled)) in &order {
+        let bare_key = format!("{last}{dept}");
+        let bare = *bare_of.entry(bare_key.clone()).or_insert_with(|| {
+            let all = norm.matches(bare_key.as_str()).count();
+            let with_place: usize = combos
+                .values()
+                .filter(|v| v.2 == *last && v.3 == *dept)
+                .map(|v| v.0)
+                .sum();
+            all.saturating_sub(with_place)
+        });
+        let opening = opening.contains(first) && !norm[..*first].ends_with('《');
+        if bare == 0 && *count < 2 && !opening && !*titled {
+            continue;
+        }
+        let score = count + 3 * bare + if opening { 3 } else { 0 } + if *titled { 2 } else { 0 };
+        let better = match &best {
+            None => true,
+            Some((s, f, _)) => score > *s || (score == *s && first < f),
+        };
+        if better {
+            best = Some((score, *first, (*agency).clone()));
+        }
+    }
+    best.map(|b| b.2)
+}
+
 /// `<place><department>` phrases of the text; the one that matches how the report names itself.
 pub(super) fn infer_agency(norm: &str) -> Option<String> {
     let ends = &words().agency.department_ends;
@@ -126,17 +177,7 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
             }
         }
         let rest = &norm[f.range.end..];
-        let mut dept_end = None;
-        for (n, (i, c)) in rest.char_indices().enumerate() {
-            if n > 12 || !is_han(c) {
-                break;
-            }
-            let upto = &rest[..i + c.len_utf8()];
-            if ends.iter().any(|e| upto.ends_with(e.as_str())) {
-                dept_end = Some(i + c.len_utf8());
-                break;
-            }
-        }
+        let dept_end = department_end(rest, ends);
         let Some(d) = dept_end else { continue };
         let dept = &rest[..d];
         if any_in(dept, &words().agency.jurisdiction_words)
@@ -162,39 +203,9 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
     if combos.is_empty() {
         return infer_from_self_reference(norm, &found);
     }
-    // how the report names itself without a place: `市生态环境局`
-    let mut order: Vec<(&String, &Combo)> = combos.iter().collect();
-    order.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
-    order.truncate(64);
-    let mut bare_of: HashMap<String, usize> = HashMap::new();
-    let mut best: Option<(usize, usize, String)> = None;
-    let opening = opening_sentence(norm);
-    for (agency, (count, first, last, dept, titled)) in &order {
-        let bare_key = format!("{last}{dept}");
-        let bare = *bare_of.entry(bare_key.clone()).or_insert_with(|| {
-            let all = norm.matches(bare_key.as_str()).count();
-            let with_place: usize = combos
-                .values()
-                .filter(|v| v.2 == *last && v.3 == *dept)
-                .map(|v| v.0)
-                .sum();
-            all.saturating_sub(with_place)
-        });
-        let opening = opening.contains(first) && !norm[..*first].ends_with('《');
-        if bare == 0 && *count < 2 && !opening && !*titled {
-            continue;
-        }
-        let score = count + 3 * bare + if opening { 3 } else { 0 } + if *titled { 2 } else { 0 };
-        let better = match &best {
-            None => true,
-            Some((s, f, _)) => score > *s || (score == *s && first < f),
-        };
-        if better {
-            best = Some((score, *first, (*agency).clone()));
-        }
-    }
+    let best = best_combo(norm, &combos);
     match best {
-        Some(b) => Some(b.2),
+        Some(b) => Some(b),
         None => infer_from_self_reference(norm, &found),
     }
 }
