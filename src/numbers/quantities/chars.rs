@@ -1,0 +1,119 @@
+//! Char-level helpers of the scanner: looking at the text around a byte offset.
+
+use crate::numbers::numerals::{self, digit_value};
+
+pub(super) fn ch(t: &str, i: usize) -> Option<char> {
+    t.get(i..)?.chars().next()
+}
+
+pub(super) fn prev(t: &str, i: usize) -> Option<char> {
+    t.get(..i)?.chars().next_back()
+}
+
+pub(super) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Chars that do not form a word with a numeral next to them (function words).
+pub(super) fn is_func(c: char) -> bool {
+    "是不而却和与或的这那还有为了在到至及等前后共计达约近超逾各仅只再又也都就从即并且但点"
+        .contains(c)
+}
+
+/// A Han char that can glue to a numeral to form a word (`四川`, `一切`, `统一`).
+pub(super) fn is_word_char(c: Option<char>) -> bool {
+    matches!(c, Some(c) if is_han(c) && !is_func(c) && !numerals::is_cn_numeral_char(c))
+}
+
+pub(super) fn is_cn_decimal_digit(c: char) -> bool {
+    digit_value(c).is_some() && !matches!(c, '两' | '兩' | '俩' | '倆')
+}
+
+pub(super) fn skip_spaces(t: &str, mut i: usize) -> usize {
+    while t.as_bytes().get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
+pub(super) fn back_spaces(t: &str, mut i: usize) -> usize {
+    while i > 0 && t.as_bytes().get(i - 1) == Some(&b' ') {
+        i -= 1;
+    }
+    i
+}
+
+pub(super) fn at_line_start(t: &str, i: usize) -> bool {
+    let j = back_spaces(t, i);
+    j == 0 || t.as_bytes()[j - 1] == b'\n'
+}
+
+pub(super) fn starts(t: &str, i: usize, pat: &str) -> bool {
+    t.get(i..).is_some_and(|s| s.starts_with(pat))
+}
+
+/// `pat` at `i` with any ASCII spaces between its chars (`个 百 分 点`); the end byte.
+pub(super) fn starts_spaced(t: &str, i: usize, pat: &str) -> Option<usize> {
+    let mut j = i;
+    for (k, c) in pat.chars().enumerate() {
+        if k > 0 {
+            j = skip_spaces(t, j);
+        }
+        if ch(t, j) != Some(c) {
+            return None;
+        }
+        j += c.len_utf8();
+    }
+    Some(j)
+}
+
+pub(super) fn is_url_start(t: &str, i: usize) -> bool {
+    starts(t, i, "http://") || starts(t, i, "https://") || starts(t, i, "www.")
+}
+
+pub(super) fn url_end(t: &str, i: usize) -> usize {
+    let b = t.as_bytes();
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii() && !b[j].is_ascii_whitespace() {
+        j += 1;
+    }
+    j
+}
+
+pub(super) fn skip_ident(t: &str, mut j: usize) -> usize {
+    let b = t.as_bytes();
+    while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'.' || b[j] == b'_') {
+        j += 1;
+    }
+    j
+}
+
+pub(super) fn is_single_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '双'
+            | '百'
+            | '千'
+            | '万'
+    )
+}
+
+pub(super) fn is_han_word_next(c: Option<char>) -> bool {
+    matches!(c, Some(c) if is_han(c))
+}
+
+/// `一起` is a case count (`一起违法案件`) rather than "together" (`一起抓`).
+pub(super) fn together_case(t: &str, end: usize) -> bool {
+    matches!(ch(t, end), Some(c) if "案事违涉典重较环非污生安火交刑民特偷破盗".contains(c))
+        || starts(t, end, "行政")
+}
