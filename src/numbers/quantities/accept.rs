@@ -7,6 +7,74 @@ use super::{units, Kind, Quantity};
 use crate::model::Approx;
 use std::ops::Range;
 
+/// A Chinese numeral that is part of a word, an idiom or a slogan, not a number.
+fn is_a_word(t: &str, run: &Run, unit: &str, kind: Kind, end: usize) -> bool {
+    let p = prev(t, run.start);
+    let next = ch(t, end);
+    let single_cn = run.chinese && !run.arabic && run.n_chars == 1 && run.int;
+    if run.chinese && !run.arabic {
+        // slogans right after an opening quote: "三项制度", "两个维护"
+        if p == Some('"') && is_han_word_next(next) {
+            return true;
+        }
+        // lone 零 (零容忍, 零跑腿) and lone units are words
+        if run.n_chars == 1 && run.int && run.first == '零'
+            || run.lone_unit && !matches!(p, Some('近' | '上' | '逾' | '超'))
+        {
+            return true;
+        }
+        if single_cn {
+            let c = run.first;
+            // 统一, 进一步, 之一, 第一, 新一轮, 上一年度 …
+            if c == '一'
+                && matches!(p, Some(x) if "统唯同逐单划专合归进之其万不第这那每某任如新上下首周期初择惟整".contains(x))
+            {
+                return true;
+            }
+            // parallel idioms: 一岗双责, 一法一条例, 一户一档, 六位一体
+            let pp = p.and_then(|_| prev(t, run.start - p.map_or(0, char::len_utf8)));
+            let p_is_unit =
+                p.is_some_and(|x| units::unit_at(&t[run.start - x.len_utf8()..], false).is_some());
+            if is_word_char(p) && !p_is_unit && matches!(pp, Some(x) if is_single_numeral(x)) {
+                return true;
+            }
+            if unit.chars().count() <= 1
+                && matches!(next, Some('一' | '双'))
+                && is_word_char(ch(t, end + 3))
+            {
+                return true;
+            }
+            // 一次性, 一门式, 二次 (secondary), 一批 (vague)
+            if kind != Kind::Bare && matches!(next, Some('性' | '式' | '化')) {
+                return true;
+            }
+            if c == '二' && unit == "次" || c == '一' && unit == "批" {
+                return true;
+            }
+            if c == '一' && unit == "起" && !together_case(t, end) {
+                return true;
+            }
+            // financial digits alone are words (队伍, 收拾, 放肆, 陆地) unless set apart
+            let ambiguous = "壹贰叁肆伍陆柒捌玖拾佰仟陸貳參".contains(c);
+            if (kind == Kind::Bare || ambiguous) && is_word_char(p)
+                || kind == Kind::Bare && is_word_char(ch(t, run.end))
+            {
+                return true;
+            }
+        } else if kind == Kind::Bare
+            && is_word_char(next)
+            && !matches!(
+                next,
+                Some('上' | '下' | '增' | '减' | '提' | '降' | '涨' | '跌' | '以' | '余')
+            )
+        {
+            // 十九大, 二十大, 十九届
+            return true;
+        }
+    }
+    false
+}
+
 /// The final checks for a numeral with its unit (or none), approx markers before and after,
 /// `各`; `Err` when the context says it is a word, not a quantity.
 #[allow(clippy::too_many_arguments)]
@@ -20,68 +88,8 @@ pub(super) fn accept(
     end: usize,
     number: Range<usize>,
 ) -> Finish {
-    let p = prev(t, run.start);
-    let next = ch(t, end);
-    let single_cn = run.chinese && !run.arabic && run.n_chars == 1 && run.int;
-    if run.chinese && !run.arabic {
-        // slogans right after an opening quote: "三项制度", "两个维护"
-        if p == Some('"') && is_han_word_next(next) {
-            return Err(end);
-        }
-        // lone 零 (零容忍, 零跑腿) and lone units are words
-        if run.n_chars == 1 && run.int && run.first == '零'
-            || run.lone_unit && !matches!(p, Some('近' | '上' | '逾' | '超'))
-        {
-            return Err(end);
-        }
-        if single_cn {
-            let c = run.first;
-            // 统一, 进一步, 之一, 第一, 新一轮, 上一年度 …
-            if c == '一'
-                && matches!(p, Some(x) if "统唯同逐单划专合归进之其万不第这那每某任如新上下首周期初择惟整".contains(x))
-            {
-                return Err(end);
-            }
-            // parallel idioms: 一岗双责, 一法一条例, 一户一档, 六位一体
-            let pp = p.and_then(|_| prev(t, run.start - p.map_or(0, char::len_utf8)));
-            let p_is_unit =
-                p.is_some_and(|x| units::unit_at(&t[run.start - x.len_utf8()..], false).is_some());
-            if is_word_char(p) && !p_is_unit && matches!(pp, Some(x) if is_single_numeral(x)) {
-                return Err(end);
-            }
-            if unit.chars().count() <= 1
-                && matches!(next, Some('一' | '双'))
-                && is_word_char(ch(t, end + 3))
-            {
-                return Err(end);
-            }
-            // 一次性, 一门式, 二次 (secondary), 一批 (vague)
-            if kind != Kind::Bare && matches!(next, Some('性' | '式' | '化')) {
-                return Err(end);
-            }
-            if c == '二' && unit == "次" || c == '一' && unit == "批" {
-                return Err(end);
-            }
-            if c == '一' && unit == "起" && !together_case(t, end) {
-                return Err(end);
-            }
-            // financial digits alone are words (队伍, 收拾, 放肆, 陆地) unless set apart
-            let ambiguous = "壹贰叁肆伍陆柒捌玖拾佰仟陸貳參".contains(c);
-            if (kind == Kind::Bare || ambiguous) && is_word_char(p)
-                || kind == Kind::Bare && is_word_char(ch(t, run.end))
-            {
-                return Err(end);
-            }
-        } else if kind == Kind::Bare
-            && is_word_char(next)
-            && !matches!(
-                next,
-                Some('上' | '下' | '增' | '减' | '提' | '降' | '涨' | '跌' | '以' | '余')
-            )
-        {
-            // 十九大, 二十大, 十九届
-            return Err(end);
-        }
+    if is_a_word(t, run, unit, kind, end) {
+        return Err(end);
     }
     let start = run.start;
     let mut approx = approx;

@@ -4,10 +4,10 @@
 use super::accept::accept;
 use super::chars::*;
 use super::dates::{date_like, marker};
+use super::money::{discount, money_tail};
 use super::run::{read_run, Run};
 use super::{units, Kind, Quantity};
 use crate::model::Approx;
-use crate::numbers::numerals::{self, digit_value};
 use std::ops::Range;
 
 /// `半百` 50, `半成` 5%, `半折` / `打对折` 50%.
@@ -103,12 +103,26 @@ pub(super) type Finish = Result<Quantity, usize>;
 
 /// Read what follows the numeral, check the context, build the quantity.
 pub(super) fn finish(t: &str, run: &Run) -> Finish {
-    let b = t.as_bytes();
-    let p = prev(t, run.start);
-    let reject = |e: usize| -> Finish { Err(e) };
     let (value, end) = arabic_suffix(t, run, run.value, run.end);
     let number = run.start..end;
+    if let Some(r) = not_a_quantity(t, run, value, end, &number) {
+        return r;
+    }
+    after_numeral(t, run, value, end, number)
+}
 
+/// Ordinals, identifiers, fractions, dates, range bounds, markers, names and Chinese digit
+/// runs: the run's result when it is one of these, else None.
+fn not_a_quantity(
+    t: &str,
+    run: &Run,
+    value: f64,
+    end: usize,
+    number: &Range<usize>,
+) -> Option<Finish> {
+    let b = t.as_bytes();
+    let p = prev(t, run.start);
+    let reject = |e: usize| -> Option<Finish> { Some(Err(e)) };
     // ordinals, identifiers
     let pb = back_spaces(t, run.start);
     if prev(t, pb) == Some('第') {
@@ -124,13 +138,13 @@ pub(super) fn finish(t: &str, run: &Run) -> Finish {
 
     // fractions: X分之Y, 百分之Y, X又Y分之Z
     if let Some(r) = fraction(t, run, value, end) {
-        return r;
+        return Some(r);
     }
 
     // Arabic a/b and a b/c
     if run.arabic && !run.chinese && run.int && p != Some('/') {
         if let Some((v, e)) = arabic_fraction(t, value, end) {
-            return Ok(q(v, "", Kind::Bare, None, run.start..e, run.start..e));
+            return Some(Ok(q(v, "", Kind::Bare, None, run.start..e, run.start..e)));
         }
     }
 
@@ -169,11 +183,24 @@ pub(super) fn finish(t: &str, run: &Run) -> Finish {
         let k = skip_spaces(t, end);
         if ch(t, k) == Some('折') && (10.0..100.0).contains(&value) && !is_word_char(ch(t, k + 3))
         {
-            return Ok(q(value, "%", Kind::Percent, None, run.start..k + 3, number));
+            return Some(Ok(q(
+                value,
+                "%",
+                Kind::Percent,
+                None,
+                run.start..k + 3,
+                number.clone(),
+            )));
         }
         return reject(end);
     }
 
+    None
+}
+
+/// Approximation words, discounts, dozens, percentage points and units after the numeral.
+fn after_numeral(t: &str, run: &Run, value: f64, end: usize, number: Range<usize>) -> Finish {
+    let b = t.as_bytes();
     // 余/多 between number and unit
     let mut approx: Option<Approx> = if run.approx {
         Some(Approx::MoreThan)
@@ -237,66 +264,88 @@ pub(super) fn finish(t: &str, run: &Run) -> Finish {
                 .is_some_and(|c| c.is_ascii_alphanumeric())
     });
     match unit {
-        Some(u) => {
-            let mut e = ua + u.written.len();
-            let mut v = value * u.factor;
-            if u.kind == Kind::Money || u.unit == "美元" || u.unit == "日元" {
-                // 元 + 角/分, 美元又三美分, 日元5日本銭; a trailing 人民币
-                let (extra, e2) = money_tail(t, e, u.unit);
-                v += extra;
-                e = e2;
-                if starts(t, e, "人民币") && u.written != "人民币" {
-                    e += "人民币".len();
-                }
-            }
-            if u.written == "年" && starts(t, e, "度") {
-                return reject(e + 3);
-            }
-            accept(t, run, v, u.unit, u.kind, approx, e, number)
-        }
-        None => {
-            // currency prefixes: $20, ¥300, 人民币 50
-            let pp = prev(t, back_spaces(t, run.start));
-            if run.arabic && pp == Some('$') {
-                return accept(t, run, value, "美元", Kind::Measure, approx, end, number);
-            }
-            if matches!(pp, Some('¥' | '￥')) {
-                return accept(t, run, value, "元", Kind::Money, approx, end, number);
-            }
-            // bare Arabic numbers that are names: "1310", "7.14" in quotes; a year (2021版);
-            // a heading number at line start (2 健全…)
-            if run.arabic && !run.chinese {
-                let pn = prev(t, run.start);
-                if pn == Some('"') && ch(t, end) == Some('"') {
-                    return Err(end + 1);
-                }
-                // codes and identifiers: a long digit string with no unit and no separators
-                if run.arabic_digits >= 9 && run.int && !t[run.start..end].contains(',') {
-                    return Err(end);
-                }
-                if run.arabic_digits == 4 && (1950.0..=2050.0).contains(&value) {
-                    return Err(end);
-                }
-                let k = skip_spaces(t, end);
-                if approx.is_none()
-                    && run.int
-                    && value < 100.0
-                    && at_line_start(t, run.start)
-                    && k > end
-                    && ch(t, k).is_some_and(is_han)
-                {
-                    return Err(end);
-                }
-            }
-            // a bare number: 余/多 right after it stays in the span (十余, 四百多)
-            let e = if approx.is_some() && u_at > end {
-                u_at
-            } else {
-                end
-            };
-            accept(t, run, value, "", Kind::Bare, approx, e, number)
+        Some(u) => with_unit(t, run, value, u, approx, ua, number),
+        None => without_unit(t, run, value, end, approx, u_at, number),
+    }
+}
+
+/// A quantity with its unit (money with 角/分 and a trailing 人民币; `年度` is no quantity).
+fn with_unit(
+    t: &str,
+    run: &Run,
+    value: f64,
+    u: &units::Unit,
+    approx: Option<Approx>,
+    ua: usize,
+    number: Range<usize>,
+) -> Finish {
+    let mut e = ua + u.written.len();
+    let mut v = value * u.factor;
+    if u.kind == Kind::Money || u.unit == "美元" || u.unit == "日元" {
+        // 元 + 角/分, 美元又三美分, 日元5日本銭; a trailing 人民币
+        let (extra, e2) = money_tail(t, e, u.unit);
+        v += extra;
+        e = e2;
+        if starts(t, e, "人民币") && u.written != "人民币" {
+            e += "人民币".len();
         }
     }
+    if u.written == "年" && starts(t, e, "度") {
+        return Err(e + 3);
+    }
+    accept(t, run, v, u.unit, u.kind, approx, e, number)
+}
+
+/// A number without a unit: currency prefixes, names and codes (not quantities), else bare.
+fn without_unit(
+    t: &str,
+    run: &Run,
+    value: f64,
+    end: usize,
+    approx: Option<Approx>,
+    u_at: usize,
+    number: Range<usize>,
+) -> Finish {
+    // currency prefixes: $20, ¥300, 人民币 50
+    let pp = prev(t, back_spaces(t, run.start));
+    if run.arabic && pp == Some('$') {
+        return accept(t, run, value, "美元", Kind::Measure, approx, end, number);
+    }
+    if matches!(pp, Some('¥' | '￥')) {
+        return accept(t, run, value, "元", Kind::Money, approx, end, number);
+    }
+    // bare Arabic numbers that are names: "1310", "7.14" in quotes; a year (2021版);
+    // a heading number at line start (2 健全…)
+    if run.arabic && !run.chinese {
+        let pn = prev(t, run.start);
+        if pn == Some('"') && ch(t, end) == Some('"') {
+            return Err(end + 1);
+        }
+        // codes and identifiers: a long digit string with no unit and no separators
+        if run.arabic_digits >= 9 && run.int && !t[run.start..end].contains(',') {
+            return Err(end);
+        }
+        if run.arabic_digits == 4 && (1950.0..=2050.0).contains(&value) {
+            return Err(end);
+        }
+        let k = skip_spaces(t, end);
+        if approx.is_none()
+            && run.int
+            && value < 100.0
+            && at_line_start(t, run.start)
+            && k > end
+            && ch(t, k).is_some_and(is_han)
+        {
+            return Err(end);
+        }
+    }
+    // a bare number: 余/多 right after it stays in the span (十余, 四百多)
+    let e = if approx.is_some() && u_at > end {
+        u_at
+    } else {
+        end
+    };
+    accept(t, run, value, "", Kind::Bare, approx, e, number)
 }
 
 pub(super) fn q(
@@ -445,111 +494,4 @@ pub(super) fn arabic_fraction(t: &str, value: f64, end: usize) -> Option<(f64, u
         }
     }
     None
-}
-
-/// `N成` (N×10 %), `N折` (a discount: `9折` = 90 %, `75折` = 75 %), `三成半`, `七成 六`.
-pub(super) fn discount(
-    t: &str,
-    run: &Run,
-    value: f64,
-    ua: usize,
-    number: Range<usize>,
-) -> Option<Finish> {
-    let c = ch(t, ua)?;
-    if c != '成' && c != '折' {
-        return None;
-    }
-    let after = ua + 3;
-    let n = ch(t, after);
-    let ok_next =
-        |n: Option<char>| !is_word_char(n) || matches!(n, Some('以' | '左' | '多' | '半' | '余'));
-    if c == '成' {
-        if !(0.0..=10.0).contains(&value) {
-            return None;
-        }
-        if n == Some('半') {
-            return Some(Ok(q(
-                value * 10.0 + 5.0,
-                "%",
-                Kind::Percent,
-                None,
-                run.start..after + 3,
-                number,
-            )));
-        }
-        // 七成 六
-        let k = skip_spaces(t, after);
-        if k > after {
-            if let Some(d) = ch(t, k).and_then(digit_value) {
-                if !ch(t, k + 3).is_some_and(|x| numerals::is_cn_numeral_char(x) || is_han(x)) {
-                    return Some(Ok(q(
-                        value * 10.0 + d as f64,
-                        "%",
-                        Kind::Percent,
-                        None,
-                        run.start..k + 3,
-                        number,
-                    )));
-                }
-            }
-        }
-        if !ok_next(n) {
-            return None;
-        }
-        return Some(Ok(q(
-            value * 10.0,
-            "%",
-            Kind::Percent,
-            None,
-            run.start..after,
-            number,
-        )));
-    }
-    if !ok_next(n) {
-        return None;
-    }
-    let v = if value > 0.0 && value < 10.0 {
-        value * 10.0
-    } else if value > 10.0 && value < 100.0 && value.fract() == 0.0 {
-        value
-    } else {
-        return Some(Err(after));
-    };
-    Some(Ok(q(v, "%", Kind::Percent, None, run.start..after, number)))
-}
-
-/// After a money unit: `N角` / `N毛` / `N分`, `又N美分`, `N日本銭` — (extra value, end).
-pub(super) fn money_tail(t: &str, end: usize, unit: &str) -> (f64, usize) {
-    let mut extra = 0.0;
-    let mut e = end;
-    let mut k = end;
-    if unit == "美元" && ch(t, k) == Some('又') {
-        k += 3;
-    }
-    let Some(r) = read_run(t, k, false).filter(|r| !r.bad && r.value < 100.0) else {
-        return (0.0, end);
-    };
-    let (v, after) = (r.value, r.end);
-    match unit {
-        "元" if starts(t, after, "角") || starts(t, after, "毛") => {
-            extra += v / 10.0;
-            e = after + 3;
-            if let Some(r2) = read_run(t, e, false).filter(|r| !r.bad && r.value < 10.0) {
-                if starts(t, r2.end, "分") {
-                    extra += r2.value / 100.0;
-                    e = r2.end + 3;
-                }
-            }
-        }
-        "美元" if starts(t, after, "美分") => {
-            extra += v / 100.0;
-            e = after + "美分".len();
-        }
-        "日元" if starts(t, after, "日本銭") || starts(t, after, "日本钱") => {
-            extra += v / 100.0;
-            e = after + "日本銭".len();
-        }
-        _ => {}
-    }
-    (extra, e)
 }

@@ -19,6 +19,7 @@ mod accept;
 mod chars;
 mod dates;
 mod finish;
+mod money;
 mod run;
 pub mod units;
 

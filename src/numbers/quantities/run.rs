@@ -132,11 +132,6 @@ pub(super) fn continues(t: &str, j: usize, run_has_cn: bool) -> bool {
 
 /// Read the numeral starting at `i` (`no_dot`: inside a dotted chain, `.` separates).
 pub(super) fn read_run(t: &str, i: usize, no_dot: bool) -> Option<Run> {
-    let mut run = Run {
-        start: i,
-        int: true,
-        ..Default::default()
-    };
     let mut j = i;
     let mut neg = false;
     match ch(t, j)? {
@@ -150,182 +145,280 @@ pub(super) fn read_run(t: &str, i: usize, no_dot: bool) -> Option<Run> {
         }
         _ => {}
     }
-    let mut ev = IntEval::default();
-    let mut frac = 0.0f64;
-    let mut mult = 1.0f64;
-    let mut cn_digits = 0usize;
-    let mut units = 0usize;
-    let mut end = j;
-    let mut in_frac = false;
-    let mut digits_only_seq = 0.0f64;
-    let mut ok = true;
-    let mut has_ten = false;
-    while let Some(c) = ch(t, j) {
-        if c.is_ascii_digit() || c == '.' && j == end && run.n_chars == 0 {
-            if in_frac || run.arabic && !run.chinese {
-                break;
-            }
-            let (k, dot) = arabic_at(t, j, no_dot);
-            if k == j {
-                break;
-            }
-            let lit = &t[j..k];
-            let v = numerals::arabic_literal(lit).unwrap_or(0.0);
-            if run.n_chars == 0 && !dot && !run.chinese {
-                run.arabic_digits = lit.bytes().filter(u8::is_ascii_digit).count();
-            } else {
-                run.arabic_digits = 0;
-            }
-            if dot {
-                run.int = false;
-            }
-            if ev
-                .push_arabic(v, lit.len() > 1 && lit.starts_with('0') && !dot, dot)
-                .is_none()
-            {
-                ok = false;
-            }
-            run.arabic = true;
-            run.n_chars += 1;
-            j = k;
-            end = k;
-            continue;
+    let mut r = Reader::new(t, i, j, no_dot);
+    while let Some(c) = ch(t, r.j) {
+        let step = if c.is_ascii_digit() || c == '.' && r.j == r.end && r.run.n_chars == 0 {
+            r.arabic()
+        } else if r.in_frac {
+            r.after_decimals(c)
+        } else {
+            r.chinese(c)
+        };
+        match step {
+            Step::Next => continue,
+            Step::Stop => break,
+            Step::Took => r.took(c),
         }
-        if in_frac {
-            // only large units after the decimals (三点五万)
-            if let Some(m) = big_unit(c) {
-                mult *= m;
-                j += c.len_utf8();
-                end = j;
-                continue;
-            }
-            break;
+    }
+    r.into_run(i, neg)
+}
+
+/// What one char did to the numeral being read.
+enum Step {
+    /// Read (position already advanced); go on.
+    Next,
+    /// Not part of the numeral: the run ends before it.
+    Stop,
+    /// A Chinese numeral char taken: advance past it.
+    Took,
+}
+
+/// The state of [`read_run`] while it reads a numeral left to right.
+struct Reader<'t> {
+    t: &'t str,
+    no_dot: bool,
+    run: Run,
+    /// Where reading is.
+    j: usize,
+    /// End of the numeral so far.
+    end: usize,
+    ev: IntEval,
+    /// The decimals after a Chinese point (`三点五`).
+    frac: f64,
+    /// A large unit after the decimals (`三点五万`).
+    mult: f64,
+    cn_digits: usize,
+    units: usize,
+    in_frac: bool,
+    /// The value read digit by digit (`一七二零`).
+    digits_only_seq: f64,
+    /// No malformed step so far.
+    ok: bool,
+    /// A 十 (or 廿/卅) was read.
+    has_ten: bool,
+}
+
+impl<'t> Reader<'t> {
+    fn new(t: &'t str, i: usize, j: usize, no_dot: bool) -> Self {
+        Reader {
+            t,
+            no_dot,
+            run: Run {
+                start: i,
+                int: true,
+                ..Default::default()
+            },
+            j,
+            end: j,
+            ev: IntEval::default(),
+            frac: 0.0,
+            mult: 1.0,
+            cn_digits: 0,
+            units: 0,
+            in_frac: false,
+            digits_only_seq: 0.0,
+            ok: true,
+            has_ten: false,
         }
+    }
+
+    /// An Arabic literal (`1,267`, `3.5`, `.5`).
+    fn arabic(&mut self) -> Step {
+        let (t, j, run) = (self.t, self.j, &mut self.run);
+        if self.in_frac || run.arabic && !run.chinese {
+            return Step::Stop;
+        }
+        let (k, dot) = arabic_at(t, j, self.no_dot);
+        if k == j {
+            return Step::Stop;
+        }
+        let lit = &t[j..k];
+        let v = numerals::arabic_literal(lit).unwrap_or(0.0);
+        if run.n_chars == 0 && !dot && !run.chinese {
+            run.arabic_digits = lit.bytes().filter(u8::is_ascii_digit).count();
+        } else {
+            run.arabic_digits = 0;
+        }
+        if dot {
+            run.int = false;
+        }
+        if self
+            .ev
+            .push_arabic(v, lit.len() > 1 && lit.starts_with('0') && !dot, dot)
+            .is_none()
+        {
+            self.ok = false;
+        }
+        run.arabic = true;
+        run.n_chars += 1;
+        self.j = k;
+        self.end = k;
+        Step::Next
+    }
+
+    /// After Chinese decimals only a large unit may follow (`三点五万`).
+    fn after_decimals(&mut self, c: char) -> Step {
+        match big_unit(c) {
+            Some(m) => {
+                self.mult *= m;
+                self.j += c.len_utf8();
+                self.end = self.j;
+                Step::Next
+            }
+            None => Step::Stop,
+        }
+    }
+
+    /// A Chinese numeral char, a point, an approximation inside (`十余万`) or a space.
+    fn chinese(&mut self, c: char) -> Step {
         if let Some(d) = digit_value(c) {
-            if ev.push_char(c).is_none() {
-                ok = false;
-            }
-            digits_only_seq = digits_only_seq * 10.0 + d as f64;
-            cn_digits += 1;
+            self.push(c);
+            self.digits_only_seq = self.digits_only_seq * 10.0 + d as f64;
+            self.cn_digits += 1;
         } else if small_unit(c).is_some() || c == '廿' || c == '卅' {
-            has_ten |= small_unit(c) == Some(10.0) || c == '廿' || c == '卅';
-            if ev.push_char(c).is_none() {
-                ok = false;
-            }
-            units += 1;
+            self.has_ten |= small_unit(c) == Some(10.0) || c == '廿' || c == '卅';
+            self.push(c);
+            self.units += 1;
         } else if big_unit(c).is_some() {
-            if run.n_chars == 0 {
+            if self.run.n_chars == 0 {
                 // 万分之三, 万万分之七: the unit alone
-                let k = j + c.len_utf8();
+                let (t, k) = (self.t, self.j + c.len_utf8());
                 if !(starts_spaced(t, skip_spaces(t, k), "分之").is_some()
                     || ch(t, k).and_then(big_unit).is_some())
                 {
-                    break;
+                    return Step::Stop;
                 }
-                let _ = ev.push_digit(1.0, false);
+                let _ = self.ev.push_digit(1.0, false);
             }
-            if ev.push_char(c).is_none() {
-                ok = false;
-            }
-            units += 1;
-        } else if is_cn_point(c) && run.n_chars > 0 {
-            let k = skip_spaces(t, j + c.len_utf8());
-            let mut m = k;
-            let mut num = 0.0f64;
-            let mut scale = 1.0f64;
-            while let Some(d) = ch(t, m) {
-                let v = if d.is_ascii_digit() {
-                    d as u32 - '0' as u32
-                } else if is_cn_decimal_digit(d) {
-                    digit_value(d).unwrap_or(0)
-                } else {
-                    break;
-                };
-                if scale < 1e17 {
-                    num = num * 10.0 + v as f64;
-                    scale *= 10.0;
-                }
-                m += d.len_utf8();
-            }
-            if m == k {
-                break;
-            }
-            frac = num / scale;
-            in_frac = true;
-            run.int = false;
-            j = m;
-            end = m;
-            continue;
-        } else if matches!(c, '余' | '多' | '几' | '幾') && run.n_chars > 0 {
-            let k = skip_spaces(t, j + c.len_utf8());
-            match ch(t, k) {
-                Some(u) if big_unit(u).is_some() => {
-                    run.approx = true;
-                    if matches!(c, '几' | '幾') {
-                        let _ = ev.push_char('几');
-                    }
-                    j = k;
-                    continue;
-                }
-                _ => break,
-            }
+            self.push(c);
+            self.units += 1;
+        } else if is_cn_point(c) && self.run.n_chars > 0 {
+            return self.decimals(c);
+        } else if matches!(c, '余' | '多' | '几' | '幾') && self.run.n_chars > 0 {
+            return self.approx_inside(c);
         } else if c == ' ' {
-            let k = skip_spaces(t, j);
-            if run.n_chars > 0 && continues(t, k, run.chinese) {
-                j = k;
-                continue;
+            let k = skip_spaces(self.t, self.j);
+            if self.run.n_chars > 0 && continues(self.t, k, self.run.chinese) {
+                self.j = k;
+                return Step::Next;
             }
-            break;
+            return Step::Stop;
         } else {
-            break;
+            return Step::Stop;
         }
-        if run.n_chars == 0 {
-            run.first = c;
+        Step::Took
+    }
+
+    /// Feed one Chinese numeral char to the evaluator.
+    fn push(&mut self, c: char) {
+        if self.ev.push_char(c).is_none() {
+            self.ok = false;
         }
-        run.chinese = true;
-        run.n_chars += 1;
-        j += c.len_utf8();
-        end = j;
     }
-    if run.n_chars == 0 {
-        return None;
-    }
-    if run.first == '\0' {
-        run.first = ch(
-            t,
-            if neg {
-                i + ch(t, i).map_or(1, char::len_utf8)
+
+    /// The decimals after a Chinese point (`点`), in Arabic or Chinese digits.
+    fn decimals(&mut self, c: char) -> Step {
+        let t = self.t;
+        let k = skip_spaces(t, self.j + c.len_utf8());
+        let mut m = k;
+        let mut num = 0.0f64;
+        let mut scale = 1.0f64;
+        while let Some(d) = ch(t, m) {
+            let v = if d.is_ascii_digit() {
+                d as u32 - '0' as u32
+            } else if is_cn_decimal_digit(d) {
+                digit_value(d).unwrap_or(0)
             } else {
-                i
-            },
-        )
-        .unwrap_or('0');
-    }
-    run.end = end;
-    run.digit_seq = run.chinese && !run.arabic && units == 0 && cn_digits >= 2;
-    run.lone_unit = run.chinese && !run.arabic && cn_digits == 0 && units > 0 && !has_ten;
-    if run.chinese {
-        run.arabic_digits = 0;
-    }
-    let int = if run.digit_seq {
-        Some(digits_only_seq)
-    } else if ok {
-        match ev.finish() {
-            Some((v, a)) => {
-                run.approx |= a;
-                Some(v)
+                break;
+            };
+            if scale < 1e17 {
+                num = num * 10.0 + v as f64;
+                scale *= 10.0;
             }
-            None => None,
+            m += d.len_utf8();
         }
-    } else {
-        None
-    };
-    match int {
-        Some(v) => {
-            let v = (v + frac) * mult;
-            run.value = if neg { -v } else { v };
+        if m == k {
+            return Step::Stop;
         }
-        None => run.bad = true,
+        self.frac = num / scale;
+        self.in_frac = true;
+        self.run.int = false;
+        self.j = m;
+        self.end = m;
+        Step::Next
     }
-    Some(run)
+
+    /// `余`/`多`/`几` between numeral chars and a large unit (`十余万`, `几千`).
+    fn approx_inside(&mut self, c: char) -> Step {
+        let k = skip_spaces(self.t, self.j + c.len_utf8());
+        match ch(self.t, k) {
+            Some(u) if big_unit(u).is_some() => {
+                self.run.approx = true;
+                if matches!(c, '几' | '幾') {
+                    let _ = self.ev.push_char('几');
+                }
+                self.j = k;
+                Step::Next
+            }
+            _ => Step::Stop,
+        }
+    }
+
+    /// A Chinese numeral char was taken: step past it.
+    fn took(&mut self, c: char) {
+        if self.run.n_chars == 0 {
+            self.run.first = c;
+        }
+        self.run.chinese = true;
+        self.run.n_chars += 1;
+        self.j += c.len_utf8();
+        self.end = self.j;
+    }
+
+    /// The run read, with its value (or `bad`), or None when no numeral char was read.
+    fn into_run(self, i: usize, neg: bool) -> Option<Run> {
+        let Reader { t, mut run, .. } = self;
+        if run.n_chars == 0 {
+            return None;
+        }
+        if run.first == '\0' {
+            run.first = ch(
+                t,
+                if neg {
+                    i + ch(t, i).map_or(1, char::len_utf8)
+                } else {
+                    i
+                },
+            )
+            .unwrap_or('0');
+        }
+        run.end = self.end;
+        run.digit_seq = run.chinese && !run.arabic && self.units == 0 && self.cn_digits >= 2;
+        run.lone_unit =
+            run.chinese && !run.arabic && self.cn_digits == 0 && self.units > 0 && !self.has_ten;
+        if run.chinese {
+            run.arabic_digits = 0;
+        }
+        let int = if run.digit_seq {
+            Some(self.digits_only_seq)
+        } else if self.ok {
+            match self.ev.finish() {
+                Some((v, a)) => {
+                    run.approx |= a;
+                    Some(v)
+                }
+                None => None,
+            }
+        } else {
+            None
+        };
+        match int {
+            Some(v) => {
+                let v = (v + self.frac) * self.mult;
+                run.value = if neg { -v } else { v };
+            }
+            None => run.bad = true,
+        }
+        Some(run)
+    }
 }
