@@ -552,27 +552,96 @@ fn in_plans(secs: &[(SectionKind, Range<usize>)], b: usize) -> bool {
 
 /// Classify every quantity; also emit the catalog's explicit zeros.
 pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
-    let text = &doc.body;
-    let secs = doc.sections();
+    let cx = Cx {
+        doc,
+        cat,
+        qs,
+        text: &doc.body,
+        secs: doc.sections(),
+    };
     let mut out: Vec<Candidate> = Vec::new();
     for i in 0..qs.len() {
+        if let Some(c) = cx.candidate(i, &out) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What [`classify`] reads each figure against.
+struct Cx<'a> {
+    doc: &'a Doc<'a>,
+    cat: &'a Catalog,
+    qs: &'a [Quantity],
+    text: &'a str,
+    secs: Vec<(SectionKind, Range<usize>)>,
+}
+
+/// The metric a figure was given, with where its words are and how sure the match is.
+struct Found {
+    metric: usize,
+    span: Range<usize>,
+    weak: bool,
+    loose: bool,
+    /// Where a total this figure may be a part of can start (before a `;` when the clause
+    /// opens with `其中`).
+    prev_floor: usize,
+}
+
+impl Cx<'_> {
+    /// The candidate of figure `i`, given the candidates before it; None when it is no fact.
+    fn candidate(&self, i: usize, out: &[Candidate]) -> Option<Candidate> {
+        let a = self.screened(i)?;
+        let (q2, left) = self.as_list_item(i, &a);
+        let f = self.metric_of(i, &a, &q2, left, out)?;
+        if q2.kind == Kind::Bare {
+            return None;
+        }
+        let part = self.part_of_total(i, &a, &f, out)?;
+        if self.splits_total_before(i, &a, f.metric, out) {
+            return None;
+        }
+        let (text, q) = (self.text, &self.qs[i]);
+        let (m, span, weak) = (f.metric, f.span, f.weak);
+        // a trigger more than 16 chars before the figure is a loose match
+        let far = text
+            .get(span.start.min(q.span.start)..q.span.start)
+            .is_some_and(|t| t.chars().count() > LOOSE_CHARS);
+        let loose = f.loose || weak || far;
+        Some(Candidate {
+            q: i,
+            metric: m,
+            span,
+            weak,
+            part,
+            value: None,
+            loose,
+        })
+    }
+
+    /// Figure `i`'s surroundings, or None when it is no count of a metric: a measure, a plan, an
+    /// article `一`, a count of bodies over a threshold, a share of its total, last year's
+    /// figure, a difference.
+    fn screened(&self, i: usize) -> Option<Around> {
+        let (doc, cat, qs, text) = (self.doc, self.cat, self.qs, self.text);
+        let secs = &self.secs;
         let q = &qs[i];
         if matches!(q.kind, Kind::Measure | Kind::Points) {
-            continue;
+            return None;
         }
-        if in_plans(&secs, q.span.start) {
-            continue;
+        if in_plans(secs, q.span.start) {
+            return None;
         }
         // `一个`/`一次` is an article more often than a count (`整改一个、销号一个`), unless it
         // ends the phrase (`举办法治讲座一期。`)
         if &text[q.number.clone()] == "一"
             && !(EVENT_UNITS.contains(&q.unit.as_str()) && ends_phrase(text, q.span.end))
         {
-            continue;
+            return None;
         }
         let a = around(doc, qs, i);
         if not_a_count_after_re().is_match(&text[a.right.clone()]) {
-            continue;
+            return None;
         }
         let ltext = &text[a.left.clone()];
         if i > 0
@@ -588,7 +657,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             if group_threshold_re().is_match(since_bodies)
                 || bound && group_subject_re().is_match(since_bodies)
             {
-                continue;
+                return None;
             }
         }
         // the words up to the next figure (`…13件,在总量中占38%`), within the sentence
@@ -615,7 +684,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                 )],
             )
         {
-            continue;
+            return None;
         }
         // plan words stand near the sentence start or near the figure: read a bounded prefix
         let before_in_sentence = &text[clip(
@@ -636,8 +705,15 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             || last_year_re().is_match(sentence_head)
             || difference_re().is_match(ltext)
         {
-            continue;
+            return None;
         }
+        Some(a)
+    }
+
+    /// The figure as an item of a list: its unit from the list, the words that name it.
+    fn as_list_item(&self, i: usize, a: &Around) -> (Quantity, Range<usize>) {
+        let (doc, qs, text) = (self.doc, self.qs, self.text);
+        let q = &qs[i];
         let mut q2 = q.clone();
         let mut left = a.left.clone();
         // a figure right after `、` opens a new item of a list: the words before the `、` belong to
@@ -675,7 +751,23 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                 }
             }
         }
-        let mut found = best_metric(doc, cat, &q2, left.clone(), a.right.clone(), &a.sentence);
+        (q2, left)
+    }
+
+    /// The metric of figure `i` from its words, the phrase before, or the figure it continues;
+    /// a narrower metric named earlier in the clause wins.
+    fn metric_of(
+        &self,
+        i: usize,
+        a: &Around,
+        q2: &Quantity,
+        left: Range<usize>,
+        out: &[Candidate],
+    ) -> Option<Found> {
+        let (doc, cat, qs, text) = (self.doc, self.cat, self.qs, self.text);
+        let q = &qs[i];
+        let ltext = &text[a.left.clone()];
+        let mut found = best_metric(doc, cat, q2, left.clone(), a.right.clone(), &a.sentence);
         let mut loose = false;
         // (a clause that opens with `其中` continues the sentence before its `;`)
         let opens_part = text[clip(text, a.sentence.start, q.span.start)]
@@ -702,7 +794,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                     phrase_start(text, a.left.start.saturating_sub(1), floor),
                     q.span.start,
                 );
-                found = best_metric(doc, cat, &q2, wider, a.right.clone(), &a.sentence);
+                found = best_metric(doc, cat, q2, wider, a.right.clone(), &a.sentence);
                 loose = found.is_some();
             }
         }
@@ -726,13 +818,13 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                     .exclude
                     .as_ref()
                     .is_some_and(|r| r.is_match(ltext));
-                if continues && !excluded && unit_ok(cat, p.metric, &q2) {
+                if continues && !excluded && unit_ok(cat, p.metric, q2) {
                     found = Some((p.metric, a.left.start..q.span.end, false));
                 }
             }
         }
         let Some((mut m, span, weak)) = found else {
-            continue;
+            return None;
         };
         // a narrower metric named earlier in the clause (`开展双随机抽查,检查企业40家`)
         let clause_words = &text[clip(
@@ -740,12 +832,25 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
             a.sentence.start.max(bracket_floor(text, qs, i)),
             q.span.start,
         )];
-        if let Some(r) = narrower(cat, m, clause_words, &q2) {
+        if let Some(r) = narrower(cat, m, clause_words, q2) {
             m = r;
         }
-        if q2.kind == Kind::Bare {
-            continue;
-        }
+        Some(Found {
+            metric: m,
+            span,
+            weak,
+            loose,
+            prev_floor,
+        })
+    }
+
+    /// Whether figure `i` is a part of a total of its metric before it (`其中…`); None when it is
+    /// no fact at all (a part that names no place, stage or period; a type label under another
+    /// metric's total).
+    fn part_of_total(&self, i: usize, a: &Around, f: &Found, out: &[Candidate]) -> Option<bool> {
+        let (qs, text) = (self.qs, self.text);
+        let q = &qs[i];
+        let (m, span, prev_floor) = (f.metric, &f.span, f.prev_floor);
         // 其中: a part of the same metric as the total before it in the sentence
         // (a `其中` after `;` still splits a total earlier in the sentence up to its `。`)
         let whole_start = prev_floor;
@@ -769,7 +874,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                 t.metric != m
                     && part_intro_re().is_match(&text[clip(text, qs[t.q].span.end, q.span.start)])
             }) {
-                continue;
+                return None;
             }
         }
         let mut part = false;
@@ -799,9 +904,17 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                 jurisdiction_re().is_match(&since[p..]) || stage_re().is_match(&since[p..]);
             let names_place = names_place || period_part_re().is_match(&since[p..]);
             if total.is_some() && !names_place {
-                continue;
+                return None;
             }
         }
+        Some(part)
+    }
+
+    /// A sentence that opens a breakdown (`按应诉机关分:…`) splits the total of metric `m` in
+    /// the sentence before it.
+    fn splits_total_before(&self, i: usize, a: &Around, m: usize, out: &[Candidate]) -> bool {
+        let (doc, qs, text) = (self.doc, self.qs, self.text);
+        let q = &qs[i];
         // a sentence that opens a breakdown (`按应诉机关分:…`, `分类看,…`) splits the total of
         // the sentence before it: its figures of that total's metric are parts, not facts. The
         // breakdown runs on across `;` to the sentence's `。`.
@@ -822,25 +935,11 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
                 .take_while(|c| qs[c.q].span.start >= prev_start)
                 .any(|c| c.metric == m && c.value.is_none() && qs[c.q].span.start < full_start);
             if prev_total {
-                continue;
+                return true;
             }
         }
-        // a trigger more than 16 chars before the figure is a loose match
-        let far = text
-            .get(span.start.min(q.span.start)..q.span.start)
-            .is_some_and(|t| t.chars().count() > LOOSE_CHARS);
-        let loose = loose || weak || far;
-        out.push(Candidate {
-            q: i,
-            metric: m,
-            span,
-            weak,
-            part,
-            value: None,
-            loose,
-        });
+        false
     }
-    out
 }
 
 /// Where the sentence holding byte `b` starts when only `。`, `!`, `?` and line breaks end one
