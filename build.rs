@@ -7,6 +7,7 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     for name in [
         "catalog",
+        "classify",
         "clutter",
         "sections",
         "document_kinds",

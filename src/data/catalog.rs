@@ -8,6 +8,35 @@ use std::sync::OnceLock;
 /// The catalog file embedded in the binary.
 pub const BUILTIN_TOML: &str = include_str!("../../data/catalog.toml");
 
+/// What a metric measures; which kind of quantity can be its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub enum MetricKind {
+    /// A count of things (件, 家次 …).
+    Count,
+    /// An amount of money (元).
+    Money,
+    /// A percentage.
+    Rate,
+    /// A concentration (µg/m³).
+    Concentration,
+}
+
+impl TryFrom<String> for MetricKind {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        match s.as_str() {
+            "count" => Ok(MetricKind::Count),
+            "money" => Ok(MetricKind::Money),
+            "rate" => Ok(MetricKind::Rate),
+            "concentration" => Ok(MetricKind::Concentration),
+            _ => Err(format!(
+                "kind must be one of count, money, rate, concentration (not {s:?})"
+            )),
+        }
+    }
+}
+
 /// One metric of the catalog.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Metric {
@@ -17,8 +46,8 @@ pub struct Metric {
     pub group: String,
     #[serde(default)]
     pub group_en: String,
-    /// `count`, `money`, `rate` or `concentration`.
-    pub kind: String,
+    /// What the metric measures (`count`, `money`, `rate` or `concentration` in the file).
+    pub kind: MetricKind,
     /// Canonical unit.
     pub unit: String,
     /// Units of the text accepted for this metric.
@@ -204,24 +233,17 @@ fn compile_any(id: &str, pats: &[String]) -> Result<Option<Regex>, String> {
         .map_err(|e| format!("catalog: metric {id}: bad exclude pattern: {e}"))
 }
 
-const KINDS: [&str; 4] = ["count", "money", "rate", "concentration"];
-
 impl Catalog {
     /// Parse and compile a catalog file; errors name the metric and the pattern.
     pub fn from_toml(s: &str) -> Result<Catalog, String> {
-        let f: CatalogFile = crate::data::user(s).map_err(|e| format!("catalog: {e}"))?;
+        let f: CatalogFile =
+            crate::data::user("catalog", s).map_err(|e| format!("catalog: {e}"))?;
         Self::compiled(f)
     }
 
     fn compiled(f: CatalogFile) -> Result<Catalog, String> {
         let mut matchers = Vec::new();
         for m in &f.metrics {
-            if !KINDS.contains(&m.kind.as_str()) {
-                return Err(format!(
-                    "catalog: metric {}: kind must be one of {KINDS:?}",
-                    m.id
-                ));
-            }
             matchers.push(Matchers {
                 triggers: compile(&m.id, &m.triggers)?,
                 after: compile(&m.id, &m.after)?,
@@ -317,6 +339,7 @@ pub fn builtin() -> &'static Catalog {
     static CAT: OnceLock<Catalog> = OnceLock::new();
     CAT.get_or_init(|| {
         crate::data::builtin(crate::data::builtin_data!("catalog"))
+            .map_err(|e| e.to_string())
             .and_then(Catalog::compiled)
             .expect("the embedded catalog parses (tested)")
     })

@@ -4,30 +4,123 @@
 pub mod catalog;
 pub mod gazetteer;
 
+use crate::re::Regex;
 use serde::de::DeserializeOwned;
+use std::fmt;
 
-/// The JSON form of the embedded data file `data/NAME.toml`.
+/// Why a data file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataError {
+    /// Not valid TOML/JSON, or a field missing, misspelt or of the wrong type.
+    Parse {
+        /// The data file (`data/catalog.toml`, or the user's file).
+        file: String,
+        /// The parser's message.
+        message: String,
+    },
+    /// A regex of the file does not compile.
+    Pattern {
+        /// The data file.
+        file: String,
+        /// The field that holds the pattern.
+        field: String,
+        /// The pattern as written.
+        pattern: String,
+        /// The regex engine's message.
+        message: String,
+    },
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            // the caller names the file in its own words (`catalog: …`)
+            DataError::Parse { message, .. } => f.write_str(message),
+            DataError::Pattern {
+                file,
+                field,
+                pattern,
+                message,
+            } => write!(f, "{file}: {field}: bad pattern {pattern}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// An embedded data file: its name (`data/NAME.toml`) and its JSON form (made by `build.rs`).
 macro_rules! builtin_data {
     ($name:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json"))
+        (
+            concat!("data/", $name, ".toml"),
+            include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json")),
+        )
     };
 }
 pub(crate) use builtin_data;
 
-/// Parse an embedded data file (JSON made at build time from its TOML).
-pub fn builtin<T: DeserializeOwned>(json: &str) -> Result<T, String> {
-    serde_json::from_str(json).map_err(|e| e.to_string())
+/// Parse an embedded data file (`builtin_data!("name")`).
+pub fn builtin<T: DeserializeOwned>((file, json): (&str, &str)) -> Result<T, DataError> {
+    serde_json::from_str(json).map_err(|e| DataError::Parse {
+        file: file.to_string(),
+        message: e.to_string(),
+    })
 }
 
 /// Parse a user's data file: TOML natively; JSON (or TOML with only JSON syntax) in the browser.
-pub fn user<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+pub fn user<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        toml::from_str(text).map_err(|e| e.to_string())
-    }
+    let r = toml::from_str(text).map_err(|e| e.to_string());
     #[cfg(target_arch = "wasm32")]
-    {
-        serde_json::from_str(text)
-            .map_err(|e| format!("in the browser a data file must be JSON: {e}"))
+    let r = serde_json::from_str(text)
+        .map_err(|e| format!("in the browser a data file must be JSON: {e}"));
+    r.map_err(|message| DataError::Parse {
+        file: file.to_string(),
+        message,
+    })
+}
+
+/// Compile one pattern of a data file; an error names the file, the field and the pattern.
+pub fn pattern(file: &str, field: &str, p: &str) -> Result<Regex, DataError> {
+    Regex::new(p).map_err(|e| DataError::Pattern {
+        file: file.to_string(),
+        field: field.to_string(),
+        pattern: p.to_string(),
+        message: e.to_string(),
+    })
+}
+
+/// Compile a pattern of a data file shipped in the binary. A bad one is a bug of the release,
+/// not of the user's input: it stops at the first extraction, which every test runs, with the
+/// file, the field and the pattern named (never a pattern that silently matches nothing).
+pub fn shipped(file: &str, field: &str, p: &str) -> Regex {
+    pattern(file, field, p).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_pattern_names_file_field_and_pattern() {
+        let e = pattern("data/x.toml", "plans", "(计划").unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.starts_with("data/x.toml: plans: bad pattern (计划: "),
+            "{text}"
+        );
+        assert!(pattern("data/x.toml", "plans", "计划").is_ok());
+    }
+
+    #[test]
+    fn a_misspelt_field_is_an_error() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        struct F {
+            #[allow(dead_code)]
+            a: u32,
+        }
+        let e = builtin::<F>(("data/f.toml", r#"{"b": 1}"#)).unwrap_err();
+        assert!(matches!(e, DataError::Parse { ref file, .. } if file == "data/f.toml"));
     }
 }

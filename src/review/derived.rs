@@ -48,7 +48,7 @@ pub fn builtin() -> &'static [DerivedDef] {
 /// The `[[derived]]` entries of a user catalog file (TOML natively, JSON in the browser); the
 /// rest of the file is ignored. Errors name the bad formula.
 pub fn user_defs(text: &str) -> Result<Vec<DerivedDef>, String> {
-    let f: DerivedFile = crate::data::user(text).map_err(|e| format!("catalog: {e}"))?;
+    let f: DerivedFile = crate::data::user("catalog", text).map_err(|e| format!("catalog: {e}"))?;
     for d in &f.derived {
         let mut ids = Vec::new();
         eval(&d.formula, &mut |id| {

@@ -67,7 +67,7 @@ pub(super) fn rules() -> &'static Rules {
     R.get_or_init(|| {
         let t: FlagsToml = crate::data::builtin(crate::data::builtin_data!("flags"))
             .expect("data/flags.toml is valid");
-        let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
+        let re = |p: &str| crate::data::shipped("data/flags.toml", "rules", p);
         Rules {
             parts_marker: t.parts_marker,
             parts_veto: re(&t.parts_veto),
@@ -168,7 +168,10 @@ pub(super) fn fact_of<'r>(doc: &Doc, report: &'r Report, q: &Quantity) -> Option
 
 fn rate_over_100(report: &Report, cat: &Catalog, out: &mut Vec<Flag>) {
     for f in &report.metrics {
-        let rate = cat.metrics.iter().any(|m| m.id == f.id && m.kind == "rate");
+        let rate = cat
+            .metrics
+            .iter()
+            .any(|m| m.id == f.id && m.kind == crate::data::catalog::MetricKind::Rate);
         if rate && f.unit == "%" && f.value > 100.0 {
             let pairs = [("metric", f.label.clone()), ("value", number(f.value))];
             out.push(flag(

@@ -83,7 +83,7 @@ pub fn rules() -> &'static [PartRule] {
             .expect("data/parts.toml is valid");
         let c = |v: &Vec<String>| {
             v.iter()
-                .filter_map(|p| Regex::new(p).ok())
+                .map(|p| crate::data::shipped("data/parts.toml", "part", p))
                 .collect::<Vec<_>>()
         };
         t.part

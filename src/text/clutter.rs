@@ -49,7 +49,8 @@ pub struct Rules {
 impl Rules {
     /// Parse rules from TOML (patterns are normalised like the text they are matched against).
     pub fn from_toml(s: &str) -> Result<Rules, String> {
-        let r: Rules = crate::data::user(s).map_err(|e| format!("clutter rules: {e}"))?;
+        let r: Rules =
+            crate::data::user("clutter rules", s).map_err(|e| format!("clutter rules: {e}"))?;
         Self::prepared(r)
     }
 

@@ -83,7 +83,11 @@ struct KindRules {
 
 impl KindRules {
     fn new(t: &KindToml) -> Self {
-        let c = |v: &Vec<String>| v.iter().filter_map(|p| Regex::new(p).ok()).collect();
+        let c = |v: &Vec<String>| {
+            v.iter()
+                .map(|p| crate::data::shipped("data/sections.toml", "patterns", p))
+                .collect()
+        };
         KindRules {
             patterns: c(&t.patterns),
             top_patterns: c(&t.top_patterns),
@@ -114,7 +118,7 @@ fn rules() -> &'static Rules {
     R.get_or_init(|| {
         let t: SectionsToml = crate::data::builtin(crate::data::builtin_data!("sections"))
             .expect("data/sections.toml is valid");
-        let re = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"));
+        let re = |p: &str| crate::data::shipped("data/sections.toml", "rules", p);
         Rules {
             problems: KindRules::new(&t.problems),
             plans: KindRules::new(&t.plans),

@@ -203,7 +203,7 @@ pub fn read(text: &str, cat: &Catalog, rules: &Rules, qs: &mut Vec<Quantity>) ->
             if cols.is_empty() {
                 continue;
             }
-            let money = cat.metrics[m].kind == "money";
+            let money = cat.metrics[m].kind == crate::data::catalog::MetricKind::Money;
             let mut emitted = 0;
             for row in &t.rows {
                 if emitted == MAX_ROWS_PER_RULE {

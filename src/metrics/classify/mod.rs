@@ -12,13 +12,15 @@
 //!   jurisdiction (`其中市本级…`);
 //! - `A、B、C分别为x、y、z` pairs each value with its label.
 
-use crate::data::catalog::Catalog;
+mod words;
+
+use crate::data::catalog::{Catalog, MetricKind};
 use crate::doc::Doc;
 use crate::numbers::quantities::{Kind, Quantity};
 use crate::re::Regex;
 use crate::text::layout::SectionKind;
 use std::ops::Range;
-use std::sync::OnceLock;
+use words::words;
 
 /// A quantity classified as a metric.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,128 +78,13 @@ fn phrase_start(text: &str, b: usize, floor: usize) -> usize {
     }
 }
 
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("static pattern"))
-}
-
-/// Plan words anywhere before the figure in its sentence: the sentence states a plan.
-fn plan_sentence_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "下一步|下步|明年|下一年|下年度|今后|力争|目标(是|为|任务|要求|:)|(工作|年度|预期)目标|计划(开展|完成|实现|组织|于)|拟(组织|开展|完成|实现|举办)|将(组织|开展|完成|实现)")
-}
-
-/// Target words in the figure's own phrase.
-fn plan_phrase_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "不少于|不低于|不超过|预计|计划(完成|开展|实现|于)|将(完成|开展|实现|达到|组织)|确保[^,;。]{0,6}(达到|完成)")
-}
-
-/// A figure right after `去年`/`同期` (`同比去年91.5%`), or in a sentence about last year.
-fn last_year_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "(去年|上年|上一年|上年度|同期|2[0-9]{3}年同期)(的|为|是)?$|^[^,;。]{0,4}(去年|上年|上一年)")
-}
-
-/// `其中` followed by a jurisdiction (`其中市本级…`, `其中高新区…`): a split by place, which counts.
-fn jurisdiction_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "其中[,:]?(全市|市本级|区本级|县本级|省本级|本级|[^,;。0-9]{1,6}本级|市级|区级|县级|省级|各区县|各县区|各县市区|[^,;。0-9\"]{2,5}?(区|县|市|旗|分局|大队|支队|镇|街道)(?:[^长委政民场监]|$))")
-}
-
-/// Words right after a figure that make it no activity count: things put on a list
-/// (`519家单位纳入检查清单`), categories (`等3个方面`).
-fn not_a_count_after_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^[^,;。]{0,30}纳入[^,;。]{0,10}(清单|名录|名单|库|范围|检查|监管|巡查)|^(方面|领域|环节|方向|大类|层级|级别|类别)|^(县级|市级|区级|省级|省直|市直|区直)?(人民)?(政府|部门|市州|区县|县区|县市区|乡镇|街道|地区)")
-}
-
-/// Words after a figure that state it as a share of a larger total (`,占全部案件的31%`,
-/// `,在总量中占38%`): a part of that total by type or field, not a fact of its own — unless
-/// the words before it name a body or a place (`市政府受案959件,在全市受案总量中占10%`).
-fn share_of_total_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        "^[,,]?([^,;。]{0,24}(总数|总量|全部|总和)[^,;。]{0,4})?占(全部|总|所有)?[^,;。]{0,16}$",
-    )
-}
-
-/// Words before a figure that name a body or a place as the subject of the count.
-fn names_body_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        "(市|区|县|州|省|镇|乡|街道)(政府|本级)|(人民)?政府|本级",
-    )
-}
-
-/// The words before a figure that only restate the previous figure's action
-/// (`收到申请12件,受理10件`; `废止6件、修改2件`): the figure continues that metric.
-fn continuation_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^[,、;及和 ]*(其中)?(依法|共|累计|另|再|经审查后?|经审核后?)?(受理|新增|收到|立案|启动|修改|修订|废止|出具|作出|下达|办理|查处|处理)(了)?$")
-}
-
-/// A year-on-year change right after a figure (`,较上年增长3%`), skipped when reading what
-/// the next figure continues.
-fn change_aside_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        "^[,,]?(较|比|同比)[^,;。]{0,12}(增长|下降|增加|减少|上升|降低|提高)(了)?[^,;。]{0,12}%",
-    )
-}
-
-/// Words that introduce the parts of a total stated before (`其中`, `具体为:`, `包括`).
-fn part_intro_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        "其中|具体(为|是|包括|有)|分项(来看|看)|包括|按[^,;。]{1,8}(分|划分|来看)[,:]",
-    )
-}
-
-/// A figure that is a difference to another (`比上年多20.7万元`, `较2021年增加7件`), not a count.
-fn difference_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        "(比|较)[^,;。]{0,16}(多|少|增加|减少|增长|下降|上升|提高|降低)(了)?(约|近)?$",
-    )
-}
-
-/// A type label right before a figure (`行政处罚类142件`, `投诉举报类的12件`).
-fn category_label_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "类(的)?(案件)?$")
-}
-
-/// `其中今年…`: the part of a cumulative total that falls in the report's year — the year's own
-/// figure, not a breakdown.
-fn period_part_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^其中[,:]?(今年|本年度?|当年|年内|全年|[0-9]{4}年度?)")
-}
-
-/// `其中受理`: a later stage of the same count (received → accepted), not a breakdown.
-fn stage_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^其中[,:]?(依法|经审查)?(受理|立案)(了)?$")
-}
-
-fn respectively_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "分别(为|是|达到|达|有)?")
-}
-
 fn unit_ok(cat: &Catalog, m: usize, q: &Quantity) -> bool {
     let metric = &cat.metrics[m];
-    let kind_ok = match metric.kind.as_str() {
-        "count" => q.kind == Kind::Count,
-        "money" => q.kind == Kind::Money,
-        "rate" => q.kind == Kind::Percent,
-        "concentration" => q.kind == Kind::Concentration,
-        _ => false,
+    let kind_ok = match metric.kind {
+        MetricKind::Count => q.kind == Kind::Count,
+        MetricKind::Money => q.kind == Kind::Money,
+        MetricKind::Rate => q.kind == Kind::Percent,
+        MetricKind::Concentration => q.kind == Kind::Concentration,
     };
     kind_ok && (metric.units.is_empty() || metric.units.contains(&q.unit))
 }
@@ -425,22 +312,6 @@ fn after_distance(r: &Regex, rtext: &str, start: usize) -> usize {
     d
 }
 
-/// After a count of bodies (`9个县级政府收到的申请超过40件`): the figure is a threshold that
-/// sorts those bodies, not a count of its own.
-fn group_threshold_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^[^,;。0-9]{0,12}(政府|部门|单位|乡镇|街道|市州|区县|县区)[^,;。0-9]{0,16}(超过|少于|不足|低于|高于|多于)$")
-}
-
-/// The same without the comparison word (it is part of the figure: `超过40件`).
-fn group_subject_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        "^[^,;。0-9]{0,12}(政府|部门|单位|乡镇|街道|市州|区县|县区)[^,;。0-9]{0,16}$",
-    )
-}
-
 /// `A、B、C分别为x、y、z`: the label text for each of the values after 分别, as byte ranges.
 fn respectively_labels(
     doc: &Doc,
@@ -462,7 +333,7 @@ fn respectively_labels(
     if !head.contains("分别") {
         return None;
     }
-    let mt = respectively_re().find_iter(head).last()?;
+    let mt = words().patterns.respectively.find_iter(head).last()?;
     let resp_at = from + mt.start();
     // the values after 分别: the run of quantities right after it, joined by 、 or 和
     let first = qs.partition_point(|k| k.span.start < from + mt.end());
@@ -520,20 +391,10 @@ fn respectively_labels(
 /// How many earlier candidates are read back for a total (keeps one long sentence linear).
 const LOOK_BACK: usize = 64;
 
-/// Units specific enough that a short list of figures in one of them counts one kind of thing.
-const SPECIFIC_UNITS: [&str; 4] = ["家次", "户次", "人次", "场次"];
-
-/// Units of events, where a lone `一` ending the phrase is a count (`法治讲座一期。`).
-const EVENT_UNITS: [&str; 7] = ["期", "场", "场次", "次", "轮", "轮次", "班"];
-
-/// Units of rounds or events (`开展4次双随机检查`) and units of the things checked (`40家`).
-const ROUND_UNITS: [&str; 6] = ["次", "场", "期", "轮", "轮次", "场次"];
-const ENTITY_UNITS: [&str; 5] = ["家", "家次", "户", "户次", "个次"];
-
 /// Can a figure in `total` be the total of one in `part`? Not rounds of entities checked.
 fn same_kind_of_unit(total: &str, part: &str) -> bool {
-    let round = |u: &str| ROUND_UNITS.contains(&u);
-    let entity = |u: &str| ENTITY_UNITS.contains(&u);
+    let round = |u: &str| words().units.round.iter().any(|w| w == u);
+    let entity = |u: &str| words().units.entity.iter().any(|w| w == u);
     !(round(total) && entity(part) || entity(total) && round(part))
 }
 
@@ -635,12 +496,16 @@ impl Cx<'_> {
         // `一个`/`一次` is an article more often than a count (`整改一个、销号一个`), unless it
         // ends the phrase (`举办法治讲座一期。`)
         if &text[q.number.clone()] == "一"
-            && !(EVENT_UNITS.contains(&q.unit.as_str()) && ends_phrase(text, q.span.end))
+            && !(words().units.event.contains(&q.unit) && ends_phrase(text, q.span.end))
         {
             return None;
         }
         let a = around(doc, qs, i);
-        if not_a_count_after_re().is_match(&text[a.right.clone()]) {
+        if words()
+            .patterns
+            .not_a_count_after
+            .is_match(&text[a.right.clone()])
+        {
             return None;
         }
         let ltext = &text[a.left.clone()];
@@ -651,11 +516,13 @@ impl Cx<'_> {
             let since_bodies = &text[clip(text, qs[i - 1].span.end, q.span.start)];
             // (`超过40件` may carry its comparison inside the figure)
             let head = &text[clip(text, q.span.start, q.number.start)];
-            let bound = ["超过", "多于", "少于", "不足", "低于", "高于"]
+            let bound = words()
+                .words
+                .bound
                 .iter()
-                .any(|w| head.contains(w));
-            if group_threshold_re().is_match(since_bodies)
-                || bound && group_subject_re().is_match(since_bodies)
+                .any(|w| head.contains(w.as_str()));
+            if words().patterns.group_threshold.is_match(since_bodies)
+                || bound && words().patterns.group_subject.is_match(since_bodies)
             {
                 return None;
             }
@@ -675,8 +542,8 @@ impl Cx<'_> {
             && qs
                 .get(i + 1)
                 .is_some_and(|n| n.kind == Kind::Percent && n.span.start <= upto_next)
-            && share_of_total_re().is_match(after_words)
-            && !names_body_re().is_match(
+            && words().patterns.share_of_total.is_match(after_words)
+            && !words().patterns.names_body.is_match(
                 &text[clip(
                     text,
                     phrase_start(text, q.span.start, a.sentence.start),
@@ -699,11 +566,11 @@ impl Cx<'_> {
             a.sentence.start,
             q.span.start.min(a.sentence.start + 24),
         )];
-        if plan_sentence_re().is_match(before_in_sentence)
-            || plan_phrase_re().is_match(ltext)
-            || last_year_re().is_match(ltext)
-            || last_year_re().is_match(sentence_head)
-            || difference_re().is_match(ltext)
+        if words().patterns.plan_sentence.is_match(before_in_sentence)
+            || words().patterns.plan_phrase.is_match(ltext)
+            || words().patterns.last_year.is_match(ltext)
+            || words().patterns.last_year.is_match(sentence_head)
+            || words().patterns.difference.is_match(ltext)
         {
             return None;
         }
@@ -803,16 +670,19 @@ impl Cx<'_> {
             if let Some(p) = prev {
                 let between = &text[clip(text, qs[p.q].span.end, q.span.start)];
                 // a change stated with the previous figure is no word of this one
-                let between = change_aside_re()
+                let between = words()
+                    .patterns
+                    .change_aside
                     .find(between)
                     .map_or(between, |m| &between[m.end()..]);
                 // a list of things counted in the same specific unit (`检查网吧400家次,歌舞厅200家次`)
-                let listed = SPECIFIC_UNITS.contains(&q.unit.as_str())
+                let listed = words().units.specific.contains(&q.unit)
                     && qs[p.q].unit == q.unit
                     && between.chars().count() <= 12
                     && between.chars().filter(|c| *c == ',' || *c == '、').count() == 1;
-                let continues = continuation_re().is_match(between)
-                    || jurisdiction_re().is_match(between) && between.chars().count() <= 12
+                let continues = words().patterns.continuation.is_match(between)
+                    || words().patterns.jurisdiction.is_match(between)
+                        && between.chars().count() <= 12
                     || listed;
                 let excluded = cat.matchers[p.metric]
                     .exclude
@@ -823,9 +693,7 @@ impl Cx<'_> {
                 }
             }
         }
-        let Some((mut m, span, weak)) = found else {
-            return None;
-        };
+        let (mut m, span, weak) = found?;
         // a narrower metric named earlier in the clause (`开展双随机抽查,检查企业40家`)
         let clause_words = &text[clip(
             text,
@@ -863,7 +731,11 @@ impl Cx<'_> {
                 c.metric == m && c.value.is_none() && same_kind_of_unit(&qs[c.q].unit, &q.unit)
             });
         // `其中行政处罚类142件` under a total of another metric: a type of that total's cases
-        if category_label_re().is_match(&text[span.start.min(q.span.start)..q.span.start]) {
+        if words()
+            .patterns
+            .category_label
+            .is_match(&text[span.start.min(q.span.start)..q.span.start])
+        {
             let other = out
                 .iter()
                 .rev()
@@ -872,7 +744,10 @@ impl Cx<'_> {
                 .find(|c| c.value.is_none());
             if other.is_some_and(|t| {
                 t.metric != m
-                    && part_intro_re().is_match(&text[clip(text, qs[t.q].span.end, q.span.start)])
+                    && words()
+                        .patterns
+                        .part_intro
+                        .is_match(&text[clip(text, qs[t.q].span.end, q.span.start)])
             }) {
                 return None;
             }
@@ -889,7 +764,9 @@ impl Cx<'_> {
             }
         };
         // a `其中` whose bracket closed before the figure (`学法8次(其中…1次),…学习1次`) is over
-        if let Some(p) = part_intro_re()
+        if let Some(p) = words()
+            .patterns
+            .part_intro
             .find(since)
             .map(|m| m.start())
             .filter(|&p| !since[p..].contains(')'))
@@ -897,12 +774,12 @@ impl Cx<'_> {
             // the year's share of a cumulative total is the year's own figure, not a part
             // … and a part of a total of something else (`归集执法案件59535件,其中行政处罚案件1917件`)
             // is this metric's whole figure
-            part = total.is_some() && !period_part_re().is_match(&since[p..]);
+            part = total.is_some() && !words().patterns.period_part.is_match(&since[p..]);
             // the words of this part: from 其中 (or the last phrase start) to the figure
             // a split by place (`其中市本级…`) or a later stage (`收到申请188件,其中受理109件`) counts
-            let names_place =
-                jurisdiction_re().is_match(&since[p..]) || stage_re().is_match(&since[p..]);
-            let names_place = names_place || period_part_re().is_match(&since[p..]);
+            let names_place = words().patterns.jurisdiction.is_match(&since[p..])
+                || words().patterns.stage.is_match(&since[p..]);
+            let names_place = names_place || words().patterns.period_part.is_match(&since[p..]);
             if total.is_some() && !names_place {
                 return None;
             }
@@ -920,9 +797,9 @@ impl Cx<'_> {
         // breakdown runs on across `;` to the sentence's `。`.
         let full_start = full_sentence_start(text, a.sentence.start, q.span.start);
         let head = text[clip(text, full_start, q.span.start.min(full_start + 60))].trim_start();
-        if breakdown_re().is_match(head)
-            && !jurisdiction_re().is_match(head)
-            && !stage_re().is_match(head)
+        if words().patterns.breakdown.is_match(head)
+            && !words().patterns.jurisdiction.is_match(head)
+            && !words().patterns.stage.is_match(head)
         {
             let prev_start = doc
                 .segs
@@ -963,12 +840,6 @@ fn full_sentence_start(text: &str, floor: usize, b: usize) -> usize {
         Some((i, c)) => from + i + c.len_utf8(),
         None => from,
     }
-}
-
-/// The opening of a sentence that breaks the previous sentence's total down (`按应诉机关分:`).
-fn breakdown_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, "^(按|从)[^,;。]{1,12}(分|划分|来看|看|统计)[,:]|^(分类|分项|具体|分领域|分程序)(来)?看[,:]?|^其中[,:]|^[^,;。]{0,8}(方式|类型|结果)(为|是|如下)[,:]")
 }
 
 /// Explicit zeros (`均无败诉`): (metric index, byte span) for each match outside the plans section.
