@@ -12,12 +12,20 @@
 //!   jurisdiction (`其中市本级…`);
 //! - `A、B、C分别为x、y、z` pairs each value with its label.
 
+mod around;
+mod best;
+mod lists;
 mod words;
+mod zeros;
 
-use crate::data::catalog::{Catalog, MetricKind};
+use around::*;
+use best::{best_metric, narrower, unit_ok};
+use lists::{respectively_labels, same_kind_of_unit};
+pub use zeros::zeros;
+
+use crate::data::catalog::Catalog;
 use crate::doc::Doc;
 use crate::numbers::quantities::{Kind, Quantity};
-use crate::re::Regex;
 use crate::text::layout::SectionKind;
 use std::ops::Range;
 use words::words;
@@ -43,370 +51,22 @@ pub struct Candidate {
 }
 
 /// Chars between a trigger and its figure beyond which the match is loose (worth a check).
-const LOOSE_CHARS: usize = 16;
+pub(super) const LOOSE_CHARS: usize = 16;
 
 /// How far back (bytes) the words before a figure are read.
-const LEFT_MAX: usize = 90;
+pub(super) const LEFT_MAX: usize = 90;
 
 /// How far back (bytes) a sentence is read for plan words.
-const SENTENCE_MAX: usize = 360;
+pub(super) const SENTENCE_MAX: usize = 360;
 
 /// A trigger ending further than this (chars) before the figure does not count.
-const MAX_DIST: usize = 24;
-
-/// Where the phrase holding byte `b` starts: after the nearest `,;:。!?` or line break before it
-/// (an enumeration comma `、` does not end a phrase), but not before `floor`.
-fn phrase_start(text: &str, b: usize, floor: usize) -> usize {
-    let mut b = b.min(text.len());
-    while !text.is_char_boundary(b) {
-        b -= 1;
-    }
-    let mut floor = floor.min(b);
-    while !text.is_char_boundary(floor) {
-        floor += 1;
-    }
-    let Some(head) = text.get(floor..b) else {
-        return b;
-    };
-    match head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '。' | '!' | '?' | '\n'))
-    {
-        Some((i, c)) => floor + i + c.len_utf8(),
-        None => floor,
-    }
-}
-
-fn unit_ok(cat: &Catalog, m: usize, q: &Quantity) -> bool {
-    let metric = &cat.metrics[m];
-    let kind_ok = match metric.kind {
-        MetricKind::Count => q.kind == Kind::Count,
-        MetricKind::Money => q.kind == Kind::Money,
-        MetricKind::Rate => q.kind == Kind::Percent,
-        MetricKind::Concentration => q.kind == Kind::Concentration,
-    };
-    kind_ok && (metric.units.is_empty() || metric.units.contains(&q.unit))
-}
-
-/// Byte range `[a, b)` clipped to char boundaries of `s` (moving `a` forward, `b` back).
-fn clip(s: &str, mut a: usize, b: usize) -> Range<usize> {
-    let mut b = b.min(s.len());
-    while !s.is_char_boundary(b) {
-        b -= 1;
-    }
-    while a < b && !s.is_char_boundary(a) {
-        a += 1;
-    }
-    a.min(b)..b
-}
-
-/// The pieces of text around quantity `i` that classification reads.
-struct Around {
-    left: Range<usize>,
-    right: Range<usize>,
-    sentence: Range<usize>,
-}
-
-fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
-    let q = &qs[i];
-    let text = &doc.body;
-    let sentence = doc
-        .segs
-        .sentence_of(q.span.start)
-        .map(|s| doc.segs.sentences[s].clone())
-        .unwrap_or(q.span.clone());
-    let clause = doc
-        .segs
-        .clause_of(q.span.start)
-        .map(|c| doc.segs.clauses[c].clone())
-        .unwrap_or(q.span.clone());
-    let mut floor = sentence.start.max(q.span.start.saturating_sub(LEFT_MAX));
-    // the previous figure bounds the words, unless it is an aside in brackets right before
-    // this one (`占全年监测有效天数(365天)的92.1%`)
-    let mut k = i;
-    while k > 0 && i - k < 2 && in_brackets(text, &qs[k - 1].span, q.span.start) {
-        k -= 1;
-    }
-    if k > 0 && qs[k - 1].span.end > floor && qs[k - 1].span.end <= q.span.start {
-        floor = qs[k - 1].span.end;
-    }
-    let floor = clip(text, floor, q.span.start).start;
-    let mut lstart = phrase_start(text, q.span.start, floor);
-    // a label cut off by a colon (`罚款金额:625万元`): read the phrase before
-    let left_text = &text[clip(text, lstart, q.span.start)];
-    if !left_text.chars().any(|c| c as u32 >= 0x4E00) && lstart > floor {
-        lstart = phrase_start(text, lstart - 1, floor);
-    }
-    let mut rend = clause.end;
-    if let Some(n) = qs.get(i + 1) {
-        if n.span.start >= q.span.end {
-            rend = rend.min(n.span.start);
-        }
-    }
-    Around {
-        left: clip(text, lstart, q.span.start),
-        right: clip(text, q.span.end, rend.max(q.span.end)),
-        sentence,
-    }
-}
-
-/// Where the words of figure `i` may begin at the earliest: after the previous figure (one in
-/// brackets right before it does not count), else 0.
-fn bracket_floor(text: &str, qs: &[Quantity], i: usize) -> usize {
-    let mut k = i;
-    while k > 0 && i - k < 2 && in_brackets(text, &qs[k - 1].span, qs[i].span.start) {
-        k -= 1;
-    }
-    if k > 0 && qs[k - 1].span.end <= qs[i].span.start {
-        qs[k - 1].span.end
-    } else {
-        0
-    }
-}
-
-/// The metric that narrows `m` (its `refines`) and whose triggers match `words`, if any.
-fn narrower(cat: &Catalog, m: usize, words: &str, q: &Quantity) -> Option<usize> {
-    let id = &cat.metrics[m].id;
-    cat.metrics.iter().enumerate().find_map(|(r, metric)| {
-        let mx = &cat.matchers[r];
-        (metric.refines.as_deref() == Some(id.as_str())
-            && unit_ok(cat, r, q)
-            && mx.triggers.iter().any(|t| t.is_match(words))
-            && !mx.exclude.as_ref().is_some_and(|x| x.is_match(words)))
-        .then_some(r)
-    })
-}
-
-/// Is the figure at `span` an aside in brackets that closes shortly before byte `next`
-/// (`(365天)的`)?
-fn in_brackets(text: &str, span: &Range<usize>, next: usize) -> bool {
-    let before = &text[clip(text, span.start.saturating_sub(12), span.start)];
-    let after = &text[clip(text, span.end, next.min(span.end + 9))];
-    before
-        .rfind('(')
-        .is_some_and(|o| !before[o..].contains(')'))
-        && after.starts_with(')')
-}
-
-/// The nearest heading above byte `b` (for `context` patterns).
-fn heading_text<'a>(doc: &'a Doc, b: usize) -> Vec<&'a str> {
-    doc.segs
-        .headings_before(b)
-        .into_iter()
-        .last()
-        .map(|h| &doc.body[h.span.clone()])
-        .into_iter()
-        .collect()
-}
-
-/// The best metric for one quantity given its left/right words.
-fn best_metric(
-    doc: &Doc,
-    cat: &Catalog,
-    q: &Quantity,
-    left: Range<usize>,
-    right: Range<usize>,
-    sentence: &Range<usize>,
-) -> Option<(usize, Range<usize>, bool)> {
-    let text = &doc.body;
-    let ltext = text.get(left.clone()).unwrap_or("");
-    let rtext = text.get(right.clone()).unwrap_or("");
-    // the context may be named anywhere in the sentence, also before a `;`
-    let stext = text
-        .get(
-            full_sentence_start(text, sentence.start, q.span.start).min(sentence.start)
-                ..sentence.end,
-        )
-        .unwrap_or("");
-    let mut best: Option<(i64, usize, Range<usize>, bool)> = None;
-    let listed = cat.by_unit.get(&q.unit).map(Vec::as_slice).unwrap_or(&[]);
-    if listed.is_empty() && cat.any_unit.is_empty() {
-        return None;
-    }
-    let lhits = cat.trigger_set.matches(ltext);
-    let rhits = cat.after_set.matches(rtext);
-    for &m in listed.iter().chain(cat.any_unit.iter()) {
-        let mx = &cat.matchers[m];
-        if !unit_ok(cat, m, q) {
-            continue;
-        }
-        let prio = cat.metrics[m].priority as i64 * 10;
-        // (score, span, weak) of this metric's nearest trigger
-        let mut mine: Option<(i64, Range<usize>, bool)> = None;
-        let mut consider = |dist_chars: usize, span: Range<usize>, weak: bool| {
-            let score = prio - dist_chars.min(40) as i64 - if weak { 5 } else { 0 };
-            if mine.as_ref().is_none_or(|b| score > b.0) {
-                mine = Some((score, span, weak));
-            }
-        };
-        for (list, base, weak) in [
-            (&mx.triggers, cat.trigger_base[m], false),
-            (&mx.weak, cat.weak_base[m], true),
-        ] {
-            for (k, r) in list.iter().enumerate() {
-                if !lhits.matched(base + k) {
-                    continue;
-                }
-                // the match nearest the figure
-                if let Some(mt) = r.find_iter(ltext).last() {
-                    let dist = ltext[mt.end()..].chars().count();
-                    if dist <= MAX_DIST {
-                        consider(dist, left.start + mt.start()..q.span.end, weak);
-                    }
-                }
-            }
-        }
-        for (k, r) in mx.after.iter().enumerate() {
-            if !rhits.matched(cat.after_base[m] + k) {
-                continue;
-            }
-            if let Some(mt) = r.find(rtext) {
-                consider(
-                    2 * after_distance(r, rtext, mt.start()) + 2,
-                    q.span.start..right.start + mt.end(),
-                    false,
-                );
-            }
-        }
-        let Some((score, span, weak)) = mine else {
-            continue;
-        };
-        if best.as_ref().is_some_and(|b| b.0 >= score) {
-            continue;
-        }
-        if mx.exclude.as_ref().is_some_and(|r| r.is_match(ltext))
-            || mx.exclude_after.as_ref().is_some_and(|r| r.is_match(rtext))
-        {
-            continue;
-        }
-        if let Some(ctx) = &mx.context {
-            if !ctx.is_match(stext)
-                && !heading_text(doc, q.span.start)
-                    .iter()
-                    .any(|h| ctx.is_match(h))
-            {
-                continue;
-            }
-        }
-        best = Some((score, m, span, weak));
-    }
-    best.map(|(_, m, span, weak)| (m, span, weak))
-}
-
-/// How far (chars) after the figure an `after` pattern's words begin: a pattern anchored at the
-/// figure (`^[^,;。]{0,10}重大决策`) is tried on ever shorter tails while it still matches, so that
-/// the nearer noun (`18件行政规范性文件和重大决策事项` → 规范性文件) wins. At most 32 tries.
-fn after_distance(r: &Regex, rtext: &str, start: usize) -> usize {
-    let mut rest = &rtext[start..];
-    let mut d = rtext[..start].chars().count();
-    for _ in 0..32 {
-        let Some(c) = rest.chars().next() else { break };
-        let next = &rest[c.len_utf8()..];
-        if next.is_empty() || !r.is_match(next) {
-            break;
-        }
-        rest = next;
-        d += 1;
-    }
-    d
-}
-
-/// `A、B、C分别为x、y、z`: the label text for each of the values after 分别, as byte ranges.
-fn respectively_labels(
-    doc: &Doc,
-    qs: &[Quantity],
-    i: usize,
-    sentence: &Range<usize>,
-) -> Option<Range<usize>> {
-    let text = &doc.body;
-    let q = &qs[i];
-    let from = clip(
-        text,
-        sentence
-            .start
-            .max(q.span.start.saturating_sub(SENTENCE_MAX)),
-        q.span.start,
-    )
-    .start;
-    let head = text.get(from..q.span.start)?;
-    if !head.contains("分别") {
-        return None;
-    }
-    let mt = words().patterns.respectively.find_iter(head).last()?;
-    let resp_at = from + mt.start();
-    // the values after 分别: the run of quantities right after it, joined by 、 or 和
-    let first = qs.partition_point(|k| k.span.start < from + mt.end());
-    if first >= qs.len() || qs[first].span.end > sentence.end {
-        return None;
-    }
-    let mut vals = vec![first];
-    while let Some(&last) = vals.last() {
-        let next = last + 1;
-        let Some(n) = qs.get(next) else { break };
-        let gap = text
-            .get(qs[last].span.end.min(n.span.start)..n.span.start)
-            .unwrap_or("x");
-        if n.span.end > sentence.end || !gap.chars().all(|c| matches!(c, '、' | '和' | ' ' | '及'))
-        {
-            break;
-        }
-        vals.push(next);
-    }
-    let pos = vals.iter().position(|&k| k == i)?;
-    if vals.len() < 2 {
-        return None;
-    }
-    // the labels before 分别: the phrase before it split on 、 和 及 — or the phrase before that
-    // when this one only sums them up (`PM2.5、PM10…和CO这六项污染物,分别为…`)
-    let mut start = phrase_start(text, resp_at, from);
-    let mut end = resp_at;
-    if !text[start..resp_at].contains(['、', '和', '及']) && start > from {
-        let prev = phrase_start(text, start - 1, from);
-        if text[prev..start].contains('、') {
-            // up to the punctuation that ends the earlier phrase
-            end = text[..start]
-                .char_indices()
-                .next_back()
-                .map_or(start, |(p, _)| p);
-            start = prev;
-        }
-    }
-    let mut labels: Vec<Range<usize>> = Vec::new();
-    let mut item = start;
-    for (off, c) in text[start..end].char_indices() {
-        if matches!(c, '、' | '和' | '及') {
-            labels.push(item..start + off);
-            item = start + off + c.len_utf8();
-        }
-    }
-    labels.push(item..end);
-    if labels.len() < vals.len() {
-        return None;
-    }
-    let labels = &labels[labels.len() - vals.len()..];
-    Some(labels[pos].clone())
-}
+pub(super) const MAX_DIST: usize = 24;
 
 /// How many earlier candidates are read back for a total (keeps one long sentence linear).
-const LOOK_BACK: usize = 64;
-
-/// Can a figure in `total` be the total of one in `part`? Not rounds of entities checked.
-fn same_kind_of_unit(total: &str, part: &str) -> bool {
-    let round = |u: &str| words().units.round.iter().any(|w| w == u);
-    let entity = |u: &str| words().units.entity.iter().any(|w| w == u);
-    !(round(total) && entity(part) || entity(total) && round(part))
-}
-
-/// Does the phrase end at byte `b` (punctuation, a line break or the end of the text)?
-fn ends_phrase(text: &str, b: usize) -> bool {
-    text.get(b..)
-        .and_then(|t| t.chars().next())
-        .is_none_or(|c| matches!(c, ',' | '。' | ';' | '\n' | ')' | '!'))
-}
+pub(super) const LOOK_BACK: usize = 64;
 
 /// Is byte `b` inside the plans section?
-fn in_plans(secs: &[(SectionKind, Range<usize>)], b: usize) -> bool {
+pub(super) fn in_plans(secs: &[(SectionKind, Range<usize>)], b: usize) -> bool {
     secs.iter()
         .any(|(k, r)| *k == SectionKind::Plans && r.contains(&b))
 }
@@ -817,55 +477,4 @@ impl Cx<'_> {
         }
         false
     }
-}
-
-/// Where the sentence holding byte `b` starts when only `。`, `!`, `?` and line breaks end one
-/// (`;` does not), reading at most 300 bytes back (so never before `floor` when that is nearer).
-fn full_sentence_start(text: &str, floor: usize, b: usize) -> usize {
-    let from = clip(text, b.saturating_sub(300), b).start;
-    if floor > from
-        && floor <= b
-        && text
-            .get(floor.saturating_sub(3)..floor)
-            .is_some_and(|t| t.ends_with('。'))
-    {
-        return floor;
-    }
-    let head = &text[clip(text, from, b)];
-    match head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, '。' | '!' | '?' | '\n'))
-    {
-        Some((i, c)) => from + i + c.len_utf8(),
-        None => from,
-    }
-}
-
-/// Explicit zeros (`均无败诉`): (metric index, byte span) for each match outside the plans section.
-/// A zero is stated with a negation, so only sentences holding one are searched.
-pub fn zeros(doc: &Doc, cat: &Catalog) -> Vec<(usize, Range<usize>)> {
-    if cat.zeros.is_empty() {
-        return Vec::new();
-    }
-    let secs = doc.sections();
-    let mut out = Vec::new();
-    for sr in &doc.segs.sentences {
-        let Some(sentence) = doc.body.get(sr.clone()) else {
-            continue;
-        };
-        if !["无", "未", "零", "没有", "0"]
-            .iter()
-            .any(|w| sentence.contains(w))
-            || in_plans(&secs, sr.start)
-        {
-            continue;
-        }
-        for (m, r) in &cat.zeros {
-            for mt in r.find_iter(sentence) {
-                out.push((*m, sr.start + mt.start()..sr.start + mt.end()));
-            }
-        }
-    }
-    out
 }

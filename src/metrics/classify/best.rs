@@ -1,0 +1,146 @@
+//! The metric whose words stand nearest a figure: triggers before it, `after` words behind it,
+//! context in its sentence or headings, a narrower metric named earlier in the clause.
+
+use super::around::{full_sentence_start, heading_text};
+use super::MAX_DIST;
+use crate::data::catalog::{Catalog, MetricKind};
+use crate::doc::Doc;
+use crate::numbers::quantities::{Kind, Quantity};
+use crate::re::Regex;
+use std::ops::Range;
+
+pub(super) fn unit_ok(cat: &Catalog, m: usize, q: &Quantity) -> bool {
+    let metric = &cat.metrics[m];
+    let kind_ok = match metric.kind {
+        MetricKind::Count => q.kind == Kind::Count,
+        MetricKind::Money => q.kind == Kind::Money,
+        MetricKind::Rate => q.kind == Kind::Percent,
+        MetricKind::Concentration => q.kind == Kind::Concentration,
+    };
+    kind_ok && (metric.units.is_empty() || metric.units.contains(&q.unit))
+}
+
+/// The metric that narrows `m` (its `refines`) and whose triggers match `words`, if any.
+pub(super) fn narrower(cat: &Catalog, m: usize, words: &str, q: &Quantity) -> Option<usize> {
+    let id = &cat.metrics[m].id;
+    cat.metrics.iter().enumerate().find_map(|(r, metric)| {
+        let mx = &cat.matchers[r];
+        (metric.refines.as_deref() == Some(id.as_str())
+            && unit_ok(cat, r, q)
+            && mx.triggers.iter().any(|t| t.is_match(words))
+            && !mx.exclude.as_ref().is_some_and(|x| x.is_match(words)))
+        .then_some(r)
+    })
+}
+
+/// The best metric for one quantity given its left/right words.
+pub(super) fn best_metric(
+    doc: &Doc,
+    cat: &Catalog,
+    q: &Quantity,
+    left: Range<usize>,
+    right: Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<(usize, Range<usize>, bool)> {
+    let text = &doc.body;
+    let ltext = text.get(left.clone()).unwrap_or("");
+    let rtext = text.get(right.clone()).unwrap_or("");
+    // the context may be named anywhere in the sentence, also before a `;`
+    let stext = text
+        .get(
+            full_sentence_start(text, sentence.start, q.span.start).min(sentence.start)
+                ..sentence.end,
+        )
+        .unwrap_or("");
+    let mut best: Option<(i64, usize, Range<usize>, bool)> = None;
+    let listed = cat.by_unit.get(&q.unit).map(Vec::as_slice).unwrap_or(&[]);
+    if listed.is_empty() && cat.any_unit.is_empty() {
+        return None;
+    }
+    let lhits = cat.trigger_set.matches(ltext);
+    let rhits = cat.after_set.matches(rtext);
+    for &m in listed.iter().chain(cat.any_unit.iter()) {
+        let mx = &cat.matchers[m];
+        if !unit_ok(cat, m, q) {
+            continue;
+        }
+        let prio = cat.metrics[m].priority as i64 * 10;
+        // (score, span, weak) of this metric's nearest trigger
+        let mut mine: Option<(i64, Range<usize>, bool)> = None;
+        let mut consider = |dist_chars: usize, span: Range<usize>, weak: bool| {
+            let score = prio - dist_chars.min(40) as i64 - if weak { 5 } else { 0 };
+            if mine.as_ref().is_none_or(|b| score > b.0) {
+                mine = Some((score, span, weak));
+            }
+        };
+        for (list, base, weak) in [
+            (&mx.triggers, cat.trigger_base[m], false),
+            (&mx.weak, cat.weak_base[m], true),
+        ] {
+            for (k, r) in list.iter().enumerate() {
+                if !lhits.matched(base + k) {
+                    continue;
+                }
+                // the match nearest the figure
+                if let Some(mt) = r.find_iter(ltext).last() {
+                    let dist = ltext[mt.end()..].chars().count();
+                    if dist <= MAX_DIST {
+                        consider(dist, left.start + mt.start()..q.span.end, weak);
+                    }
+                }
+            }
+        }
+        for (k, r) in mx.after.iter().enumerate() {
+            if !rhits.matched(cat.after_base[m] + k) {
+                continue;
+            }
+            if let Some(mt) = r.find(rtext) {
+                consider(
+                    2 * after_distance(r, rtext, mt.start()) + 2,
+                    q.span.start..right.start + mt.end(),
+                    false,
+                );
+            }
+        }
+        let Some((score, span, weak)) = mine else {
+            continue;
+        };
+        if best.as_ref().is_some_and(|b| b.0 >= score) {
+            continue;
+        }
+        if mx.exclude.as_ref().is_some_and(|r| r.is_match(ltext))
+            || mx.exclude_after.as_ref().is_some_and(|r| r.is_match(rtext))
+        {
+            continue;
+        }
+        if let Some(ctx) = &mx.context {
+            if !ctx.is_match(stext)
+                && !heading_text(doc, q.span.start)
+                    .iter()
+                    .any(|h| ctx.is_match(h))
+            {
+                continue;
+            }
+        }
+        best = Some((score, m, span, weak));
+    }
+    best.map(|(_, m, span, weak)| (m, span, weak))
+}
+
+/// How far (chars) after the figure an `after` pattern's words begin: a pattern anchored at the
+/// figure (`^[^,;。]{0,10}重大决策`) is tried on ever shorter tails while it still matches, so that
+/// the nearer noun (`18件行政规范性文件和重大决策事项` → 规范性文件) wins. At most 32 tries.
+pub(super) fn after_distance(r: &Regex, rtext: &str, start: usize) -> usize {
+    let mut rest = &rtext[start..];
+    let mut d = rtext[..start].chars().count();
+    for _ in 0..32 {
+        let Some(c) = rest.chars().next() else { break };
+        let next = &rest[c.len_utf8()..];
+        if next.is_empty() || !r.is_match(next) {
+            break;
+        }
+        rest = next;
+        d += 1;
+    }
+    d
+}
