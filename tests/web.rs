@@ -9,7 +9,8 @@ use zhibiao::model::{Approx, Change, Fact, Report};
 use zhibiao::web::app::App;
 use zhibiao::web::format::{decimals, exact, group_thousands, human, qualifiers};
 use zhibiao::web::i18n::{t, Lang};
-use zhibiao::web::{chart, compare, sample, source, storage, summary};
+use zhibiao::web::components::{chart, compare, source, summary};
+use zhibiao::web::{sample, storage};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

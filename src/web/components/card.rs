@@ -1,10 +1,10 @@
 //! The report card: title, agency, region, province, level, year, published date, genre and
 //! period coverage; agency, region, year and level can be corrected (kept with the text, see
-//! [`super::edits`]) and are then marked as edited.
+//! [`crate::web::edits`]) and are then marked as edited.
 
-use super::edits::MetaEdit;
-use super::i18n::{t, Lang};
 use crate::model::Meta;
+use crate::web::edits::MetaEdit;
+use crate::web::i18n::{t, Lang};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
