@@ -213,6 +213,7 @@ impl App {
                 self.state.step();
                 true
             }
+            // every other message is the state's (State::update) or `effect`'s
             _ => false,
         }
     }
