@@ -1,8 +1,30 @@
-//! The page's exports in the UI's language: the header row of a CSV made by the core is
-//! rewritten with [`super::i18n::csv_header`]; the data rows stay as they are.
+//! The page's export formats ([`Export`]) and its exports in the UI's language: the header row
+//! of a CSV made by the core is rewritten with [`super::i18n::csv_header`]; the data rows stay
+//! as they are. (The downloads themselves: `app/export.rs`.)
 
 use super::i18n::{csv_header, Lang};
 use crate::format::{csv_field, BOM};
+
+/// Export formats (the buttons under the results and under the charts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// JSON of the open report.
+    JsonOne,
+    /// JSON array of all reports.
+    JsonAll,
+    /// CSV, one row per fact of all reports.
+    CsvFacts,
+    /// CSV comparison table.
+    CsvCompare,
+    /// The bar chart as SVG.
+    ChartSvg,
+    /// The bar chart as PNG.
+    ChartPng,
+    /// The line chart as SVG.
+    LineSvg,
+    /// The line chart as PNG.
+    LinePng,
+}
 
 /// Split one CSV line into fields (double quotes as the core writes them).
 pub fn split_csv_line(line: &str) -> Vec<String> {

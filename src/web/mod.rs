@@ -3,26 +3,20 @@
 
 pub mod app;
 pub mod browser;
-pub mod card;
-pub mod chart;
-pub mod compare;
+pub mod components;
 pub mod confidence;
 pub mod dedup;
-pub mod drawer;
 pub mod edits;
+pub mod entry;
 pub mod exports;
-pub mod figures;
 pub mod files;
 pub mod filters;
 pub mod format;
 pub mod genre;
 pub mod i18n;
-pub mod metrics;
-pub mod review;
 pub mod sample;
-pub mod source;
 pub mod storage;
-pub mod summary;
+pub mod tabs;
 pub mod worker;
 
 /// Log panics to the console and show the page's "something went wrong" banner (the texts

@@ -1,10 +1,10 @@
 //! The report card: title, agency, region, province, level, year, published date, genre and
 //! period coverage; agency, region, year and level can be corrected (kept with the text, see
-//! [`super::edits`]) and are then marked as edited.
+//! [`crate::web::edits`]) and are then marked as edited.
 
-use super::edits::MetaEdit;
-use super::i18n::{t, Lang};
 use crate::model::Meta;
+use crate::web::edits::MetaEdit;
+use crate::web::i18n::{t, Lang};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -33,6 +33,37 @@ pub struct CardProps {
     pub on_save: Callback<MetaEdit>,
 }
 
+/// The card's rows: agency, region, province, level, year, published, genre, coverage,
+/// source; corrected fields are marked.
+fn card_rows(p: &CardProps) -> Html {
+    let lang = p.lang;
+    let m = &p.meta;
+    let edited = p.edit.fields();
+    let row = |key: &'static str, id: &'static str, v: Option<String>, field: &str| {
+        let was_edited = edited.contains(&field);
+        html! {
+            <div class={classes!("kv", was_edited.then_some("edited"))}><dt>{ t(lang, key) }</dt>
+                <dd data-testid={id}>{ v.unwrap_or_else(|| t(lang, "unknown").to_string()) }
+                    if was_edited { <span class="badge" data-testid="edited-mark" title={t(lang, "edited_hint")}>{ t(lang, "edited") }</span> }
+                </dd></div>
+        }
+    };
+    html! {
+        <dl>
+            { row("agency", "meta-agency", m.agency.clone(), "agency") }
+            { row("region", "meta-region", m.region.clone(), "region") }
+            { row("province", "meta-province", m.province.clone(), "") }
+            { row("level", "meta-level", m.level.clone(), "level") }
+            { row("year", "meta-year", m.year.map(|y| y.to_string()), "year") }
+            { row("published", "meta-published", m.published.clone(), "") }
+            { row("genre", "meta-genre", (!p.genre.is_empty()).then(|| p.genre.clone()), "") }
+            <div class={classes!("kv", p.partial.then_some("partial"))}><dt>{ t(lang, "coverage") }</dt>
+                <dd data-testid="meta-coverage">{ &p.coverage }</dd></div>
+            { row("source_name", "meta-source", Some(p.source.clone()), "") }
+        </dl>
+    }
+}
+
 /// The report card with its edit form.
 #[function_component(ReportCard)]
 pub fn report_card(p: &CardProps) -> Html {
@@ -47,16 +78,6 @@ pub fn report_card(p: &CardProps) -> Html {
         ]
     });
     let m = &p.meta;
-    let edited = p.edit.fields();
-    let row = |key: &'static str, id: &'static str, v: Option<String>, field: &str| {
-        let was_edited = edited.contains(&field);
-        html! {
-            <div class={classes!("kv", was_edited.then_some("edited"))}><dt>{ t(lang, key) }</dt>
-                <dd data-testid={id}>{ v.unwrap_or_else(|| t(lang, "unknown").to_string()) }
-                    if was_edited { <span class="badge" data-testid="edited-mark" title={t(lang, "edited_hint")}>{ t(lang, "edited") }</span> }
-                </dd></div>
-        }
-    };
     let open = {
         let editing = editing.clone();
         Callback::from(move |_| editing.set(true))
@@ -115,18 +136,7 @@ pub fn report_card(p: &CardProps) -> Html {
                     </div>
                 </form>
             } else {
-                <dl>
-                    { row("agency", "meta-agency", m.agency.clone(), "agency") }
-                    { row("region", "meta-region", m.region.clone(), "region") }
-                    { row("province", "meta-province", m.province.clone(), "") }
-                    { row("level", "meta-level", m.level.clone(), "level") }
-                    { row("year", "meta-year", m.year.map(|y| y.to_string()), "year") }
-                    { row("published", "meta-published", m.published.clone(), "") }
-                    { row("genre", "meta-genre", (!p.genre.is_empty()).then(|| p.genre.clone()), "") }
-                    <div class={classes!("kv", p.partial.then_some("partial"))}><dt>{ t(lang, "coverage") }</dt>
-                        <dd data-testid="meta-coverage">{ &p.coverage }</dd></div>
-                    { row("source_name", "meta-source", Some(p.source.clone()), "") }
-                </dl>
+                { card_rows(p) }
                 <button class="small" data-testid="card-edit" onclick={open}>{ t(lang, "edit_card") }</button>
             }
             if !p.warnings.is_empty() {

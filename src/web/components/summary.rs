@@ -1,11 +1,26 @@
 //! The summary tab: narrative with numbers linked to evidence, the outline tree, problems,
 //! plans and the cited documents.
 
-use super::app::{App, Msg};
-use super::i18n::{t, Lang};
+use super::Jump;
 use crate::model::{Heading, Report, Span};
-use yew::html::Scope;
+use crate::web::i18n::{t, Lang};
 use yew::prelude::*;
+
+/// What the summary tab reads.
+pub struct SummaryProps<'a> {
+    /// UI language.
+    pub lang: Lang,
+    /// The open report.
+    pub report: &'a Report,
+    /// The open report's genre and months covered (see [`crate::web::genre`]).
+    pub genre: (Option<usize>, Option<u32>),
+    /// The documents' kind filter (`""` = all).
+    pub doc_kind: &'a str,
+    /// Show spans of the source (and select a fact).
+    pub on_jump: &'a Callback<Jump>,
+    /// Filter the documents by kind.
+    pub on_doc_kind: &'a Callback<String>,
+}
 
 /// `[at, at + chars(text))`, the span of a text that starts at `at`.
 pub fn span_of(at: usize, text: &str) -> Span {
@@ -39,8 +54,8 @@ pub fn linked_pieces(s: &str, links: &[(Span, usize)]) -> Vec<(String, Option<us
     out
 }
 
-fn narrative(app: &App, r: &Report, link: &Scope<App>) -> Html {
-    let lang = app.lang;
+fn narrative(p: &SummaryProps<'_>) -> Html {
+    let (lang, r) = (p.lang, p.report);
     let text = lang.pick(&r.summary.zh, &r.summary.en);
     if text.is_empty() {
         return html! { <p class="empty">{ t(lang, "none") }</p> };
@@ -59,7 +74,7 @@ fn narrative(app: &App, r: &Report, link: &Scope<App>) -> Html {
                 let spans = f.evidence.clone();
                 html! {
                     <button class="num" data-testid="summary-link" data-fact={i.to_string()} title={f.raw.clone()}
-                        onclick={link.callback(move |_| Msg::Jump(spans.clone(), Some(i)))}>{ s }</button>
+                        onclick={p.on_jump.reform(move |_| (spans.clone(), Some(i)))}>{ s }</button>
                 }
             }
             None => html! { { s } },
@@ -68,7 +83,7 @@ fn narrative(app: &App, r: &Report, link: &Scope<App>) -> Html {
 }
 
 fn jump_item(
-    link: &Scope<App>,
+    on_jump: &Callback<Jump>,
     text: &str,
     at: Option<usize>,
     testid: &'static str,
@@ -78,7 +93,7 @@ fn jump_item(
         Some(at) => {
             let span = span_of(at, text);
             html! {
-                <li class={class}><button class="link" data-testid={testid} onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>{ text }</button></li>
+                <li class={class}><button class="link" data-testid={testid} onclick={on_jump.reform(move |_| (vec![span], None))}>{ text }</button></li>
             }
         }
         None => html! { <li class={class}>{ text }</li> },
@@ -96,7 +111,7 @@ fn heading_class(level: u8) -> &'static str {
 
 /// The outline as a tree: each top-level heading with its sub-headings below it (no buttons
 /// inside a `<summary>`: that nests interactive elements).
-fn outline_tree(link: &Scope<App>, outline: &[Heading]) -> Html {
+fn outline_tree(on_jump: &Callback<Jump>, outline: &[Heading]) -> Html {
     let mut groups: Vec<(Option<&Heading>, Vec<&Heading>)> = vec![(None, Vec::new())];
     for h in outline {
         if h.level <= 1 {
@@ -107,7 +122,7 @@ fn outline_tree(link: &Scope<App>, outline: &[Heading]) -> Html {
     }
     let item = |h: &Heading| {
         jump_item(
-            link,
+            on_jump,
             &h.text,
             Some(h.at),
             "outline-item",
@@ -121,7 +136,7 @@ fn outline_tree(link: &Scope<App>, outline: &[Heading]) -> Html {
             let span = span_of(h.at, &h.text);
             html! {
                 <li class="lvl1">
-                    <button class="link" data-testid="outline-item" onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>{ &h.text }</button>
+                    <button class="link" data-testid="outline-item" onclick={on_jump.reform(move |_| (vec![span], None))}>{ &h.text }</button>
                     <ul class="outline">{ for kids.into_iter().map(item) }</ul>
                 </li>
             }
@@ -131,20 +146,18 @@ fn outline_tree(link: &Scope<App>, outline: &[Heading]) -> Html {
 }
 
 /// The narrative's first sentence: what kind of document this is and which part of the year it
-/// covers, with a caution when it is not a full-year annual report (see [`super::genre`]).
-fn genre_line(app: &App) -> Html {
-    let lang = app.lang;
-    let (g, months) = app.open_genre();
+/// covers, with a caution when it is not a full-year annual report (see [`crate::web::genre`]).
+fn genre_line(lang: Lang, (g, months): (Option<usize>, Option<u32>)) -> Html {
     let Some(g) = g else {
         return html! {};
     };
-    let annual = super::genre::is_annual(g);
+    let annual = crate::web::genre::is_annual(g);
     let mut line = format!(
         "{}{}{}",
         lang.pick("本文是", "This is "),
-        super::genre::genre_label(lang, g),
+        crate::web::genre::genre_label(lang, g),
         lang.pick(",", ", "),
-    ) + &super::genre::coverage_label(lang, months)
+    ) + &crate::web::genre::coverage_label(lang, months)
         + lang.pick("。", ".");
     if !annual || months.is_some() {
         line += t(lang, "not_comparable");
@@ -152,32 +165,27 @@ fn genre_line(app: &App) -> Html {
     html! { <p class={classes!("genre-line", (!annual || months.is_some()).then_some("caution"))} data-testid="summary-genre">{ line }</p> }
 }
 
-/// The summary tab.
-pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
-    let lang = app.lang;
-    let outline = outline_tree(link, &r.outline);
-    let problems = r
-        .problems
-        .iter()
-        .enumerate()
-        .map(|(i, p)| jump_item(link, p, r.problems_at.get(i).copied(), "problem-item", ""));
-    let plans = r
-        .plans
-        .iter()
-        .enumerate()
-        .map(|(i, p)| jump_item(link, p, r.plans_at.get(i).copied(), "plan-item", ""));
+/// The documents cited, with their kind filter.
+fn documents(p: &SummaryProps<'_>) -> Html {
+    let (lang, r) = (p.lang, p.report);
+    if r.documents.is_empty() {
+        return html! {};
+    }
     let mut kinds: Vec<&str> = r.documents.iter().map(|d| d.kind.as_str()).collect();
     kinds.sort();
     kinds.dedup();
-    let onkind = link.callback(|e: Event| {
+    let on_doc_kind = p.on_doc_kind.clone();
+    let onkind = Callback::from(move |e: Event| {
         let sel: Option<web_sys::HtmlSelectElement> = e.target_dyn_into();
-        sel.map(|s| Msg::DocKind(s.value())).unwrap_or(Msg::Noop)
+        if let Some(s) = sel {
+            on_doc_kind.emit(s.value());
+        }
     });
-    let docs = r.documents.iter().filter(|d| app.doc_kind.is_empty() || d.kind == app.doc_kind).map(|d| {
+    let docs = r.documents.iter().filter(|d| p.doc_kind.is_empty() || d.kind == p.doc_kind).map(|d| {
         let span = [d.at, d.at + d.title.chars().count() + 2];
         html! {
             <tr data-testid="document-row">
-                <td><button class="link" onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>{ format!("《{}》", d.title) }</button></td>
+                <td><button class="link" onclick={p.on_jump.reform(move |_| (vec![span], None))}>{ format!("《{}》", d.title) }</button></td>
                 <td>{ &d.kind }</td>
                 <td class="n">{ d.count }</td>
                 <td>{ if d.issued { "✓" } else { "" } }</td>
@@ -185,10 +193,44 @@ pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
         }
     });
     html! {
+        <>
+            <label class="filter">{ t(lang, "kind") }{ " " }
+                <select data-testid="doc-kind" onchange={onkind}>
+                    <option value="" selected={p.doc_kind.is_empty()}>{ t(lang, "all_kinds") }</option>
+                    { for kinds.into_iter().map(|k| html! { <option value={k.to_string()} selected={p.doc_kind == k}>{ k }</option> }) }
+                </select>
+            </label>
+            <div class="scroll-x" tabindex="0" role="region" aria-label={t(lang, "documents")}><table class="table" data-testid="documents">
+                <thead><tr><th>{ t(lang, "documents") }</th><th>{ t(lang, "kind") }</th><th>{ t(lang, "cited") }</th><th>{ t(lang, "issued") }</th></tr></thead>
+                <tbody>{ for docs }</tbody>
+            </table></div>
+        </>
+    }
+}
+
+/// The summary tab.
+pub fn view(p: &SummaryProps<'_>) -> Html {
+    let (lang, r) = (p.lang, p.report);
+    let outline = outline_tree(p.on_jump, &r.outline);
+    let problems = r.problems.iter().enumerate().map(|(i, x)| {
+        jump_item(
+            p.on_jump,
+            x,
+            r.problems_at.get(i).copied(),
+            "problem-item",
+            "",
+        )
+    });
+    let plans = r
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(i, x)| jump_item(p.on_jump, x, r.plans_at.get(i).copied(), "plan-item", ""));
+    html! {
         <div class="summary" data-testid="summary">
             <h3>{ t(lang, "narrative") }</h3>
-            { genre_line(app) }
-            { narrative(app, r, link) }
+            { genre_line(lang, p.genre) }
+            { narrative(p) }
             <h3>{ t(lang, "outline") }</h3>
             if r.outline.is_empty() { <p class="empty">{ t(lang, "none") }</p> }
             else { <nav aria-label={t(lang, "outline")}><ul class="outline" data-testid="outline">{ outline }</ul></nav> }
@@ -205,18 +247,7 @@ pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
                 </div>
             </div>
             <h3>{ t(lang, "documents") }{ format!(" ({})", r.documents.len()) }</h3>
-            if !r.documents.is_empty() {
-                <label class="filter">{ t(lang, "kind") }{ " " }
-                    <select data-testid="doc-kind" onchange={onkind}>
-                        <option value="" selected={app.doc_kind.is_empty()}>{ t(lang, "all_kinds") }</option>
-                        { for kinds.into_iter().map(|k| html! { <option value={k.to_string()} selected={app.doc_kind == k}>{ k }</option> }) }
-                    </select>
-                </label>
-                <div class="scroll-x" tabindex="0" role="region" aria-label={t(lang, "documents")}><table class="table" data-testid="documents">
-                    <thead><tr><th>{ t(lang, "documents") }</th><th>{ t(lang, "kind") }</th><th>{ t(lang, "cited") }</th><th>{ t(lang, "issued") }</th></tr></thead>
-                    <tbody>{ for docs }</tbody>
-                </table></div>
-            }
+            { documents(p) }
         </div>
     }
 }

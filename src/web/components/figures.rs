@@ -1,15 +1,24 @@
 //! The all-figures tab: every quantity with its subject phrase, so nothing is lost.
 
-use super::app::{App, Msg};
-use super::format::{approx_label, decimals};
-use super::i18n::t;
+use super::Jump;
 use crate::model::Report;
-use yew::html::Scope;
+use crate::web::format::{approx_label, decimals};
+use crate::web::i18n::{t, Lang};
 use yew::prelude::*;
 
+/// What the figures tab reads.
+pub struct FiguresProps<'a> {
+    /// UI language.
+    pub lang: Lang,
+    /// The open report.
+    pub report: &'a Report,
+    /// Show evidence spans in the source.
+    pub on_jump: &'a Callback<Jump>,
+}
+
 /// The figures tab.
-pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
-    let lang = app.lang;
+pub fn view(p: &FiguresProps<'_>) -> Html {
+    let (lang, r) = (p.lang, p.report);
     let rows = r.figures.iter().map(|f| {
         let spans = f.evidence.clone();
         html! {
@@ -18,7 +27,7 @@ pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
                 <td>{ &f.unit }</td>
                 <td>{ &f.subject }</td>
                 <td>{ if f.evidence.is_empty() { html!{} } else { html! {
-                    <button class="link" onclick={link.callback(move |_| Msg::Jump(spans.clone(), None))}>{ t(lang, "evidence") }{ " →" }</button>
+                    <button class="link" onclick={p.on_jump.reform(move |_| (spans.clone(), None))}>{ t(lang, "evidence") }{ " →" }</button>
                 } } }</td>
             </tr>
         }

@@ -1,13 +1,28 @@
 //! The charts tab: inline SVG drawn here (no charting library) — a bar chart of one metric
 //! across reports, and a line over years when one agency has several years. Exports as SVG/PNG.
 
-use super::app::{App, Export, Msg};
 use super::compare::{metric_label, present, primary, row_label};
-use super::format::{ellipsis, human};
-use super::i18n::{t, Lang};
 use crate::model::Report;
-use yew::html::Scope;
+use crate::web::exports::Export;
+use crate::web::format::{ellipsis, human};
+use crate::web::i18n::{t, Lang};
 use yew::prelude::*;
+
+/// What the charts tab reads.
+pub struct ChartProps<'a> {
+    /// UI language.
+    pub lang: Lang,
+    /// Every extracted report, in list order.
+    pub reports: &'a [&'a Report],
+    /// The open report (one of `reports`: its bar is marked).
+    pub current: Option<&'a Report>,
+    /// The charted metric id (default: the one most reports have).
+    pub chart_metric: Option<&'a str>,
+    /// Choose the charted metric.
+    pub on_chart_metric: &'a Callback<String>,
+    /// Download a chart.
+    pub on_export: &'a Callback<Export>,
+}
 
 const PALETTE: [&str; 8] = [
     "#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563",
@@ -169,22 +184,16 @@ pub fn line_chart(lang: Lang, data: &[(String, Vec<(i32, f64)>)], unit: &str, ti
 }
 
 /// The charts tab.
-pub fn view(app: &App, link: &Scope<App>) -> Html {
-    let lang = app.lang;
-    let reports: Vec<&Report> = app
-        .entries
-        .iter()
-        .filter_map(|e| e.report.as_ref())
-        .collect();
-    let metrics = present(&reports);
+pub fn view(p: &ChartProps<'_>) -> Html {
+    let (lang, reports) = (p.lang, p.reports);
+    let metrics = present(reports);
     if metrics.is_empty() {
         return html! { <p class="empty" data-testid="no-chart">{ t(lang, "no_chart") }</p> };
     }
     // default: the first metric most reports have
-    let chosen = app
+    let chosen = p
         .chart_metric
-        .as_ref()
-        .and_then(|id| metrics.iter().find(|m| &m.id == id))
+        .and_then(|id| metrics.iter().find(|m| m.id == id))
         .or_else(|| {
             metrics.iter().rev().max_by_key(|m| {
                 reports
@@ -195,29 +204,31 @@ pub fn view(app: &App, link: &Scope<App>) -> Html {
         })
         .copied();
     let Some(m) = chosen else { return html! {} };
-    let onchange = link.callback(|e: Event| {
+    let on_chart_metric = p.on_chart_metric.clone();
+    let onchange = Callback::from(move |e: Event| {
         let sel: Option<web_sys::HtmlSelectElement> = e.target_dyn_into();
-        sel.map(|s| Msg::ChartMetric(s.value()))
-            .unwrap_or(Msg::Noop)
+        if let Some(s) = sel {
+            on_chart_metric.emit(s.value());
+        }
     });
     let title = format!(
         "{} ({})",
         metric_label(lang, m),
-        super::i18n::unit_label(lang, &m.unit)
+        crate::web::i18n::unit_label(lang, &m.unit)
     );
-    let line = series(&reports, &m.id);
+    let line = series(reports, &m.id);
     html! {
         <div class="charts">
             <label class="filter">{ t(lang, "metric") }{ " " }
                 <select data-testid="chart-metric" {onchange}>
-                    { for metrics.iter().map(|x| html! { <option value={x.id.clone()} selected={x.id == m.id}>{ format!("{} ({})", metric_label(lang, x), super::i18n::unit_label(lang, &x.unit)) }</option> }) }
+                    { for metrics.iter().map(|x| html! { <option value={x.id.clone()} selected={x.id == m.id}>{ format!("{} ({})", metric_label(lang, x), crate::web::i18n::unit_label(lang, &x.unit)) }</option> }) }
                 </select>
             </label>
             <h3>{ t(lang, "bar_chart") }</h3>
-            <div class="chart" data-testid="chart-bar" tabindex="0" role="region" aria-label={t(lang, "bar_chart")}>{ bar_chart(lang, &reports, app.report(), &m.id, &m.unit, &title) }</div>
+            <div class="chart" data-testid="chart-bar" tabindex="0" role="region" aria-label={t(lang, "bar_chart")}>{ bar_chart(lang, reports, p.current, &m.id, &m.unit, &title) }</div>
             <div class="row">
-                <button data-testid="chart-svg" onclick={link.callback(|_| Msg::Export(Export::ChartSvg))}>{ t(lang, "export_svg") }</button>
-                <button data-testid="chart-png" onclick={link.callback(|_| Msg::Export(Export::ChartPng))}>{ t(lang, "export_png") }</button>
+                <button data-testid="chart-svg" onclick={p.on_export.reform(|_| Export::ChartSvg)}>{ t(lang, "export_svg") }</button>
+                <button data-testid="chart-png" onclick={p.on_export.reform(|_| Export::ChartPng)}>{ t(lang, "export_png") }</button>
             </div>
             <h3>{ t(lang, "line_chart") }</h3>
             if line.is_empty() {
@@ -225,8 +236,8 @@ pub fn view(app: &App, link: &Scope<App>) -> Html {
             } else {
                 <div class="chart" data-testid="chart-line" tabindex="0" role="region" aria-label={t(lang, "line_chart")}>{ line_chart(lang, &line, &m.unit, &title) }</div>
                 <div class="row">
-                    <button onclick={link.callback(|_| Msg::Export(Export::LineSvg))}>{ t(lang, "export_svg") }</button>
-                    <button onclick={link.callback(|_| Msg::Export(Export::LinePng))}>{ t(lang, "export_png") }</button>
+                    <button onclick={p.on_export.reform(|_| Export::LineSvg)}>{ t(lang, "export_svg") }</button>
+                    <button onclick={p.on_export.reform(|_| Export::LinePng)}>{ t(lang, "export_png") }</button>
                 </div>
             }
         </div>

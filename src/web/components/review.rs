@@ -3,14 +3,29 @@
 //! highlights their evidence), the numbers per section as a small bar chart, and — with reports
 //! of the same agency for several years open — the series and cross-year flags.
 
-use super::app::{App, Msg};
 use super::chart::line_chart;
 use super::compare::metric_label;
-use super::i18n::{t, Lang};
-use crate::format::number;
+use super::Jump;
 use crate::model::{Flag, Report, Series, Span};
-use yew::html::Scope;
+use crate::format::number;
+use crate::web::i18n::{t, Lang};
 use yew::prelude::*;
+
+/// What the review tab reads.
+pub struct ReviewProps<'a> {
+    /// UI language.
+    pub lang: Lang,
+    /// The open report.
+    pub report: &'a Report,
+    /// Every report with the series across them ([`with_series`]).
+    pub all: &'a [Report],
+    /// The charted metric id.
+    pub chart_metric: Option<&'a str>,
+    /// Show spans of the source.
+    pub on_jump: &'a Callback<Jump>,
+    /// Choose the charted metric.
+    pub on_chart_metric: &'a Callback<String>,
+}
 
 /// The part's label in the UI language (from `data/parts.toml`).
 pub fn part_label(lang: Lang, id: &str) -> String {
@@ -39,8 +54,9 @@ pub fn timeliness_text(lang: Lang, r: &Report) -> String {
     }
 }
 
-fn checklist(app: &App, r: &Report, link: &Scope<App>) -> Html {
-    let lang = app.lang;
+fn checklist(p: &ReviewProps<'_>) -> Html {
+    let (lang, r) = (p.lang, p.report);
+    let on_jump = p.on_jump;
     let items = r.review.parts.iter().map(|p| {
         let (mark, class) = match p.status.as_str() {
             "section" => ("✓", "ok"),
@@ -61,7 +77,7 @@ fn checklist(app: &App, r: &Report, link: &Scope<App>) -> Html {
         };
         let body = match target {
             Some(span) => html! {
-                <button class="link" data-testid="review-part-link" onclick={link.callback(move |_| Msg::Jump(vec![span], None))}>
+                <button class="link" data-testid="review-part-link" onclick={on_jump.reform(move |_| (vec![span], None))}>
                     { p.heading.clone().unwrap_or_else(|| status.to_string()) }
                 </button>
             },
@@ -87,8 +103,8 @@ fn deadline(lang: Lang, r: &Report) -> Html {
     }
 }
 
-fn derived(app: &App, r: &Report, link: &Scope<App>) -> Html {
-    let lang = app.lang;
+fn derived(p: &ReviewProps<'_>) -> Html {
+    let (lang, r) = (p.lang, p.report);
     if r.review.derived.is_empty() {
         return html! { <p class="empty">{ t(lang, "none") }</p> };
     }
@@ -101,7 +117,7 @@ fn derived(app: &App, r: &Report, link: &Scope<App>) -> Html {
         let label = lang.pick(&d.label, &d.label_en).to_string();
         html! {
             <tr data-testid="review-derived">
-                <th scope="row"><button class="link" onclick={link.callback(move |_| Msg::Jump(spans.clone(), None))}>{ if label.is_empty() { d.id.clone() } else { label } }</button></th>
+                <th scope="row"><button class="link" onclick={p.on_jump.reform(move |_| (spans.clone(), None))}>{ if label.is_empty() { d.id.clone() } else { label } }</button></th>
                 <td class="n">{ format!("{} {}", number(d.value), d.unit) }</td>
                 <td><code>{ &d.formula }</code></td>
             </tr>
@@ -113,8 +129,8 @@ fn derived(app: &App, r: &Report, link: &Scope<App>) -> Html {
     }
 }
 
-fn flags(app: &App, flags: &[Flag], link: &Scope<App>) -> Html {
-    let lang = app.lang;
+fn flags(p: &ReviewProps<'_>, flags: &[Flag]) -> Html {
+    let lang = p.lang;
     if flags.is_empty() {
         return html! { <p class="empty" data-testid="review-no-flags">{ t(lang, "rv_no_flags") }</p> };
     }
@@ -122,7 +138,7 @@ fn flags(app: &App, flags: &[Flag], link: &Scope<App>) -> Html {
         let spans = f.evidence.clone();
         html! {
             <li data-testid="review-flag" data-kind={f.kind.clone()}>
-                <button class="link" onclick={link.callback(move |_| Msg::Jump(spans.clone(), None))}>{ lang.pick(&f.zh, &f.en) }</button>
+                <button class="link" onclick={p.on_jump.reform(move |_| (spans.clone(), None))}>{ lang.pick(&f.zh, &f.en) }</button>
                 { " " }<span class="tag">{ &f.kind }</span>
             </li>
         }
@@ -170,8 +186,7 @@ pub fn density_svg(r: &Report) -> Html {
 
 /// All open reports (list order) with the series and cross-year flags across them
 /// ([`crate::review::series::across`]) written into their `review`.
-pub fn with_series(app: &App) -> Vec<Report> {
-    let mut all = app.reports();
+pub fn with_series(mut all: Vec<Report>) -> Vec<Report> {
     if all.len() >= 2 {
         crate::review::series::across(&mut all);
     }
@@ -189,20 +204,21 @@ fn series_label(lang: Lang, s: &Series) -> String {
 }
 
 /// The line chart of one series (chosen in a selector; years on the x axis).
-fn series_chart(app: &App, all: &[Series], link: &Scope<App>) -> Html {
-    let lang = app.lang;
-    let Some(s) = app
+fn series_chart(p: &ReviewProps<'_>, all: &[Series]) -> Html {
+    let lang = p.lang;
+    let Some(s) = p
         .chart_metric
-        .as_ref()
-        .and_then(|id| all.iter().find(|s| &s.metric == id))
+        .and_then(|id| all.iter().find(|s| s.metric == id))
         .or_else(|| all.first())
     else {
         return html! {};
     };
-    let onchange = link.callback(|e: Event| {
+    let on_chart_metric = p.on_chart_metric.clone();
+    let onchange = Callback::from(move |e: Event| {
         let sel: Option<web_sys::HtmlSelectElement> = e.target_dyn_into();
-        sel.map(|s| Msg::ChartMetric(s.value()))
-            .unwrap_or(Msg::Noop)
+        if let Some(s) = sel {
+            on_chart_metric.emit(s.value());
+        }
     });
     let data = vec![(
         s.agency.clone(),
@@ -214,14 +230,14 @@ fn series_chart(app: &App, all: &[Series], link: &Scope<App>) -> Html {
     let title = format!(
         "{} ({})",
         series_label(lang, s),
-        super::i18n::unit_label(lang, &s.unit)
+        crate::web::i18n::unit_label(lang, &s.unit)
     );
     html! {
         <>
             <label class="filter">{ t(lang, "rv_series_chart") }{ " " }
                 <select data-testid="review-series-metric" {onchange}>
                     { for all.iter().map(|x| html! {
-                        <option value={x.metric.clone()} selected={x.metric == s.metric}>{ format!("{} ({})", series_label(lang, x), super::i18n::unit_label(lang, &x.unit)) }</option>
+                        <option value={x.metric.clone()} selected={x.metric == s.metric}>{ format!("{} ({})", series_label(lang, x), crate::web::i18n::unit_label(lang, &x.unit)) }</option>
                     }) }
                 </select>
             </label>
@@ -232,9 +248,8 @@ fn series_chart(app: &App, all: &[Series], link: &Scope<App>) -> Html {
     }
 }
 
-fn series(app: &App, r: &Report, link: &Scope<App>) -> (Html, Vec<Flag>) {
-    let lang = app.lang;
-    let all = with_series(app);
+fn series(p: &ReviewProps<'_>) -> (Html, Vec<Flag>) {
+    let (lang, r, all) = (p.lang, p.report, p.all);
     if all.len() < 2 {
         return (html! {}, Vec::new());
     }
@@ -268,33 +283,33 @@ fn series(app: &App, r: &Report, link: &Scope<App>) -> (Html, Vec<Flag>) {
             Some(p) => html! { <td class="n">{ number(p.value) }</td> },
             None => html! { <td class="n missing">{ "—" }</td> },
         });
-        html! { <tr data-testid="review-series-row"><th scope="row">{ format!("{} ({})", series_label(lang, s), super::i18n::unit_label(lang, &s.unit)) }</th>{ for cells }</tr> }
+        html! { <tr data-testid="review-series-row"><th scope="row">{ format!("{} ({})", series_label(lang, s), crate::web::i18n::unit_label(lang, &s.unit)) }</th>{ for cells }</tr> }
     });
     let table = html! {
         <>
             <h3>{ t(lang, "rv_series") }</h3>
             <div class="scroll-x" tabindex="0" role="region" aria-label={t(lang, "rv_series")}><table class="table" data-testid="review-series"><thead><tr><th scope="col">{ t(lang, "rv_indicator") }</th>{ for head }</tr></thead><tbody>{ for rows }</tbody></table></div>
-            { series_chart(app, &me.review.series, link) }
+            { series_chart(p, &me.review.series) }
         </>
     };
     (table, cross)
 }
 
 /// The review tab of the open report.
-pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
-    let lang = app.lang;
-    let (series_table, cross) = series(app, r, link);
+pub fn view(p: &ReviewProps<'_>) -> Html {
+    let (lang, r) = (p.lang, p.report);
+    let (series_table, cross) = series(p);
     let mut all_flags = r.review.flags.clone();
     all_flags.extend(cross);
     html! {
         <div class="review" data-testid="review">
             <h3>{ t(lang, "rv_parts") }</h3>
-            { checklist(app, r, link) }
+            { checklist(p) }
             { deadline(lang, r) }
             <h3>{ t(lang, "rv_flags") }</h3>
-            { flags(app, &all_flags, link) }
+            { flags(p, &all_flags) }
             <h3>{ t(lang, "rv_derived") }</h3>
-            { derived(app, r, link) }
+            { derived(p) }
             <h3>{ t(lang, "rv_density") }{ format!(" · {} {}", number(r.review.density), t(lang, "rv_per_1000")) }</h3>
             { density_svg(r) }
             { series_table }

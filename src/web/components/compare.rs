@@ -4,11 +4,11 @@
 //! component that redraws only when its data generation, language, sort, filters or open
 //! report change (a batch of reports redraws it once).
 
-use super::filters::{self, Filters};
-use super::format::{decimals, exact};
-use super::i18n::{t, unit_label, Lang};
 use crate::data::catalog::Metric;
 use crate::model::Report;
+use crate::web::filters::{self, Filters};
+use crate::web::format::{decimals, exact};
+use crate::web::i18n::{t, unit_label, Lang};
 use std::cmp::Ordering;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -130,14 +130,14 @@ fn cmp_opt(a: Option<f64>, b: Option<f64>, _asc: bool) -> Ordering {
 }
 
 /// One row of the comparison: the entry it belongs to, its report (with the cross-report series
-/// and flags), and its genre and coverage (see [`super::genre`]).
+/// and flags), and its genre and coverage (see [`crate::web::genre`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompareRow {
     /// Index of the entry in the page's list.
     pub entry: usize,
     /// The report.
     pub report: Report,
-    /// Genre (index into the core's genres, see [`super::genre`]).
+    /// Genre (index into the core's genres, see [`crate::web::genre`]).
     pub genre: Option<usize>,
     /// Months covered when only a part of the year.
     pub months: Option<u32>,
@@ -210,13 +210,9 @@ fn select(
     }
 }
 
-/// The comparison table with its filters.
-#[function_component(CompareTable)]
-pub fn compare_table(p: &CompareProps) -> Html {
+/// The filter bar: department, year, level (choices from every report).
+fn filter_bar(p: &CompareProps) -> Html {
     let lang = p.lang;
-    if p.rows.is_empty() {
-        return html! { <p class="empty">{ t(lang, "no_report") }</p> };
-    }
     let all: Vec<&Report> = p.rows.iter().map(|r| &r.report).collect();
     let depts = filters::choices(&all, filters::department);
     let years = filters::choices(&all, |r| {
@@ -231,25 +227,19 @@ pub fn compare_table(p: &CompareProps) -> Html {
             n
         })
     };
-    let filter_bar = html! {
+    html! {
         <div class="row filters" data-testid="compare-filters">
             { select(lang, "department", "filter-dept", &p.filters.department, &depts, set(|f, v| f.department = v)) }
             { select(lang, "year", "filter-year", &p.filters.year, &years, set(|f, v| f.year = v)) }
             { select(lang, "level", "filter-level", &p.filters.level, &levels, set(|f, v| f.level = v)) }
         </div>
-    };
-    let mut rows: Vec<(usize, &Report)> = p
-        .rows
-        .iter()
-        .filter(|r| p.filters.keeps(&r.report))
-        .map(|r| (r.entry, &r.report))
-        .collect();
-    let meta_of = |entry: usize| p.rows.iter().find(|r| r.entry == entry);
-    let reports: Vec<&Report> = rows.iter().map(|(_, r)| *r).collect();
-    let metrics = present(&reports);
-    if let Some((col, asc)) = p.sort {
-        sort_rows(&mut rows, &metrics, col, asc);
     }
+}
+
+/// The header row: report, year, the metrics (with their units), the review columns; each
+/// sorts by its column.
+fn head_row(p: &CompareProps, metrics: &[&Metric]) -> Html {
+    let lang = p.lang;
     let arrow = |c: usize| match p.sort {
         Some((s, true)) if s == c => " ▲",
         Some((s, false)) if s == c => " ▼",
@@ -287,48 +277,93 @@ pub fn compare_table(p: &CompareProps) -> Html {
             </th>
         }
     });
-    let body = rows.iter().map(|(i, r)| {
-        let i = *i;
-        let info = meta_of(i);
-        let genre = info.and_then(|x| x.genre).map(|g| super::genre::genre_label(lang, g)).unwrap_or("");
-        let months = info.and_then(|x| x.months);
-        let cells = metrics.iter().map(|m| {
-            let (_, div) = column_unit(lang, m);
-            let id = m.id.clone();
-            let on_cell = p.on_cell.reform(move |_: MouseEvent| (i, id.clone()));
-            let weak = r.metrics.iter().find(|f| f.id == m.id && f.primary).is_some_and(super::confidence::is_weak);
-            match primary(r, &m.id) {
-                Some(v) => html! {
-                    <td class={classes!("n", weak.then_some("weak"))} data-id={m.id.clone()} data-value={crate::format::number(v)}>
-                        <button class="cell" title={format!("{}{}", exact(v, &m.unit), if weak { format!(" · {}", t(lang, "weak_hint")) } else { String::new() })} onclick={on_cell}>
-                            { decimals(v / div, 2) }{ if weak { "?" } else { "" } }</button>
-                    </td>
-                },
-                None => html! { <td class="n missing" data-id={m.id.clone()}><span aria-label={t(lang, "not_found")}>{ "—" }</span></td> },
-            }
-        });
-        let label = row_label(r);
-        let tip = format!("{label}{}{}", r.meta.year.map(|y| format!(" {y}")).unwrap_or_default(), if genre.is_empty() { String::new() } else { format!(" · {genre}") });
-        let on_select = p.on_select.reform(move |_: MouseEvent| i);
-        html! {
-            <tr data-testid="compare-row" data-entry={i.to_string()} class={classes!((i == p.current).then_some("active"))}>
-                <th scope="row" class="name" title={tip}><button class="link" onclick={on_select}>{ label }</button></th>
-                <td class="n year">{ r.meta.year.map(|y| y.to_string()).unwrap_or_default() }
-                    if !genre.is_empty() { <span class="chip" data-testid="compare-genre">{ genre }</span> }
-                    if months.is_some() { <span class="chip partial" data-testid="compare-partial">{ super::genre::coverage_label(lang, months) }</span> }
-                </td>
-                { for cells }
-                { for (0..REVIEW_COLUMNS.len()).map(|k| html! { <td class="n review-col" data-testid="compare-review">{ review_cell(lang, r, k) }</td> }) }
-            </tr>
+    html! { <tr>{ for head }</tr> }
+}
+
+/// One metric's cell of entry `i`'s row: its primary value (a button to the drawer), or —.
+fn metric_cell(p: &CompareProps, i: usize, r: &Report, m: &Metric) -> Html {
+    let lang = p.lang;
+    let (_, div) = column_unit(lang, m);
+    let id = m.id.clone();
+    let on_cell = p.on_cell.reform(move |_: MouseEvent| (i, id.clone()));
+    let weak = r
+        .metrics
+        .iter()
+        .find(|f| f.id == m.id && f.primary)
+        .is_some_and(crate::web::confidence::is_weak);
+    match primary(r, &m.id) {
+        Some(v) => html! {
+            <td class={classes!("n", weak.then_some("weak"))} data-id={m.id.clone()} data-value={crate::format::number(v)}>
+                <button class="cell" title={format!("{}{}", exact(v, &m.unit), if weak { format!(" · {}", t(lang, "weak_hint")) } else { String::new() })} onclick={on_cell}>
+                    { decimals(v / div, 2) }{ if weak { "?" } else { "" } }</button>
+            </td>
+        },
+        None => {
+            html! { <td class="n missing" data-id={m.id.clone()}><span aria-label={t(lang, "not_found")}>{ "—" }</span></td> }
         }
-    });
+    }
+}
+
+/// Entry `i`'s row: name (opens it), year with genre and coverage, metrics, review columns.
+fn body_row(p: &CompareProps, i: usize, r: &Report, metrics: &[&Metric]) -> Html {
+    let lang = p.lang;
+    let info = p.rows.iter().find(|x| x.entry == i);
+    let genre = info
+        .and_then(|x| x.genre)
+        .map(|g| crate::web::genre::genre_label(lang, g))
+        .unwrap_or("");
+    let months = info.and_then(|x| x.months);
+    let cells = metrics.iter().map(|m| metric_cell(p, i, r, m));
+    let label = row_label(r);
+    let tip = format!(
+        "{label}{}{}",
+        r.meta.year.map(|y| format!(" {y}")).unwrap_or_default(),
+        if genre.is_empty() {
+            String::new()
+        } else {
+            format!(" · {genre}")
+        }
+    );
+    let on_select = p.on_select.reform(move |_: MouseEvent| i);
+    html! {
+        <tr data-testid="compare-row" data-entry={i.to_string()} class={classes!((i == p.current).then_some("active"))}>
+            <th scope="row" class="name" title={tip}><button class="link" onclick={on_select}>{ label }</button></th>
+            <td class="n year">{ r.meta.year.map(|y| y.to_string()).unwrap_or_default() }
+                if !genre.is_empty() { <span class="chip" data-testid="compare-genre">{ genre }</span> }
+                if months.is_some() { <span class="chip partial" data-testid="compare-partial">{ crate::web::genre::coverage_label(lang, months) }</span> }
+            </td>
+            { for cells }
+            { for (0..REVIEW_COLUMNS.len()).map(|k| html! { <td class="n review-col" data-testid="compare-review">{ review_cell(lang, r, k) }</td> }) }
+        </tr>
+    }
+}
+
+/// The comparison table with its filters.
+#[function_component(CompareTable)]
+pub fn compare_table(p: &CompareProps) -> Html {
+    let lang = p.lang;
+    if p.rows.is_empty() {
+        return html! { <p class="empty">{ t(lang, "no_report") }</p> };
+    }
+    let mut rows: Vec<(usize, &Report)> = p
+        .rows
+        .iter()
+        .filter(|r| p.filters.keeps(&r.report))
+        .map(|r| (r.entry, &r.report))
+        .collect();
+    let reports: Vec<&Report> = rows.iter().map(|(_, r)| *r).collect();
+    let metrics = present(&reports);
+    if let Some((col, asc)) = p.sort {
+        sort_rows(&mut rows, &metrics, col, asc);
+    }
+    let body = rows.iter().map(|(i, r)| body_row(p, *i, r, &metrics));
     html! {
         <div class="compare">
             <p class="hint">{ t(lang, "compare_hint") }</p>
-            { filter_bar }
+            { filter_bar(p) }
             <div class="scroll-x table-box" tabindex="0" role="region" aria-label={t(lang, "tab_compare")}>
                 <table class="table compare-table" data-testid="compare-table">
-                    <thead><tr>{ for head }</tr></thead>
+                    <thead>{ head_row(p, &metrics) }</thead>
                     <tbody>{ for body }</tbody>
                 </table>
             </div>

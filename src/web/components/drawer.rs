@@ -2,9 +2,9 @@
 //! its sentence, the weak-match hint and a button to the source — opened in place, so the
 //! comparison stays where it was. Escape or × closes it.
 
-use super::format::{exact, human, qualifiers};
-use super::i18n::{t, Lang};
 use crate::model::Fact;
+use crate::web::format::{exact, human, qualifiers};
+use crate::web::i18n::{t, Lang};
 use yew::prelude::*;
 
 /// Props of [`Drawer`].

@@ -1,11 +1,27 @@
 //! The metrics tab: catalog groups, primary values, qualifiers, alternatives, weak matches marked.
 
-use super::app::{App, Msg};
-use super::format::{exact, human, qualifiers};
-use super::i18n::{t, Lang};
+use super::Jump;
 use crate::model::{Fact, Report};
-use yew::html::Scope;
+use crate::web::format::{exact, human, qualifiers};
+use crate::web::i18n::{t, Lang};
+use std::collections::HashSet;
 use yew::prelude::*;
+
+/// What the metrics tab reads.
+pub struct MetricsProps<'a> {
+    /// UI language.
+    pub lang: Lang,
+    /// The open report.
+    pub report: &'a Report,
+    /// The selected fact (index into the report's metrics).
+    pub selected: Option<usize>,
+    /// Metric ids whose alternatives are open.
+    pub open_alts: &'a HashSet<String>,
+    /// Show a fact's evidence in the source (and select it).
+    pub on_jump: &'a Callback<Jump>,
+    /// Show or hide a metric's alternatives.
+    pub on_toggle_alts: &'a Callback<String>,
+}
 
 /// A metric's label in the UI language (`zh` always present; English adds the zh in small).
 pub fn label(lang: Lang, f: &Fact) -> Html {
@@ -25,13 +41,13 @@ pub fn label(lang: Lang, f: &Fact) -> Html {
     }
 }
 
-fn fact_row(app: &App, link: &Scope<App>, idx: usize, f: &Fact, primary_row: bool) -> Html {
-    let lang = app.lang;
+fn fact_row(p: &MetricsProps<'_>, idx: usize, f: &Fact, primary_row: bool) -> Html {
+    let lang = p.lang;
     let spans = f.evidence.clone();
-    let onclick = link.callback(move |_| Msg::Jump(spans.clone(), Some(idx)));
-    let active = app.selected == Some(idx);
+    let onclick = p.on_jump.reform(move |_| (spans.clone(), Some(idx)));
+    let active = p.selected == Some(idx);
     let quals = qualifiers(f, lang);
-    let weak = super::confidence::is_weak(f);
+    let weak = crate::web::confidence::is_weak(f);
     let testid = if primary_row {
         format!("fact-{}", f.id)
     } else {
@@ -59,8 +75,8 @@ fn fact_row(app: &App, link: &Scope<App>, idx: usize, f: &Fact, primary_row: boo
 }
 
 /// The metrics tab.
-pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
-    let lang = app.lang;
+pub fn view(p: &MetricsProps<'_>) -> Html {
+    let (lang, r) = (p.lang, p.report);
     let cat = crate::data::catalog::builtin();
     if r.metrics.is_empty() {
         return html! { <p class="empty" data-testid="no-metrics">{ t(lang, "no_metrics") }</p> };
@@ -94,18 +110,18 @@ pub fn view(app: &App, r: &Report, link: &Scope<App>) -> Html {
             let primary = facts.iter().find(|(_, f)| f.primary).or(facts.first()).copied();
             let Some((pi, pf)) = primary else { return html! {} };
             let alts: Vec<(usize, &Fact)> = facts.iter().filter(|(i, _)| *i != pi).copied().collect();
-            let open = app.open_alts.contains(id);
+            let open = p.open_alts.contains(id);
             let id_owned = id.to_string();
             html! {
                 <li class="metric" data-testid="metric" data-id={id.to_string()}>
-                    { fact_row(app, link, pi, pf, true) }
+                    { fact_row(p, pi, pf, true) }
                     if !alts.is_empty() {
                         <button class="alts-toggle" data-testid={format!("alts-{id}")} aria-expanded={open.to_string()}
-                            onclick={link.callback(move |_| Msg::ToggleAlts(id_owned.clone()))}>
+                            onclick={p.on_toggle_alts.reform(move |_| id_owned.clone())}>
                             { if open { t(lang, "hide").to_string() } else { format!("+{} {}", alts.len(), t(lang, "alternatives")) } }
                         </button>
                         if open {
-                            <div class="alts">{ for alts.into_iter().map(|(i, f)| fact_row(app, link, i, f, false)) }</div>
+                            <div class="alts">{ for alts.into_iter().map(|(i, f)| fact_row(p, i, f, false)) }</div>
                         }
                     }
                 </li>
