@@ -68,15 +68,36 @@ pub fn resolve(
     qs: &[Quantity],
     cands: Vec<Candidate>,
 ) -> (Vec<Fact>, Vec<Figure>) {
+    let (mentions, used) = mentions(doc, cat, qs, &cands);
+    let facts = merge(doc, cat, qs, &mentions);
+    let facts = choose_primary(cat, facts);
+    let figures = qs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used[*i])
+        .map(|(i, q)| Figure {
+            value: q.value,
+            unit: q.unit.clone(),
+            subject: subject(doc, qs, i),
+            approx: q.approx,
+            evidence: vec![doc.index.span(&q.span)],
+        })
+        .collect();
+    (facts, figures)
+}
+
+/// Every statement of a metric's value (the candidates and the catalog's explicit zeros) with
+/// its qualifiers, in text order; and which quantities they used.
+fn mentions(
+    doc: &Doc,
+    cat: &Catalog,
+    qs: &[Quantity],
+    cands: &[Candidate],
+) -> (Vec<Mention>, Vec<bool>) {
     let text = &doc.body;
-    let secs = doc.sections();
-    let in_problems = |b: usize| {
-        secs.iter()
-            .any(|(k, r)| *k == SectionKind::Problems && r.contains(&b))
-    };
     let mut used = vec![false; qs.len()];
     let mut mentions: Vec<Mention> = Vec::new();
-    for c in &cands {
+    for c in cands {
         used[c.q] = true;
         let q = &qs[c.q];
         let sentence = sentence_of(doc, q.span.start);
@@ -110,12 +131,22 @@ pub fn resolve(
     }
     mentions.sort_by_key(|m| m.span.start);
 
+    (mentions, used)
+}
+
+/// Merge the mentions of the same (metric, value) into one fact each, with its primary score.
+fn merge(doc: &Doc, cat: &Catalog, qs: &[Quantity], mentions: &[Mention]) -> Vec<(Fact, f64)> {
+    let secs = doc.sections();
+    let in_problems = |b: usize| {
+        secs.iter()
+            .any(|(k, r)| *k == SectionKind::Problems && r.contains(&b))
+    };
     // merge mentions of the same (metric, value)
     let mut facts: Vec<(Fact, f64)> = Vec::new();
     let mut order: Vec<(usize, f64)> = Vec::new();
     // (metric, value in thousandths) → index in `facts`: merging stays linear in the mentions
     let mut index: HashMap<(usize, i64), usize> = HashMap::new();
-    for mn in &mentions {
+    for mn in mentions {
         let metric = &cat.metrics[mn.metric];
         let q = mn.q.map(|i| &qs[i]);
         let span: Span = doc.index.span(&mn.span);
@@ -160,6 +191,12 @@ pub fn resolve(
             score,
         ));
     }
+    facts
+}
+
+/// One primary per metric (the highest score, the earlier first statement winning a close
+/// call), the facts in the catalog's order of metrics, then by first mention.
+fn choose_primary(cat: &Catalog, mut facts: Vec<(Fact, f64)>) -> Vec<Fact> {
     // the earlier first statement wins a close call: -0.5 per fact of the same id stated before
     let mut seen: Vec<(String, usize)> = Vec::new();
     for (f, sc) in facts.iter_mut() {
@@ -201,19 +238,7 @@ pub fn resolve(
         )
     });
 
-    let figures = qs
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !used[*i])
-        .map(|(i, q)| Figure {
-            value: q.value,
-            unit: q.unit.clone(),
-            subject: subject(doc, qs, i),
-            approx: q.approx,
-            evidence: vec![doc.index.span(&q.span)],
-        })
-        .collect();
-    (facts, figures)
+    facts
 }
 
 /// A value rounded to thousandths, the key under which facts of one metric are merged.
