@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::cases::{GazetteerTable, MetaCase, MetaTable};
+use common::cases::{CodeCase, GazetteerTable, LookupCase, MetaCase, MetaTable};
 use common::Verdict;
 use zhibiao::model::Meta;
 use zhibiao::stages::gazetteer;
@@ -44,6 +44,66 @@ fn meta_table() {
     verdict.finish();
 }
 
+/// What is wrong with the gazetteer's answer for one `lookup` case.
+fn lookup_errors(c: &LookupCase) -> Vec<String> {
+    let mut fails = Vec::new();
+    let got = gazetteer::lookup(&c.name);
+    let all = gazetteer::lookup_all(&c.name);
+    if c.unknown {
+        if !all.is_empty() {
+            fails.push(format!("lookup {}: expected unknown, got {all:?}", c.name));
+        }
+    } else if c.ambiguous {
+        if got.is_some() || c.count.is_some_and(|n| n != all.len()) || all.len() < 2 {
+            fails.push(format!(
+                "lookup {}: expected ambiguous ({:?}), got {got:?} / {}",
+                c.name,
+                c.count,
+                all.len()
+            ));
+        }
+    } else {
+        match got {
+            None => fails.push(format!("lookup {}: not found", c.name)),
+            Some(p) => {
+                if Some(&p.province) != c.province.as_ref()
+                    || Some(p.level) != c.level.as_deref()
+                    || p.parent != c.parent
+                {
+                    fails.push(format!(
+                        "lookup {}: got {} {} {:?}, expected {:?} {:?} {:?}",
+                        c.name, p.province, p.level, p.parent, c.province, c.level, c.parent
+                    ));
+                }
+            }
+        }
+    }
+    fails
+}
+
+/// What is wrong with the gazetteer's answer for one `code` case.
+fn code_errors(c: &CodeCase) -> Vec<String> {
+    let mut fails = Vec::new();
+    let got = gazetteer::lookup(&c.place).map(|p| p.code);
+    if got.as_deref() != Some(c.code.as_str()) {
+        fails.push(format!(
+            "[{}] code of {}: got {got:?}, expected {}",
+            c.name, c.place, c.code
+        ));
+    }
+    let padded = format!("{:0<6}", c.code);
+    for code in [c.code.as_str(), padded.as_str()] {
+        let back = gazetteer::by_code(code).map(|p| p.name);
+        if back.as_deref() != Some(c.place.as_str()) {
+            fails.push(format!(
+                "[{}] by_code {code}: got {back:?}, expected {}",
+                c.name, c.place
+            ));
+        }
+    }
+    fails
+}
+
 #[test]
 fn gazetteer_table() {
     let file: GazetteerTable = common::load("gazetteer.toml");
@@ -55,39 +115,7 @@ fn gazetteer_table() {
     assert!(total >= 40, "only {total} cases");
     let mut v = Verdict::new("gazetteer.toml");
     for c in &file.lookup {
-        let mut fails = Vec::new();
-        let got = gazetteer::lookup(&c.name);
-        let all = gazetteer::lookup_all(&c.name);
-        if c.unknown {
-            if !all.is_empty() {
-                fails.push(format!("lookup {}: expected unknown, got {all:?}", c.name));
-            }
-        } else if c.ambiguous {
-            if got.is_some() || c.count.is_some_and(|n| n != all.len()) || all.len() < 2 {
-                fails.push(format!(
-                    "lookup {}: expected ambiguous ({:?}), got {got:?} / {}",
-                    c.name,
-                    c.count,
-                    all.len()
-                ));
-            }
-        } else {
-            match got {
-                None => fails.push(format!("lookup {}: not found", c.name)),
-                Some(p) => {
-                    if Some(&p.province) != c.province.as_ref()
-                        || Some(p.level) != c.level.as_deref()
-                        || p.parent != c.parent
-                    {
-                        fails.push(format!(
-                            "lookup {}: got {} {} {:?}, expected {:?} {:?} {:?}",
-                            c.name, p.province, p.level, p.parent, c.province, c.level, c.parent
-                        ));
-                    }
-                }
-            }
-        }
-        v.record(&format!("lookup {}", c.name), false, &fails);
+        v.record(&format!("lookup {}", c.name), false, &lookup_errors(c));
     }
     for c in &file.resolve {
         let mut fails = Vec::new();
@@ -133,25 +161,7 @@ fn gazetteer_table() {
         v.record(&format!("within {} in {}", c.name, c.within), false, &fails);
     }
     for c in &file.code {
-        let mut fails = Vec::new();
-        let got = gazetteer::lookup(&c.place).map(|p| p.code);
-        if got.as_deref() != Some(c.code.as_str()) {
-            fails.push(format!(
-                "[{}] code of {}: got {got:?}, expected {}",
-                c.name, c.place, c.code
-            ));
-        }
-        let padded = format!("{:0<6}", c.code);
-        for code in [c.code.as_str(), padded.as_str()] {
-            let back = gazetteer::by_code(code).map(|p| p.name);
-            if back.as_deref() != Some(c.place.as_str()) {
-                fails.push(format!(
-                    "[{}] by_code {code}: got {back:?}, expected {}",
-                    c.name, c.place
-                ));
-            }
-        }
-        v.record(&format!("code {}", c.name), false, &fails);
+        v.record(&format!("code {}", c.name), false, &code_errors(c));
     }
     assert!(file.code.len() >= 10, "only {} code cases", file.code.len());
     v.finish();

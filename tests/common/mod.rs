@@ -470,3 +470,21 @@ pub fn peer_inputs() -> Vec<(String, String)> {
     }
     out
 }
+
+/// A seed report of `../shared/corpus`: its text and its report.
+pub fn seed(file: &str) -> (String, zhibiao::model::Report) {
+    let p = shared_path("corpus").join(file);
+    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    let r = zhibiao::extract(&text, file);
+    (text, r)
+}
+
+/// Fail with every error listed when there is any.
+pub fn fail_if_any(what: &str, errors: Vec<String>) {
+    assert!(
+        errors.is_empty(),
+        "{what}: {} failure(s):\n  {}",
+        errors.len(),
+        errors.join("\n  ")
+    );
+}
