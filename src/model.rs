@@ -45,6 +45,19 @@ pub struct Report {
     pub review: Review,
 }
 
+impl Report {
+    /// The index in `metrics` of metric `id`'s primary fact (the one of its facts that stands
+    /// for the metric: in the summary, the comparison, the series and the derived measures).
+    pub fn primary_at(&self, id: &str) -> Option<usize> {
+        self.metrics.iter().position(|f| f.primary && f.id == id)
+    }
+
+    /// Metric `id`'s primary fact.
+    pub fn primary(&self, id: &str) -> Option<&Fact> {
+        self.primary_at(id).map(|i| &self.metrics[i])
+    }
+}
+
 /// Report metadata; `None` where the page does not say.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Meta {

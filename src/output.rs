@@ -150,7 +150,7 @@ pub fn comparison_rows(reports: &[Report], cat: &Catalog) -> Vec<Vec<String>> {
             m.published.clone().unwrap_or_default(),
         ];
         for metric in &ids {
-            let v = r.metrics.iter().find(|f| f.id == metric.id && f.primary);
+            let v = r.primary(&metric.id);
             row.push(v.map(|f| number(f.value)).unwrap_or_default());
         }
         let rv = &r.review;

@@ -229,9 +229,8 @@ pub fn summarise_with(report: &Report, cat: &crate::data::catalog::Catalog) -> S
     opening(report, &mut zh, &mut en);
     let primary = |id: &str| {
         report
-            .metrics
-            .iter()
-            .position(|f| f.primary && f.id == id && f.value.is_finite())
+            .primary_at(id)
+            .filter(|&i| report.metrics[i].value.is_finite())
     };
     for group in &cat.summary_groups {
         // (metric, fact index) of the group's metrics that have a phrase and a primary fact

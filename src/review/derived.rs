@@ -158,7 +158,7 @@ pub fn eval(formula: &str, value: &mut impl FnMut(&str) -> Option<f64>) -> Optio
 }
 
 fn primary<'a>(report: &'a Report, id: &str) -> Option<&'a Fact> {
-    report.metrics.iter().find(|f| f.id == id && f.primary)
+    report.primary(id)
 }
 
 /// The indicators of `defs` that the report's primary facts allow.

@@ -16,7 +16,7 @@ fn agency_key(r: &Report) -> Option<(String, i32)> {
 }
 
 fn primary<'a>(r: &'a Report, id: &str) -> Option<&'a Fact> {
-    r.metrics.iter().find(|f| f.id == id && f.primary)
+    r.primary(id)
 }
 
 /// The series of each agency with reports of two or more years, and the cross-year flags;
