@@ -8,6 +8,7 @@
 //! is the report's year. A report without facts gets the first sentence alone (or nothing when
 //! the meta is empty too).
 
+use crate::format::{decimals, group_thousands, plain};
 use crate::model::{Approx, Fact, Report, Summary, SummaryLink};
 
 /// Most facts named in one sentence.
@@ -29,46 +30,11 @@ const GLOSSES: [(&str, &str); 12] = [
     ("人民政府", "people's government"),
 ];
 
-/// `v` with at most `dec` decimals, trailing zeros dropped.
-fn trim_num(v: f64, dec: usize) -> String {
-    let s = format!("{:.*}", dec, v);
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
-
-/// Thousands separators for the integer part of a plain number string.
-fn group3(s: &str) -> String {
-    let (int, frac) = match s.find('.') {
-        Some(i) => (&s[..i], &s[i..]),
-        None => (s, ""),
-    };
-    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{sign}{out}{frac}")
-}
-
-fn plain(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        trim_num(v, 2)
-    }
-}
-
 /// The quantity of a fact as written in Chinese: `146件`, `300余份`, `近200件`, `1021.21万元`, `100%`.
 pub fn zh_quantity(f: &Fact) -> String {
     let (num, unit) = match f.unit.as_str() {
-        "元" if f.value.abs() >= 1e8 => (trim_num(f.value / 1e8, 2), "亿元".to_string()),
-        "元" if f.value.abs() >= 1e4 => (trim_num(f.value / 1e4, 2), "万元".to_string()),
+        "元" if f.value.abs() >= 1e8 => (decimals(f.value / 1e8, 2), "亿元".to_string()),
+        "元" if f.value.abs() >= 1e4 => (decimals(f.value / 1e4, 2), "万元".to_string()),
         "µg/m³" => (plain(f.value), "微克/立方米".to_string()),
         u => (plain(f.value), u.to_string()),
     };
@@ -84,12 +50,12 @@ pub fn zh_quantity(f: &Fact) -> String {
 pub fn en_quantity(f: &Fact) -> String {
     let v = f.value;
     let q = match f.unit.as_str() {
-        "元" if v.abs() >= 1e9 => format!("CNY {} billion", trim_num(v / 1e9, 2)),
-        "元" if v.abs() >= 1e6 => format!("CNY {} million", trim_num(v / 1e6, 2)),
-        "元" => format!("CNY {}", group3(&plain(v))),
+        "元" if v.abs() >= 1e9 => format!("CNY {} billion", decimals(v / 1e9, 2)),
+        "元" if v.abs() >= 1e6 => format!("CNY {} million", decimals(v / 1e6, 2)),
+        "元" => format!("CNY {}", group_thousands(&plain(v))),
         "%" => format!("{}%", plain(v)),
         "µg/m³" => format!("{} µg/m³", plain(v)),
-        _ => group3(&plain(v)),
+        _ => group_thousands(&plain(v)),
     };
     match f.approx {
         Some(Approx::MoreThan) => format!("over {q}"),
@@ -293,10 +259,10 @@ mod tests {
     use super::*;
     #[test]
     fn grouping() {
-        assert_eq!(group3("1234567"), "1,234,567");
-        assert_eq!(group3("533"), "533");
-        assert_eq!(trim_num(1021.2056, 2), "1021.21");
-        assert_eq!(trim_num(4.5, 2), "4.5");
+        assert_eq!(group_thousands("1234567"), "1,234,567");
+        assert_eq!(group_thousands("533"), "533");
+        assert_eq!(decimals(1021.2056, 2), "1021.21");
+        assert_eq!(decimals(4.5, 2), "4.5");
         assert_eq!(singular("{} penalty cases"), "{} penalty case");
         assert_eq!(singular("{} reduced penalties"), "{} reduced penalty");
         assert_eq!(

@@ -3,38 +3,14 @@
 use super::i18n::{t, Lang};
 use crate::model::{Approx, Change, Fact};
 
-/// Group the integer part with commas: `1234567.5` → `1,234,567.5`.
-pub fn group_thousands(s: &str) -> String {
-    let (sign, rest) = match s.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", s),
-    };
-    let (int, frac) = match rest.find('.') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, ""),
-    };
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{sign}{out}{frac}")
-}
+pub use crate::format::group_thousands;
 
 /// A number with at most `digits` decimals, trailing zeros dropped.
 pub fn decimals(v: f64, digits: usize) -> String {
     if !v.is_finite() {
         return String::from("?");
     }
-    let s = format!("{v:.digits$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    group_thousands(&s)
+    group_thousands(&crate::format::decimals(v, digits))
 }
 
 /// The exact value in the canonical unit: `10,212,056 元`.
