@@ -40,7 +40,7 @@ fn is_a_word(t: &str, run: &Run, unit: &str, kind: Kind, end: usize) -> bool {
             }
             if unit.chars().count() <= 1
                 && matches!(next, Some('一' | '双'))
-                && is_word_char(ch(t, end + 3))
+                && is_word_char(ch(t, end + HAN))
             {
                 return true;
             }
@@ -107,7 +107,7 @@ pub(super) fn accept(
             && kind != Kind::Percent
         {
             approx = Some(Approx::MoreThan);
-            end += 3;
+            end += HAN;
         }
     }
     // currency written before: ¥ / 人民币 (span only)

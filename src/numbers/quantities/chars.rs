@@ -2,6 +2,10 @@
 
 use crate::numbers::numerals::{self, digit_value};
 
+/// The UTF-8 length of a Han char: every CJK char the scanner steps over by hand (`年`, `折`,
+/// `余` …) lies in the 3-byte range of the Basic Multilingual Plane.
+pub(super) const HAN: usize = 3;
+
 pub(super) fn ch(t: &str, i: usize) -> Option<char> {
     t.get(i..)?.chars().next()
 }

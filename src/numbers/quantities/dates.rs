@@ -26,7 +26,7 @@ pub(super) fn date_like(t: &str, run: &Run, value: f64, end: usize) -> Option<us
             parts += 1;
         }
         if parts >= 1 {
-            let k = if starts(t, k, "日") { k + 3 } else { k };
+            let k = if starts(t, k, "日") { k + HAN } else { k };
             return Some(k);
         }
     }
@@ -98,7 +98,7 @@ pub(super) fn date_word(t: &str, run: &Run, value: f64, end: usize) -> Option<us
         || run.arabic_digits == 4
         || (run.arabic_digits == 0 && !run.arabic && int && (1900.0..2100.0).contains(&value));
     match c {
-        '年' if starts(t, after, "度") => Some(after + 3),
+        '年' if starts(t, after, "度") => Some(after + HAN),
         '年' if year_like => Some(after),
         '月' if int && (1.0..=12.0).contains(&value) && !run.digit_seq => Some(after),
         '日' | '号' | '號' if starts(t, after, "内") || starts(t, after, "以内") => None,
@@ -123,7 +123,7 @@ pub(super) fn marker(t: &str, run: &Run, end: usize) -> Option<usize> {
     }
     // 一是 二是 … (list items)
     if run.chinese && !run.arabic && n == Some('是') && run.n_chars <= 2 && run.int {
-        return Some(end + 3);
+        return Some(end + HAN);
     }
     let sentence_start = at_line_start(t, run.start)
         || matches!(
@@ -132,7 +132,7 @@ pub(super) fn marker(t: &str, run: &Run, end: usize) -> Option<usize> {
         );
     match n {
         Some('、') if run.chinese && !run.arabic && (sentence_start || run.n_chars == 1) => {
-            Some(end + 3)
+            Some(end + HAN)
         }
         Some('、' | '.') if run.arabic && run.int && sentence_start => {
             let nn = ch(t, end + 1 + if n == Some('、') { 2 } else { 0 });

@@ -27,17 +27,17 @@ pub(super) fn special(t: &str, i: usize, c: char) -> Option<(Quantity, usize)> {
         )
     };
     match c {
-        '半' => match ch(t, i + 3)? {
+        '半' => match ch(t, i + HAN)? {
             '百' | '佰' if !is_word_char(ch(t, i + 6)) => {
-                Some(mk(50.0, Kind::Bare, "", 6, i..i + 6))
+                Some(mk(50.0, Kind::Bare, "", 2 * HAN, i..i + 2 * HAN))
             }
             '成' | '折' if is_word_char(ch(t, i + 6)) || is_word_char(prev(t, i)) => None,
-            '成' => Some(mk(5.0, Kind::Percent, "%", 6, i..i + 3)),
-            '折' => Some(mk(50.0, Kind::Percent, "%", 6, i..i + 3)),
+            '成' => Some(mk(5.0, Kind::Percent, "%", 2 * HAN, i..i + HAN)),
+            '折' => Some(mk(50.0, Kind::Percent, "%", 2 * HAN, i..i + HAN)),
             _ => None,
         },
-        '对' | '對' if prev(t, i) == Some('打') && ch(t, i + 3) == Some('折') => {
-            Some(mk(50.0, Kind::Percent, "%", 6, i..i + 3))
+        '对' | '對' if prev(t, i) == Some('打') && ch(t, i + HAN) == Some('折') => {
+            Some(mk(50.0, Kind::Percent, "%", 2 * HAN, i..i + HAN))
         }
         _ => None,
     }
@@ -181,14 +181,14 @@ fn not_a_quantity(
     // Chinese digit runs: only 折 (三八折) makes them a number
     if run.digit_seq {
         let k = skip_spaces(t, end);
-        if ch(t, k) == Some('折') && (10.0..100.0).contains(&value) && !is_word_char(ch(t, k + 3))
+        if ch(t, k) == Some('折') && (10.0..100.0).contains(&value) && !is_word_char(ch(t, k + HAN))
         {
             return Some(Ok(q(
                 value,
                 "%",
                 Kind::Percent,
                 None,
-                run.start..k + 3,
+                run.start..k + HAN,
                 number.clone(),
             )));
         }
@@ -226,7 +226,7 @@ fn after_numeral(t: &str, run: &Run, value: f64, end: usize, number: Range<usize
             let k2 = skip_spaces(t, k + 1);
             if ch(t, k2) == Some('折') && value >= 1.0 {
                 let v = value * 10.0 + (b[k] - b'0') as f64;
-                return Ok(q(v, "%", Kind::Percent, None, run.start..k2 + 3, number));
+                return Ok(q(v, "%", Kind::Percent, None, run.start..k2 + HAN, number));
             }
         }
     }
@@ -236,7 +236,7 @@ fn after_numeral(t: &str, run: &Run, value: f64, end: usize, number: Range<usize
     }
     // dozens: 一打 = 12
     if ch(t, ua) == Some('打')
-        && !matches!(ch(t, ua + 3), Some(c) if "击造通破好开响赢掉出牢下包卡造算印工".contains(c))
+        && !matches!(ch(t, ua + HAN), Some(c) if "击造通破好开响赢掉出牢下包卡造算印工".contains(c))
         && run.chinese
     {
         return accept(
@@ -246,7 +246,7 @@ fn after_numeral(t: &str, run: &Run, value: f64, end: usize, number: Range<usize
             "打",
             Kind::Count,
             approx,
-            ua + 3,
+            ua + HAN,
             number,
         );
     }
@@ -291,7 +291,7 @@ fn with_unit(
         }
     }
     if u.written == "年" && starts(t, e, "度") {
-        return Err(e + 3);
+        return Err(e + HAN);
     }
     accept(t, run, v, u.unit, u.kind, approx, e, number)
 }
@@ -372,7 +372,7 @@ pub(super) fn fraction(t: &str, run: &Run, value: f64, end: usize) -> Option<Fin
     // X又Y分之Z
     let k = skip_spaces(t, end);
     if ch(t, k) == Some('又') {
-        let k2 = skip_spaces(t, k + 3);
+        let k2 = skip_spaces(t, k + HAN);
         if let Some(r2) = read_run(t, k2, false).filter(|r| !r.bad && !r.lone_unit) {
             if let Some((num, e)) = after_fen_zhi(t, r2.end) {
                 if r2.value != 0.0 {

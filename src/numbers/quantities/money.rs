@@ -19,7 +19,7 @@ pub(super) fn discount(
     if c != '成' && c != '折' {
         return None;
     }
-    let after = ua + 3;
+    let after = ua + HAN;
     let n = ch(t, after);
     let ok_next =
         |n: Option<char>| !is_word_char(n) || matches!(n, Some('以' | '左' | '多' | '半' | '余'));
@@ -33,7 +33,7 @@ pub(super) fn discount(
                 "%",
                 Kind::Percent,
                 None,
-                run.start..after + 3,
+                run.start..after + HAN,
                 number,
             )));
         }
@@ -41,13 +41,13 @@ pub(super) fn discount(
         let k = skip_spaces(t, after);
         if k > after {
             if let Some(d) = ch(t, k).and_then(digit_value) {
-                if !ch(t, k + 3).is_some_and(|x| numerals::is_cn_numeral_char(x) || is_han(x)) {
+                if !ch(t, k + HAN).is_some_and(|x| numerals::is_cn_numeral_char(x) || is_han(x)) {
                     return Some(Ok(q(
                         value * 10.0 + d as f64,
                         "%",
                         Kind::Percent,
                         None,
-                        run.start..k + 3,
+                        run.start..k + HAN,
                         number,
                     )));
                 }
@@ -84,7 +84,7 @@ pub(super) fn money_tail(t: &str, end: usize, unit: &str) -> (f64, usize) {
     let mut e = end;
     let mut k = end;
     if unit == "美元" && ch(t, k) == Some('又') {
-        k += 3;
+        k += HAN;
     }
     let Some(r) = read_run(t, k, false).filter(|r| !r.bad && r.value < 100.0) else {
         return (0.0, end);
@@ -93,11 +93,11 @@ pub(super) fn money_tail(t: &str, end: usize, unit: &str) -> (f64, usize) {
     match unit {
         "元" if starts(t, after, "角") || starts(t, after, "毛") => {
             extra += v / 10.0;
-            e = after + 3;
+            e = after + HAN;
             if let Some(r2) = read_run(t, e, false).filter(|r| !r.bad && r.value < 10.0) {
                 if starts(t, r2.end, "分") {
                     extra += r2.value / 100.0;
-                    e = r2.end + 3;
+                    e = r2.end + HAN;
                 }
             }
         }
