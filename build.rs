@@ -8,6 +8,7 @@ fn main() {
     for name in [
         "catalog",
         "classify",
+        "numbers",
         "clutter",
         "sections",
         "document_kinds",

@@ -3,6 +3,7 @@
 use super::chars::*;
 use super::finish::Finish;
 use super::run::Run;
+use super::words::chars;
 use super::{units, Kind, Quantity};
 use crate::model::Approx;
 use std::ops::Range;
@@ -26,9 +27,7 @@ fn is_a_word(t: &str, run: &Run, unit: &str, kind: Kind, end: usize) -> bool {
         if single_cn {
             let c = run.first;
             // 统一, 进一步, 之一, 第一, 新一轮, 上一年度 …
-            if c == '一'
-                && matches!(p, Some(x) if "统唯同逐单划专合归进之其万不第这那每某任如新上下首周期初择惟整".contains(x))
-            {
+            if c == '一' && matches!(p, Some(x) if chars().one_as_word_after.contains(x)) {
                 return true;
             }
             // parallel idioms: 一岗双责, 一法一条例, 一户一档, 六位一体
@@ -55,7 +54,7 @@ fn is_a_word(t: &str, run: &Run, unit: &str, kind: Kind, end: usize) -> bool {
                 return true;
             }
             // financial digits alone are words (队伍, 收拾, 放肆, 陆地) unless set apart
-            let ambiguous = "壹贰叁肆伍陆柒捌玖拾佰仟陸貳參".contains(c);
+            let ambiguous = chars().ambiguous_financial.contains(c);
             if (kind == Kind::Bare || ambiguous) && is_word_char(p)
                 || kind == Kind::Bare && is_word_char(ch(t, run.end))
             {

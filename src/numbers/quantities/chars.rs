@@ -1,5 +1,6 @@
 //! Char-level helpers of the scanner: looking at the text around a byte offset.
 
+use super::words::chars;
 use crate::numbers::numerals::{self, digit_value};
 
 /// The UTF-8 length of a Han char: every CJK char the scanner steps over by hand (`年`, `折`,
@@ -20,8 +21,7 @@ pub(super) fn is_han(c: char) -> bool {
 
 /// Chars that do not form a word with a numeral next to them (function words).
 pub(super) fn is_func(c: char) -> bool {
-    "是不而却和与或的这那还有为了在到至及等前后共计达约近超逾各仅只再又也都就从即并且但点"
-        .contains(c)
+    chars().function.contains(c)
 }
 
 /// A Han char that can glue to a numeral to form a word (`四川`, `一切`, `统一`).
@@ -118,6 +118,5 @@ pub(super) fn is_han_word_next(c: Option<char>) -> bool {
 
 /// `一起` is a case count (`一起违法案件`) rather than "together" (`一起抓`).
 pub(super) fn together_case(t: &str, end: usize) -> bool {
-    matches!(ch(t, end), Some(c) if "案事违涉典重较环非污生安火交刑民特偷破盗".contains(c))
-        || starts(t, end, "行政")
+    matches!(ch(t, end), Some(c) if chars().case_after_yiqi.contains(c)) || starts(t, end, "行政")
 }

@@ -6,6 +6,7 @@ use super::chars::*;
 use super::dates::{date_like, marker};
 use super::money::{discount, money_tail};
 use super::run::{read_run, Run};
+use super::words::chars;
 use super::{units, Kind, Quantity};
 use crate::model::Approx;
 use std::ops::Range;
@@ -236,7 +237,7 @@ fn after_numeral(t: &str, run: &Run, value: f64, end: usize, number: Range<usize
     }
     // dozens: 一打 = 12
     if ch(t, ua) == Some('打')
-        && !matches!(ch(t, ua + HAN), Some(c) if "击造通破好开响赢掉出牢下包卡造算印工".contains(c))
+        && !matches!(ch(t, ua + HAN), Some(c) if chars().verb_after_da.contains(c))
         && run.chinese
     {
         return accept(

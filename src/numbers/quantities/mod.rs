@@ -22,6 +22,7 @@ mod finish;
 mod money;
 mod run;
 pub mod units;
+mod words;
 
 use crate::model::Approx;
 use accept::decorate;
