@@ -9,6 +9,7 @@ fn main() {
         "catalog",
         "classify",
         "numbers",
+        "facts",
         "clutter",
         "sections",
         "document_kinds",

@@ -6,3 +6,4 @@ pub mod classify;
 pub mod qualify;
 pub mod resolve;
 pub mod tables;
+mod words;

@@ -12,13 +12,12 @@ use crate::data::catalog::{Catalog, PrimaryWeights};
 use crate::doc::Doc;
 use crate::metrics::classify::Candidate;
 use crate::metrics::qualify::{qualify, Qualifiers};
+use crate::metrics::words::words;
 use crate::model::{Fact, Figure, Span};
 use crate::numbers::quantities::{Kind, Quantity};
-use crate::re::Regex;
 use crate::text::layout::SectionKind;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// One mention of a fact, before merging.
 struct Mention {
@@ -31,27 +30,6 @@ struct Mention {
     loose: bool,
     quals: Qualifiers,
     sentence: Range<usize>,
-}
-
-fn campaign_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new("^[^,;。]{2,10}领域[^,;。]{0,4}(从严|严厉|加大|持续|共|全年|开展|打击)|专项(行动|执法|检查|整治)|联合[^,;。]{0,6}(执法|检查|行动|抽查)|行动中|活动中|期间|一次|当天|夜查|突击").expect("static"))
-}
-
-fn whole_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new("累计|全年|共计|总计|合计|共(开展|办理|受理|组织|举办|完成|发放|派发|出动|检查|查处|审批|出具|回复|立案)|全市|全区|全县|全省").expect("static"))
-}
-
-fn since_before_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new("自[^,;。]{1,14}以来|以来累计|历年|每年|多年").expect("static"))
-}
-
-/// The report year itself: `今年`, `本年`, `全年`, `年内`.
-fn this_year_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new("今年|本年|全年|年内|本年度").expect("static"))
 }
 
 fn sentence_of(doc: &Doc, b: usize) -> Range<usize> {
@@ -283,9 +261,12 @@ fn primary_score(
         (q.is_some_and(|q| q.each), w.each),
         (mn.weak, w.weak),
         (in_problems(mn.span.start), w.problems),
-        (since_before_re().is_match(before), w.since_before),
-        (campaign_re().is_match(stext), w.campaign),
-        (whole_re().is_match(before), w.whole),
+        (
+            words().resolve.since_before.is_match(before),
+            w.since_before,
+        ),
+        (words().resolve.campaign.is_match(stext), w.campaign),
+        (words().resolve.whole.is_match(before), w.whole),
         (
             mn.quals
                 .scope
@@ -293,7 +274,7 @@ fn primary_score(
                 .is_some_and(|x| x.ends_with("本级")),
             w.own_level,
         ),
-        (this_year_re().is_match(before), w.this_year),
+        (words().resolve.this_year.is_match(before), w.this_year),
     ];
     let s: f64 = flags.iter().filter(|(on, _)| *on).map(|(_, wt)| wt).sum();
     // ties: the larger value, the earlier statement (see `later`)
