@@ -6,6 +6,7 @@ pub mod gazetteer;
 
 use crate::re::Regex;
 use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Why a data file could not be used.
@@ -97,6 +98,86 @@ pub fn shipped(file: &str, field: &str, p: &str) -> Regex {
     pattern(file, field, p).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// A data file of named entries only: `[patterns]` (name → regex), `[lists]` (name → list of
+/// words) and `[chars]` (name → a string of single chars). The files of the classifier, the
+/// number scanner and the qualifiers share this one reader instead of a serde struct each (every
+/// derived struct costs the page's wasm); a name the code does not ask for is an error, as a
+/// misspelt field would be.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Named {
+    #[serde(default)]
+    patterns: BTreeMap<String, String>,
+    #[serde(default)]
+    lists: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    chars: BTreeMap<String, String>,
+    #[serde(skip)]
+    file: String,
+    #[serde(skip)]
+    asked: Vec<String>,
+}
+
+impl Named {
+    /// Parse an embedded file of named entries (`builtin_data!("name")`).
+    pub fn builtin(src: (&str, &str)) -> Result<Named, DataError> {
+        let mut n: Named = builtin(src)?;
+        n.file = src.0.to_string();
+        Ok(n)
+    }
+
+    fn missing(&self, section: &str, name: &str) -> DataError {
+        DataError::Parse {
+            file: self.file.clone(),
+            message: format!("{}: [{section}] has no `{name}`", self.file),
+        }
+    }
+
+    /// The compiled pattern `name` of `[patterns]`.
+    pub fn pattern(&mut self, name: &str) -> Result<Regex, DataError> {
+        self.asked.push(format!("patterns.{name}"));
+        let p = self
+            .patterns
+            .get(name)
+            .ok_or_else(|| self.missing("patterns", name))?;
+        pattern(&self.file, name, p)
+    }
+
+    /// The list `name` of `[lists]`.
+    pub fn list(&mut self, name: &str) -> Result<Vec<String>, DataError> {
+        self.asked.push(format!("lists.{name}"));
+        self.lists
+            .get(name)
+            .cloned()
+            .ok_or_else(|| self.missing("lists", name))
+    }
+
+    /// The chars `name` of `[chars]`.
+    pub fn chars(&mut self, name: &str) -> Result<String, DataError> {
+        self.asked.push(format!("chars.{name}"));
+        self.chars
+            .get(name)
+            .cloned()
+            .ok_or_else(|| self.missing("chars", name))
+    }
+
+    /// Every entry of the file was asked for: an unknown name is a misspelling.
+    pub fn done(self) -> Result<(), DataError> {
+        let all = (self.patterns.keys().map(|k| format!("patterns.{k}")))
+            .chain(self.lists.keys().map(|k| format!("lists.{k}")))
+            .chain(self.chars.keys().map(|k| format!("chars.{k}")));
+        for k in all {
+            if !self.asked.contains(&k) {
+                return Err(DataError::Parse {
+                    file: self.file.clone(),
+                    message: format!("{}: unknown entry `{k}`", self.file),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +203,20 @@ mod tests {
         }
         let e = builtin::<F>(("data/f.toml", r#"{"b": 1}"#)).unwrap_err();
         assert!(matches!(e, DataError::Parse { ref file, .. } if file == "data/f.toml"));
+    }
+
+    #[test]
+    fn named_entries_missing_or_unknown_are_errors() {
+        let src = (
+            "data/n.toml",
+            r#"{"patterns": {"a": "x+"}, "lists": {"b": ["y"]}}"#,
+        );
+        let mut n = Named::builtin(src).unwrap();
+        assert!(n.pattern("a").unwrap().is_match("xx"));
+        assert!(n.pattern("c").is_err(), "a missing name");
+        assert!(n.done().is_err(), "`b` was never asked for");
+        let mut n = Named::builtin(src).unwrap();
+        let _ = (n.pattern("a"), n.list("b"));
+        assert!(n.done().is_ok());
     }
 }

@@ -1,11 +1,10 @@
 //! The words qualify and resolve read around a fact, loaded from `data/facts.toml`.
 
-use crate::data::{self, DataError};
+use crate::data::{self, DataError, Named};
 use crate::re::Regex;
-use serde::Deserialize;
 use std::sync::OnceLock;
 
-/// The patterns of `[qualify]`.
+/// The qualifier patterns of `[patterns]`.
 pub struct QualifyWords {
     /// Scope words (`全市`, `市本级`).
     pub scope: Regex,
@@ -15,7 +14,7 @@ pub struct QualifyWords {
     pub change: Regex,
 }
 
-/// The patterns of `[resolve]`.
+/// The primary choice's patterns of `[patterns]`.
 pub struct ResolveWords {
     /// A figure of one campaign or field.
     pub campaign: Regex,
@@ -39,51 +38,26 @@ pub struct Words {
     pub resolve: ResolveWords,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQualify {
-    scope: String,
-    period: String,
-    change: String,
-    vague_periods: Vec<String>,
-    down: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawResolve {
-    campaign: String,
-    whole: String,
-    since_before: String,
-    this_year: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    qualify: RawQualify,
-    resolve: RawResolve,
-}
-
 /// Parse and compile the words (`builtin_data!("facts")`).
 pub fn load(src: (&str, &str)) -> Result<Words, DataError> {
-    let t: File = data::builtin(src)?;
-    let p = |field: &str, pat: &str| data::pattern(src.0, field, pat);
-    Ok(Words {
+    let mut f = Named::builtin(src)?;
+    let w = Words {
         qualify: QualifyWords {
-            scope: p("qualify.scope", &t.qualify.scope)?,
-            period: p("qualify.period", &t.qualify.period)?,
-            change: p("qualify.change", &t.qualify.change)?,
+            scope: f.pattern("scope")?,
+            period: f.pattern("period")?,
+            change: f.pattern("change")?,
         },
-        vague_periods: t.qualify.vague_periods,
-        down: t.qualify.down,
+        vague_periods: f.list("vague_periods")?,
+        down: f.list("down")?,
         resolve: ResolveWords {
-            campaign: p("resolve.campaign", &t.resolve.campaign)?,
-            whole: p("resolve.whole", &t.resolve.whole)?,
-            since_before: p("resolve.since_before", &t.resolve.since_before)?,
-            this_year: p("resolve.this_year", &t.resolve.this_year)?,
+            campaign: f.pattern("campaign")?,
+            whole: f.pattern("whole")?,
+            since_before: f.pattern("since_before")?,
+            this_year: f.pattern("this_year")?,
         },
-    })
+    };
+    f.done()?;
+    Ok(w)
 }
 
 /// The built-in words (compiled once; every test that extracts reads them).

@@ -1,8 +1,7 @@
 //! The words the classifier reads around a figure, loaded from `data/classify.toml`.
 
-use crate::data::{self, DataError};
+use crate::data::{self, DataError, Named};
 use crate::re::Regex;
-use serde::Deserialize;
 use std::sync::OnceLock;
 
 /// The regexes of `[patterns]` (what each matches is said in the data file).
@@ -27,9 +26,7 @@ pub struct Patterns {
     pub breakdown: Regex,
 }
 
-/// The unit lists of `[units]`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The unit lists (`units_…` of `[lists]`).
 pub struct Units {
     /// Specific units of a list of things (`家次`).
     pub specific: Vec<String>,
@@ -41,9 +38,7 @@ pub struct Units {
     pub entity: Vec<String>,
 }
 
-/// The word lists of `[words]`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The other word lists of `[lists]`.
 pub struct Lists {
     /// Comparison words that make a figure a threshold (`超过`).
     pub bound: Vec<String>,
@@ -59,68 +54,47 @@ pub struct Words {
     pub words: Lists,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPatterns {
-    plan_sentence: String,
-    plan_phrase: String,
-    last_year: String,
-    jurisdiction: String,
-    not_a_count_after: String,
-    share_of_total: String,
-    names_body: String,
-    continuation: String,
-    change_aside: String,
-    part_intro: String,
-    difference: String,
-    category_label: String,
-    period_part: String,
-    stage: String,
-    respectively: String,
-    group_threshold: String,
-    group_subject: String,
-    breakdown: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    patterns: RawPatterns,
-    units: Units,
-    words: Lists,
-}
-
 /// Parse and compile the classifier's words (`builtin_data!("classify")`).
 pub fn load(src: (&str, &str)) -> Result<Words, DataError> {
-    let t: File = data::builtin(src)?;
-    let pattern = |field: &str, p: &str| data::pattern(src.0, field, p);
+    let mut f = Named::builtin(src)?;
+    let patterns = Patterns {
+        plan_sentence: f.pattern("plan_sentence")?,
+        plan_phrase: f.pattern("plan_phrase")?,
+        last_year: f.pattern("last_year")?,
+        jurisdiction: f.pattern("jurisdiction")?,
+        not_a_count_after: f.pattern("not_a_count_after")?,
+        share_of_total: f.pattern("share_of_total")?,
+        names_body: f.pattern("names_body")?,
+        continuation: f.pattern("continuation")?,
+        change_aside: f.pattern("change_aside")?,
+        part_intro: f.pattern("part_intro")?,
+        difference: f.pattern("difference")?,
+        category_label: f.pattern("category_label")?,
+        period_part: f.pattern("period_part")?,
+        stage: f.pattern("stage")?,
+        respectively: f.pattern("respectively")?,
+        group_threshold: f.pattern("group_threshold")?,
+        group_subject: f.pattern("group_subject")?,
+        breakdown: f.pattern("breakdown")?,
+    };
+    let units = Units {
+        specific: f.list("units_specific")?,
+        event: f.list("units_event")?,
+        round: f.list("units_round")?,
+        entity: f.list("units_entity")?,
+    };
+    let words = Lists {
+        bound: f.list("bound")?,
+    };
+    f.done()?;
     Ok(Words {
-        patterns: Patterns {
-            plan_sentence: pattern("plan_sentence", &t.patterns.plan_sentence)?,
-            plan_phrase: pattern("plan_phrase", &t.patterns.plan_phrase)?,
-            last_year: pattern("last_year", &t.patterns.last_year)?,
-            jurisdiction: pattern("jurisdiction", &t.patterns.jurisdiction)?,
-            not_a_count_after: pattern("not_a_count_after", &t.patterns.not_a_count_after)?,
-            share_of_total: pattern("share_of_total", &t.patterns.share_of_total)?,
-            names_body: pattern("names_body", &t.patterns.names_body)?,
-            continuation: pattern("continuation", &t.patterns.continuation)?,
-            change_aside: pattern("change_aside", &t.patterns.change_aside)?,
-            part_intro: pattern("part_intro", &t.patterns.part_intro)?,
-            difference: pattern("difference", &t.patterns.difference)?,
-            category_label: pattern("category_label", &t.patterns.category_label)?,
-            period_part: pattern("period_part", &t.patterns.period_part)?,
-            stage: pattern("stage", &t.patterns.stage)?,
-            respectively: pattern("respectively", &t.patterns.respectively)?,
-            group_threshold: pattern("group_threshold", &t.patterns.group_threshold)?,
-            group_subject: pattern("group_subject", &t.patterns.group_subject)?,
-            breakdown: pattern("breakdown", &t.patterns.breakdown)?,
-        },
-        units: t.units,
-        words: t.words,
+        patterns,
+        units,
+        words,
     })
 }
 
-/// The built-in words (compiled once; the data file is checked by the tests).
+/// The built-in words (compiled once; every test that extracts reads them).
 pub fn words() -> &'static Words {
     static W: OnceLock<Words> = OnceLock::new();
     W.get_or_init(|| load(data::builtin_data!("classify")).unwrap_or_else(|e| panic!("{e}")))
