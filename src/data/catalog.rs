@@ -300,8 +300,8 @@ impl Catalog {
             after_base.push(apats.len());
             apats.extend(m.after.iter().cloned());
         }
-        let trigger_set = RegexSet::new(&tpats).map_err(|e| format!("catalog: triggers: {e}"))?;
-        let after_set = RegexSet::new(&apats).map_err(|e| format!("catalog: after: {e}"))?;
+        let trigger_set = crate::re::set(&tpats).map_err(|e| format!("catalog: triggers: {e}"))?;
+        let after_set = crate::re::set(&apats).map_err(|e| format!("catalog: after: {e}"))?;
         let mut by_unit: std::collections::HashMap<String, Vec<usize>> = Default::default();
         let mut any_unit = Vec::new();
         for (i, m) in f.metrics.iter().enumerate() {
