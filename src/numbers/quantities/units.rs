@@ -237,8 +237,21 @@ pub static UNITS: &[Unit] = &[
 /// The longest unit written at the start of `s` (`arabic`: the number had Arabic digits or
 /// more than one Chinese numeral char, so `arabic_only` units such as `分` are allowed).
 pub fn unit_at(s: &str, arabic: bool) -> Option<&'static Unit> {
+    // only the units written with `s`'s first char can start it (same order as UNITS)
+    static BY_FIRST: std::sync::OnceLock<std::collections::HashMap<char, Vec<&'static Unit>>> =
+        std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<&'static Unit>> = Default::default();
+        for un in UNITS {
+            if let Some(c) = un.written.chars().next() {
+                m.entry(c).or_default().push(un);
+            }
+        }
+        m
+    });
     let mut best: Option<&'static Unit> = None;
-    for un in UNITS {
+    let first = s.chars().next().and_then(|c| by_first.get(&c));
+    for &un in first.map(Vec::as_slice).unwrap_or(&[]) {
         if un.arabic_only && !arabic {
             continue;
         }
