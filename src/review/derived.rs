@@ -163,10 +163,23 @@ fn primary<'a>(report: &'a Report, id: &str) -> Option<&'a Fact> {
 
 /// The indicators of `defs` that the report's primary facts allow.
 pub fn derived(report: &Report, defs: &[DerivedDef]) -> Vec<Derived> {
+    // each `skip_agency` pattern compiled once, not once per report
+    fn skip_re(p: &str) -> Option<Regex> {
+        static CACHE: OnceLock<std::sync::Mutex<std::collections::HashMap<String, Option<Regex>>>> =
+            OnceLock::new();
+        let mut cache = CACHE
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(p.to_string())
+            .or_insert_with(|| Regex::new(p).ok())
+            .clone()
+    }
     let mut out = Vec::new();
     for d in defs {
         if let (Some(p), Some(agency)) = (&d.skip_agency, &report.meta.agency) {
-            if Regex::new(p).map(|r| r.is_match(agency)).unwrap_or(false) {
+            if skip_re(p).is_some_and(|r| r.is_match(agency)) {
                 continue;
             }
         }
