@@ -57,6 +57,14 @@ pub(super) fn best_metric(
     if listed.is_empty() && cat.any_unit.is_empty() {
         return None;
     }
+    // (no metric takes this unit: nothing to search for)
+    if !listed
+        .iter()
+        .chain(cat.any_unit.iter())
+        .any(|&m| unit_ok(cat, m, q))
+    {
+        return None;
+    }
     let lhits = cat.trigger_set.matches(ltext);
     let rhits = cat.after_set.matches(rtext);
     for &m in listed.iter().chain(cat.any_unit.iter()) {
