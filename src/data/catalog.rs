@@ -195,6 +195,8 @@ pub struct Catalog {
     pub matchers: Vec<Matchers>,
     /// Explicit-zero phrases: (metric index, pattern).
     pub zeros: Vec<(usize, Regex)>,
+    /// All the zero phrases as one alternation: one pass tells whether a sentence holds any.
+    pub any_zero: Option<Regex>,
     /// Every metric's triggers then weak triggers, in one set (a one-pass prefilter).
     pub trigger_set: RegexSet,
     /// Index in `trigger_set` of metric i's first trigger / first weak trigger.
@@ -286,6 +288,15 @@ impl Catalog {
                 zeros.push((i, r));
             }
         }
+        let any_zero = if zeros.is_empty() {
+            None
+        } else {
+            let joined: Vec<String> = zeros
+                .iter()
+                .map(|(_, r)| format!("(?:{})", r.as_str()))
+                .collect();
+            Regex::new(&joined.join("|")).ok()
+        };
         let (mut tpats, mut trigger_base, mut weak_base) = (Vec::new(), Vec::new(), Vec::new());
         for m in &f.metrics {
             trigger_base.push(tpats.len());
@@ -317,6 +328,7 @@ impl Catalog {
             metrics: f.metrics,
             matchers,
             zeros,
+            any_zero,
             trigger_set,
             trigger_base,
             weak_base,

@@ -6,7 +6,8 @@ use crate::doc::Doc;
 use std::ops::Range;
 
 /// Explicit zeros (`均无败诉`): (metric index, byte span) for each match outside the plans section.
-/// A zero is stated with a negation, so only sentences holding one are searched.
+/// A zero is stated with a negation, so only sentences holding one are searched, and of those
+/// only the ones the catalog's alternation of all zero phrases matches (one pass each).
 pub fn zeros(doc: &Doc, cat: &Catalog) -> Vec<(usize, Range<usize>)> {
     if cat.zeros.is_empty() {
         return Vec::new();
@@ -21,6 +22,7 @@ pub fn zeros(doc: &Doc, cat: &Catalog) -> Vec<(usize, Range<usize>)> {
             .iter()
             .any(|w| sentence.contains(w))
             || in_plans(&secs, sr.start)
+            || cat.any_zero.as_ref().is_some_and(|r| !r.is_match(sentence))
         {
             continue;
         }
