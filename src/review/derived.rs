@@ -164,17 +164,18 @@ fn primary<'a>(report: &'a Report, id: &str) -> Option<&'a Fact> {
 /// The indicators of `defs` that the report's primary facts allow.
 pub fn derived(report: &Report, defs: &[DerivedDef]) -> Vec<Derived> {
     // each `skip_agency` pattern compiled once, not once per report
-    fn skip_re(p: &str) -> Option<Regex> {
-        static CACHE: OnceLock<std::sync::Mutex<std::collections::HashMap<String, Option<Regex>>>> =
-            OnceLock::new();
+    fn skip_re(p: &str) -> Option<&'static Regex> {
+        static CACHE: OnceLock<
+            std::sync::Mutex<std::collections::HashMap<String, Option<&'static Regex>>>,
+        > = OnceLock::new();
         let mut cache = CACHE
             .get_or_init(Default::default)
             .lock()
             .unwrap_or_else(|e| e.into_inner());
-        cache
+        // (leaked: one per distinct pattern; a clone would start with a cold cache)
+        *cache
             .entry(p.to_string())
-            .or_insert_with(|| Regex::new(p).ok())
-            .clone()
+            .or_insert_with(|| Regex::new(p).ok().map(|r| &*Box::leak(Box::new(r))))
     }
     let mut out = Vec::new();
     for d in defs {
