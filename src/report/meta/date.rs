@@ -121,7 +121,17 @@ fn clock_follows(s: &str) -> bool {
 
 pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
     let mut best: Option<(u8, usize, String)> = None;
+    // a label can only match where the text without spaces holds its chars in a row: skip the
+    // others without a search over the whole text (a full pass each with regex-lite)
+    let spaceless: String = norm.chars().filter(|&c| c != ' ').collect();
     for (re, rank, stamp, n) in label_res() {
+        let label = re
+            .as_str()
+            .strip_suffix("[ ]*([:|]?)")
+            .map(|l| l.replace("[ ]*", ""));
+        if label.is_some_and(|l| l.chars().all(char::is_alphanumeric) && !spaceless.contains(&l)) {
+            continue;
+        }
         for c in re.captures_iter(norm) {
             let (Some(all), Some(colon)) = (c.get(0), c.get(1)) else {
                 continue;
