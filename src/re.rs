@@ -182,14 +182,14 @@ mod tests {
     /// its literals (checked with the native engine).
     #[test]
     fn required_literals_never_reject_a_match() {
-        let cat = crate::catalog::builtin();
+        let cat = crate::data::catalog::builtin();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
         let texts: Vec<String> = std::fs::read_dir(dir)
             .into_iter()
             .flatten()
             .flatten()
             .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .map(|t| crate::normalise::normalise(&t))
+            .map(|t| crate::text::normalise::normalise(&t))
             .collect();
         for mx in &cat.matchers {
             for r in mx.triggers.iter().chain(&mx.weak).chain(&mx.after) {

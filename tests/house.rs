@@ -39,10 +39,13 @@ fn module_of(rel: &str) -> String {
 }
 
 /// Every `crate::NAME` a source names (code and doc links alike: a doc link that runs up the
-/// layers is as misleading as an import).
+/// layers is as misleading as an import), before its unit tests (`#[cfg(test)] mod tests`, which
+/// may reach any layer to set a case up).
 fn imports(source: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut rest = source;
+    let mut rest = source
+        .find("#[cfg(test)]\nmod tests")
+        .map_or(source, |i| &source[..i]);
     while let Some(i) = rest.find("crate::") {
         let after = &rest[i + "crate::".len()..];
         let name: String = after

@@ -27,6 +27,17 @@ pub struct DerivedDef {
     /// Skip reports whose agency matches this regex.
     #[serde(default)]
     pub skip_agency: Option<String>,
+    /// `skip_agency` compiled once, when the definitions are loaded.
+    #[serde(skip)]
+    pub skip_re: Option<Regex>,
+}
+
+/// Compile each definition's `skip_agency` (a bad pattern never matches, as before).
+fn compiled(mut defs: Vec<DerivedDef>) -> Vec<DerivedDef> {
+    for d in &mut defs {
+        d.skip_re = d.skip_agency.as_deref().and_then(|p| Regex::new(p).ok());
+    }
+    defs
 }
 
 #[derive(Deserialize)]
@@ -39,9 +50,11 @@ struct DerivedFile {
 pub fn builtin() -> &'static [DerivedDef] {
     static D: OnceLock<Vec<DerivedDef>> = OnceLock::new();
     D.get_or_init(|| {
-        crate::data::builtin::<DerivedFile>(crate::data::builtin_data!("derived"))
-            .expect("data/derived.toml is valid")
-            .derived
+        compiled(
+            crate::data::builtin::<DerivedFile>(crate::data::builtin_data!("derived"))
+                .expect("data/derived.toml is valid")
+                .derived,
+        )
     })
 }
 
@@ -57,7 +70,7 @@ pub fn user_defs(text: &str) -> Result<Vec<DerivedDef>, String> {
         })
         .ok_or_else(|| format!("catalog: derived {}: bad formula {:?}", d.id, d.formula))?;
     }
-    Ok(f.derived)
+    Ok(compiled(f.derived))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -163,24 +176,10 @@ fn primary<'a>(report: &'a Report, id: &str) -> Option<&'a Fact> {
 
 /// The indicators of `defs` that the report's primary facts allow.
 pub fn derived(report: &Report, defs: &[DerivedDef]) -> Vec<Derived> {
-    // each `skip_agency` pattern compiled once, not once per report
-    fn skip_re(p: &str) -> Option<&'static Regex> {
-        static CACHE: OnceLock<
-            std::sync::Mutex<std::collections::HashMap<String, Option<&'static Regex>>>,
-        > = OnceLock::new();
-        let mut cache = CACHE
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        // (leaked: one per distinct pattern; a clone would start with a cold cache)
-        *cache
-            .entry(p.to_string())
-            .or_insert_with(|| Regex::new(p).ok().map(|r| &*Box::leak(Box::new(r))))
-    }
     let mut out = Vec::new();
     for d in defs {
-        if let (Some(p), Some(agency)) = (&d.skip_agency, &report.meta.agency) {
-            if skip_re(p).is_some_and(|r| r.is_match(agency)) {
+        if let (Some(r), Some(agency)) = (&d.skip_re, &report.meta.agency) {
+            if r.is_match(agency) {
                 continue;
             }
         }
