@@ -346,8 +346,8 @@ fn load_catalog(
     match std::fs::read_to_string(p)
         .map_err(|e| format!("{}: {e}", p.to_string_lossy()))
         .and_then(|s| {
-            derived = crate::review::derived::user_defs(&s)?;
-            Catalog::from_toml(&s)
+            derived = crate::review::derived::user_defs(&s).map_err(|e| e.to_string())?;
+            Catalog::from_toml(&s).map_err(|e| e.to_string())
         }) {
         Ok(c) => Ok((Some(c), derived)),
         Err(e) => {

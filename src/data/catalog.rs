@@ -237,10 +237,11 @@ fn compile_any(id: &str, pats: &[String]) -> Result<Option<Regex>, String> {
 
 impl Catalog {
     /// Parse and compile a catalog file; errors name the metric and the pattern.
-    pub fn from_toml(s: &str) -> Result<Catalog, String> {
+    pub fn from_toml(s: &str) -> Result<Catalog, crate::data::DataError> {
+        let invalid = |m: String| crate::data::DataError::invalid("catalog", m);
         let f: CatalogFile =
-            crate::data::user("catalog", s).map_err(|e| format!("catalog: {e}"))?;
-        Self::compiled(f)
+            crate::data::user("catalog", s).map_err(|e| invalid(format!("catalog: {e}")))?;
+        Self::compiled(f).map_err(invalid)
     }
 
     fn compiled(f: CatalogFile) -> Result<Catalog, String> {

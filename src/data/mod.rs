@@ -19,6 +19,14 @@ pub enum DataError {
         /// The parser's message.
         message: String,
     },
+    /// Parsed, but wrong in what it says (an unknown metric id, a bad formula, a bad pattern
+    /// named by its metric); the message names the file in the user's terms (`catalog: …`).
+    Invalid {
+        /// The data file.
+        file: String,
+        /// What is wrong, as one line.
+        message: String,
+    },
     /// A regex of the file does not compile.
     Pattern {
         /// The data file.
@@ -36,7 +44,9 @@ impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             // the caller names the file in its own words (`catalog: …`)
-            DataError::Parse { message, .. } => f.write_str(message),
+            DataError::Parse { message, .. } | DataError::Invalid { message, .. } => {
+                f.write_str(message)
+            }
             DataError::Pattern {
                 file,
                 field,
@@ -48,6 +58,16 @@ impl fmt::Display for DataError {
 }
 
 impl std::error::Error for DataError {}
+
+impl DataError {
+    /// A semantic error of data file `file`, its message already in the user's terms.
+    pub fn invalid(file: &str, message: String) -> DataError {
+        DataError::Invalid {
+            file: file.to_string(),
+            message,
+        }
+    }
+}
 
 /// An embedded data file: its name (`data/NAME.toml`) and its JSON form (made by `build.rs`).
 macro_rules! builtin_data {

@@ -60,15 +60,22 @@ pub fn builtin() -> &'static [DerivedDef] {
 
 /// The `[[derived]]` entries of a user catalog file (TOML natively, JSON in the browser); the
 /// rest of the file is ignored. Errors name the bad formula.
-pub fn user_defs(text: &str) -> Result<Vec<DerivedDef>, String> {
-    let f: DerivedFile = crate::data::user("catalog", text).map_err(|e| format!("catalog: {e}"))?;
+pub fn user_defs(text: &str) -> Result<Vec<DerivedDef>, crate::data::DataError> {
+    let invalid = |m: String| crate::data::DataError::invalid("catalog", m);
+    let f: DerivedFile =
+        crate::data::user("catalog", text).map_err(|e| invalid(format!("catalog: {e}")))?;
     for d in &f.derived {
         let mut ids = Vec::new();
         eval(&d.formula, &mut |id| {
             ids.push(id.to_string());
             Some(1.0)
         })
-        .ok_or_else(|| format!("catalog: derived {}: bad formula {:?}", d.id, d.formula))?;
+        .ok_or_else(|| {
+            invalid(format!(
+                "catalog: derived {}: bad formula {:?}",
+                d.id, d.formula
+            ))
+        })?;
     }
     Ok(compiled(f.derived))
 }

@@ -48,10 +48,11 @@ pub struct Rules {
 
 impl Rules {
     /// Parse rules from TOML (patterns are normalised like the text they are matched against).
-    pub fn from_toml(s: &str) -> Result<Rules, String> {
-        let r: Rules =
-            crate::data::user("clutter rules", s).map_err(|e| format!("clutter rules: {e}"))?;
-        Self::prepared(r)
+    pub fn from_toml(s: &str) -> Result<Rules, crate::data::DataError> {
+        let invalid = |m: String| crate::data::DataError::invalid("clutter rules", m);
+        let r: Rules = crate::data::user("clutter rules", s)
+            .map_err(|e| invalid(format!("clutter rules: {e}")))?;
+        Self::prepared(r).map_err(invalid)
     }
 
     /// The embedded rules (`data/clutter.toml`, converted to JSON at build time).
