@@ -2,7 +2,7 @@
 //! this year's and last year's figures, where the figures give another change; and the last
 //! year's values such sentences name.
 
-use super::flags::{after_delimiter, char_span, fact_of, flag, rules, subject, tail};
+use super::rules::{after_delimiter, char_span, fact_of, flag, rules, subject, tail};
 use crate::doc::Doc;
 use crate::format::number;
 use crate::model::{Fact, Flag, LastYear, Report};

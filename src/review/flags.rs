@@ -2,93 +2,16 @@
 //! recall: a flag is raised only when the arithmetic is unambiguous; every rule skips a sentence
 //! whose words (`data/flags.toml`) leave room for another reading.
 
+use super::rules::{char_span, fact_of, flag, rules, subject};
+pub use super::rules::{messages, Messages};
 use crate::data::catalog::Catalog;
 use crate::doc::Doc;
 use crate::format::number;
-use crate::model::{Fact, Flag, LastYear, Report, Review, Span};
+use crate::model::{Flag, LastYear, Report, Review, Span};
 use crate::numbers::quantities::{Kind, Quantity};
 use crate::re::Regex;
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
-
-#[derive(Deserialize)]
-struct Message {
-    zh: String,
-    en: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FlagsToml {
-    parts_marker: String,
-    parts_veto: String,
-    change_up: String,
-    change_down: String,
-    last_year: String,
-    change_veto: String,
-    conflict_lead: usize,
-    conflict_veto: String,
-    whole_year: Vec<String>,
-    own_scope: Vec<String>,
-    messages: HashMap<String, Message>,
-}
-
-/// The flag messages of `data/flags.toml`, by key.
-pub struct Messages(HashMap<String, Message>);
-
-impl Messages {
-    /// The (zh, en) templates of a message key (empty when unknown).
-    pub fn get(&self, key: &str) -> (&str, &str) {
-        self.0
-            .get(key)
-            .map_or(("", ""), |m| (m.zh.as_str(), m.en.as_str()))
-    }
-}
-
-pub(super) struct Rules {
-    parts_marker: String,
-    parts_veto: Regex,
-    pub(super) up: Regex,
-    pub(super) down: Regex,
-    pub(super) last_year: Regex,
-    pub(super) change_veto: Regex,
-    conflict_lead: usize,
-    conflict_veto: Regex,
-    whole_year: Vec<String>,
-    own_scope: Vec<String>,
-    year: Regex,
-    messages: Messages,
-}
-
-pub(super) fn rules() -> &'static Rules {
-    static R: OnceLock<Rules> = OnceLock::new();
-    R.get_or_init(|| {
-        let t: FlagsToml = crate::data::builtin(crate::data::builtin_data!("flags"))
-            .expect("data/flags.toml is valid");
-        let re = |p: &str| crate::data::shipped("data/flags.toml", "rules", p);
-        Rules {
-            parts_marker: t.parts_marker,
-            parts_veto: re(&t.parts_veto),
-            up: re(&t.change_up),
-            down: re(&t.change_down),
-            last_year: re(&t.last_year),
-            change_veto: re(&t.change_veto),
-            conflict_lead: t.conflict_lead,
-            conflict_veto: re(&t.conflict_veto),
-            whole_year: t.whole_year,
-            own_scope: t.own_scope,
-            year: re("(?:^|[^0-9])(20[0-9][0-9]) ?年"),
-            messages: Messages(t.messages),
-        }
-    })
-}
-
-/// The flag messages (`data/flags.toml`).
-pub fn messages() -> &'static Messages {
-    &rules().messages
-}
 
 /// What the flag rules find: the flags and the stated last-year values.
 pub struct Found {
@@ -96,23 +19,6 @@ pub struct Found {
     pub flags: Vec<Flag>,
     /// Last-year values stated beside this year's.
     pub last_year: Vec<LastYear>,
-}
-
-pub(super) fn flag(
-    kind: &str,
-    key: &str,
-    pairs: &[(&str, String)],
-    metrics: Vec<String>,
-    evidence: Vec<Span>,
-) -> Flag {
-    let (zh, en) = messages().get(key);
-    Flag {
-        kind: kind.into(),
-        zh: super::fill(zh, pairs),
-        en: super::fill(en, pairs),
-        metrics,
-        evidence,
-    }
 }
 
 /// All flags of one report (but `stated_vs_derived`, see [`super::derived`]).
@@ -151,19 +57,6 @@ fn by_sentence<'q>(doc: &Doc, qs: &'q [Quantity]) -> Vec<(Range<usize>, &'q [Qua
         i = j;
     }
     out
-}
-
-pub(super) fn char_span(doc: &Doc, r: &Range<usize>) -> Span {
-    doc.index.span(r)
-}
-
-/// The fact (if any) one of whose evidence spans holds this quantity.
-pub(super) fn fact_of<'r>(doc: &Doc, report: &'r Report, q: &Quantity) -> Option<&'r Fact> {
-    let [s, e] = char_span(doc, &q.span);
-    report.metrics.iter().find(|f| {
-        (f.value - q.value).abs() <= 1e-9 * f.value.abs().max(1.0)
-            && f.evidence.iter().any(|ev| ev[0] <= s && e <= ev[1])
-    })
 }
 
 fn rate_over_100(report: &Report, cat: &Catalog, out: &mut Vec<Flag>) {
@@ -249,32 +142,6 @@ fn parts_exceed_total(
             ev,
         ));
     }
-}
-
-/// The words right before a quantity in its clause (at most 12 chars), as a name.
-pub(super) fn subject(doc: &Doc, q: &Quantity) -> String {
-    let before = tail(doc.body.get(..q.span.start).unwrap_or(""), 120);
-    let start = after_delimiter(before, &[',', ';', '。', ':', '\n']);
-    let words: Vec<char> = before[start..].trim().chars().collect();
-    words[words.len().saturating_sub(12)..].iter().collect()
-}
-
-/// The last `max` bytes of `s` (from a char boundary): reads before a figure stay bounded, so that
-/// one long line without punctuation costs linear time.
-pub(super) fn tail(s: &str, max: usize) -> &str {
-    let mut from = s.len().saturating_sub(max);
-    while !s.is_char_boundary(from) {
-        from += 1;
-    }
-    &s[from..]
-}
-
-/// The byte offset just after the last of `delims` in `s` (0 when there is none).
-pub(super) fn after_delimiter(s: &str, delims: &[char]) -> usize {
-    s.char_indices()
-        .rev()
-        .find(|(_, c)| delims.contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// The `n` CJK chars right before a quantity, when there are that many.

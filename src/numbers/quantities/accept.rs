@@ -1,9 +1,9 @@
 //! The context checks on both sides of a finished quantity, and its decorations (各, approx).
 
 use super::chars::*;
-use super::finish::Finish;
 use super::run::Run;
 use super::words::chars;
+use super::Finish;
 use super::{units, Kind, Quantity};
 use crate::model::Approx;
 use std::ops::Range;

@@ -7,7 +7,7 @@ use super::dates::{date_like, marker};
 use super::money::{discount, money_tail};
 use super::run::{read_run, Run};
 use super::words::chars;
-use super::{units, Kind, Quantity};
+use super::{q, units, Finish, Kind, Quantity};
 use crate::model::Approx;
 use std::ops::Range;
 
@@ -98,9 +98,6 @@ pub(super) fn arabic_suffix(t: &str, run: &Run, value: f64, end: usize) -> (f64,
         _ => (v, j),
     }
 }
-
-/// A quantity, or the end of what was rejected.
-pub(super) type Finish = Result<Quantity, usize>;
 
 /// Read what follows the numeral, check the context, build the quantity.
 pub(super) fn finish(t: &str, run: &Run) -> Finish {
@@ -347,25 +344,6 @@ fn without_unit(
         end
     };
     accept(t, run, value, "", Kind::Bare, approx, e, number)
-}
-
-pub(super) fn q(
-    value: f64,
-    unit: &str,
-    kind: Kind,
-    approx: Option<Approx>,
-    span: Range<usize>,
-    number: Range<usize>,
-) -> Quantity {
-    Quantity {
-        value,
-        unit: unit.to_string(),
-        kind,
-        approx,
-        each: false,
-        span,
-        number,
-    }
 }
 
 /// `X分之Y` (a fraction), `百分之Y` / `千分之Y` (a percentage), `X又Y分之Z` (a mixed number).

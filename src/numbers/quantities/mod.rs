@@ -69,6 +69,29 @@ pub struct Quantity {
     pub number: Range<usize>,
 }
 
+/// A quantity, or the end of what was rejected.
+pub(super) type Finish = Result<Quantity, usize>;
+
+/// A quantity of `value` `unit` (no 各) at `span`, its numeral at `number`.
+pub(super) fn q(
+    value: f64,
+    unit: &str,
+    kind: Kind,
+    approx: Option<Approx>,
+    span: Range<usize>,
+    number: Range<usize>,
+) -> Quantity {
+    Quantity {
+        value,
+        unit: unit.to_string(),
+        kind,
+        approx,
+        each: false,
+        span,
+        number,
+    }
+}
+
 /// Find every quantity in `text` (normalised), in order, non-overlapping.
 pub fn scan(text: &str) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();

@@ -1,9 +1,9 @@
 //! Discounts (`三成`, `八折`) and money written with its small units (`5元3角`, `美元又三美分`).
 
 use super::chars::*;
-use super::finish::{q, Finish};
 use super::run::{read_run, Run};
 use super::Kind;
+use super::{q, Finish};
 use crate::numbers::numerals::{self, digit_value};
 use std::ops::Range;
 
