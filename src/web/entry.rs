@@ -1,8 +1,10 @@
 //! One loaded input and what it became: the page's unit of data, shared by the app's state and
 //! the views (which read it, never change it).
 
+use super::dedup::text_hash;
 use super::edits::{self, MetaEdit};
 use crate::model::{Fact, Meta, Report};
+use std::cell::Cell;
 
 /// One loaded input and what it became.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +32,8 @@ pub struct Entry {
     pub edit: MetaEdit,
     /// The metadata as extracted, before the corrections.
     pub found: Option<Meta>,
+    /// [`text_hash`] of `text`, computed once (reset when the text changes).
+    pub hash: Cell<Option<u64>>,
 }
 
 impl Entry {
@@ -47,7 +51,24 @@ impl Entry {
             warnings,
             edit: MetaEdit::default(),
             found: None,
+            hash: Cell::new(None),
         }
+    }
+
+    /// The hash of the text, whitespace aside (for duplicates), computed once per text.
+    pub fn text_hash(&self) -> u64 {
+        if let Some(h) = self.hash.get() {
+            return h;
+        }
+        let h = text_hash(&self.text);
+        self.hash.set(Some(h));
+        h
+    }
+
+    /// Change the text (the hash is computed again when next asked).
+    pub fn set_text(&mut self, text: String) {
+        self.text = text;
+        self.hash.set(None);
     }
 
     /// Take a fresh report: keep its metadata as found, lay the corrections over it.

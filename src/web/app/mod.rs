@@ -19,6 +19,8 @@ use crate::web::files::{self, Loaded};
 use crate::web::i18n::{t, Lang};
 use crate::web::{browser, sample, storage};
 use gloo_timers::callback::Timeout;
+use std::cell::Cell;
+use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -34,12 +36,16 @@ pub struct App {
     textarea: NodeRef,
     debounce: Option<Timeout>,
     extraction: Extraction,
+    /// Set to stop the running batch's reading of files (a fresh flag for each batch).
+    reading: Rc<Cell<bool>>,
 }
 
 /// Write `state`'s saved copy as its last transition asked ([`Store`]).
 fn persist(state: &mut State) {
     match std::mem::take(&mut state.store) {
         Store::Keep => {}
+        // a batch saves once, at its end (not the growing list of texts after every file)
+        Store::Save if state.in_batch() => state.store = Store::Save,
         Store::Save => state.storage_ok = storage::save(&state.saved()),
         Store::Clear => storage::remove(storage::DOCS_KEY),
     }
@@ -55,7 +61,7 @@ impl Component for App {
             None => Lang::from_tag(&browser::browser_language()),
         };
         let mut state = State::new(lang, storage::load());
-        let extraction = Extraction::start(ctx.link());
+        let mut extraction = Extraction::start(ctx.link());
         // restored texts: in the worker when there is one, else here
         for i in 0..state.entries.len() {
             if !extraction.request(&mut state, i) {
@@ -68,6 +74,7 @@ impl Component for App {
             textarea: NodeRef::default(),
             debounce: None,
             extraction,
+            reading: Rc::new(Cell::new(false)),
         }
     }
 
@@ -109,14 +116,24 @@ impl App {
                 self.extraction.request(s, s.current);
                 s.extract_current()
             }
-            Msg::Extracted(uid, seq, json, ms) => s.extracted(uid, seq, &json, ms),
-            Msg::ExtractFailed(uid) => {
-                self.extraction.restart(link, uid);
-                s.extract_failed(uid)
+            Msg::Extracted(uid, seq, json, ms, k) => {
+                let render = s.extracted(uid, seq, &json, ms);
+                self.extraction.done(s, k);
+                render
+            }
+            Msg::ExtractFailed(uid, k) => {
+                let render = s.extract_failed(uid);
+                self.extraction.restart(link, s, uid, k);
+                render
             }
             Msg::WorkerFailed => {
-                self.extraction.stop();
+                self.extraction.stop(s);
                 s.worker_failed()
+            }
+            Msg::Cancel => {
+                self.reading.set(true);
+                self.extraction.cancel(s);
+                s.cancel()
             }
             Msg::Example => {
                 if !s.open_example() {
@@ -187,6 +204,8 @@ impl App {
                 false
             }
             Msg::NamedFiles(named) => self.read_files(ctx, named),
+            // a batch cancelled: what was still on its way is dropped
+            Msg::FileRead(..) | Msg::FileDecoded(..) if self.state.progress.is_none() => false,
             Msg::FileRead(name, bytes) => {
                 let loaded = match bytes {
                     Ok(b) => files::load(b, &name),
@@ -203,7 +222,7 @@ impl App {
                     }
                 }
                 self.state.step();
-                true
+                self.state.tick()
             }
             Msg::FileDecoded(name, decoded) => {
                 match decoded {
@@ -237,10 +256,17 @@ impl App {
         if todo.is_empty() {
             return true;
         }
+        if !s.in_batch() {
+            self.reading = Rc::new(Cell::new(false));
+        }
         s.begin_batch(todo.len());
         let link = ctx.link().clone();
+        let stop = self.reading.clone();
         wasm_bindgen_futures::spawn_local(async move {
             for (f, name) in todo {
+                if stop.get() {
+                    return;
+                }
                 let bytes = browser::read_file(&f).await;
                 link.send_message(Msg::FileRead(name, bytes));
             }

@@ -6,8 +6,8 @@
 use super::chart::line_chart;
 use super::compare::metric_label;
 use super::Jump;
-use crate::model::{Flag, Report, Series, Span};
 use crate::format::number;
+use crate::model::{Flag, Report, Series, Span};
 use crate::web::i18n::{t, Lang};
 use yew::prelude::*;
 
