@@ -34,6 +34,8 @@ pub struct Entry {
     pub found: Option<Meta>,
     /// [`text_hash`] of `text`, computed once (reset when the text changes).
     pub hash: Cell<Option<u64>>,
+    /// The number of chars of `text`, counted once (reset when the text changes).
+    pub chars: Cell<Option<usize>>,
 }
 
 impl Entry {
@@ -52,6 +54,7 @@ impl Entry {
             edit: MetaEdit::default(),
             found: None,
             hash: Cell::new(None),
+            chars: Cell::new(None),
         }
     }
 
@@ -65,10 +68,21 @@ impl Entry {
         h
     }
 
-    /// Change the text (the hash is computed again when next asked).
+    /// The number of chars of the text, counted once per text.
+    pub fn char_count(&self) -> usize {
+        if let Some(n) = self.chars.get() {
+            return n;
+        }
+        let n = self.text.chars().count();
+        self.chars.set(Some(n));
+        n
+    }
+
+    /// Change the text (its hash and length are computed again when next asked).
     pub fn set_text(&mut self, text: String) {
         self.text = text;
         self.hash.set(None);
+        self.chars.set(None);
     }
 
     /// Take a fresh report: keep its metadata as found, lay the corrections over it.

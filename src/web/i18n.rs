@@ -213,6 +213,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Cancelled: the files not yet done were removed",
     ),
     ("page_prev", "上一页", "Previous"),
+    (
+        "more_reports",
+        "份报告见“比较”页",
+        "more reports in the Compare tab",
+    ),
     ("page_next", "下一页", "Next"),
     ("lang_switch", "English", "中文"),
     ("errors", "无法读取", "Could not read"),

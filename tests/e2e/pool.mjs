@@ -48,11 +48,19 @@ export function synthReport(i, target) {
     (t) => `${t}所结合辖区实际,完善执法台账,落实执法全过程记录,做到程序规范、文书齐全。`,
     (t) => `围绕${t}一带的重点领域,开展专项检查,对发现的问题建立清单,实行销号管理。`,
     (t) => `依托${t}服务站开展法律咨询,引导群众依法表达诉求,推动矛盾纠纷就地化解。`,
+    (t) => `${t}工作组坚持问题导向,把制度建设摆在突出位置,健全内部审核和集体讨论机制,防止随意决策。`,
+    (t) => `针对${t}反映集中的事项,主动对接相关部门,明确责任分工和办理时限,确保件件有回音、事事有着落。`,
+    (t) => `在${t}推行说理式执法,把释法析理贯穿执法全过程,让当事人明白违法之处和整改方向。`,
+    (t) => `${t}窗口进一步精简办事材料,推广网上办理和帮办代办,让企业和群众少跑腿、好办事。`,
+    (t) => `组织${t}一线人员交流执法经验,对典型做法进行总结提炼,形成可复制的工作方法。`,
+    (t) => `以${t}为试点,探索包容审慎监管方式,对初次轻微违法行为以教育引导为主,督促当事人及时改正。`,
   ];
   let text = head;
   let k = 0;
   while ([...text].length < target - 160) {
-    text += `(${'一二三四五六七八九十'[k % 10]})${pick(prose)(pick(TOWNS))}${parts[k % parts.length]()}${pick(prose)(pick(TOWNS))}\n`;
+    // prose around each figure, about as dense in figures as the seeds
+    text += `(${'一二三四五六七八九十'[k % 10]})${pick(prose)(pick(TOWNS))}${pick(prose)(pick(TOWNS))}${parts[k % parts.length]()}`
+      + `${pick(prose)(pick(TOWNS))}${pick(prose)(pick(TOWNS))}${pick(prose)(pick(TOWNS))}\n`;
     k++;
   }
   text += '\n二、存在的问题\n一是基层执法力量仍显不足。二是部分单位依法办事意识有待加强。\n\n三、下一步工作打算\n一是加强执法队伍建设。二是持续深化普法宣传。\n';
@@ -127,6 +135,13 @@ export async function pool(browser, url, { check, shot, timings, count = 1000 })
     const maxLong = long.length ? Math.max(...long) : 0;
     const m = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
     const rows = await page.$$eval(T('compare-row'), (trs) => trs.length);
+    const wasmMb = await page.evaluate(async () => {
+      const js = [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => l.href).find((h) => h.endsWith('.js') && !h.includes('/snippets/'));
+      const m = await import(js);
+      return m.wasm_memory_bytes ? m.wasm_memory_bytes() / 1048576 : null;
+    }).catch(() => null);
+    const listed = await page.$$eval(T('doc-item'), (li) => li.length);
+    const saved = await page.evaluate(() => localStorage.getItem('zhibiao.docs.v1'));
     const pageText = await page.textContent(T('compare-page')).catch(() => '');
     check(`1,000 reports dropped at once: all in the comparison table (${workers} worker(s))`, pageText.endsWith(`/ ${count}`) && rows === 100,
       `${(totalMs / 1000).toFixed(1)} s; ${rows} rows shown, ${pageText}`);
@@ -134,9 +149,12 @@ export async function pool(browser, url, { check, shot, timings, count = 1000 })
       reports: count, workers, chars_min: Math.min(...sizes), chars_max: Math.max(...sizes),
       chars_total: sizes.reduce((a, b) => a + b, 0), total_ms: totalMs, longest_task_ms: Math.round(maxLong),
       long_tasks: long.length, long_tasks_ms: Math.round(long.reduce((a, b) => a + b, 0)),
-      js_heap_mb: +(m.JSHeapUsedSize / 1048576).toFixed(1), dom_nodes: m.Nodes,
+      js_heap_mb: +(m.JSHeapUsedSize / 1048576).toFixed(1), wasm_memory_mb: wasmMb && +wasmMb.toFixed(1), dom_nodes: m.Nodes,
+      sidebar_items: listed, saved_in: saved === 'indexeddb' ? 'IndexedDB' : saved ? 'localStorage' : 'nothing',
     };
     await shot(page, '12-pool-compare');
+    check('1,000 reports: the list shows 200 (+ a note), the texts are saved in IndexedDB, not localStorage', listed <= 201 && saved === 'indexeddb',
+      `${listed} items; localStorage: ${String(saved).slice(0, 20)}; ${m.Nodes} DOM nodes`);
     // the table stays usable: sort over every row, filter, the next page
     let t1 = Date.now();
     await page.click(T('sort-1'));
@@ -158,6 +176,13 @@ export async function pool(browser, url, { check, shot, timings, count = 1000 })
       `${filterMs} ms; ${fPage}`);
     timings.pool.sort_ms = sortMs;
     timings.pool.filter_ms = filterMs;
+    // a reload reads the 1,000 texts back from IndexedDB (and extracts them again, with the progress bar)
+    await page.reload();
+    await page.waitForSelector(T('app'), { timeout: 20000 });
+    const back = await page.waitForFunction((n) => (document.querySelector('.sidebar h2')?.textContent || '').includes(`(${n})`), count, { timeout: 20000 })
+      .then(() => true).catch(() => false);
+    const heading = await page.textContent('.sidebar h2').catch(() => '');
+    check('1,000 reports: a reload reads them back from IndexedDB', back, heading);
     check('1,000 reports: no page errors', errors.length === 0, errors.slice(0, 3).join(' | '));
   } finally {
     await context.close();

@@ -69,6 +69,12 @@ impl Component for App {
             }
         }
         persist(&mut state);
+        if storage::in_idb() {
+            let link = ctx.link().clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                link.send_message(Msg::Restored(storage::load_idb().await));
+            });
+        }
         App {
             state,
             textarea: NodeRef::default(),
@@ -129,6 +135,19 @@ impl App {
             Msg::WorkerFailed => {
                 self.extraction.stop(s);
                 s.worker_failed()
+            }
+            Msg::Restored(saved) => {
+                if !s.entries.is_empty() {
+                    return false;
+                }
+                *s = State::new(s.lang, saved);
+                s.begin_batch(0);
+                for i in 0..s.entries.len() {
+                    self.extraction.extract(s, i);
+                }
+                s.progress = None;
+                s.batch_total = s.batch.len();
+                true
             }
             Msg::Cancel => {
                 self.reading.set(true);
@@ -237,22 +256,12 @@ impl App {
         }
     }
 
-    /// Read picked or dropped files (too large ones are refused with an error): a batch.
-    fn read_files(&mut self, ctx: &Context<Self>, named: Vec<(web_sys::File, String)>) -> bool {
+    /// Read picked or dropped files (too large ones are refused with an error): a batch. The
+    /// files are read one by one in a task of their own (a thousand files never block the page;
+    /// a cancel stops the reading).
+    fn read_files(&mut self, ctx: &Context<Self>, todo: Vec<(web_sys::File, String)>) -> bool {
         let s = &mut self.state;
         s.extract_current();
-        let mut todo = Vec::new();
-        for (f, name) in named {
-            if f.size() > MAX_FILE_BYTES {
-                s.errors.push(format!(
-                    "{name}: {} ({:.1} MB > 20 MB)",
-                    t(s.lang, "too_large"),
-                    f.size() / 1048576.0
-                ));
-            } else {
-                todo.push((f, name));
-            }
-        }
         if todo.is_empty() {
             return true;
         }
@@ -262,12 +271,18 @@ impl App {
         s.begin_batch(todo.len());
         let link = ctx.link().clone();
         let stop = self.reading.clone();
+        let too_large = t(s.lang, "too_large");
         wasm_bindgen_futures::spawn_local(async move {
             for (f, name) in todo {
                 if stop.get() {
                     return;
                 }
-                let bytes = browser::read_file(&f).await;
+                let bytes = if f.size() > MAX_FILE_BYTES {
+                    let mb = f.size() / 1048576.0;
+                    Err(format!("{too_large} ({mb:.1} MB > 20 MB)"))
+                } else {
+                    browser::read_file(&f).await
+                };
                 link.send_message(Msg::FileRead(name, bytes));
             }
         });

@@ -88,6 +88,8 @@ pub enum Msg {
     ExtractFailed(u64, usize),
     /// Cancel the running batch: stop reading, drop what is not extracted yet.
     Cancel,
+    /// The saved texts read back from IndexedDB (after the first render).
+    Restored(Saved),
     /// Close the "storage is full" notice (until the next failed save).
     DismissStorage,
     /// Put back what the last removal took.
