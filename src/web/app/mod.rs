@@ -256,9 +256,9 @@ impl App {
         }
     }
 
-    /// Read picked or dropped files (too large ones are refused with an error): a batch. The
-    /// files are read one by one in a task of their own (a thousand files never block the page;
-    /// a cancel stops the reading).
+    /// Read picked or dropped files (too large ones are refused with an error once read): a
+    /// batch. The files are read one by one, each in a task of its own (a thousand files never
+    /// block the page; a cancel stops the reading).
     fn read_files(&mut self, ctx: &Context<Self>, todo: Vec<(web_sys::File, String)>) -> bool {
         let s = &mut self.state;
         s.extract_current();
@@ -277,12 +277,15 @@ impl App {
                 if stop.get() {
                     return;
                 }
-                let bytes = if f.size() > MAX_FILE_BYTES {
-                    let mb = f.size() / 1048576.0;
-                    Err(format!("{too_large} ({mb:.1} MB > 20 MB)"))
-                } else {
-                    browser::read_file(&f).await
-                };
+                // the size once read (`File.size` is a synchronous look at the disk, ~1 ms)
+                let bytes = browser::read_file(&f).await.and_then(|b| {
+                    if b.len() as f64 > MAX_FILE_BYTES {
+                        let mb = b.len() as f64 / 1048576.0;
+                        Err(format!("{too_large} ({mb:.1} MB > 20 MB)"))
+                    } else {
+                        Ok(b)
+                    }
+                });
                 link.send_message(Msg::FileRead(name, bytes));
             }
         });
