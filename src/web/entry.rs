@@ -4,7 +4,8 @@
 use super::dedup::text_hash;
 use super::edits::{self, MetaEdit};
 use crate::model::{Fact, Meta, Report};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// One loaded input and what it became.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +37,8 @@ pub struct Entry {
     pub hash: Cell<Option<u64>>,
     /// The number of chars of `text`, counted once (reset when the text changes).
     pub chars: Cell<Option<usize>>,
+    /// `text` as a JSON string, escaped once (the saved copy is made of these).
+    pub text_json: RefCell<Option<Rc<str>>>,
 }
 
 impl Entry {
@@ -55,6 +58,7 @@ impl Entry {
             found: None,
             hash: Cell::new(None),
             chars: Cell::new(None),
+            text_json: RefCell::new(None),
         }
     }
 
@@ -78,11 +82,24 @@ impl Entry {
         n
     }
 
-    /// Change the text (its hash and length are computed again when next asked).
+    /// The text as a JSON string (quoted, escaped), made once per text.
+    pub fn json_text(&self) -> Rc<str> {
+        self.text_json
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                serde_json::to_string(&self.text)
+                    .unwrap_or_else(|_| "\"\"".into())
+                    .into()
+            })
+            .clone()
+    }
+
+    /// Change the text (its hash, length and JSON are made again when next asked).
     pub fn set_text(&mut self, text: String) {
         self.text = text;
         self.hash.set(None);
         self.chars.set(None);
+        self.text_json.replace(None);
     }
 
     /// Take a fresh report: keep its metadata as found, lay the corrections over it.

@@ -131,9 +131,14 @@ pub fn load() -> Saved {
 /// Save the inputs; `false` when the browser refused (quota). A copy over [`LOCAL_MAX`] is
 /// written to IndexedDB (in the background) and localStorage says [`IN_IDB`].
 pub fn save(saved: &Saved) -> bool {
-    let Ok(s) = serde_json::to_string(saved) else {
-        return false;
-    };
+    match serde_json::to_string(saved) {
+        Ok(s) => save_json(s),
+        Err(_) => false,
+    }
+}
+
+/// Save the inputs given as the JSON of a [`Saved`] (see [`save`]).
+pub fn save_json(s: String) -> bool {
     if s.len() <= LOCAL_MAX {
         let was_idb = in_idb();
         let ok = set(DOCS_KEY, &s);

@@ -46,7 +46,7 @@ fn persist(state: &mut State) {
         Store::Keep => {}
         // a batch saves once, at its end (not the growing list of texts after every file)
         Store::Save if state.in_batch() => state.store = Store::Save,
-        Store::Save => state.storage_ok = storage::save(&state.saved()),
+        Store::Save => state.storage_ok = storage::save_json(state.saved_json()),
         Store::Clear => storage::remove(storage::DOCS_KEY),
     }
 }
