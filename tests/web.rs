@@ -172,7 +172,10 @@ fn the_saved_json_made_of_escaped_texts_reads_back_the_same() {
     };
     let s = State::new(Lang::Zh, saved.clone());
     let json = s.saved_json();
-    assert_eq!(serde_json::from_str::<storage::Saved>(&json).ok(), Some(saved));
+    assert_eq!(
+        serde_json::from_str::<storage::Saved>(&json).ok(),
+        Some(saved)
+    );
     // made once: the same JSON again
     assert_eq!(s.saved_json(), json);
 }
