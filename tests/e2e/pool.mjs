@@ -217,3 +217,12 @@ async function cancel(browser, url, { check, count }) {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** target/perf.json: the largest seed's worker time and the 1,000-report run (the README quotes them). */
+export function writePerf(repo, timings) {
+  if (!timings.pool && !timings.largest) return;
+  const perf = { date: new Date().toISOString(), cores: os.cpus().length, largest_seed_in_worker: timings.largest || null, thousand_reports: timings.pool || null };
+  fs.mkdirSync(path.join(repo, 'target'), { recursive: true });
+  fs.writeFileSync(path.join(repo, 'target', 'perf.json'), JSON.stringify(perf, null, 2) + '\n');
+  console.log(`      perf ${path.join('target', 'perf.json')}`);
+}

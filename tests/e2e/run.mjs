@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 import { desk } from './desk.mjs';
-import { pool } from './pool.mjs';
+import { pool, writePerf } from './pool.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -703,12 +703,7 @@ async function main() {
     server.close();
   }
   const failed = results.filter((r) => !r.ok);
-  if (timings.pool || timings.largest) {
-    const perf = { date: new Date().toISOString(), cores: os.cpus().length, largest_seed_in_worker: timings.largest || null, thousand_reports: timings.pool || null };
-    fs.mkdirSync(path.join(repo, 'target'), { recursive: true });
-    fs.writeFileSync(path.join(repo, 'target', 'perf.json'), JSON.stringify(perf, null, 2) + '\n');
-    console.log(`      perf ${path.join('target', 'perf.json')}`);
-  }
+  writePerf(repo, timings);
   console.log(`E2E_RESULT ${JSON.stringify({ passed: results.length - failed.length, failed: failed.length, timings })}`);
   if (failed.length) {
     console.log(`\n${failed.length} check(s) FAILED:`);
