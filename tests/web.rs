@@ -150,6 +150,36 @@ fn storage_round_trips() {
     assert_eq!(storage::load(), storage::Saved::default());
 }
 
+#[wasm_bindgen_test]
+fn the_saved_json_made_of_escaped_texts_reads_back_the_same() {
+    let saved = storage::Saved {
+        docs: vec![
+            storage::SavedDoc {
+                name: "a \"引号\".txt".into(),
+                text: "第一行\n\t\"引号\" \\ 反斜杠".into(),
+                edit: Default::default(),
+            },
+            storage::SavedDoc {
+                name: "b.txt".into(),
+                text: "另一文本".into(),
+                edit: zhibiao::web::edits::MetaEdit {
+                    agency: Some("某局".into()),
+                    ..Default::default()
+                },
+            },
+        ],
+        current: 1,
+    };
+    let s = State::new(Lang::Zh, saved.clone());
+    let json = s.saved_json();
+    assert_eq!(
+        serde_json::from_str::<storage::Saved>(&json).ok(),
+        Some(saved)
+    );
+    // made once: the same JSON again
+    assert_eq!(s.saved_json(), json);
+}
+
 fn query(root: &web_sys::Element, sel: &str) -> Option<web_sys::HtmlElement> {
     root.query_selector(sel)
         .ok()

@@ -181,3 +181,15 @@ pub fn focus(selectors: &str) {
         }
     }
 }
+
+/// The size of this wasm instance's memory in bytes (the end-to-end test's memory figure: the
+/// texts and reports live there, not in the JS heap).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}

@@ -1,8 +1,11 @@
 //! One loaded input and what it became: the page's unit of data, shared by the app's state and
 //! the views (which read it, never change it).
 
+use super::dedup::text_hash;
 use super::edits::{self, MetaEdit};
 use crate::model::{Fact, Meta, Report};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// One loaded input and what it became.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +33,12 @@ pub struct Entry {
     pub edit: MetaEdit,
     /// The metadata as extracted, before the corrections.
     pub found: Option<Meta>,
+    /// [`text_hash`] of `text`, computed once (reset when the text changes).
+    pub hash: Cell<Option<u64>>,
+    /// The number of chars of `text`, counted once (reset when the text changes).
+    pub chars: Cell<Option<usize>>,
+    /// `text` as a JSON string, escaped once (the saved copy is made of these).
+    pub text_json: RefCell<Option<Rc<str>>>,
 }
 
 impl Entry {
@@ -47,7 +56,50 @@ impl Entry {
             warnings,
             edit: MetaEdit::default(),
             found: None,
+            hash: Cell::new(None),
+            chars: Cell::new(None),
+            text_json: RefCell::new(None),
         }
+    }
+
+    /// The hash of the text, whitespace aside (for duplicates), computed once per text.
+    pub fn text_hash(&self) -> u64 {
+        if let Some(h) = self.hash.get() {
+            return h;
+        }
+        let h = text_hash(&self.text);
+        self.hash.set(Some(h));
+        h
+    }
+
+    /// The number of chars of the text, counted once per text.
+    pub fn char_count(&self) -> usize {
+        if let Some(n) = self.chars.get() {
+            return n;
+        }
+        let n = self.text.chars().count();
+        self.chars.set(Some(n));
+        n
+    }
+
+    /// The text as a JSON string (quoted, escaped), made once per text.
+    pub fn json_text(&self) -> Rc<str> {
+        self.text_json
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                serde_json::to_string(&self.text)
+                    .unwrap_or_else(|_| "\"\"".into())
+                    .into()
+            })
+            .clone()
+    }
+
+    /// Change the text (its hash, length and JSON are made again when next asked).
+    pub fn set_text(&mut self, text: String) {
+        self.text = text;
+        self.hash.set(None);
+        self.chars.set(None);
+        self.text_json.replace(None);
     }
 
     /// Take a fresh report: keep its metadata as found, lay the corrections over it.

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 import { desk } from './desk.mjs';
+import { pool, writePerf } from './pool.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -126,8 +127,11 @@ async function main() {
   try {
     // ---- the reviewer's desk (issue 13): its own browser contexts (1280×720, 1400×900, a phone), axe-core in each state
     const devDir = process.env.ZHIBIAO_DEV || path.resolve(repo, '..', 'shared', 'dev');
-    await desk(browser, url, { check, shot, corpusDir, devDir });
-    if (process.env.E2E_ONLY !== 'desk') {
+    const only = process.env.E2E_ONLY || '';
+    if (only !== 'pool') await desk(browser, url, { check, shot, corpusDir, devDir });
+    // ---- a thousand reports (issue 10): its own browser contexts; the numbers go to target/perf.json
+    if (!only || only === 'pool') await pool(browser, url, { check, shot, timings });
+    if (!only) {
     // ---- load
     await page.goto(url);
     await page.waitForSelector(T('app'), { timeout: 20000 });
@@ -699,6 +703,7 @@ async function main() {
     server.close();
   }
   const failed = results.filter((r) => !r.ok);
+  writePerf(repo, timings);
   console.log(`E2E_RESULT ${JSON.stringify({ passed: results.length - failed.length, failed: failed.length, timings })}`);
   if (failed.length) {
     console.log(`\n${failed.length} check(s) FAILED:`);

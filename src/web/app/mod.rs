@@ -19,6 +19,8 @@ use crate::web::files::{self, Loaded};
 use crate::web::i18n::{t, Lang};
 use crate::web::{browser, sample, storage};
 use gloo_timers::callback::Timeout;
+use std::cell::Cell;
+use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -34,13 +36,17 @@ pub struct App {
     textarea: NodeRef,
     debounce: Option<Timeout>,
     extraction: Extraction,
+    /// Set to stop the running batch's reading of files (a fresh flag for each batch).
+    reading: Rc<Cell<bool>>,
 }
 
 /// Write `state`'s saved copy as its last transition asked ([`Store`]).
 fn persist(state: &mut State) {
     match std::mem::take(&mut state.store) {
         Store::Keep => {}
-        Store::Save => state.storage_ok = storage::save(&state.saved()),
+        // a batch saves once, at its end (not the growing list of texts after every file)
+        Store::Save if state.in_batch() => state.store = Store::Save,
+        Store::Save => state.storage_ok = storage::save_json(state.saved_json()),
         Store::Clear => storage::remove(storage::DOCS_KEY),
     }
 }
@@ -55,7 +61,7 @@ impl Component for App {
             None => Lang::from_tag(&browser::browser_language()),
         };
         let mut state = State::new(lang, storage::load());
-        let extraction = Extraction::start(ctx.link());
+        let mut extraction = Extraction::start(ctx.link());
         // restored texts: in the worker when there is one, else here
         for i in 0..state.entries.len() {
             if !extraction.request(&mut state, i) {
@@ -63,11 +69,18 @@ impl Component for App {
             }
         }
         persist(&mut state);
+        if storage::in_idb() {
+            let link = ctx.link().clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                link.send_message(Msg::Restored(storage::load_idb().await));
+            });
+        }
         App {
             state,
             textarea: NodeRef::default(),
             debounce: None,
             extraction,
+            reading: Rc::new(Cell::new(false)),
         }
     }
 
@@ -109,14 +122,37 @@ impl App {
                 self.extraction.request(s, s.current);
                 s.extract_current()
             }
-            Msg::Extracted(uid, seq, json, ms) => s.extracted(uid, seq, &json, ms),
-            Msg::ExtractFailed(uid) => {
-                self.extraction.restart(link, uid);
-                s.extract_failed(uid)
+            Msg::Extracted(uid, seq, json, ms, k) => {
+                let render = s.extracted(uid, seq, &json, ms);
+                self.extraction.done(s, k);
+                render
+            }
+            Msg::ExtractFailed(uid, k) => {
+                let render = s.extract_failed(uid);
+                self.extraction.restart(link, s, uid, k);
+                render
             }
             Msg::WorkerFailed => {
-                self.extraction.stop();
+                self.extraction.stop(s);
                 s.worker_failed()
+            }
+            Msg::Restored(saved) => {
+                if !s.entries.is_empty() {
+                    return false;
+                }
+                *s = State::new(s.lang, saved);
+                s.begin_batch(0);
+                for i in 0..s.entries.len() {
+                    self.extraction.extract(s, i);
+                }
+                s.progress = None;
+                s.batch_total = s.batch.len();
+                true
+            }
+            Msg::Cancel => {
+                self.reading.set(true);
+                self.extraction.cancel(s);
+                s.cancel()
             }
             Msg::Example => {
                 if !s.open_example() {
@@ -187,6 +223,8 @@ impl App {
                 false
             }
             Msg::NamedFiles(named) => self.read_files(ctx, named),
+            // a batch cancelled: what was still on its way is dropped
+            Msg::FileRead(..) | Msg::FileDecoded(..) if self.state.progress.is_none() => false,
             Msg::FileRead(name, bytes) => {
                 let loaded = match bytes {
                     Ok(b) => files::load(b, &name),
@@ -203,7 +241,7 @@ impl App {
                     }
                 }
                 self.state.step();
-                true
+                self.state.tick()
             }
             Msg::FileDecoded(name, decoded) => {
                 match decoded {
@@ -218,30 +256,36 @@ impl App {
         }
     }
 
-    /// Read picked or dropped files (too large ones are refused with an error): a batch.
-    fn read_files(&mut self, ctx: &Context<Self>, named: Vec<(web_sys::File, String)>) -> bool {
+    /// Read picked or dropped files (too large ones are refused with an error once read): a
+    /// batch. The files are read one by one, each in a task of its own (a thousand files never
+    /// block the page; a cancel stops the reading).
+    fn read_files(&mut self, ctx: &Context<Self>, todo: Vec<(web_sys::File, String)>) -> bool {
         let s = &mut self.state;
         s.extract_current();
-        let mut todo = Vec::new();
-        for (f, name) in named {
-            if f.size() > MAX_FILE_BYTES {
-                s.errors.push(format!(
-                    "{name}: {} ({:.1} MB > 20 MB)",
-                    t(s.lang, "too_large"),
-                    f.size() / 1048576.0
-                ));
-            } else {
-                todo.push((f, name));
-            }
-        }
         if todo.is_empty() {
             return true;
         }
+        if !s.in_batch() {
+            self.reading = Rc::new(Cell::new(false));
+        }
         s.begin_batch(todo.len());
         let link = ctx.link().clone();
+        let stop = self.reading.clone();
+        let too_large = t(s.lang, "too_large");
         wasm_bindgen_futures::spawn_local(async move {
             for (f, name) in todo {
-                let bytes = browser::read_file(&f).await;
+                if stop.get() {
+                    return;
+                }
+                // the size once read (`File.size` is a synchronous look at the disk, ~1 ms)
+                let bytes = browser::read_file(&f).await.and_then(|b| {
+                    if b.len() as f64 > MAX_FILE_BYTES {
+                        let mb = b.len() as f64 / 1048576.0;
+                        Err(format!("{too_large} ({mb:.1} MB > 20 MB)"))
+                    } else {
+                        Ok(b)
+                    }
+                });
                 link.send_message(Msg::FileRead(name, bytes));
             }
         });

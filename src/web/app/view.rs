@@ -67,7 +67,8 @@ pub fn page(app: &App, link: &Scope<App>) -> Html {
 fn messages(s: &State, link: &Scope<App>) -> Html {
     messages::view(&messages::MessagesProps {
         lang: s.lang,
-        progress: s.progress,
+        progress: s.batch_progress(),
+        on_cancel: &link.callback(|_| Msg::Cancel),
         errors: &s.errors,
         notice: s.notice.as_deref(),
         storage_ok: s.storage_ok,

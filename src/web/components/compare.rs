@@ -22,16 +22,17 @@ pub fn primary(r: &Report, id: &str) -> Option<f64> {
         .map(|f| f.value)
 }
 
-/// Catalog metrics that at least one of `reports` has, in catalog order.
+/// Catalog metrics that at least one of `reports` has, in catalog order (one pass over the
+/// facts: a thousand reports redraw fast).
 pub fn present<'a>(reports: &[&Report]) -> Vec<&'a Metric> {
+    let ids: std::collections::HashSet<&str> = reports
+        .iter()
+        .flat_map(|r| r.metrics.iter().map(|f| f.id.as_str()))
+        .collect();
     crate::data::catalog::builtin()
         .metrics
         .iter()
-        .filter(|m| {
-            reports
-                .iter()
-                .any(|r| r.metrics.iter().any(|f| f.id == m.id))
-        })
+        .filter(|m| ids.contains(m.id.as_str()))
         .collect()
 }
 
@@ -307,7 +308,12 @@ fn metric_cell(p: &CompareProps, i: usize, r: &Report, m: &Metric) -> Html {
 /// Entry `i`'s row: name (opens it), year with genre and coverage, metrics, review columns.
 fn body_row(p: &CompareProps, i: usize, r: &Report, metrics: &[&Metric]) -> Html {
     let lang = p.lang;
-    let info = p.rows.iter().find(|x| x.entry == i);
+    // the rows are in entry order (see `State::refresh_rows`)
+    let info = p
+        .rows
+        .binary_search_by_key(&i, |x| x.entry)
+        .ok()
+        .and_then(|k| p.rows.get(k));
     let genre = info
         .and_then(|x| x.genre)
         .map(|g| crate::web::genre::genre_label(lang, g))
@@ -338,6 +344,29 @@ fn body_row(p: &CompareProps, i: usize, r: &Report, metrics: &[&Metric]) -> Html
     }
 }
 
+/// Rows per page of the comparison table (sort and filters act on every row first).
+pub const PAGE_ROWS: usize = 100;
+
+/// The pager under the table: previous, "101–200 / 1000", next.
+fn pager(lang: Lang, page: &UseStateHandle<usize>, at: usize, pages: usize, n: usize) -> Html {
+    let go = |to: usize| {
+        let page = page.clone();
+        Callback::from(move |_: MouseEvent| page.set(to))
+    };
+    let range = format!(
+        "{}–{} / {n}",
+        at * PAGE_ROWS + 1,
+        ((at + 1) * PAGE_ROWS).min(n)
+    );
+    html! {
+        <div class="row pager" data-testid="compare-pager">
+            <button data-testid="compare-prev" disabled={at == 0} onclick={go(at.saturating_sub(1))}>{ t(lang, "page_prev") }</button>
+            <span data-testid="compare-page" data-page={at.to_string()} data-pages={pages.to_string()}>{ range }</span>
+            <button data-testid="compare-next" disabled={at + 1 >= pages} onclick={go(at + 1)}>{ t(lang, "page_next") }</button>
+        </div>
+    }
+}
+
 /// The comparison table with its filters.
 #[function_component(CompareTable)]
 pub fn compare_table(p: &CompareProps) -> Html {
@@ -356,7 +385,16 @@ pub fn compare_table(p: &CompareProps) -> Html {
     if let Some((col, asc)) = p.sort {
         sort_rows(&mut rows, &metrics, col, asc);
     }
-    let body = rows.iter().map(|(i, r)| body_row(p, *i, r, &metrics));
+    let page = use_state(|| 0usize);
+    {
+        let page = page.clone();
+        use_effect_with((p.filters.clone(), p.sort), move |_| page.set(0));
+    }
+    let pages = rows.len().div_ceil(PAGE_ROWS).max(1);
+    let at = (*page).min(pages - 1);
+    let shown = &rows[(at * PAGE_ROWS).min(rows.len())..((at + 1) * PAGE_ROWS).min(rows.len())];
+    let body = shown.iter().map(|(i, r)| body_row(p, *i, r, &metrics));
+    let pager = (pages > 1).then(|| pager(lang, &page, at, pages, rows.len()));
     html! {
         <div class="compare">
             <p class="hint">{ t(lang, "compare_hint") }</p>
@@ -367,6 +405,7 @@ pub fn compare_table(p: &CompareProps) -> Html {
                     <tbody>{ for body }</tbody>
                 </table>
             </div>
+            { pager }
             if rows.is_empty() { <p class="empty" data-testid="filtered-out">{ t(lang, "filtered_out") }</p> }
         </div>
     }

@@ -9,8 +9,10 @@ use yew::prelude::*;
 pub struct MessagesProps<'a> {
     /// UI language.
     pub lang: Lang,
-    /// Batch progress: (done, total).
-    pub progress: Option<(usize, usize)>,
+    /// Batch progress: (done, total, seconds left when known).
+    pub progress: Option<(usize, usize, Option<f64>)>,
+    /// Cancel the running batch.
+    pub on_cancel: &'a Callback<()>,
     /// Error messages naming files.
     pub errors: &'a [String],
     /// A transient notice (copied …).
@@ -37,11 +39,21 @@ fn close(lang: Lang, cb: &Callback<()>) -> Html {
     html! { <button aria-label={t(lang, "close")} onclick={cb.reform(|_| ())}>{ "×" }</button> }
 }
 
-fn progress(lang: Lang, (d, n): (usize, usize)) -> Html {
+/// The progress bar: count, the time left, a cancel button.
+fn progress(
+    lang: Lang,
+    (d, n, eta): (usize, usize, Option<f64>),
+    on_cancel: &Callback<()>,
+) -> Html {
+    let eta = eta
+        .map(|s| format!(" · {} {:.0} {}", t(lang, "eta"), s.ceil(), t(lang, "eta_s")))
+        .unwrap_or_default();
     html! {
-        <div class="progress" data-testid="progress" role="status">
-            { format!("{} {d}/{n}", t(lang, "working")) }
+        <div class="progress" data-testid="progress" role="status" data-done={d.to_string()} data-total={n.to_string()}>
+            <span data-testid="progress-count">{ format!("{} {d}/{n}", t(lang, "working")) }</span>
+            <span data-testid="progress-eta">{ eta }</span>
             <progress max={n.to_string()} value={d.to_string()}></progress>
+            <button data-testid="cancel-batch" onclick={on_cancel.reform(|_| ())}>{ t(lang, "cancel_batch") }</button>
         </div>
     }
 }
@@ -92,7 +104,7 @@ fn skipped(p: &MessagesProps<'_>) -> Html {
 /// The notices, in their order on the page.
 pub fn view(p: &MessagesProps<'_>) -> Html {
     let lang = p.lang;
-    let progress = p.progress.map(|x| progress(lang, x));
+    let progress = p.progress.map(|x| progress(lang, x, p.on_cancel));
     let errors = (!p.errors.is_empty()).then(|| errors(p));
     let notice = p.notice.map(|n| {
         html! {

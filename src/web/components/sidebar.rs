@@ -53,13 +53,17 @@ fn doc_item(p: &SidebarProps<'_>, i: usize, e: &Entry) -> Html {
                     if let Some(y) = year { <span class="doc-year" data-testid="doc-year">{ y }</span> }
                     if edited { <span class="badge">{ t(lang, "edited") }</span> }
                 </span>
-                <span class="doc-name">{ format!("{} · {} {}", e.name, e.text.chars().count(), lang.pick("字", "chars")) }</span>
+                <span class="doc-name">{ format!("{} · {} {}", e.name, e.char_count(), lang.pick("字", "chars")) }</span>
             </button>
             <button class="doc-remove" aria-label={format!("{} {}", t(lang, "remove"), e.name)} data-testid="doc-remove"
                 onclick={p.on_remove.reform(move |_| i)}>{ "×" }</button>
         </li>
     }
 }
+
+/// The most reports the list shows (besides the open one): a batch of a thousand stays out of
+/// the DOM.
+pub const LIST_MAX: usize = 200;
 
 /// The sidebar.
 pub fn view(p: &SidebarProps<'_>) -> Html {
@@ -73,7 +77,20 @@ pub fn view(p: &SidebarProps<'_>) -> Html {
             on_files.emit(files);
         }
     });
-    let items = p.entries.iter().enumerate().map(|(i, e)| doc_item(p, i, e));
+    // a long list shows its first LIST_MAX and the open one (the comparison tab has them all)
+    let items = p
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i < LIST_MAX || *i == p.current)
+        .map(|(i, e)| doc_item(p, i, e));
+    let more = p
+        .entries
+        .len()
+        .saturating_sub(LIST_MAX + usize::from(p.current >= LIST_MAX));
+    let more = (more > 0).then(|| {
+        html! { <li class="doc more" data-testid="doc-more">{ format!("… +{more} ") }{ t(lang, "more_reports") }</li> }
+    });
     html! {
         <aside class="sidebar">
             <label class={classes!("drop", p.dragging.then_some("over"))} data-testid="drop-zone">
@@ -90,7 +107,7 @@ pub fn view(p: &SidebarProps<'_>) -> Html {
                 <button data-testid="clear-all" class="danger" onclick={p.on_clear.reform(|_| ())} disabled={p.entries.is_empty()}>{ t(lang, "clear_all") }</button>
             </div>
             <h2 class="h-small">{ t(lang, "reports") }{ format!(" ({})", p.entries.len()) }</h2>
-            <ul class="docs" data-testid="doc-list">{ for items }</ul>
+            <ul class="docs" data-testid="doc-list">{ for items }{ more }</ul>
             <p class="privacy">{ t(lang, "privacy") }</p>
         </aside>
     }

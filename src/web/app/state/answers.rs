@@ -35,7 +35,7 @@ impl State {
             self.highlight.clear();
             self.selected = None;
         }
-        !was_batch || is_open || !self.in_batch()
+        !was_batch || is_open || self.tick()
     }
 
     /// The worker failed on entry `uid`: no report, an error naming it (never retried here:
@@ -62,10 +62,16 @@ impl State {
     /// files and there was a report (one file alone opens as before).
     pub fn begin_batch(&mut self, n: usize) {
         let (done, total) = self.progress.unwrap_or((0, 0));
+        if !self.in_batch() {
+            self.batch_total = 0;
+            self.batch_t0 = crate::web::browser::now_ms();
+            self.batch_drawn = self.batch_t0;
+        }
         if self.progress.is_none() {
             self.keep_current = !self.entries.is_empty() && n > 1;
             self.skipped.clear();
         }
+        self.batch_total += n;
         self.progress = Some((done, total + n));
     }
 
@@ -73,7 +79,26 @@ impl State {
     pub fn one_more(&mut self) {
         if let Some((done, total)) = self.progress {
             self.progress = Some((done, total + 1));
+            self.batch_total += 1;
         }
+    }
+
+    /// Cancel the running batch: the entries whose report has not come back are removed (the
+    /// app stops reading files and empties the workers' queue).
+    pub fn cancel(&mut self) -> bool {
+        let pending = std::mem::take(&mut self.batch);
+        let open = self.entry().map(|e| e.uid);
+        self.entries.retain(|e| !pending.contains(&e.uid));
+        self.current = open
+            .and_then(|u| self.entries.iter().position(|e| e.uid == u))
+            .unwrap_or(self.entries.len().saturating_sub(1));
+        self.progress = None;
+        self.drawer = None;
+        self.stale = true;
+        self.after_switch();
+        self.save();
+        self.notice = Some(t(self.lang, "cancelled").to_string());
+        true
     }
 
     /// One step of the running batch done; the last one ends it.

@@ -20,7 +20,7 @@ impl State {
     ) -> Option<usize> {
         let hash = text_hash(&text);
         if !text.trim().is_empty() {
-            if let Some(same) = self.entries.iter().find(|e| text_hash(&e.text) == hash) {
+            if let Some(same) = self.entries.iter().find(|e| e.text_hash() == hash) {
                 self.skipped.push((name, same.name.clone()));
                 return None;
             }
@@ -41,7 +41,7 @@ impl State {
     /// Entry `i` was sent to the worker: in a batch, wait for its answer before redrawing.
     pub fn sent(&mut self, i: usize) {
         if self.progress.is_some() {
-            if let Some(e) = self.entries.get(i) {
+            if let Some(e) = self.entries.get(i).filter(|e| e.report.is_none()) {
                 self.batch.insert(e.uid);
             }
         }
@@ -125,7 +125,7 @@ impl State {
             created = true;
         }
         if let Some(e) = self.entries.get_mut(self.current) {
-            e.text = text;
+            e.set_text(text);
             e.dirty = true;
         }
         created

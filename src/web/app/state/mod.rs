@@ -24,6 +24,9 @@ pub use crate::web::tabs::{tab_after_key, tab_id, Pane, Tab, TABS};
 use std::collections::HashSet;
 use std::rc::Rc;
 
+/// How often a running batch redraws the page (ms).
+pub const BATCH_REDRAW_MS: f64 = 400.0;
+
 /// Messages of the app.
 pub enum Msg {
     /// The text area changed.
@@ -76,12 +79,17 @@ pub enum Msg {
     DocKind(String),
     /// A file is being dragged over the page.
     Dragging(bool),
-    /// The worker answered: (entry id, request number, report JSON, ms).
-    Extracted(u64, u64, String, f64),
+    /// A worker answered: (entry id, request number, report JSON, ms, worker index).
+    Extracted(u64, u64, String, f64, usize),
     /// The worker could not start: extract on the main thread from now on.
     WorkerFailed,
-    /// The worker failed on one input (entry id): report it and start a fresh worker.
-    ExtractFailed(u64),
+    /// A worker failed on one input (entry id, worker index): report it and start a fresh
+    /// worker in its place.
+    ExtractFailed(u64, usize),
+    /// Cancel the running batch: stop reading, drop what is not extracted yet.
+    Cancel,
+    /// The saved texts read back from IndexedDB (after the first render).
+    Restored(Saved),
     /// Close the "storage is full" notice (until the next failed save).
     DismissStorage,
     /// Put back what the last removal took.
@@ -169,8 +177,15 @@ pub struct State {
     pub keep_current: bool,
     /// Element to focus after the next render (a CSS selector).
     pub focus: Option<String>,
-    /// Batch progress: (done, total).
+    /// Files of the running batch read: (done, total).
     pub progress: Option<(usize, usize)>,
+    /// Files counted into the running batch since it began (for the progress bar).
+    pub batch_total: usize,
+    /// When the running batch began (ms, `performance.now()`).
+    pub batch_t0: f64,
+    /// When the page was last redrawn during the batch (ms): a batch redraws a few times a
+    /// second, not once per file.
+    pub batch_drawn: f64,
     /// Time of the last extraction (ms).
     pub last_ms: Option<f64>,
     /// Comparison sort: (column, ascending).
@@ -231,6 +246,9 @@ impl State {
             keep_current: false,
             focus: None,
             progress: None,
+            batch_total: 0,
+            batch_t0: 0.0,
+            batch_drawn: 0.0,
             last_ms: None,
             sort: None,
             chart_metric: None,
@@ -283,6 +301,33 @@ impl State {
         self.progress.is_some() || !self.batch.is_empty()
     }
 
+    /// The progress bar of the running batch: (done, total, seconds left when known).
+    pub fn batch_progress(&self) -> Option<(usize, usize, Option<f64>)> {
+        if !self.in_batch() {
+            return None;
+        }
+        let unread = self.progress.map_or(0, |(d, n)| n.saturating_sub(d));
+        let total = self.batch_total.max(unread + self.batch.len());
+        let done = total.saturating_sub(unread + self.batch.len());
+        let spent = crate::web::browser::now_ms() - self.batch_t0;
+        let eta =
+            (done > 0 && spent > 0.0).then(|| spent / done as f64 * (total - done) as f64 / 1000.0);
+        Some((done, total, eta))
+    }
+
+    /// In a batch: whether to redraw now (at most every [`BATCH_REDRAW_MS`]); `true` outside.
+    pub fn tick(&mut self) -> bool {
+        if !self.in_batch() {
+            return true;
+        }
+        let now = crate::web::browser::now_ms();
+        if now - self.batch_drawn < BATCH_REDRAW_MS {
+            return false;
+        }
+        self.batch_drawn = now;
+        true
+    }
+
     /// What localStorage keeps: the texts, their corrections and the open index.
     pub fn saved(&self) -> Saved {
         Saved {
@@ -297,6 +342,32 @@ impl State {
                 .collect(),
             current: self.current,
         }
+    }
+
+    /// [`State::saved`] as JSON, made of each text's JSON escaped once ([`Entry::json_text`]):
+    /// saving a thousand reports again after a click copies them, it does not escape them again.
+    pub fn saved_json(&self) -> String {
+        let size: usize = self.entries.iter().map(|e| e.text.len() + 64).sum();
+        let mut out = String::with_capacity(size + 32);
+        out.push_str("{\"docs\":[");
+        for (k, e) in self.entries.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"name\":");
+            out.push_str(&serde_json::to_string(&e.name).unwrap_or_default());
+            out.push_str(",\"text\":");
+            out.push_str(&e.json_text());
+            if !e.edit.is_empty() {
+                out.push_str(",\"edit\":");
+                out.push_str(&serde_json::to_string(&e.edit).unwrap_or_default());
+            }
+            out.push('}');
+        }
+        out.push_str("],\"current\":");
+        out.push_str(&self.current.to_string());
+        out.push('}');
+        out
     }
 
     fn save(&mut self) {
