@@ -105,15 +105,7 @@ pub fn csv_facts(reports: &[Report]) -> String {
 /// The comparison table: one row per report (source, agency, region, province, level, year,
 /// published), one column per catalog metric that any report has, holding the primary value.
 pub fn comparison_rows(reports: &[Report], cat: &Catalog) -> Vec<Vec<String>> {
-    let ids: Vec<&crate::data::catalog::Metric> = cat
-        .metrics
-        .iter()
-        .filter(|m| {
-            reports
-                .iter()
-                .any(|r| r.metrics.iter().any(|f| f.id == m.id))
-        })
-        .collect();
+    let ids = cat.present(reports);
     let mut head: Vec<String> = [
         "source",
         "agency",

@@ -14,6 +14,7 @@ pub mod filters;
 pub mod format;
 pub mod genre;
 pub mod i18n;
+pub mod labels;
 pub mod sample;
 pub mod storage;
 pub mod tabs;

@@ -1,11 +1,11 @@
 //! The charts tab: inline SVG drawn here (no charting library) — a bar chart of one metric
 //! across reports, and a line over years when one agency has several years. Exports as SVG/PNG.
 
-use super::compare::{metric_label, present, primary, row_label};
 use crate::model::Report;
 use crate::web::exports::Export;
 use crate::web::format::{ellipsis, human};
 use crate::web::i18n::{t, Lang};
+use crate::web::labels::{metric_label, present, primary, row_label};
 use yew::prelude::*;
 
 /// What the charts tab reads.

@@ -9,45 +9,10 @@ use crate::model::Report;
 use crate::web::filters::{self, Filters};
 use crate::web::format::{decimals, exact};
 use crate::web::i18n::{t, unit_label, Lang};
+use crate::web::labels::{metric_label, present, primary, row_label, timeliness_text};
 use std::cmp::Ordering;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The primary value of metric `id` in `r`.
-pub fn primary(r: &Report, id: &str) -> Option<f64> {
-    r.metrics
-        .iter()
-        .find(|f| f.id == id && f.primary)
-        .or_else(|| r.metrics.iter().find(|f| f.id == id))
-        .map(|f| f.value)
-}
-
-/// Catalog metrics that at least one of `reports` has, in catalog order (one pass over the
-/// facts: a thousand reports redraw fast).
-pub fn present<'a>(reports: &[&Report]) -> Vec<&'a Metric> {
-    let ids: std::collections::HashSet<&str> = reports
-        .iter()
-        .flat_map(|r| r.metrics.iter().map(|f| f.id.as_str()))
-        .collect();
-    crate::data::catalog::builtin()
-        .metrics
-        .iter()
-        .filter(|m| ids.contains(m.id.as_str()))
-        .collect()
-}
-
-/// A report's row label: agency (or file name).
-pub fn row_label(r: &Report) -> String {
-    r.meta.agency.clone().unwrap_or_else(|| r.source.clone())
-}
-
-/// Metric column header in the UI language.
-pub fn metric_label(lang: Lang, m: &Metric) -> String {
-    match lang {
-        Lang::Zh => m.label.clone(),
-        Lang::En => m.label_en.clone(),
-    }
-}
 
 /// Order rows (entry index, report) by column `col` (0 = report, 1 = year, 2.. = metrics);
 /// missing values always last.
@@ -116,7 +81,7 @@ pub fn review_key(r: &Report, k: usize) -> Option<f64> {
 pub fn review_cell(lang: Lang, r: &Report, k: usize) -> String {
     match k {
         0 => format!("{}/4", crate::review::table::parts_present(r)),
-        1 => super::review::timeliness_text(lang, r),
+        1 => timeliness_text(lang, r),
         _ => r.review.flags.len().to_string(),
     }
 }

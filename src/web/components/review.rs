@@ -4,11 +4,11 @@
 //! of the same agency for several years open — the series and cross-year flags.
 
 use super::chart::line_chart;
-use super::compare::metric_label;
 use super::Jump;
 use crate::format::number;
 use crate::model::{Flag, Report, Series, Span};
 use crate::web::i18n::{t, Lang};
+use crate::web::labels::{metric_label, timeliness_text};
 use yew::prelude::*;
 
 /// What the review tab reads.
@@ -34,24 +34,6 @@ pub fn part_label(lang: Lang, id: &str) -> String {
         .find(|r| r.id == id)
         .map(|r| lang.pick(&r.label, &r.label_en).to_string())
         .unwrap_or_else(|| id.to_string())
-}
-
-/// `on time` / `late (12 days)` / … in the UI language.
-pub fn timeliness_text(lang: Lang, r: &Report) -> String {
-    let tl = &r.review.timeliness;
-    let status = t(
-        lang,
-        match tl.status.as_str() {
-            "on_time" => "rv_on_time",
-            "late" => "rv_late",
-            "early" => "rv_early",
-            _ => "rv_unknown",
-        },
-    );
-    match tl.days_late {
-        Some(d) => format!("{status} ({d} {})", t(lang, "rv_days")),
-        None => status.to_string(),
-    }
 }
 
 fn checklist(p: &ReviewProps<'_>) -> Html {
