@@ -215,6 +215,41 @@ pub struct Catalog {
     pub summary_groups: Vec<SummaryGroup>,
 }
 
+/// Every metric's `first` patterns, then every metric's `second` ones, in one list, with the
+/// index of each metric's first pattern of either kind.
+fn flat<'a>(
+    metrics: &'a [Metric],
+    first: impl Fn(&'a Metric) -> &'a [String],
+    second: impl Fn(&'a Metric) -> &'a [String],
+) -> (Vec<String>, Vec<usize>, Vec<usize>) {
+    let (mut pats, mut base1, mut base2) = (Vec::new(), Vec::new(), Vec::new());
+    for m in metrics {
+        base1.push(pats.len());
+        pats.extend(first(m).iter().cloned());
+    }
+    for m in metrics {
+        base2.push(pats.len());
+        pats.extend(second(m).iter().cloned());
+    }
+    (pats, base1, base2)
+}
+
+/// `a()` and `b()`, natively on two threads (startup: the catalog compiles on two cores).
+#[cfg(not(target_arch = "wasm32"))]
+fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    std::thread::scope(|s| {
+        let h = s.spawn(a);
+        let rb = b();
+        (h.join().expect("the catalog compiles"), rb)
+    })
+}
+
+/// `a()` then `b()` (no threads in the browser).
+#[cfg(target_arch = "wasm32")]
+fn both<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
+    (a(), b())
+}
+
 fn compile(id: &str, pats: &[String]) -> Result<Vec<Regex>, String> {
     pats.iter()
         .map(|p| Regex::new(p).map_err(|e| format!("catalog: metric {id}: bad pattern {p:?}: {e}")))
@@ -245,17 +280,28 @@ impl Catalog {
     }
 
     fn compiled(f: CatalogFile) -> Result<Catalog, String> {
-        let mut matchers = Vec::new();
-        for m in &f.metrics {
-            matchers.push(Matchers {
-                triggers: compile(&m.id, &m.triggers)?,
-                after: compile(&m.id, &m.after)?,
-                weak: compile(&m.id, &m.weak)?,
-                exclude: compile_any(&m.id, &m.exclude)?,
-                exclude_after: compile_any(&m.id, &m.exclude_after)?,
-                context: compile_any(&m.id, m.context.as_slice())?,
-            });
-        }
+        let (tpats, trigger_base, weak_base) = flat(&f.metrics, |m| &m.triggers, |m| &m.weak);
+        let (apats, after_base, _) = flat(&f.metrics, |m| &m.after, |_| &[]);
+        // the two sets compile on a second core while the metrics' own patterns compile here
+        let (sets, matchers) = both(
+            || (crate::re::set(&tpats), crate::re::set(&apats)),
+            || -> Result<Vec<Matchers>, String> {
+                f.metrics
+                    .iter()
+                    .map(|m| {
+                        Ok(Matchers {
+                            triggers: compile(&m.id, &m.triggers)?,
+                            after: compile(&m.id, &m.after)?,
+                            weak: compile(&m.id, &m.weak)?,
+                            exclude: compile_any(&m.id, &m.exclude)?,
+                            exclude_after: compile_any(&m.id, &m.exclude_after)?,
+                            context: compile_any(&m.id, m.context.as_slice())?,
+                        })
+                    })
+                    .collect()
+            },
+        );
+        let matchers = matchers?;
         for m in &f.metrics {
             if let Some(r) = &m.refines {
                 if !f.metrics.iter().any(|o| &o.id == r) {
@@ -298,22 +344,8 @@ impl Catalog {
                 .collect();
             Regex::new(&joined.join("|")).ok()
         };
-        let (mut tpats, mut trigger_base, mut weak_base) = (Vec::new(), Vec::new(), Vec::new());
-        for m in &f.metrics {
-            trigger_base.push(tpats.len());
-            tpats.extend(m.triggers.iter().cloned());
-        }
-        for m in &f.metrics {
-            weak_base.push(tpats.len());
-            tpats.extend(m.weak.iter().cloned());
-        }
-        let (mut apats, mut after_base) = (Vec::new(), Vec::new());
-        for m in &f.metrics {
-            after_base.push(apats.len());
-            apats.extend(m.after.iter().cloned());
-        }
-        let trigger_set = crate::re::set(&tpats).map_err(|e| format!("catalog: triggers: {e}"))?;
-        let after_set = crate::re::set(&apats).map_err(|e| format!("catalog: after: {e}"))?;
+        let trigger_set = sets.0.map_err(|e| format!("catalog: triggers: {e}"))?;
+        let after_set = sets.1.map_err(|e| format!("catalog: after: {e}"))?;
         let mut by_unit: std::collections::HashMap<String, Vec<usize>> = Default::default();
         let mut any_unit = Vec::new();
         for (i, m) in f.metrics.iter().enumerate() {
