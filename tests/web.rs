@@ -370,3 +370,6 @@ fn the_desk_helpers_work_on_their_own() {
 
 #[path = "web/state.rs"]
 mod state;
+
+#[path = "web/html.rs"]
+mod html;
