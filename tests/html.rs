@@ -2,34 +2,19 @@
 //! which the browser's DOMParser path meets too (`tests/web/html.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use serde::Deserialize;
+#[path = "common/cases/html.rs"]
+mod html_cases;
+
+use html_cases::{html_of, html_table};
 use zhibiao::input;
-
-#[derive(Deserialize)]
-struct Table {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    name: String,
-    #[serde(default)]
-    html: String,
-    #[serde(default)]
-    fixture: String,
-    text: String,
-}
 
 #[test]
 fn the_table_natively() {
-    let t: Table = toml::from_str(include_str!("data/html.toml")).expect("a well-formed table");
+    let t = html_table();
     assert!(t.case.len() >= 15);
-    for c in t.case {
-        let html = match c.fixture.as_str() {
-            "" => c.html,
-            "sample.html" => include_str!("fixtures/sample.html").to_string(),
-            f => panic!("{}: unknown fixture {f}", c.name),
-        };
-        assert_eq!(input::html_to_text(&html), c.text, "{}", c.name);
+    let names: std::collections::HashSet<&str> = t.case.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names.len(), t.case.len(), "case names are unique");
+    for c in &t.case {
+        assert_eq!(input::html_to_text(&html_of(c)), c.text, "{}", c.name);
     }
 }

@@ -1,36 +1,19 @@
 //! HTML → text in the browser (the DOMParser walk of `src/input/html/dom.js`) against the table
 //! of `tests/data/html.toml` that the native html5gum path meets too (`tests/html.rs`).
 
-use serde::Deserialize;
+#[path = "../common/cases/html.rs"]
+mod html_cases;
+
+use html_cases::{html_of, html_table};
 use wasm_bindgen_test::*;
 use zhibiao::input;
 
-#[derive(Deserialize)]
-struct Table {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    name: String,
-    #[serde(default)]
-    html: String,
-    #[serde(default)]
-    fixture: String,
-    text: String,
-}
-
 #[wasm_bindgen_test]
 fn html_table_with_domparser() {
-    let t: Table = toml::from_str(include_str!("../data/html.toml")).expect("a well-formed table");
+    let t = html_table();
     assert!(t.case.len() >= 15);
-    for c in t.case {
-        let html = match c.fixture.as_str() {
-            "" => c.html,
-            "sample.html" => include_str!("../fixtures/sample.html").to_string(),
-            f => panic!("{}: unknown fixture {f}", c.name),
-        };
-        assert_eq!(input::html_to_text(&html), c.text, "{}", c.name);
+    for c in &t.case {
+        assert_eq!(input::html_to_text(&html_of(c)), c.text, "{}", c.name);
     }
 }
 
