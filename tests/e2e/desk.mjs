@@ -38,24 +38,12 @@ async function download(page, testid) {
 
 const count = (page, id) => page.$$eval(T(id), (els) => els.length);
 const focused = (page) => page.evaluate(() => document.activeElement && (document.activeElement.getAttribute('data-testid') || document.activeElement.id || document.activeElement.tagName));
+const openName = (page) => page.textContent('[data-testid="doc-item"] .doc-open[aria-current="true"] .doc-name').catch(() => '');
 const idle = (page) => page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 60000 }).catch(() => {});
 
-export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
-  const summary = [];
-  const origin = new URL(url).origin;
-  const external = [];
-  const watch = (c) => c.on('request', (r) => { const u = r.url(); if (!(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:'))) external.push(u); });
-  const seeds = fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpusDir, f)) : [];
-  const devTexts = path.join(devDir, 'texts');
-  const dev = fs.existsSync(devTexts) ? fs.readdirSync(devTexts).filter((f) => f.endsWith('.txt')).sort().slice(0, 50 - seeds.length).map((f) => path.join(devTexts, f)) : [];
-  const files = seeds.concat(dev);
-
-  // ---- laptop 1280×720, Chinese UI
-  const ctx = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
-  watch(ctx);
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+/** The laptop page: empty page, the skip link, the example, the tabs by arrow keys; axe in each tab. */
+async function laptopStart(page, url, d) {
+  const { check, shot, summary, seeds, files } = d;
   await page.goto(url);
   await page.waitForSelector(T('app'));
   await page.evaluate(() => localStorage.clear());
@@ -72,8 +60,7 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   // the example, then the tabs by arrow keys (WAI-ARIA tabs: one tab stop, arrows move and select)
   await page.click(T('example'));
   await page.waitForSelector(T('report-card'));
-  const openName = () => page.textContent('[data-testid="doc-item"] .doc-open[aria-current="true"] .doc-name').catch(() => '');
-  const exampleName = await openName();
+  const exampleName = await openName(page);
   await page.focus(T('tab-metrics'));
   await page.keyboard.press('ArrowRight');
   const afterRight = await focused(page);
@@ -94,7 +81,12 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   await axe(page, 'review tab', check, summary);
   await page.click(T('tab-figures'));
   await axe(page, 'all figures tab', check, summary);
+  return exampleName;
+}
 
+/** A batch of 50 reports with the comparison open; the layout of the comparison. */
+async function batch(page, d, exampleName) {
+  const { check, shot, summary, seeds, files } = d;
   // ---- a batch of 50 reports with the comparison open: the example stays in view, the table redraws once
   await page.click(T('tab-compare'));
   await page.evaluate(() => {
@@ -112,7 +104,7 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   check(`batch: ${files.length} reports loaded, one row each`, rows === files.length + 1, `${rows} rows`);
   check('batch: the comparison was redrawn once (not per report)', redraws >= 1 && redraws <= 2, `${redraws} redraw(s)`);
   const activeRow = await page.textContent(`${T('compare-row')}.active th`).catch(() => '');
-  check('batch: the open report stays open (list and highlighted row)', (await openName()) === exampleName && activeRow.includes('青禾市'), `${exampleName} / ${activeRow}`);
+  check('batch: the open report stays open (list and highlighted row)', (await openName(page)) === exampleName && activeRow.includes('青禾市'), `${exampleName} / ${activeRow}`);
   const docs = await count(page, 'doc-item');
 
   // layout: the source pane folded away, the names fixed on the left on one line, units in the header
@@ -137,7 +129,12 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   check('comparison: genre (and part-year coverage) per report', chips > 0, `${chips} genres, ${partial} part-year`);
   await shot(page, 'desk-compare-50-1280x720');
   await axe(page, '50 reports, comparison', check, summary);
+  return { rows, docs };
+}
 
+/** The comparison's filters, the detail drawer, weak matches. */
+async function filtersDrawer(page, d, rows) {
+  const { check, shot, summary, seeds, files } = d;
   // filters
   const years = await page.$$eval(`${T('filter-year')} option`, (os) => os.map((o) => o.value).filter(Boolean));
   if (years.length) {
@@ -180,7 +177,11 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   } else {
     check('confidence: a weak match is marked', false, 'no weak cell among 50 reports');
   }
+}
 
+/** Duplicates, the report list's years, deletion by keyboard with undo, 全部清除 undone. */
+async function listAndDelete(page, d, docs) {
+  const { check, shot, summary, seeds, files } = d;
   // duplicates: the seeds again → skipped, and said
   await page.setInputFiles(T('file-input'), seeds.slice(0, 3));
   await idle(page);
@@ -210,7 +211,11 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   const cleared = await count(page, 'doc-item');
   await page.click(T('undo'));
   check('全部清除 can be undone: every report back', cleared === 0 && (await count(page, 'doc-item')) === docs, `${docs} → ${cleared} → ${await count(page, 'doc-item')}`);
+}
 
+/** An edited agency in the card, the list, the comparison and every export; English units and headers. */
+async function editedEnglish(page, d) {
+  const { check, shot, summary, seeds, files } = d;
   // an edited agency: the card, the list, the comparison and every export use it, marked as edited
   await page.click(`${T('doc-item')}:nth-child(1) .doc-open`);
   await page.click(T('tab-metrics'));
@@ -248,8 +253,11 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   await page.click(T('tab-compare'));
   await axe(page, 'English comparison', check, summary);
   await page.click(T('lang-switch'));
-  await ctx.close();
+}
 
+/** A second viewport (1400×900): the example beside its source, the fold button. */
+async function secondViewport(browser, url, watch, d) {
+  const { check, shot, summary, seeds, files } = d;
   // ---- a second viewport (1400×900): the example side by side with its source, the fold button
   const ctx2 = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
   watch(ctx2);
@@ -270,7 +278,11 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   await p2.keyboard.press('Escape');
   await axe(p2, '1400×900 example with its source', check, summary);
   await ctx2.close();
+}
 
+/** A phone (390×844): results first, the source in a sheet. */
+async function phone(browser, url, watch, d) {
+  const { check, shot, summary, seeds, files } = d;
   // ---- a phone (390×844): results first, the source in a sheet opened on a tap, Escape closes it
   const ctx3 = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   watch(ctx3);
@@ -299,6 +311,34 @@ export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
   const sheetClosed = await p3.$eval('.left', (e) => getComputedStyle(e).display === 'none');
   check('phone: Escape closes the sheet', sheetClosed);
   await ctx3.close();
+}
+
+export async function desk(browser, url, { check, shot, corpusDir, devDir }) {
+  const summary = [];
+  const origin = new URL(url).origin;
+  const external = [];
+  const watch = (c) => c.on('request', (r) => { const u = r.url(); if (!(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:'))) external.push(u); });
+  const seeds = fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpusDir, f)) : [];
+  const devTexts = path.join(devDir, 'texts');
+  const dev = fs.existsSync(devTexts) ? fs.readdirSync(devTexts).filter((f) => f.endsWith('.txt')).sort().slice(0, 50 - seeds.length).map((f) => path.join(devTexts, f)) : [];
+  const files = seeds.concat(dev);
+
+  // ---- laptop 1280×720, Chinese UI
+  const ctx = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
+  watch(ctx);
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const d = { check, shot, summary, seeds, files };
+  const exampleName = await laptopStart(page, url, d);
+  const { rows, docs } = await batch(page, d, exampleName);
+  await filtersDrawer(page, d, rows);
+  await listAndDelete(page, d, docs);
+  await editedEnglish(page, d);
+  await ctx.close();
+
+  await secondViewport(browser, url, watch, d);
+  await phone(browser, url, watch, d);
 
   check('desk: no page errors', errors.length === 0, errors.slice(0, 3).join(' | '));
   check('desk: zero requests left the origin', external.length === 0, external.slice(0, 3).join(', '));
