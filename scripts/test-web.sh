@@ -13,9 +13,9 @@ wasm_tests() {
   CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
     cargo test --target wasm32-unknown-unknown --test web
 }
-# headless Chromium's renderer has twice hung before running any test ("Timed out receiving
-# message from renderer") on a machine busy with other Chromium instances; a real failure fails
-# the second run too
+# headless Chromium's renderer hung twice at page load, before any test ran ("Timed out
+# receiving message from renderer", 300 s), in fresh clones of 2026-11-30; the runs right after
+# passed. A real failure fails the second run too.
 if ! wasm_tests; then
   echo "wasm-bindgen tests: failed or hung; running them once more"
   wasm_tests
