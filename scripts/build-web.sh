@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Release build of the web page into dist/ (or $DIST) for hosting under PUBLIC_URL
-# (default /zhibiao/; `./` works anywhere). Prints the bundle size of the initial load (wasm + js
-# + css, gzip -9; not the on-demand readers pdf.js and docread, printed apart),
+# (default /zhibiao/; `./` works anywhere). Prints the bundle size of the initial load (the
+# page's shell: wasm + js + css, gzip -9; not the extraction engine the workers import, nor the
+# on-demand readers pdf.js and docread, each printed apart),
 # warns above the goal GOAL_KB (default 350) and fails above the hard budget BUDGET_KB
 # (default 700, a guard against regressions).
 #   scripts/build-web.sh [public-url]
@@ -21,7 +22,7 @@ printf '%-48s %10s %10s\n' file bytes gzip
 while IFS= read -r f; do
   raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c); total=$((total + gz))
   printf '%-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$gz"
-done < <(find "$DIST" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) ! -name 'docread.*' | sort)
+done < <(find "$DIST" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) ! -name 'docread.*' ! -name 'engine-*' | sort)
 kb=$(awk -v b="$total" 'BEGIN { printf "%.1f", b / 1024 }')
 echo "bundle size (wasm+js+css, gzip): ${kb} KB (goal ${GOAL_KB} KB, budget ${BUDGET_KB} KB)"
 # the readers of PDF (pdf.js) and .doc/.wps (docread, crates/docread) are not part of the
@@ -29,6 +30,10 @@ echo "bundle size (wasm+js+css, gzip): ${kb} KB (goal ${GOAL_KB} KB, budget ${BU
 gz_kb() { local t=0 f; for f in "$@"; do t=$((t + $(gzip -9 -c "$f" | wc -c))); done; awk -v b="$t" 'BEGIN { printf "%.1f", b / 1024 }'; }
 mapfile -t pdfjs < <(find "$DIST" -type f -name 'pdf*.mjs' | sort)
 mapfile -t docread < <(find "$DIST" -type f -name 'docread.*' | sort)
+mapfile -t engine < <(find "$DIST" -type f -name 'engine-*' | sort)
+[ "${#engine[@]}" -eq 2 ] || { echo "build-web: the extraction engine (engine-*.js, engine-*_bg.wasm) is missing from $DIST" >&2; exit 1; }
+grep -q 'data-engine="wasm"' "$DIST/index.html" || { echo "build-web: index.html does not link the engine" >&2; exit 1; }
+echo "extraction engine, imported by the workers after the page shows (gzip): $(gz_kb "${engine[@]}") KB"
 echo "loaded on demand (gzip): pdf.js $(gz_kb "${pdfjs[@]}") KB, .doc reader (docread.mjs + docread.wasm) $(gz_kb "${docread[@]}") KB"
 [ "${#docread[@]}" -eq 2 ] || { echo "build-web: the .doc reader (docread.mjs, docread.wasm) is missing from $DIST" >&2; exit 1; }
 if [ "$total" -gt $((BUDGET_KB * 1024)) ]; then

@@ -4,7 +4,7 @@
 //! [`Report`]; [`extract_with`] does so with a catalog of the user's; [`extract_bytes`] first
 //! decodes a file (UTF-8/GBK text, HTML, .docx, natively also .doc and PDF). The layers, from
 //! the bottom: `model` ← `text` ← `numbers` ← `metrics` ← `report` ← `review` ← `pipeline` ←
-//! {`output`, `cli`, `web`}; `data`, `format` and `re` are leaves (see ARCHITECTURE.md).
+//! {`output`, `engine`, `cli`, `web`}; `data`, `format` and `re` are leaves (see ARCHITECTURE.md).
 //! This file only declares the modules and the public API; no module imports from it.
 
 mod data;
@@ -19,6 +19,7 @@ mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod engine;
 pub mod input;
 pub mod model;
 pub mod output;

@@ -121,6 +121,10 @@ pub struct Fact {
     /// marks it "check the source". Written only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub loose: bool,
+    /// A weak match the page marks "check the source" (`metrics::confidence`): set by the
+    /// page's extraction engine (`engine`), never written in the JSON output.
+    #[serde(skip)]
+    pub weak: bool,
 }
 
 /// A quantity that no metric took: value, unit and what it counts.

@@ -2,7 +2,7 @@
 //! Chinese), the comparison table (one row per report, one column per metric), and a
 //! tab-separated summary for the clipboard.
 
-use crate::data::catalog::Catalog;
+use crate::data::catalog::{present_in, Metric};
 use crate::format::{csv_field, number, BOM};
 use crate::model::{Approx, Change, Fact, Report};
 
@@ -103,9 +103,9 @@ pub fn csv_facts(reports: &[Report]) -> String {
 }
 
 /// The comparison table: one row per report (source, agency, region, province, level, year,
-/// published), one column per catalog metric that any report has, holding the primary value.
-pub fn comparison_rows(reports: &[Report], cat: &Catalog) -> Vec<Vec<String>> {
-    let ids = cat.present(reports);
+/// published), one column per metric of `metrics` that any report has, holding the primary value.
+pub fn comparison_rows(reports: &[Report], metrics: &[Metric]) -> Vec<Vec<String>> {
+    let ids = present_in(metrics, reports);
     let mut head: Vec<String> = [
         "source",
         "agency",
@@ -161,10 +161,10 @@ pub fn comparison_rows(reports: &[Report], cat: &Catalog) -> Vec<Vec<String>> {
 }
 
 /// The comparison table as CSV with BOM.
-pub fn csv_comparison(reports: &[Report], cat: &Catalog) -> String {
+pub fn csv_comparison(reports: &[Report], metrics: &[Metric]) -> String {
     format!(
         "{BOM}{}",
-        join_rows(comparison_rows(reports, cat).into_iter(), ',', true)
+        join_rows(comparison_rows(reports, metrics).into_iter(), ',', true)
     )
 }
 

@@ -6,13 +6,19 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zhibiao::model::{Approx, Change, Fact, Report};
-use zhibiao::web::app::{App, Msg, Pane, State, Store, Tab};
+use zhibiao::web::app::{App, AppProps, Local, Msg, Pane, State, Store, Tab};
 use zhibiao::web::components::{chart, source, summary};
 use zhibiao::web::format::{decimals, exact, group_thousands, human, qualifiers};
 use zhibiao::web::i18n::{t, Lang};
 use zhibiao::web::{labels, sample, storage};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The engine on the main thread for these tests: the engine's own function, called directly
+/// (the page loads the engine's wasm instead; tests/e2e covers that path).
+fn engine(text: &str, name: &str) -> Option<String> {
+    Some(zhibiao::engine::answer(text, name))
+}
 
 fn document() -> web_sys::Document {
     web_sys::window()
@@ -36,6 +42,7 @@ fn fact(id: &str, value: f64, primary: bool) -> Fact {
         change: None,
         evidence: vec![[2, 5]],
         loose: false,
+        weak: false,
     }
 }
 
@@ -196,7 +203,10 @@ async fn the_page_extracts_the_example_and_highlights_evidence() {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let props = AppProps {
+        local: Local(engine),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     assert!(
         query(&root, "[data-testid=empty]").is_some(),
@@ -271,7 +281,7 @@ fn extraction_never_panics_on_odd_input() {
         &"罚款".repeat(5000),
         "９９９９９９９９９９９９９９９９９９９万元",
     ] {
-        let (r, ms) = zhibiao::web::app::run(s, "odd.txt");
+        let (r, ms) = zhibiao::web::app::run(Local(engine), s, "odd.txt").expect("loaded");
         assert!(ms >= 0.0);
         if let Some(r) = r {
             assert_eq!(r.schema, 1);

@@ -385,27 +385,74 @@ impl Catalog {
             summary_groups: f.summary_groups,
         })
     }
-    /// The metric with this id.
-    /// The metrics that at least one of `reports` has a fact of, in catalog order (one pass
-    /// over the facts: a thousand reports stay fast).
+    /// The metrics that at least one of `reports` has a fact of, in catalog order.
     pub fn present<'r>(
         &self,
         reports: impl IntoIterator<Item = &'r crate::model::Report>,
     ) -> Vec<&Metric> {
-        let ids: std::collections::HashSet<&str> = reports
-            .into_iter()
-            .flat_map(|r| r.metrics.iter().map(|f| f.id.as_str()))
-            .collect();
-        self.metrics
-            .iter()
-            .filter(|m| ids.contains(m.id.as_str()))
-            .collect()
+        present_in(&self.metrics, reports)
     }
 
     /// The metric `id`, if the catalog has it.
     pub fn get(&self, id: &str) -> Option<&Metric> {
         self.metrics.iter().find(|m| m.id == id)
     }
+}
+
+/// The metrics of `metrics` that at least one of `reports` has a fact of, in catalog order (one
+/// pass over the facts: a thousand reports stay fast).
+pub fn present_in<'m, 'r>(
+    metrics: &'m [Metric],
+    reports: impl IntoIterator<Item = &'r crate::model::Report>,
+) -> Vec<&'m Metric> {
+    let ids: std::collections::HashSet<&str> = reports
+        .into_iter()
+        .flat_map(|r| r.metrics.iter().map(|f| f.id.as_str()))
+        .collect();
+    metrics
+        .iter()
+        .filter(|m| ids.contains(m.id.as_str()))
+        .collect()
+}
+
+/// The catalog's definitions without their patterns compiled: what the page's shell shows
+/// (labels, units, groups, the summary's sentences). It never compiles a pattern, so the
+/// regex engine stays out of the shell's wasm.
+#[derive(Debug, Clone)]
+pub struct Defs {
+    pub version: String,
+    pub metrics: Vec<Metric>,
+    pub summary_groups: Vec<SummaryGroup>,
+}
+
+impl Defs {
+    /// The metrics that at least one of `reports` has a fact of, in catalog order.
+    pub fn present<'r>(
+        &self,
+        reports: impl IntoIterator<Item = &'r crate::model::Report>,
+    ) -> Vec<&Metric> {
+        present_in(&self.metrics, reports)
+    }
+
+    /// The metric `id`, if the catalog has it.
+    pub fn get(&self, id: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.id == id)
+    }
+}
+
+/// The embedded catalog's definitions, parsed once (no pattern compiled; see [`Defs`]).
+pub fn defs() -> &'static Defs {
+    static DEFS: OnceLock<Defs> = OnceLock::new();
+    DEFS.get_or_init(|| {
+        // the catalog's names only (build.rs): its patterns stay out of the page's shell
+        let f: CatalogFile = crate::data::builtin(crate::data::builtin_data!("catalog_names"))
+            .expect("the embedded catalog parses (tested)");
+        Defs {
+            version: f.version,
+            metrics: f.metrics,
+            summary_groups: f.summary_groups,
+        }
+    })
 }
 
 /// The embedded catalog, parsed once.
@@ -417,4 +464,32 @@ pub fn builtin() -> &'static Catalog {
             .and_then(Catalog::compiled)
             .expect("the embedded catalog parses (tested)")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// The shell's names (build.rs: `catalog_names`) are the catalog's, metric for metric.
+    #[test]
+    fn the_shells_names_are_the_catalogs() {
+        let (cat, defs) = (super::builtin(), super::defs());
+        assert_eq!(defs.version, cat.version);
+        assert_eq!(defs.metrics.len(), cat.metrics.len());
+        for (d, m) in defs.metrics.iter().zip(&cat.metrics) {
+            let shown = |m: &super::Metric| {
+                (
+                    m.id.clone(),
+                    m.label.clone(),
+                    m.label_en.clone(),
+                    m.group.clone(),
+                )
+            };
+            assert_eq!(shown(d), shown(m));
+            assert_eq!(
+                (&d.group_en, d.kind, &d.unit),
+                (&m.group_en, m.kind, &m.unit)
+            );
+            assert!(d.triggers.is_empty(), "{}: no patterns in the shell", d.id);
+        }
+        assert_eq!(defs.summary_groups.len(), cat.summary_groups.len());
+    }
 }

@@ -165,6 +165,7 @@ fn merge(doc: &Doc, cat: &Catalog, qs: &[Quantity], mentions: &[Mention]) -> Vec
                 change: mn.quals.change,
                 evidence: vec![span],
                 loose: mn.loose,
+                weak: false,
             },
             score,
         ));

@@ -75,6 +75,32 @@ impl PartRule {
     }
 }
 
+/// A required part's names (`data/parts.toml`), its patterns not compiled: what the page's
+/// shell labels.
+#[derive(Deserialize)]
+pub struct PartName {
+    /// `measures`, `leader_duty`, `shortcomings`, `plans`, `other`.
+    pub id: String,
+    /// Chinese label.
+    pub label: String,
+    /// English label.
+    pub label_en: String,
+}
+
+/// The parts' names of `data/parts.toml`, in its order.
+pub fn names() -> &'static [PartName] {
+    #[derive(Deserialize)]
+    struct Names {
+        part: Vec<PartName>,
+    }
+    static N: OnceLock<Vec<PartName>> = OnceLock::new();
+    N.get_or_init(|| {
+        let t: Names = crate::data::builtin(crate::data::builtin_data!("parts"))
+            .expect("data/parts.toml is valid");
+        t.part
+    })
+}
+
 /// The part rules of `data/parts.toml`, in its order.
 pub fn rules() -> &'static [PartRule] {
     static R: OnceLock<Vec<PartRule>> = OnceLock::new();

@@ -30,7 +30,9 @@ pub(super) struct FlagsToml {
     conflict_veto: String,
     whole_year: Vec<String>,
     own_scope: Vec<String>,
-    messages: HashMap<String, Message>,
+    /// Read by [`messages`] (declared here so that no unknown key passes).
+    #[serde(rename = "messages")]
+    _messages: serde::de::IgnoredAny,
 }
 
 /// The flag messages of `data/flags.toml`, by key.
@@ -57,7 +59,6 @@ pub(super) struct Rules {
     pub(super) whole_year: Vec<String>,
     pub(super) own_scope: Vec<String>,
     pub(super) year: Regex,
-    pub(super) messages: Messages,
 }
 
 pub(super) fn rules() -> &'static Rules {
@@ -78,14 +79,24 @@ pub(super) fn rules() -> &'static Rules {
             whole_year: t.whole_year,
             own_scope: t.own_scope,
             year: re("(?:^|[^0-9])(20[0-9][0-9]) ?年"),
-            messages: Messages(t.messages),
         }
     })
 }
 
 /// The flag messages (`data/flags.toml`).
+/// Read apart from the rules (their patterns not compiled): the page's shell fills cross-year
+/// messages without the regex engine.
 pub fn messages() -> &'static Messages {
-    &rules().messages
+    #[derive(Deserialize)]
+    struct OnlyMessages {
+        messages: HashMap<String, Message>,
+    }
+    static M: OnceLock<Messages> = OnceLock::new();
+    M.get_or_init(|| {
+        let t: OnlyMessages = crate::data::builtin(crate::data::builtin_data!("flags"))
+            .expect("data/flags.toml is valid");
+        Messages(t.messages)
+    })
 }
 
 pub(super) fn flag(

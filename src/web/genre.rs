@@ -4,18 +4,17 @@
 
 use super::i18n::Lang;
 use crate::model::Meta;
-use crate::report::meta::genre::genres;
+use crate::report::meta::genre::names;
 
 /// The report's genre: an index into the core's genres (`data/genres.toml`).
 pub fn genre_of(meta: &Meta) -> Option<usize> {
     let id = meta.genre.as_deref()?;
-    genres().genres.iter().position(|g| g.id == id)
+    names().iter().position(|g| g.id == id)
 }
 
 /// The genre's label in the UI language.
 pub fn genre_label(lang: Lang, g: usize) -> &'static str {
-    genres()
-        .genres
+    names()
         .get(g)
         .map(|x| lang.pick(&x.zh, &x.en))
         .unwrap_or("")
@@ -23,10 +22,7 @@ pub fn genre_label(lang: Lang, g: usize) -> &'static str {
 
 /// Whether the genre is the annual rule-of-law report (the comparable kind).
 pub fn is_annual(g: usize) -> bool {
-    genres()
-        .genres
-        .get(g)
-        .is_some_and(|x| x.id == "rule_of_law_report")
+    names().get(g).is_some_and(|x| x.id == "rule_of_law_report")
 }
 
 /// Months covered when the report covers only a part of the year (`截至7月底` → 7, `1-9月`,

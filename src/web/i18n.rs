@@ -244,6 +244,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "提取失败(其他报告不受影响)",
         "extraction failed (other reports are not affected)",
     ),
+    (
+        "engine_failed",
+        "提取引擎未能加载,请刷新页面(已粘贴的文本会保留)",
+        "the extraction engine did not load — please reload (your texts are kept)",
+    ),
     ("edited", "已修改", "edited"),
     (
         "edited_hint",
@@ -384,7 +389,7 @@ pub fn csv_header(lang: Lang, col: &str) -> String {
         return lang.pick(zh, col).to_string();
     }
     if lang == Lang::En {
-        let cat = crate::data::catalog::builtin();
+        let cat = crate::data::catalog::defs();
         if let Some(m) = cat
             .metrics
             .iter()

@@ -15,7 +15,7 @@ pub fn primary(r: &Report, id: &str) -> Option<f64> {
 /// Catalog metrics that at least one of `reports` has, in catalog order (one pass over the
 /// facts: a thousand reports redraw fast).
 pub fn present<'a>(reports: &[&Report]) -> Vec<&'a Metric> {
-    crate::data::catalog::builtin().present(reports.iter().copied())
+    crate::data::catalog::defs().present(reports.iter().copied())
 }
 
 /// A report's row label: agency (or file name).

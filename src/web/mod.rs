@@ -4,7 +4,6 @@
 pub mod app;
 pub mod browser;
 pub mod components;
-pub mod confidence;
 pub mod dedup;
 pub mod edits;
 pub mod entry;
@@ -29,13 +28,9 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Mount the app on the page (`#app`, else `<body>`); in the extraction worker, do nothing
-/// (the worker calls [`worker::worker_extract`]).
+/// Mount the app on the page (`#app`, else `<body>`).
 pub fn start() {
     install_panic_hook();
-    if worker::in_worker() {
-        return;
-    }
     let doc = web_sys::window().and_then(|w| w.document());
     let root = doc
         .as_ref()

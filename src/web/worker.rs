@@ -1,26 +1,29 @@
-//! Extraction off the main thread: the same wasm module, started again in a module Web Worker
-//! (found through the page's `modulepreload` / `preload` links that trunk writes). Where that is
-//! not possible (tests, old browsers), the page extracts on the main thread instead.
+//! Extraction off the main thread: the page's extraction engine (`src/bin/engine.rs`, a wasm of
+//! its own that `scripts/hash-engine.sh` names by its content and links from the page as
+//! `<link data-engine="js|wasm">`) started in module Web Workers. Where workers cannot start,
+//! the page loads the same engine on its main thread ([`load_local`], [`local_answer`]).
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
+function engine() {
+  if (typeof document === 'undefined') return null;
+  const js = document.querySelector('link[data-engine="js"]');
+  const wasm = document.querySelector('link[data-engine="wasm"]');
+  return js && wasm ? [js.href, wasm.href] : null;
+}
 export function make_worker(onmessage) {
   try {
-    if (typeof Worker === 'undefined' || typeof document === 'undefined') return null;
-    const js = [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => l.href)
-      .find((h) => h.endsWith('.js') && !h.includes('/snippets/'));
-    const wasm = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].map((l) => l.href)
-      .find((h) => h.endsWith('.wasm'));
-    if (!js || !wasm) return null;
-    const src = `import init, { worker_extract } from ${JSON.stringify(js)};
-const ready = init({ module_or_path: ${JSON.stringify(wasm)} }).catch(() => self.postMessage([-1, -1, '', 0]));
+    const urls = engine();
+    if (typeof Worker === 'undefined' || !urls) return null;
+    const src = `import init, { answer } from ${JSON.stringify(urls[0])};
+const ready = init({ module_or_path: ${JSON.stringify(urls[1])} }).catch(() => self.postMessage([-1, -1, '', 0]));
 self.onmessage = async (e) => {
   await ready;
   const [id, seq, text, name] = e.data;
   try {
     const t0 = performance.now();
-    const json = worker_extract(text, name);
+    const json = answer(text, name);
     self.postMessage([id, seq, json, performance.now() - t0]);
   } catch (err) {
     self.postMessage([id, seq, '', -1]);
@@ -39,22 +42,42 @@ export function terminate(w) {
 export function post(w, id, seq, text, name) {
   try { w.postMessage([id, seq, text, name]); return true; } catch (e) { return false; }
 }
+let local = null;
+let loading = false;
+export function load_local(onready) {
+  if (local) { onready(true); return; }
+  if (loading) return;
+  const urls = engine();
+  if (!urls) { onready(false); return; }
+  loading = true;
+  import(urls[0])
+    .then(async (m) => { await m.default({ module_or_path: urls[1] }); local = m; onready(true); })
+    .catch(() => { loading = false; onready(false); });
+}
+export function local_answer(text, name) {
+  try { return local ? local.answer(text, name) : undefined; } catch (e) { return ''; }
+}
 "#)]
 extern "C" {
     fn make_worker(onmessage: &Closure<dyn FnMut(f64, f64, String, f64)>) -> JsValue;
     fn post(worker: &JsValue, id: f64, seq: f64, text: &str, name: &str) -> bool;
     fn terminate(worker: &JsValue);
+    #[wasm_bindgen(js_name = load_local)]
+    fn load_local_js(onready: &JsValue);
+    #[wasm_bindgen(js_name = local_answer)]
+    fn local_answer_js(text: &str, name: &str) -> Option<String>;
 }
 
-/// Worker side: extract and return the report as JSON (OUTPUT.md).
-#[wasm_bindgen]
-pub fn worker_extract(text: &str, name: &str) -> String {
-    serde_json::to_string(&crate::pipeline::extract(text, name)).unwrap_or_default()
+/// Load the engine on the main thread (once; at most one load at a time); `onready(loaded)`
+/// is called when it is in (at once when it already is) or could not be loaded.
+pub fn load_local(onready: impl FnOnce(bool) + 'static) {
+    load_local_js(&Closure::once_into_js(onready));
 }
 
-/// Whether this instance runs in a worker (no `window`).
-pub fn in_worker() -> bool {
-    web_sys::window().is_none()
+/// The engine's answer for `text` on the main thread (the JSON of [`crate::engine::Answer`]);
+/// `None` until [`load_local`] has loaded it.
+pub fn local_answer(text: &str, name: &str) -> Option<String> {
+    local_answer_js(text, name)
 }
 
 /// Page side: a running extraction worker.

@@ -2,7 +2,8 @@
 
 use super::*;
 
-/// A state with the given texts loaded (named `doc-N.txt`), the `current` one open.
+/// A state with the given texts loaded (named `doc-N.txt`), the `current` one open, the engine
+/// on the main thread loaded.
 fn state_of(texts: &[&str], current: usize) -> State {
     let docs = texts
         .iter()
@@ -13,7 +14,9 @@ fn state_of(texts: &[&str], current: usize) -> State {
             edit: Default::default(),
         })
         .collect();
-    State::new(Lang::Zh, storage::Saved { docs, current })
+    let mut s = State::new(Lang::Zh, storage::Saved { docs, current });
+    s.local = Local(engine);
+    s
 }
 
 fn names(s: &State) -> Vec<String> {
@@ -217,7 +220,7 @@ fn jumps_show_the_source_and_sorting_reverses() {
 fn worker_answers_are_taken_only_when_current() {
     let mut s = state_of(&THREE[..1], 0);
     // what the worker sends
-    let one = zhibiao::web::worker::worker_extract(THREE[0], "doc-0.txt");
+    let one = zhibiao::engine::answer(THREE[0], "doc-0.txt");
     let uid = s.entries[0].uid;
     s.entries[0].seq = 2;
     s.entries[0].dirty = false;
@@ -236,6 +239,23 @@ fn worker_answers_are_taken_only_when_current() {
     assert!(s.entries[0].report.is_none());
     assert_eq!(s.errors.len(), 1);
     assert!(s.errors[0].starts_with("doc-0.txt: "));
+}
+
+#[wasm_bindgen_test]
+fn an_extraction_here_waits_for_the_engine_to_load() {
+    let mut s = state_of(&["某局2023年办理行政处罚案件12件。"], 0);
+    s.local = Local(|_, _| None);
+    assert!(!s.extract_current(), "not loaded: nothing extracted");
+    assert!(
+        s.want_local && s.entries[0].dirty,
+        "the engine is asked for, the text kept"
+    );
+    s.local = Local(engine);
+    assert!(s.local_ready(true));
+    assert!(s.report().is_some() && !s.entries[0].dirty);
+    // the engine could not load: said once, the text stays
+    assert!(s.local_ready(false));
+    assert_eq!(s.errors.len(), 1);
 }
 
 #[wasm_bindgen_test]

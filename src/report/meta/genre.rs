@@ -70,6 +70,16 @@ pub fn genres() -> &'static Genres {
     })
 }
 
+/// The embedded genres' names, their patterns not compiled (what the page's shell labels).
+pub fn names() -> &'static [Genre] {
+    static G: OnceLock<Vec<Genre>> = OnceLock::new();
+    G.get_or_init(|| {
+        let f: GenresFile = crate::data::builtin(crate::data::builtin_data!("genres"))
+            .expect("data/genres.toml parses (tested)");
+        f.genres
+    })
+}
+
 /// The genre with this id.
 pub fn genre(id: &str) -> Option<&'static Genre> {
     genres().genres.iter().find(|g| g.id == id)

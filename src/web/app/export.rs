@@ -67,7 +67,7 @@ fn chart(what: Export) -> Result<(), JsValue> {
 
 /// Download `what`; a failure goes to the error list.
 pub fn export(state: &mut State, what: Export) {
-    let cat = crate::data::catalog::builtin();
+    let cat = crate::data::catalog::defs();
     // the exports carry the same series and cross-year flags as the Review tab and the table
     let reports = with_series(state.reports());
     let lang = state.lang;
@@ -98,7 +98,7 @@ pub fn export(state: &mut State, what: Export) {
         Export::CsvCompare => browser::download(
             "zhibiao-comparison.csv",
             csv,
-            &localize_csv(lang, &crate::output::csv_comparison(&reports, cat)),
+            &localize_csv(lang, &crate::output::csv_comparison(&reports, &cat.metrics)),
         ),
         _ => chart(what),
     };

@@ -1,6 +1,6 @@
-//! Running the extraction: timed calls of the core on the main thread ([`run`],
-//! [`run_pasted`]) and the pool of extraction workers ([`Extraction`]), whose answers come
-//! back to the app as messages.
+//! Running the extraction: the pool of engine workers ([`Extraction`]), whose answers come
+//! back to the app as messages, and timed calls of the engine on the main thread ([`run`],
+//! [`run_pasted`]) when workers cannot start.
 
 use super::state::{Msg, State, Store};
 use super::App;
@@ -9,31 +9,55 @@ use crate::web::{browser, sample, worker};
 use std::collections::VecDeque;
 use yew::html::Scope;
 
-/// Extract `text` named `name`, timing it.
-pub fn run(text: &str, name: &str) -> (Option<Report>, f64) {
-    if text.trim().is_empty() {
-        return (None, 0.0);
+/// The engine on the main thread: the [`crate::engine::Answer`] JSON for (text, name), `None`
+/// while it is not loaded. The page's is [`worker::local_answer`]; the state's tests call the
+/// core instead. Not part of the state's equality.
+#[derive(Debug, Clone, Copy)]
+pub struct Local(pub fn(&str, &str) -> Option<String>);
+
+impl PartialEq for Local {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
-    let t0 = browser::now_ms();
-    let r = crate::pipeline::extract(text, name);
-    (Some(r), browser::now_ms() - t0)
 }
 
-/// Extract a pasted or restored text: HTML markup is first turned into its text (shown in the
-/// source view instead of the markup, never rendered). Returns (report, ms, converted text).
-pub fn run_pasted(text: &str, name: &str) -> (Option<Report>, f64, Option<String>) {
+impl Default for Local {
+    /// The page's: the engine loaded into the page ([`worker::load_local`]).
+    fn default() -> Self {
+        Local(worker::local_answer)
+    }
+}
+
+/// Extract `text` named `name` with `local`, timing it; `None` while the engine is not loaded.
+pub fn run(local: Local, text: &str, name: &str) -> Option<(Option<Report>, f64)> {
+    if text.trim().is_empty() {
+        return Some((None, 0.0));
+    }
+    let t0 = browser::now_ms();
+    let json = (local.0)(text, name)?;
+    Some((crate::engine::read(&json), browser::now_ms() - t0))
+}
+
+/// Extract a pasted or restored text with `local`: HTML markup is first turned into its text
+/// (shown in the source view instead of the markup, never rendered). Returns (report, ms,
+/// converted text); `None` while the engine is not loaded.
+pub fn run_pasted(
+    local: Local,
+    text: &str,
+    name: &str,
+) -> Option<(Option<Report>, f64, Option<String>)> {
     if crate::input::looks_like_html(text) {
         let t0 = browser::now_ms();
         let plain = crate::input::decode_str(text);
-        let (mut r, _) = run(&plain, name);
+        let (mut r, _) = run(local, &plain, name)?;
         if let Some(r) = r.as_mut() {
             r.warnings
                 .push("HTML converted to text / 已将 HTML 转为文本".into());
         }
-        return (r, browser::now_ms() - t0, Some(plain));
+        return Some((r, browser::now_ms() - t0, Some(plain)));
     }
-    let (r, ms) = run(text, name);
-    (r, ms, None)
+    let (r, ms) = run(local, text, name)?;
+    Some((r, ms, None))
 }
 
 /// The most workers of the pool (each holds its own copy of the core).

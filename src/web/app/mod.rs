@@ -12,12 +12,12 @@ pub mod state;
 mod view;
 
 pub use export::export_name;
-pub use extractor::{run, run_pasted, start_worker, Extraction};
+pub use extractor::{run, run_pasted, start_worker, Extraction, Local};
 pub use state::{tab_after_key, Msg, Pane, State, Store, Tab, TABS};
 
 use crate::web::files::{self, Loaded};
 use crate::web::i18n::{t, Lang};
-use crate::web::{browser, sample, storage};
+use crate::web::{browser, sample, storage, worker};
 use gloo_timers::callback::Timeout;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -51,9 +51,18 @@ fn persist(state: &mut State) {
     }
 }
 
+/// The app's one property: the engine on the main thread (the page's loads the engine's wasm;
+/// the wasm-bindgen tests, which have no engine file, call the core).
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The engine on the main thread (when workers cannot start).
+    #[prop_or_default]
+    pub local: Local,
+}
+
 impl Component for App {
     type Message = Msg;
-    type Properties = ();
+    type Properties = AppProps;
 
     fn create(ctx: &Context<Self>) -> Self {
         let lang = match storage::get(storage::LANG_KEY) {
@@ -61,6 +70,7 @@ impl Component for App {
             None => Lang::from_tag(&browser::browser_language()),
         };
         let mut state = State::new(lang, storage::load());
+        state.local = ctx.props().local;
         let mut extraction = Extraction::start(ctx.link());
         // restored texts: in the worker when there is one, else here
         for i in 0..state.entries.len() {
@@ -89,6 +99,7 @@ impl Component for App {
             Ok(render) => render,
             Err(msg) => self.effect(ctx, msg),
         };
+        self.load_local_if_wanted(ctx);
         persist(&mut self.state);
         // the comparison's rows: rebuilt once a batch is over, and only while it is shown
         self.state.refresh_rows_if_due() || render
@@ -98,12 +109,22 @@ impl Component for App {
         view::page(self, ctx.link())
     }
 
-    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
-        self.after_render(first_render)
+    fn rendered(&mut self, ctx: &Context<Self>, _first_render: bool) {
+        self.load_local_if_wanted(ctx);
+        self.after_render()
     }
 }
 
 impl App {
+    /// An extraction waits for the engine on the main thread: load it (its answer comes back as
+    /// [`Msg::LocalReady`]).
+    fn load_local_if_wanted(&mut self, ctx: &Context<Self>) {
+        if std::mem::take(&mut self.state.want_local) {
+            let link = ctx.link().clone();
+            worker::load_local(move |ok| link.send_message(Msg::LocalReady(ok)));
+        }
+    }
+
     /// The messages the state cannot handle alone (see [`State::update`]).
     fn effect(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         let link = ctx.link();
@@ -136,6 +157,7 @@ impl App {
                 self.extraction.stop(s);
                 s.worker_failed()
             }
+            Msg::LocalReady(ok) => s.local_ready(ok),
             Msg::Restored(saved) => {
                 if !s.entries.is_empty() {
                     return false;
@@ -308,18 +330,11 @@ impl App {
     }
 
     /// After a render: focus, the text area's value after a switch, scrolling to the mark, the
-    /// document's language; on the first one, warm the core up.
-    fn after_render(&mut self, first_render: bool) {
+    /// document's language.
+    fn after_render(&mut self) {
         let s = &mut self.state;
         if let Some(sel) = s.focus.take() {
             browser::focus(&sel);
-        }
-        if first_render {
-            // compile the catalog's patterns while the user reads the page, not on the first paste
-            Timeout::new(30, || {
-                let _ = crate::pipeline::extract(sample::SAMPLE_TEXT, "warm-up");
-            })
-            .forget();
         }
         if s.sync_textarea {
             if let Some(ta) = self.textarea.cast::<HtmlTextAreaElement>() {

@@ -12,7 +12,7 @@ use crate::web::components::{review, sidebar, summary, text_pane};
 use crate::web::entry::{entry_title, facts_of};
 use crate::web::i18n::t;
 use crate::web::labels::metric_label;
-use crate::web::{browser, confidence, files, genre};
+use crate::web::{browser, files, genre};
 use yew::html::Scope;
 use yew::prelude::*;
 
@@ -223,8 +223,8 @@ fn drawer(s: &State, link: &Scope<App>) -> Html {
         .into_iter()
         .map(|(_, f)| f.clone())
         .collect();
-    let weak: Vec<bool> = facts.iter().map(confidence::is_weak).collect();
-    let metric = crate::data::catalog::builtin()
+    let weak: Vec<bool> = facts.iter().map(|f| f.weak).collect();
+    let metric = crate::data::catalog::defs()
         .get(id)
         .map(|m| metric_label(lang, m))
         .unwrap_or_else(|| id.clone());

@@ -256,7 +256,7 @@ fn metric_cell(p: &CompareProps, i: usize, r: &Report, m: &Metric) -> Html {
         .metrics
         .iter()
         .find(|f| f.id == m.id && f.primary)
-        .is_some_and(crate::web::confidence::is_weak);
+        .is_some_and(|f| f.weak);
     match primary(r, &m.id) {
         Some(v) => html! {
             <td class={classes!("n", weak.then_some("weak"))} data-id={m.id.clone()} data-value={crate::format::number(v)}>

@@ -26,7 +26,7 @@ pub struct MetricsProps<'a> {
 /// A metric's label in the UI language (`zh` always present; English adds the zh in small).
 pub fn label(lang: Lang, f: &Fact) -> Html {
     let en = if f.label_en.is_empty() {
-        crate::data::catalog::builtin()
+        crate::data::catalog::defs()
             .get(&f.id)
             .map(|m| m.label_en.clone())
             .unwrap_or_default()
@@ -47,7 +47,7 @@ fn fact_row(p: &MetricsProps<'_>, idx: usize, f: &Fact, primary_row: bool) -> Ht
     let onclick = p.on_jump.reform(move |_| (spans.clone(), Some(idx)));
     let active = p.selected == Some(idx);
     let quals = qualifiers(f, lang);
-    let weak = crate::web::confidence::is_weak(f);
+    let weak = f.weak;
     let testid = if primary_row {
         format!("fact-{}", f.id)
     } else {
@@ -77,7 +77,7 @@ fn fact_row(p: &MetricsProps<'_>, idx: usize, f: &Fact, primary_row: bool) -> Ht
 /// The metrics tab.
 pub fn view(p: &MetricsProps<'_>) -> Html {
     let (lang, r) = (p.lang, p.report);
-    let cat = crate::data::catalog::builtin();
+    let cat = crate::data::catalog::defs();
     if r.metrics.is_empty() {
         return html! { <p class="empty" data-testid="no-metrics">{ t(lang, "no_metrics") }</p> };
     }

@@ -29,7 +29,7 @@ pub struct ReviewProps<'a> {
 
 /// The part's label in the UI language (from `data/parts.toml`).
 pub fn part_label(lang: Lang, id: &str) -> String {
-    crate::review::parts::rules()
+    crate::review::parts::names()
         .iter()
         .find(|r| r.id == id)
         .map(|r| lang.pick(&r.label, &r.label_en).to_string())
@@ -177,7 +177,7 @@ pub fn with_series(mut all: Vec<Report>) -> Vec<Report> {
 
 /// A metric's label in the UI language (the catalog's, else the fact's).
 fn series_label(lang: Lang, s: &Series) -> String {
-    crate::data::catalog::builtin()
+    crate::data::catalog::defs()
         .metrics
         .iter()
         .find(|m| m.id == s.metric)

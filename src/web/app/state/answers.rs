@@ -1,7 +1,6 @@
 //! The transitions of the extraction worker's answers and of file batches.
 
 use super::State;
-use crate::model::Report;
 use crate::web::i18n::t;
 
 /// The transitions of extraction answers and of file batches.
@@ -16,7 +15,7 @@ impl State {
         if e.seq != seq || e.dirty {
             return false;
         }
-        let Ok(mut r) = serde_json::from_str::<Report>(json) else {
+        let Some(mut r) = crate::engine::read(json) else {
             e.dirty = true;
             return self.extract_current();
         };
@@ -46,6 +45,19 @@ impl State {
             e.report = None;
             self.errors
                 .push(format!("{}: {}", e.name, t(self.lang, "extract_failed")));
+        }
+        true
+    }
+
+    /// The engine on the main thread is loaded (`ok`): extract what waited for it; or it could
+    /// not be loaded: say so (the texts stay).
+    pub fn local_ready(&mut self, ok: bool) -> bool {
+        if !ok {
+            self.errors.push(t(self.lang, "engine_failed").to_string());
+            return true;
+        }
+        for i in 0..self.entries.len() {
+            self.extract_at(i);
         }
         true
     }

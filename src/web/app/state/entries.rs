@@ -47,7 +47,8 @@ impl State {
         }
     }
 
-    /// Extract input `i` here, on the main thread, when it changed; `true` when it did.
+    /// Extract input `i` here, on the main thread, when it changed; `true` when it did. While
+    /// the engine is not loaded here the input stays changed and `want_local` asks for it.
     pub fn extract_at(&mut self, i: usize) -> bool {
         let Some(e) = self.entries.get_mut(i) else {
             return false;
@@ -55,7 +56,10 @@ impl State {
         if !e.dirty {
             return false;
         }
-        let (mut report, ms, shown) = run_pasted(&e.text, &e.name);
+        let Some((mut report, ms, shown)) = run_pasted(self.local, &e.text, &e.name) else {
+            self.want_local = true;
+            return false;
+        };
         if let Some(r) = report.as_mut() {
             r.warnings.extend(e.warnings.iter().cloned());
         }

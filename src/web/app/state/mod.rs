@@ -83,6 +83,8 @@ pub enum Msg {
     Extracted(u64, u64, String, f64, usize),
     /// The worker could not start: extract on the main thread from now on.
     WorkerFailed,
+    /// The engine loaded on the main thread (`true`), or could not be loaded.
+    LocalReady(bool),
     /// A worker failed on one input (entry id, worker index): report it and start a fresh
     /// worker in its place.
     ExtractFailed(u64, usize),
@@ -208,6 +210,10 @@ pub struct State {
     pub pasted_seq: usize,
     /// The next entry id.
     pub next_uid: u64,
+    /// The engine on the main thread (when workers cannot start).
+    pub local: crate::web::app::extractor::Local,
+    /// An extraction here waits for the engine to load on the main thread.
+    pub want_local: bool,
 }
 
 impl State {
@@ -260,6 +266,8 @@ impl State {
             store: Store::Keep,
             pasted_seq: 0,
             next_uid,
+            local: Default::default(),
+            want_local: false,
         }
     }
 
