@@ -24,5 +24,8 @@ fi
 echo "== release build"
 SKIP_SETUP=1 scripts/build-web.sh /zhibiao/
 
+echo "== the CLI (tests/e2e/same.mjs compares the page's engine with it, byte for byte)"
+cargo build --release --bin zhibiao
+
 echo "== end-to-end (playwright-core + /usr/bin/chromium)"
 SCREENSHOTS="${SCREENSHOTS:-target/screenshots}" node tests/e2e/run.mjs dist

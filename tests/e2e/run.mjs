@@ -8,7 +8,7 @@
 // exits 1 when a check failed.
 //
 // The sections live in modules: lib.mjs (paths, results, check, helpers), basics.mjs, tabs.mjs,
-// inputs.mjs, hostile.mjs, offline.mjs, desk.mjs, pool.mjs; this file launches the browser and
+// inputs.mjs, hostile.mjs, offline.mjs, desk.mjs, pool.mjs, same.mjs; this file launches the browser and
 // the server and runs them in order.
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -21,10 +21,12 @@ import { summary, figuresReview, compareChart, exportsSection } from './tabs.mjs
 import { inputs, series, typingKeyboard } from './inputs.mjs';
 import { hostile, fixturesPdf, fixturesDoc, fixturesZipFolder } from './hostile.mjs';
 import { offline } from './offline.mjs';
+import { sameAsCli } from './same.mjs';
 
 /** The page's sections, in order, on one page (the desk and the pool have their own contexts). */
-async function sections(page, context, url, origin, consoleErrors, external) {
+async function sections(page, context, url, origin, consoleErrors, external, devDir) {
   await loadExample(page, url);
+  await sameAsCli(page, devDir);
   const { seeds, seedInfo } = await seedsSection(page);
   await evidence(page);
   await summary(page);
@@ -76,10 +78,12 @@ async function main() {
     // ---- the reviewer's desk (issue 13): its own browser contexts (1280×720, 1400×900, a phone), axe-core in each state
     const devDir = process.env.ZHIBIAO_DEV || path.resolve(repo, '..', 'shared', 'dev');
     const only = process.env.E2E_ONLY || '';
-    if (only !== 'pool') await desk(browser, url, { check, shot, corpusDir, devDir });
+    if (!only || only === 'desk') await desk(browser, url, { check, shot, corpusDir, devDir });
     // ---- a thousand reports (issue 10): its own browser contexts; the numbers go to target/perf.json
     if (!only || only === 'pool') await pool(browser, url, { check, shot, timings });
-    if (!only) await sections(page, context, url, origin, consoleErrors, external);
+    if (!only) await sections(page, context, url, origin, consoleErrors, external, devDir);
+    // ---- the engine and the CLI, byte for byte, alone (`E2E_ONLY=same`)
+    if (only === 'same') { await page.goto(url); await sameAsCli(page, devDir); }
   } catch (e) {
     check('e2e ran to the end', false, String(e && e.stack || e));
     await shot(page, '99-failure').catch(() => {});
