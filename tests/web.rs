@@ -136,12 +136,14 @@ fn storage_round_trips() {
             storage::SavedDoc {
                 name: "a.txt".into(),
                 text: "文本".into(),
+                key: None,
                 edit: Default::default(),
             },
             // a corrected card is kept with its text
             storage::SavedDoc {
                 name: "b.txt".into(),
                 text: "另一文本".into(),
+                key: None,
                 edit: zhibiao::web::edits::MetaEdit {
                     agency: Some("某局".into()),
                     year: Some(2022),
@@ -164,11 +166,13 @@ fn the_saved_json_made_of_escaped_texts_reads_back_the_same() {
             storage::SavedDoc {
                 name: "a \"引号\".txt".into(),
                 text: "第一行\n\t\"引号\" \\ 反斜杠".into(),
+                key: None,
                 edit: Default::default(),
             },
             storage::SavedDoc {
                 name: "b.txt".into(),
                 text: "另一文本".into(),
+                key: None,
                 edit: zhibiao::web::edits::MetaEdit {
                     agency: Some("某局".into()),
                     ..Default::default()

@@ -39,6 +39,9 @@ pub struct Entry {
     pub chars: Cell<Option<usize>>,
     /// `text` as a JSON string, escaped once (the saved copy is made of these).
     pub text_json: RefCell<Option<Rc<str>>>,
+    /// The key of `text` in IndexedDB once it is there (`storage::text_key`; reset when the
+    /// text changes).
+    pub stored: RefCell<Option<String>>,
 }
 
 impl Entry {
@@ -59,6 +62,7 @@ impl Entry {
             hash: Cell::new(None),
             chars: Cell::new(None),
             text_json: RefCell::new(None),
+            stored: RefCell::new(None),
         }
     }
 
@@ -100,6 +104,7 @@ impl Entry {
         self.hash.set(None);
         self.chars.set(None);
         self.text_json.replace(None);
+        self.stored.replace(None);
     }
 
     /// Take a fresh report: keep its metadata as found, lay the corrections over it.

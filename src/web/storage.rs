@@ -1,46 +1,69 @@
 //! What the user pasted or dropped, kept in `localStorage` so it survives a reload; a copy
 //! too large for it (a batch of a thousand reports) goes to IndexedDB instead, and
-//! localStorage says so ([`IN_IDB`]).
+//! localStorage says so ([`IN_IDB`]). There each text is a value of its own (key
+//! [`text_key`], put as it arrives, in the background) and the saved index names them, so a
+//! batch's end writes a small index, not every text again.
 
 use super::edits::MetaEdit;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
+let db = null;
 function open() {
-  return new Promise((res, rej) => {
-    const r = indexedDB.open('zhibiao', 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('kv');
-    r.onsuccess = () => res(r.result);
-    r.onerror = () => rej(r.error);
-  });
+  if (!db) {
+    db = new Promise((res, rej) => {
+      const r = indexedDB.open('zhibiao', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('kv');
+      r.onsuccess = () => { r.result.onversionchange = () => { r.result.close(); db = null; }; res(r.result); };
+      r.onerror = () => { db = null; rej(r.error); };
+    });
+  }
+  return db;
 }
 async function run(mode, f) {
-  const db = await open();
-  try {
-    return await new Promise((res, rej) => {
-      const tx = db.transaction('kv', mode);
-      const req = f(tx.objectStore('kv'));
-      tx.oncomplete = () => res(req.result);
-      tx.onerror = () => rej(tx.error);
-      tx.onabort = () => rej(tx.error);
-    });
-  } finally { db.close(); }
+  const d = await open();
+  return new Promise((res, rej) => {
+    const tx = d.transaction('kv', mode);
+    const req = f(tx.objectStore('kv'));
+    tx.oncomplete = () => res(req && req.result);
+    tx.onerror = () => rej(tx.error);
+    tx.onabort = () => rej(tx.error);
+  });
 }
 export async function idb_put(key, value) {
   try { await run('readwrite', (s) => s.put(value, key)); return true; } catch (e) { return false; }
 }
+export async function idb_put_many(keys, values) {
+  try { await run('readwrite', (s) => { keys.forEach((k, i) => s.put(values[i], k)); }); return true; } catch (e) { return false; }
+}
 export async function idb_get(key) {
   try { const v = await run('readonly', (s) => s.get(key)); return typeof v === 'string' ? v : null; } catch (e) { return null; }
 }
-export async function idb_delete(key) {
-  try { await run('readwrite', (s) => s.delete(key)); } catch (e) { /* nothing to delete */ }
+export async function idb_get_many(keys) {
+  try {
+    const out = [];
+    await run('readonly', (s) => { keys.forEach((k, i) => { const r = s.get(k); r.onsuccess = () => { out[i] = typeof r.result === 'string' ? r.result : null; }; }); });
+    return keys.map((_, i) => out[i] ?? null);
+  } catch (e) { return keys.map(() => null); }
+}
+export async function idb_prune(keep) {
+  try {
+    const k = new Set(keep);
+    await run('readwrite', (s) => { const r = s.getAllKeys(); r.onsuccess = () => { for (const x of r.result) if (String(x).startsWith('text:') && !k.has(x)) s.delete(x); }; });
+  } catch (e) { /* kept for the next time */ }
+}
+export async function idb_clear() {
+  try { await run('readwrite', (s) => s.clear()); } catch (e) { /* nothing to clear */ }
 }
 "#)]
 extern "C" {
     async fn idb_put(key: &str, value: String) -> JsValue;
+    async fn idb_put_many(keys: Vec<String>, values: Vec<String>) -> JsValue;
     async fn idb_get(key: &str) -> JsValue;
-    async fn idb_delete(key: &str);
+    async fn idb_get_many(keys: Vec<String>) -> JsValue;
+    async fn idb_prune(keep: Vec<String>);
+    async fn idb_clear();
 }
 
 /// The localStorage key of the saved texts.
@@ -57,8 +80,13 @@ pub const LANG_KEY: &str = "zhibiao.lang";
 pub struct SavedDoc {
     /// File name or a generated name for pasted text.
     pub name: String,
-    /// The text extracted from (decoded, for files).
+    /// The text extracted from (decoded, for files); empty in IndexedDB's index, which names
+    /// the text by `key` instead.
+    #[serde(default)]
     pub text: String,
+    /// Where the text is in IndexedDB ([`text_key`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     /// The user's corrections of the report card.
     #[serde(default, skip_serializing_if = "MetaEdit::is_empty")]
     pub edit: MetaEdit,
@@ -103,8 +131,42 @@ pub fn remove(key: &str) {
 
 fn forget_idb() {
     if web_sys::window().is_some() {
-        wasm_bindgen_futures::spawn_local(idb_delete(DOCS_KEY));
+        wasm_bindgen_futures::spawn_local(idb_clear());
     }
+}
+
+/// The IndexedDB key of a text: a 64-bit FNV-1a hash of its bytes and its length.
+pub fn text_key(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("text:{h:016x}:{}", text.len())
+}
+
+/// Put texts into IndexedDB under their keys, in the background.
+pub fn put_texts(items: Vec<(String, String)>) {
+    if items.is_empty() || web_sys::window().is_none() {
+        return;
+    }
+    let (keys, values) = items.into_iter().unzip();
+    wasm_bindgen_futures::spawn_local(async move {
+        idb_put_many(keys, values).await;
+    });
+}
+
+/// Save the index of texts kept in IndexedDB (the JSON of a [`Saved`] whose docs name their
+/// text by `key`), and drop the texts it no longer names, in the background; localStorage says
+/// [`IN_IDB`]. `false` when localStorage refused.
+pub fn save_index(json: String, keys: Vec<String>) -> bool {
+    if web_sys::window().is_some() {
+        wasm_bindgen_futures::spawn_local(async move {
+            idb_put(DOCS_KEY, json).await;
+            idb_prune(keys).await;
+        });
+    }
+    set(DOCS_KEY, IN_IDB)
 }
 
 /// Whether the saved texts are in IndexedDB (read them with [`load_idb`]).
@@ -112,13 +174,29 @@ pub fn in_idb() -> bool {
     get(DOCS_KEY).as_deref() == Some(IN_IDB)
 }
 
-/// The saved inputs kept in IndexedDB (empty when none or unreadable).
+/// The saved inputs kept in IndexedDB (empty when none or unreadable): the index, its texts
+/// read back by key (a doc whose text is missing is left out).
 pub async fn load_idb() -> Saved {
-    idb_get(DOCS_KEY)
+    let mut saved: Saved = idb_get(DOCS_KEY)
         .await
         .as_string()
         .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let keys: Vec<String> = saved.docs.iter().filter_map(|d| d.key.clone()).collect();
+    if keys.is_empty() {
+        return saved;
+    }
+    let texts = js_sys::Array::from(&idb_get_many(keys).await);
+    let mut k = 0;
+    for d in saved.docs.iter_mut().filter(|d| d.key.is_some()) {
+        match texts.get(k).as_string() {
+            Some(t) => d.text = t,
+            None => d.key = None,
+        }
+        k += 1;
+    }
+    saved.docs.retain(|d| d.key.is_some() || !d.text.is_empty());
+    saved
 }
 
 /// The saved inputs (empty when nothing or something unreadable is stored).

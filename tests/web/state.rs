@@ -11,6 +11,7 @@ fn state_of(texts: &[&str], current: usize) -> State {
         .map(|(i, text)| storage::SavedDoc {
             name: format!("doc-{i}.txt"),
             text: text.to_string(),
+            key: None,
             edit: Default::default(),
         })
         .collect();
@@ -304,4 +305,40 @@ fn corrections_are_laid_over_the_found_card_once() {
         .count();
     assert_eq!(notes, 1);
     assert_eq!(s.saved().docs[0].edit, edit("乙局"), "kept with the text");
+}
+
+#[wasm_bindgen_test]
+fn a_large_collection_keeps_each_text_in_indexeddb_once() {
+    let big = "某局2023年办理行政处罚案件12件。".repeat(40_000);
+    let mut s = state_of(&["短文本", &big], 0);
+    assert!(s.big(), "over localStorage's share");
+    let first = s.unstored_texts();
+    assert_eq!(first.len(), 2, "every text once");
+    assert_eq!(first[1].0, storage::text_key(&big));
+    assert!(s.unstored_texts().is_empty(), "not twice");
+    let (json, keys) = s.saved_index();
+    assert_eq!(keys.len(), 2);
+    assert!(
+        !json.contains("案件"),
+        "the index names the texts, it does not hold them"
+    );
+    let index: storage::Saved = serde_json::from_str(&json).expect("the index reads back");
+    assert_eq!(index.docs[1].key.as_deref(), Some(keys[1].as_str()));
+    // an edited text is put again under its new key
+    s.edit("改过的短文本".into());
+    let again = s.unstored_texts();
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].1, "改过的短文本");
+    assert_ne!(
+        storage::text_key("ab"),
+        storage::text_key("a b"),
+        "keys tell whitespace apart"
+    );
+    // restored from such an index: the texts count as stored already
+    let mut docs = index.docs;
+    for (d, (_, t)) in docs.iter_mut().zip(&first) {
+        d.text = t.clone();
+    }
+    let r = State::new(Lang::Zh, storage::Saved { docs, current: 0 });
+    assert!(r.unstored_texts().is_empty());
 }

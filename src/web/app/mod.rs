@@ -40,13 +40,27 @@ pub struct App {
     reading: Rc<Cell<bool>>,
 }
 
-/// Write `state`'s saved copy as its last transition asked ([`Store`]).
+/// Write `state`'s saved copy as its last transition asked ([`Store`]). Texts too large for
+/// localStorage go to IndexedDB one by one as they come, and the index of them is saved once a
+/// batch is over (no task writes every text at once).
 fn persist(state: &mut State) {
     match std::mem::take(&mut state.store) {
         Store::Keep => {}
-        // a batch saves once, at its end (not the growing list of texts after every file)
-        Store::Save if state.in_batch() => state.store = Store::Save,
-        Store::Save => state.storage_ok = storage::save_json(state.saved_json()),
+        Store::Save if state.in_batch() => {
+            if state.big() {
+                storage::put_texts(state.unstored_texts());
+            }
+            state.store = Store::Save;
+        }
+        Store::Save if state.big() => {
+            storage::put_texts(state.unstored_texts());
+            let (json, keys) = state.saved_index();
+            state.storage_ok = storage::save_index(json, keys);
+        }
+        Store::Save => {
+            state.forget_stored();
+            state.storage_ok = storage::save_json(state.saved_json());
+        }
         Store::Clear => storage::remove(storage::DOCS_KEY),
     }
 }

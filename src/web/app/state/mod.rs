@@ -19,7 +19,7 @@ use crate::web::exports::Export;
 use crate::web::filters::Filters;
 use crate::web::genre;
 use crate::web::i18n::{t, Lang};
-use crate::web::storage::{Saved, SavedDoc};
+use crate::web::storage::{self, Saved, SavedDoc};
 pub use crate::web::tabs::{tab_after_key, tab_id, Pane, Tab, TABS};
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -224,6 +224,7 @@ impl State {
         for d in saved.docs {
             let mut e = Entry::new(d.name, d.text, entries.len() as u64 + 1, true, Vec::new());
             e.edit = d.edit;
+            e.stored.replace(d.key);
             entries.push(e);
         }
         let current = saved.current.min(entries.len().saturating_sub(1));
@@ -345,6 +346,7 @@ impl State {
                 .map(|e| SavedDoc {
                     name: e.name.clone(),
                     text: e.text.clone(),
+                    key: None,
                     edit: e.edit.clone(),
                 })
                 .collect(),
@@ -380,6 +382,58 @@ impl State {
 
     fn save(&mut self) {
         self.store = Store::Save;
+    }
+
+    /// Whether the texts are too large for localStorage: they are kept in IndexedDB, one value
+    /// each ([`storage::LOCAL_MAX`]).
+    pub fn big(&self) -> bool {
+        self.entries
+            .iter()
+            .map(|e| e.text.len() + 64)
+            .sum::<usize>()
+            > storage::LOCAL_MAX
+    }
+
+    /// The texts not in IndexedDB yet, with their keys ([`storage::text_key`]); from now on
+    /// they count as there (the app puts them).
+    pub fn unstored_texts(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for e in &self.entries {
+            if e.stored.borrow().is_none() {
+                let key = storage::text_key(&e.text);
+                e.stored.replace(Some(key.clone()));
+                out.push((key, e.text.clone()));
+            }
+        }
+        out
+    }
+
+    /// The saved index of texts kept in IndexedDB (the JSON of a [`Saved`] whose docs name
+    /// their text by key) and those keys. Call [`State::unstored_texts`] first.
+    pub fn saved_index(&self) -> (String, Vec<String>) {
+        let docs: Vec<SavedDoc> = self
+            .entries
+            .iter()
+            .map(|e| SavedDoc {
+                name: e.name.clone(),
+                text: String::new(),
+                key: e.stored.borrow().clone(),
+                edit: e.edit.clone(),
+            })
+            .collect();
+        let keys = docs.iter().filter_map(|d| d.key.clone()).collect();
+        let saved = Saved {
+            docs,
+            current: self.current,
+        };
+        (serde_json::to_string(&saved).unwrap_or_default(), keys)
+    }
+
+    /// The texts are no longer in IndexedDB (the saved copy went back to localStorage).
+    pub fn forget_stored(&self) {
+        for e in &self.entries {
+            e.stored.replace(None);
+        }
     }
 
     /// A fresh `pasted-N.txt` name no entry has.
