@@ -187,13 +187,12 @@ pub async fn load_idb() -> Saved {
         return saved;
     }
     let texts = js_sys::Array::from(&idb_get_many(keys).await);
-    let mut k = 0;
-    for d in saved.docs.iter_mut().filter(|d| d.key.is_some()) {
-        match texts.get(k).as_string() {
+    let keyed = saved.docs.iter_mut().filter(|d| d.key.is_some());
+    for (k, d) in keyed.enumerate() {
+        match texts.get(k as u32).as_string() {
             Some(t) => d.text = t,
             None => d.key = None,
         }
-        k += 1;
     }
     saved.docs.retain(|d| d.key.is_some() || !d.text.is_empty());
     saved
