@@ -5,7 +5,6 @@ use super::dedup::text_hash;
 use super::edits::{self, MetaEdit};
 use crate::model::{Fact, Meta, Report};
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 
 /// One loaded input and what it became.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,8 +36,6 @@ pub struct Entry {
     pub hash: Cell<Option<u64>>,
     /// The number of chars of `text`, counted once (reset when the text changes).
     pub chars: Cell<Option<usize>>,
-    /// `text` as a JSON string, escaped once (the saved copy is made of these).
-    pub text_json: RefCell<Option<Rc<str>>>,
     /// The key of `text` in IndexedDB once it is there (`storage::text_key`; reset when the
     /// text changes).
     pub stored: RefCell<Option<String>>,
@@ -61,7 +58,6 @@ impl Entry {
             found: None,
             hash: Cell::new(None),
             chars: Cell::new(None),
-            text_json: RefCell::new(None),
             stored: RefCell::new(None),
         }
     }
@@ -86,24 +82,18 @@ impl Entry {
         n
     }
 
-    /// The text as a JSON string (quoted, escaped), made once per text.
-    pub fn json_text(&self) -> Rc<str> {
-        self.text_json
-            .borrow_mut()
-            .get_or_insert_with(|| {
-                serde_json::to_string(&self.text)
-                    .unwrap_or_else(|_| "\"\"".into())
-                    .into()
-            })
-            .clone()
+    /// The text as a JSON string (quoted, escaped). Not kept: the saved copy is made of these
+    /// only while the texts fit in localStorage (a larger collection is saved text by text).
+    pub fn json_text(&self) -> String {
+        serde_json::to_string(&self.text).unwrap_or_else(|_| "\"\"".into())
     }
 
-    /// Change the text (its hash, length and JSON are made again when next asked).
+    /// Change the text (its hash and length are made again when next asked; it is to be stored
+    /// again).
     pub fn set_text(&mut self, text: String) {
         self.text = text;
         self.hash.set(None);
         self.chars.set(None);
-        self.text_json.replace(None);
         self.stored.replace(None);
     }
 

@@ -354,8 +354,8 @@ impl State {
         }
     }
 
-    /// [`State::saved`] as JSON, made of each text's JSON escaped once ([`Entry::json_text`]):
-    /// saving a thousand reports again after a click copies them, it does not escape them again.
+    /// [`State::saved`] as JSON, for localStorage (what fits there; a larger collection is saved
+    /// text by text, [`State::saved_index`]).
     pub fn saved_json(&self) -> String {
         let size: usize = self.entries.iter().map(|e| e.text.len() + 64).sum();
         let mut out = String::with_capacity(size + 32);
