@@ -189,8 +189,9 @@ pub struct Matchers {
 /// The parsed catalog with its patterns compiled.
 #[derive(Debug, Clone)]
 pub struct Catalog {
-    pub version: String,
-    pub metrics: Vec<Metric>,
+    /// The metrics, the version and the summary's sentences (`cat.metrics` reads through to
+    /// them: a catalog derefs to its [`Defs`]).
+    pub defs: Defs,
     /// `matchers[i]` belongs to `metrics[i]`.
     pub matchers: Vec<Matchers>,
     /// Explicit-zero phrases: (metric index, pattern).
@@ -211,8 +212,6 @@ pub struct Catalog {
     pub any_unit: Vec<usize>,
     /// The weights of the primary choice.
     pub primary: PrimaryWeights,
-    /// The summary's sentences after the first.
-    pub summary_groups: Vec<SummaryGroup>,
 }
 
 /// Every metric's `first` patterns, then every metric's `second` ones, in one list, with the
@@ -369,8 +368,11 @@ impl Catalog {
             }
         }
         Ok(Catalog {
-            version: f.version,
-            metrics: f.metrics,
+            defs: Defs {
+                version: f.version,
+                metrics: f.metrics,
+                summary_groups: f.summary_groups,
+            },
             matchers,
             zeros,
             any_zero,
@@ -382,20 +384,14 @@ impl Catalog {
             by_unit,
             any_unit,
             primary: f.primary,
-            summary_groups: f.summary_groups,
         })
     }
-    /// The metrics that at least one of `reports` has a fact of, in catalog order.
-    pub fn present<'r>(
-        &self,
-        reports: impl IntoIterator<Item = &'r crate::model::Report>,
-    ) -> Vec<&Metric> {
-        present_in(&self.metrics, reports)
-    }
+}
 
-    /// The metric `id`, if the catalog has it.
-    pub fn get(&self, id: &str) -> Option<&Metric> {
-        self.metrics.iter().find(|m| m.id == id)
+impl std::ops::Deref for Catalog {
+    type Target = Defs;
+    fn deref(&self) -> &Defs {
+        &self.defs
     }
 }
 
