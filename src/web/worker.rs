@@ -22,6 +22,9 @@ self.onmessage = async (e) => {
   await ready;
   const [id, seq, text, name] = e.data;
   try {
+    // the warm-up (id 0) runs a few times: the engine's code is compiled to its fast tier
+    // before the first real text (measured: the first real run 41 → 22 ms)
+    for (let k = 1; id === 0 && k < 5; k++) answer(text, name);
     const t0 = performance.now();
     const json = answer(text, name);
     self.postMessage([id, seq, json, performance.now() - t0]);
