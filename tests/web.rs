@@ -114,6 +114,11 @@ fn charts_scale_and_series() {
         chart::svg_size("<svg xmlns=\"x\" width=\"680\" height=\"300\">"),
         (680.0, 300.0)
     );
+    assert_eq!(
+        chart::svg_size("<svg width=\"512.5\" height=\"x\">"),
+        (512.5, 320.0),
+        "a fraction; what does not read takes the default"
+    );
     let mut a = Report::default();
     a.meta.agency = Some("甲局".into());
     a.meta.year = Some(2021);

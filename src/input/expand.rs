@@ -39,7 +39,7 @@ pub struct Part {
 /// macOS metadata (`__MACOSX/`).
 pub fn is_supported_name(name: &str) -> bool {
     let base = name.rsplit('/').next().unwrap_or(name);
-    let lower = base.to_lowercase();
+    let lower = base.to_ascii_lowercase();
     !base.starts_with('.')
         && !base.starts_with("~$")
         && !name.split('/').any(|c| c == "__MACOSX")
@@ -52,7 +52,7 @@ pub fn is_archive(bytes: &[u8], name: &str) -> bool {
     if !(bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")) {
         return false;
     }
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     if lower.ends_with(".zip") {
         return true;
     }

@@ -24,6 +24,19 @@ pub struct ChartProps<'a> {
     pub on_export: &'a Callback<Export>,
 }
 
+/// A plain decimal (`640`, `512.5`) as the charts write it. Not `str::parse::<f64>`: its
+/// tables would add ~10 KB to the page's shell for two attributes.
+fn plain_number(s: &str) -> Option<f64> {
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    let mut v = f64::from(whole.parse::<u32>().ok()?);
+    let mut scale = 1.0;
+    for c in frac.chars() {
+        scale /= 10.0;
+        v += f64::from(c.to_digit(10)?) * scale;
+    }
+    Some(v)
+}
+
 const PALETTE: [&str; 8] = [
     "#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563",
 ];
@@ -35,7 +48,7 @@ pub fn svg_size(svg: &str) -> (f64, f64) {
     let attr = |name: &str| -> Option<f64> {
         let i = svg.find(&format!(" {name}=\""))? + name.len() + 3;
         let rest = &svg[i..];
-        rest[..rest.find('"')?].parse().ok()
+        plain_number(&rest[..rest.find('"')?])
     };
     (
         attr("width").unwrap_or(640.0),
