@@ -392,3 +392,22 @@ mod state;
 
 #[path = "web/html.rs"]
 mod html;
+
+#[wasm_bindgen_test]
+fn the_shells_one_sort_gives_the_standard_stable_order() {
+    // pairs sorted by their first half only: ties keep their order (stable), as slice::sort_by
+    let mut seed = 7u32;
+    for n in [0usize, 1, 2, 3, 10, 57, 300] {
+        let items: Vec<(u32, usize)> = (0..n)
+            .map(|i| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                ((seed >> 16) % 13, i)
+            })
+            .collect();
+        let mut ours = items.clone();
+        zhibiao::web::order::sort_by_key(&mut ours, |p| p.0);
+        let mut std_order = items.clone();
+        std_order.sort_by_key(|p| p.0);
+        assert_eq!(ours, std_order, "n = {n}");
+    }
+}

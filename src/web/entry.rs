@@ -132,6 +132,6 @@ pub fn facts_of<'a>(r: &'a Report, id: &str) -> Vec<(usize, &'a Fact)> {
         .enumerate()
         .filter(|(_, f)| f.id == id)
         .collect();
-    v.sort_by_key(|(_, f)| !f.primary);
+    crate::web::order::sort_by_key(&mut v, |(_, f)| !f.primary);
     v
 }

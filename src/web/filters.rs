@@ -56,7 +56,7 @@ pub fn choices(reports: &[&Report], key: impl Fn(&Report) -> String) -> Vec<Stri
         .map(|r| key(r))
         .filter(|s| !s.is_empty())
         .collect();
-    v.sort();
+    crate::web::order::sort(&mut v);
     v.dedup();
     v
 }

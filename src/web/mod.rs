@@ -14,6 +14,7 @@ pub mod format;
 pub mod genre;
 pub mod i18n;
 pub mod labels;
+pub mod order;
 pub mod sample;
 pub mod storage;
 pub mod tabs;

@@ -90,7 +90,7 @@ pub fn series(reports: &[&Report], id: &str) -> Vec<(String, Vec<(i32, f64)>)> {
     }
     out.retain(|s| s.1.len() >= 2);
     for s in &mut out {
-        s.1.sort_by_key(|p| p.0);
+        crate::web::order::sort_by_key(&mut s.1, |p| p.0);
     }
     out
 }

@@ -31,7 +31,7 @@ pub fn sort_rows(rows: &mut [(usize, &Report)], metrics: &[&Metric], col: usize,
             },
         }
     };
-    rows.sort_by(|(_, a), (_, b)| {
+    crate::web::order::sort_by(rows, |(_, a), (_, b)| {
         let o = key_cmp(a, b);
         // keep missing values last in both directions
         let missing = |r: &Report| match col {

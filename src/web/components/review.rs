@@ -257,7 +257,7 @@ fn series(p: &ReviewProps<'_>) -> (Html, Vec<Flag>) {
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.year))
         .collect();
-    years.sort_unstable();
+    crate::web::order::sort(&mut years);
     years.dedup();
     let head = years.iter().map(|y| html! { <th>{ y }</th> });
     let rows = me.review.series.iter().map(|s| {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 /// Sort and merge overlapping `[start, end)` spans, dropping empty ones.
 pub fn merge(spans: &[Span]) -> Vec<Span> {
     let mut v: Vec<Span> = spans.iter().copied().filter(|s| s[1] > s[0]).collect();
-    v.sort();
+    crate::web::order::sort(&mut v);
     let mut out: Vec<Span> = Vec::new();
     for s in v {
         match out.last_mut() {
@@ -26,7 +26,7 @@ pub fn pieces<'a>(text: &'a str, spans: &[Span]) -> Vec<(&'a str, bool)> {
     }
     // char offsets of every boundary → byte offsets, in one pass
     let mut bounds: Vec<usize> = spans.iter().flat_map(|s| [s[0], s[1]]).collect();
-    bounds.sort();
+    crate::web::order::sort(&mut bounds);
     let mut bytes = Vec::with_capacity(bounds.len());
     let mut it = text
         .char_indices()

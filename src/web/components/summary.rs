@@ -35,7 +35,7 @@ pub fn linked_pieces(s: &str, links: &[(Span, usize)]) -> Vec<(String, Option<us
         .copied()
         .filter(|(sp, _)| sp[0] < sp[1] && sp[1] <= chars.len())
         .collect();
-    links.sort_by_key(|(sp, _)| sp[0]);
+    crate::web::order::sort_by_key(&mut links, |(sp, _)| sp[0]);
     let mut out = Vec::new();
     let mut last = 0;
     for (sp, fact) in links {
@@ -172,7 +172,7 @@ fn documents(p: &SummaryProps<'_>) -> Html {
         return html! {};
     }
     let mut kinds: Vec<&str> = r.documents.iter().map(|d| d.kind.as_str()).collect();
-    kinds.sort();
+    crate::web::order::sort(&mut kinds);
     kinds.dedup();
     let on_doc_kind = p.on_doc_kind.clone();
     let onkind = Callback::from(move |e: Event| {
