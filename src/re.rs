@@ -2,16 +2,85 @@
 //! so both give the same matches at the same speed. The page's shell never compiles a pattern
 //! (see `src/bin/engine.rs`), so `regex` is not in the initial load.
 
-pub use regex::{Regex, RegexSet};
+pub use regex::Regex;
 
-/// A [`RegexSet`] of many patterns (the catalog's triggers): its lazy DFA gets a cache big
-/// enough to stay warm across figures and documents (the default 2 MB is cleared over and over,
-/// then the search falls back to the slow PikeVM).
-pub fn set<I: IntoIterator<Item = S>, S: AsRef<str>>(pats: I) -> Result<RegexSet, regex::Error> {
-    regex::RegexSetBuilder::new(pats)
-        .dfa_size_limit(SET_CACHE)
-        .build()
+/// Which of a list of patterns may match a text: one Aho-Corasick pass over the literals each
+/// match must begin (or end) with. A pattern with no such literals always may. Sound: a pattern
+/// it rules out has no match, so `maybe` then the pattern's own search gives what a
+/// `RegexSet` then that search gives, without the set's big lazy DFA.
+#[derive(Debug, Clone)]
+pub struct Prefilter {
+    /// The literals of every pattern (deduplicated), or None when there are none.
+    ac: Option<aho_corasick::AhoCorasick>,
+    /// `owners[l]`: the patterns literal `l` belongs to.
+    owners: Vec<Vec<usize>>,
+    /// Patterns without literals.
+    always: Vec<usize>,
+    /// How many patterns.
+    len: usize,
 }
 
-/// The lazy-DFA cache of a [`set`], in bytes.
-const SET_CACHE: usize = 16 << 20;
+impl Prefilter {
+    /// The prefilter of `pats` (patterns that do not parse always may match).
+    pub fn new<S: AsRef<str>>(pats: &[S]) -> Prefilter {
+        let mut ids: std::collections::HashMap<Vec<u8>, usize> = Default::default();
+        let (mut lits, mut owners, mut always) = (Vec::new(), Vec::new(), Vec::new());
+        for (k, p) in pats.iter().enumerate() {
+            let Some(found) = literals(p.as_ref()) else {
+                always.push(k);
+                continue;
+            };
+            for lit in found {
+                let id = *ids.entry(lit.clone()).or_insert_with(|| {
+                    lits.push(lit);
+                    owners.push(Vec::new());
+                    owners.len() - 1
+                });
+                if owners[id].last() != Some(&k) {
+                    owners[id].push(k);
+                }
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::new(&lits).ok();
+        if ac.is_none() {
+            always = (0..pats.len()).collect();
+        }
+        Prefilter {
+            ac: ac.filter(|_| !lits.is_empty()),
+            owners,
+            always,
+            len: pats.len(),
+        }
+    }
+
+    /// For each pattern, whether it may match `hay` (false: it surely does not).
+    pub fn maybe(&self, hay: &str) -> Vec<bool> {
+        let mut out = vec![false; self.len];
+        for &k in &self.always {
+            out[k] = true;
+        }
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(hay) {
+                for &k in &self.owners[m.pattern().as_usize()] {
+                    out[k] = true;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Literals one of which begins (else ends) every match of `pat`; None when there are no such
+/// (an empty literal, a class too wide, a pattern that does not parse).
+fn literals(pat: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::parse(pat).ok()?;
+    [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .find_map(|kind| {
+            let seq = Extractor::new().kind(kind).extract(&hir);
+            let lits = seq.literals()?;
+            (!lits.is_empty() && lits.iter().all(|l| !l.as_bytes().is_empty()))
+                .then(|| lits.iter().map(|l| l.as_bytes().to_vec()).collect())
+        })
+}

@@ -1,7 +1,7 @@
 //! The metric catalog: data, not code. `data/catalog.toml` is embedded at build time; a user can
 //! load an extended copy with [`Catalog::from_toml`] (new metric = new entry, no Rust change).
 
-use crate::re::{Regex, RegexSet};
+use crate::re::{Prefilter, Regex};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -198,13 +198,13 @@ pub struct Catalog {
     pub zeros: Vec<(usize, Regex)>,
     /// All the zero phrases as one alternation: one pass tells whether a sentence holds any.
     pub any_zero: Option<Regex>,
-    /// Every metric's triggers then weak triggers, in one set (a one-pass prefilter).
-    pub trigger_set: RegexSet,
-    /// Index in `trigger_set` of metric i's first trigger / first weak trigger.
+    /// Every metric's triggers then weak triggers, in one literal prefilter.
+    pub trigger_pre: Prefilter,
+    /// Index in `trigger_pre` of metric i's first trigger / first weak trigger.
     pub trigger_base: Vec<usize>,
     pub weak_base: Vec<usize>,
-    /// Every metric's `after` patterns in one set; `after_base[i]` is metric i's first.
-    pub after_set: RegexSet,
+    /// Every metric's `after` patterns in one prefilter; `after_base[i]` is metric i's first.
+    pub after_pre: Prefilter,
     pub after_base: Vec<usize>,
     /// For each unit of the text, the metrics that list it (in catalog order).
     pub by_unit: std::collections::HashMap<String, Vec<usize>>,
@@ -298,19 +298,10 @@ impl Catalog {
     fn compiled(f: CatalogFile) -> Result<Catalog, String> {
         let (tpats, trigger_base, weak_base) = flat(&f.metrics, |m| &m.triggers, |m| &m.weak);
         let (apats, after_base, _) = flat(&f.metrics, |m| &m.after, |_| &[]);
-        // the two sets compile on a second core while the metrics' own patterns compile here
-        // the two sets and the first quarter of the metrics compile on a second core while the
-        // rest of the metrics' own patterns compile here (about half the work each)
-        let (head, tail) = f.metrics.split_at(f.metrics.len() / 4);
-        let ((sets, first), rest) = both(
-            || {
-                (
-                    (crate::re::set(&tpats), crate::re::set(&apats)),
-                    matchers_of(head),
-                )
-            },
-            || matchers_of(tail),
-        );
+        // the first half of the metrics compile on a second core while the rest of the
+        // metrics' own patterns compile here
+        let (head, tail) = f.metrics.split_at(f.metrics.len() / 2);
+        let (first, rest) = both(|| matchers_of(head), || matchers_of(tail));
         let mut matchers = first?;
         matchers.extend(rest?);
         for m in &f.metrics {
@@ -355,8 +346,8 @@ impl Catalog {
                 .collect();
             Regex::new(&joined.join("|")).ok()
         };
-        let trigger_set = sets.0.map_err(|e| format!("catalog: triggers: {e}"))?;
-        let after_set = sets.1.map_err(|e| format!("catalog: after: {e}"))?;
+        let trigger_pre = Prefilter::new(&tpats);
+        let after_pre = Prefilter::new(&apats);
         let mut by_unit: std::collections::HashMap<String, Vec<usize>> = Default::default();
         let mut any_unit = Vec::new();
         for (i, m) in f.metrics.iter().enumerate() {
@@ -376,10 +367,10 @@ impl Catalog {
             matchers,
             zeros,
             any_zero,
-            trigger_set,
+            trigger_pre,
             trigger_base,
             weak_base,
-            after_set,
+            after_pre,
             after_base,
             by_unit,
             any_unit,

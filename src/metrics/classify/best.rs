@@ -33,7 +33,8 @@ pub(super) fn narrower(cat: &Catalog, m: usize, words: &str, q: &Quantity) -> Op
     })
 }
 
-/// The best metric for one quantity given its left/right words.
+/// The best metric for one quantity given its left/right words (only the patterns the catalog's
+/// prefilters say may match are searched: the others surely do not match).
 pub(super) fn best_metric(
     doc: &Doc,
     cat: &Catalog,
@@ -65,8 +66,8 @@ pub(super) fn best_metric(
     {
         return None;
     }
-    let lhits = cat.trigger_set.matches(ltext);
-    let rhits = cat.after_set.matches(rtext);
+    let lhits = cat.trigger_pre.maybe(ltext);
+    let rhits = cat.after_pre.maybe(rtext);
     for &m in listed.iter().chain(cat.any_unit.iter()) {
         let mx = &cat.matchers[m];
         if !unit_ok(cat, m, q) {
@@ -86,7 +87,7 @@ pub(super) fn best_metric(
             (&mx.weak, cat.weak_base[m], true),
         ] {
             for (k, r) in list.iter().enumerate() {
-                if !lhits.matched(base + k) {
+                if !lhits[base + k] {
                     continue;
                 }
                 // the match nearest the figure
@@ -99,7 +100,7 @@ pub(super) fn best_metric(
             }
         }
         for (k, r) in mx.after.iter().enumerate() {
-            if !rhits.matched(cat.after_base[m] + k) {
+            if !rhits[cat.after_base[m] + k] {
                 continue;
             }
             if let Some(mt) = r.find(rtext) {

@@ -142,10 +142,10 @@ fn best_combo(norm: &str, combos: &HashMap<String, Combo>) -> Option<String> {
 }
 
 /// `<place><department>` phrases of the text; the one that matches how the report names itself.
-pub(super) fn infer_agency(norm: &str) -> Option<String> {
+/// `found`: the text's places ([`gazetteer::find_all`] of `norm`).
+pub(super) fn infer_agency(norm: &str, found: &[gazetteer::Found]) -> Option<String> {
     let ends = &words().agency.department_ends;
     let as_department = speaks_as_department(norm);
-    let found = gazetteer::find_all(norm);
     // provinces the text names unambiguously: they settle an ambiguous name (鼓楼区 in 福建省)
     let provinces: std::collections::HashSet<&str> = found
         .iter()
@@ -156,7 +156,7 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
     let mut combos: HashMap<String, Combo> = HashMap::new();
     let mut chain_start = 0;
     let mut prev_end = usize::MAX;
-    for f in &found {
+    for f in found {
         if f.range.start != prev_end {
             chain_start = f.range.start;
         }
@@ -201,12 +201,12 @@ pub(super) fn infer_agency(norm: &str) -> Option<String> {
         e.4 |= titled;
     }
     if combos.is_empty() {
-        return infer_from_self_reference(norm, &found);
+        return infer_from_self_reference(norm, found);
     }
     let best = best_combo(norm, &combos);
     match best {
         Some(b) => Some(b),
-        None => infer_from_self_reference(norm, &found),
+        None => infer_from_self_reference(norm, found),
     }
 }
 
@@ -344,10 +344,15 @@ pub(super) fn speaks_as_department(norm: &str) -> bool {
 /// the department it calls itself by (`区司法局` → `宝坻区司法局`, expanded), else, for a text
 /// that speaks as the jurisdiction (`我区`, `区委、区政府`) and never as a department, its
 /// people's government.
-pub(super) fn compose(norm: &str, region: &str, level_char: Option<char>) -> Option<String> {
-    let found = gazetteer::find_all(norm);
+/// `found`: the text's places ([`gazetteer::find_all`] of `norm`).
+pub(super) fn compose(
+    norm: &str,
+    region: &str,
+    level_char: Option<char>,
+    found: &[gazetteer::Found],
+) -> Option<String> {
     let last = region.chars().last()?;
-    if let Some((lc, dept)) = self_department(norm, &found) {
+    if let Some((lc, dept)) = self_department(norm, found) {
         if lc == last {
             return Some(format!("{region}{}", expand(&dept)));
         }

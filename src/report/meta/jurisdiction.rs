@@ -124,11 +124,13 @@ fn common<T: PartialEq>(v: &[Place], f: impl Fn(&Place) -> T) -> Option<T> {
 /// named); without a level char, the most named place when it is named at least twice.
 /// Without a fitting place a county level char still gives the level, and the province the
 /// text names most (directly or through its places) the province.
-pub(super) fn jurisdiction(norm: &str) -> Jurisdiction {
+/// `found`: the text's places ([`gazetteer::find_all`] of `norm`).
+pub(super) fn jurisdiction(norm: &str, found: &[Found]) -> Jurisdiction {
     let generic = &words().jurisdiction.generic_names;
-    let found: Vec<Found> = gazetteer::find_all(norm)
-        .into_iter()
+    let found: Vec<Found> = found
+        .iter()
         .filter(|f| !generic.contains(&f.name))
+        .cloned()
         .collect();
     // the level of the department the text calls itself by decides; else its self-references
     let lc = super::agency::self_department(norm, &found)

@@ -97,7 +97,7 @@ pub fn meta_of_text(norm: &str) -> Meta {
         });
         p.fill(&mut m);
     } else if agency.as_deref().is_none_or(may_lack_place) {
-        if let Some(inferred) = infer_agency(norm) {
+        if let Some(inferred) = infer_agency(norm, &crate::data::gazetteer::find_all(norm)) {
             place_of(&inferred).fill(&mut m);
             if agency.is_none() {
                 agency = Some(inferred);
@@ -181,7 +181,9 @@ fn complete_local(norm: &str, m: &mut Meta) {
     if m.region.is_some() && m.agency.is_some() && m.province.is_some() && !placeless(m) {
         return;
     }
-    let j = jurisdiction::jurisdiction(norm);
+    // the text's places, found once for the jurisdiction and the agency
+    let found = crate::data::gazetteer::find_all(norm);
+    let j = jurisdiction::jurisdiction(norm, &found);
     if m.region.is_some() && m.province.is_none() {
         // a township or an ambiguous name: the province the text names most
         m.province = j.province.clone();
@@ -205,9 +207,9 @@ fn complete_local(norm: &str, m: &mut Meta) {
     match m.agency.as_deref() {
         None => {
             // a body of the region named in the text, else one composed from it
-            m.agency = infer_agency(norm)
+            m.agency = infer_agency(norm, &found)
                 .filter(|a| place_of(a).region.as_deref() == Some(region.as_str()))
-                .or_else(|| compose(norm, &region, j.level_char));
+                .or_else(|| compose(norm, &region, j.level_char, &found));
         }
         Some(a) => {
             if let Some(dept) = placeless_department(a, &region) {
