@@ -63,6 +63,8 @@ fn restore_title(doc: &Doc, m: &mut Meta) {
 /// [`meta`] on a normalised text (half-width forms, see [`crate::text::normalise`]).
 pub fn meta_of_text(norm: &str) -> Meta {
     let lines = lines(norm);
+    // the text's places (a pass over the whole text), found once when first needed
+    let places = Places::default();
     let (title, title_agency) = find_title(&lines);
     let mut m = Meta {
         title: title.clone(),
@@ -97,7 +99,7 @@ pub fn meta_of_text(norm: &str) -> Meta {
         });
         p.fill(&mut m);
     } else if agency.as_deref().is_none_or(may_lack_place) {
-        if let Some(inferred) = infer_agency(norm, &crate::data::gazetteer::find_all(norm)) {
+        if let Some(inferred) = infer_agency(norm, places.of(norm)) {
             place_of(&inferred).fill(&mut m);
             if agency.is_none() {
                 agency = Some(inferred);
@@ -108,7 +110,7 @@ pub fn meta_of_text(norm: &str) -> Meta {
         m.agency = agency;
     }
 
-    complete_from_body(norm, &mut m);
+    complete_from_body(norm, &places, &mut m);
 
     m.year = title
         .as_deref()
@@ -128,7 +130,7 @@ pub fn meta_of_text(norm: &str) -> Meta {
 /// Fill what the title and page fields left open from the body: the jurisdiction (region,
 /// province, level) and an agency composed of it (see [`agency::compose`]); an agency written
 /// without its place gets it, a bare place its people's government.
-fn complete_from_body(norm: &str, m: &mut Meta) {
+fn complete_from_body(norm: &str, places: &Places, m: &mut Meta) {
     if m.agency.as_deref().is_some_and(agency::national) {
         // a national body: no region, no level (and no province)
         m.region = None;
@@ -136,7 +138,7 @@ fn complete_from_body(norm: &str, m: &mut Meta) {
         m.level = None;
         return;
     }
-    complete_local(norm, m);
+    complete_local(norm, places, m);
     // a branch bureau (`我分局`) whose place the text does not tell serves one county
     let branch =
         m.agency.as_deref().is_some_and(|a| a.ends_with("分局")) || agency::speaks_as_branch(norm);
@@ -153,7 +155,19 @@ fn complete_from_body(norm: &str, m: &mut Meta) {
     }
 }
 
-fn complete_local(norm: &str, m: &mut Meta) {
+/// The places of a text ([`crate::data::gazetteer::find_all`]), found on first use.
+#[derive(Default)]
+struct Places(std::cell::OnceCell<Vec<crate::data::gazetteer::Found>>);
+
+impl Places {
+    /// The places of `norm` (always the same text).
+    fn of(&self, norm: &str) -> &[crate::data::gazetteer::Found] {
+        self.0
+            .get_or_init(|| crate::data::gazetteer::find_all(norm))
+    }
+}
+
+fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
     if let Some(a) = m.agency.take() {
         // `中共X县委 X县人民政府`: the government
         let a = match a.rsplit_once(' ') {
@@ -181,9 +195,8 @@ fn complete_local(norm: &str, m: &mut Meta) {
     if m.region.is_some() && m.agency.is_some() && m.province.is_some() && !placeless(m) {
         return;
     }
-    // the text's places, found once for the jurisdiction and the agency
-    let found = crate::data::gazetteer::find_all(norm);
-    let j = jurisdiction::jurisdiction(norm, &found);
+    let found = places.of(norm);
+    let j = jurisdiction::jurisdiction(norm, found);
     if m.region.is_some() && m.province.is_none() {
         // a township or an ambiguous name: the province the text names most
         m.province = j.province.clone();
@@ -207,9 +220,9 @@ fn complete_local(norm: &str, m: &mut Meta) {
     match m.agency.as_deref() {
         None => {
             // a body of the region named in the text, else one composed from it
-            m.agency = infer_agency(norm, &found)
+            m.agency = infer_agency(norm, found)
                 .filter(|a| place_of(a).region.as_deref() == Some(region.as_str()))
-                .or_else(|| compose(norm, &region, j.level_char, &found));
+                .or_else(|| compose(norm, &region, j.level_char, found));
         }
         Some(a) => {
             if let Some(dept) = placeless_department(a, &region) {
