@@ -84,3 +84,58 @@ fn literals(pat: &str) -> Option<Vec<Vec<u8>>> {
                 .then(|| lits.iter().map(|l| l.as_bytes().to_vec()).collect())
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Prefilter;
+
+    #[test]
+    fn the_prefilter_rules_out_only_what_cannot_match() {
+        let pats = [
+            "行政复议|复议案件",
+            "受理[^,;。]{0,6}申请",
+            "[^,]{2}",
+            "(?:共|累计)办理",
+        ];
+        let pre = Prefilter::new(&pats);
+        assert_eq!(pre.maybe("收到复议案件3件"), [true, false, true, false]);
+        assert_eq!(pre.maybe("累计办理"), [false, false, true, true]);
+        // a pattern without a literal every match begins or ends with (`[^,]{2}`) always may
+        assert_eq!(pre.maybe(""), [false, false, true, false]);
+    }
+
+    /// Every catalog pattern, on every line of the seeds: a pattern the prefilter rules out has
+    /// no match there (the classifier searches only the patterns it lets through).
+    #[test]
+    fn the_prefilter_never_rules_out_a_match_of_the_catalog() {
+        let cat = crate::data::catalog::builtin();
+        let pats: Vec<&str> = cat
+            .matchers
+            .iter()
+            .flat_map(|mx| mx.triggers.iter().chain(&mx.weak).chain(&mx.after))
+            .map(|r| r.as_str())
+            .collect();
+        let regexes: Vec<super::Regex> = pats
+            .iter()
+            .map(|p| super::Regex::new(p).expect("compiles"))
+            .collect();
+        let pre = Prefilter::new(&pats);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("../shared/corpus beside the repository")
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .map(|t| crate::text::normalise::normalise(&t))
+            .collect();
+        assert!(!texts.is_empty());
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            for (k, may) in pre.maybe(line).into_iter().enumerate() {
+                assert!(
+                    may || !regexes[k].is_match(line),
+                    "{} matches {line:?} but was ruled out",
+                    pats[k]
+                );
+            }
+        }
+    }
+}
