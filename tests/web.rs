@@ -192,7 +192,7 @@ fn the_saved_json_made_of_escaped_texts_reads_back_the_same() {
         serde_json::from_str::<storage::Saved>(&json).ok(),
         Some(saved)
     );
-    // made once: the same JSON again
+    // the same JSON again
     assert_eq!(s.saved_json(), json);
 }
 

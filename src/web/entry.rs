@@ -82,12 +82,6 @@ impl Entry {
         n
     }
 
-    /// The text as a JSON string (quoted, escaped). Not kept: the saved copy is made of these
-    /// only while the texts fit in localStorage (a larger collection is saved text by text).
-    pub fn json_text(&self) -> String {
-        serde_json::to_string(&self.text).unwrap_or_else(|_| "\"\"".into())
-    }
-
     /// Change the text (its hash and length are made again when next asked; it is to be stored
     /// again).
     pub fn set_text(&mut self, text: String) {

@@ -357,27 +357,7 @@ impl State {
     /// [`State::saved`] as JSON, for localStorage (what fits there; a larger collection is saved
     /// text by text, [`State::saved_index`]).
     pub fn saved_json(&self) -> String {
-        let size: usize = self.entries.iter().map(|e| e.text.len() + 64).sum();
-        let mut out = String::with_capacity(size + 32);
-        out.push_str("{\"docs\":[");
-        for (k, e) in self.entries.iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"name\":");
-            out.push_str(&serde_json::to_string(&e.name).unwrap_or_default());
-            out.push_str(",\"text\":");
-            out.push_str(&e.json_text());
-            if !e.edit.is_empty() {
-                out.push_str(",\"edit\":");
-                out.push_str(&serde_json::to_string(&e.edit).unwrap_or_default());
-            }
-            out.push('}');
-        }
-        out.push_str("],\"current\":");
-        out.push_str(&self.current.to_string());
-        out.push('}');
-        out
+        serde_json::to_string(&self.saved()).unwrap_or_default()
     }
 
     fn save(&mut self) {
