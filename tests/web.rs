@@ -1,6 +1,6 @@
 //! Browser tests of the web page (headless Chromium via wasm-bindgen-test-runner):
 //! `scripts/test-web.sh`, or
-//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test web`.
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test web --profile wasm-test`.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;

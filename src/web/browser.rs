@@ -4,42 +4,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[wasm_bindgen(inline_js = r#"
-export function svg_to_png(svgText, width, height, name) {
-  return new Promise((resolve) => {
-    try {
-      const img = new Image();
-      const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
-      img.onload = () => {
-        const c = document.createElement('canvas');
-        c.width = width * 2; c.height = height * 2;
-        const g = c.getContext('2d');
-        g.fillStyle = '#ffffff'; g.fillRect(0, 0, c.width, c.height);
-        g.scale(2, 2); g.drawImage(img, 0, 0, width, height);
-        URL.revokeObjectURL(url);
-        c.toBlob((b) => {
-          if (!b) { resolve(false); return; }
-          const a = document.createElement('a');
-          a.href = URL.createObjectURL(b); a.download = name;
-          document.body.appendChild(a); a.click(); a.remove();
-          setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-          resolve(true);
-        }, 'image/png');
-      };
-      img.onerror = () => { URL.revokeObjectURL(url); resolve(false); };
-      img.src = url;
-    } catch (e) { resolve(false); }
-  });
-}
-export function copy_fallback(text) {
-  try {
-    const t = document.createElement('textarea');
-    t.value = text; t.setAttribute('readonly', ''); t.style.position = 'fixed'; t.style.opacity = '0';
-    document.body.appendChild(t); t.select();
-    const ok = document.execCommand('copy'); t.remove(); return ok;
-  } catch (e) { return false; }
-}
-"#)]
+#[wasm_bindgen(module = "/src/web/page.js")]
 extern "C" {
     fn svg_to_png(svg: &str, width: f64, height: f64, name: &str) -> js_sys::Promise;
     fn copy_fallback(text: &str) -> bool;

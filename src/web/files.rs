@@ -10,59 +10,7 @@ use crate::input::{self, Decoded};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[wasm_bindgen(inline_js = r#"
-let pdfjs = null;
-let pdftext = null;
-let docread = null;
-function base() {
-  // pdf.js sits beside the page (copied into dist by trunk), never on another origin
-  return new URL('./', document.baseURI).href;
-}
-export async function pdf_pages(bytes) {
-  if (!pdfjs) {
-    pdfjs = await import(base() + 'pdf.min.mjs');
-    pdfjs.GlobalWorkerOptions.workerSrc = base() + 'pdf.worker.min.mjs';
-    // the line logic, shared with scripts/pdfjs-pages.mjs
-    pdftext = await import(base() + 'pdf-text.mjs');
-  }
-  return pdftext.pdfPages(pdfjs, bytes);
-}
-export async function doc_text(bytes) {
-  if (!docread) {
-    const m = await import(base() + 'docread.mjs');
-    await m.default({ module_or_path: base() + 'docread.wasm' });
-    docread = m;
-  }
-  return docread.doc_text(bytes);
-}
-export function drop_entries(dt) {
-  try {
-    if (!dt || !dt.items) return [];
-    return [...dt.items].map((i) => (i.webkitGetAsEntry ? i.webkitGetAsEntry() : null)).filter(Boolean);
-  } catch (e) { return []; }
-}
-export async function entry_files(entries) {
-  const out = [];
-  async function walk(entry, prefix) {
-    if (entry.isFile) {
-      const f = await new Promise((res, rej) => entry.file(res, rej)).catch(() => null);
-      if (f) out.push([f, prefix + entry.name]);
-    } else if (entry.isDirectory) {
-      const reader = entry.createReader();
-      for (;;) {
-        const batch = await new Promise((res, rej) => reader.readEntries(res, rej)).catch(() => []);
-        if (!batch.length) break;
-        for (const e of batch) await walk(e, prefix + entry.name + '/');
-      }
-    }
-  }
-  for (const e of entries) await walk(e, '');
-  return out;
-}
-export function relative_path(file) {
-  return (file && file.webkitRelativePath) || '';
-}
-"#)]
+#[wasm_bindgen(module = "/src/web/page.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn pdf_pages(bytes: &[u8]) -> Result<JsValue, JsValue>;

@@ -8,55 +8,7 @@ use super::edits::MetaEdit;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-let db = null;
-function open() {
-  if (!db) {
-    db = new Promise((res, rej) => {
-      const r = indexedDB.open('zhibiao', 1);
-      r.onupgradeneeded = () => r.result.createObjectStore('kv');
-      r.onsuccess = () => { r.result.onversionchange = () => { r.result.close(); db = null; }; res(r.result); };
-      r.onerror = () => { db = null; rej(r.error); };
-    });
-  }
-  return db;
-}
-async function run(mode, f) {
-  const d = await open();
-  return new Promise((res, rej) => {
-    const tx = d.transaction('kv', mode);
-    const req = f(tx.objectStore('kv'));
-    tx.oncomplete = () => res(req && req.result);
-    tx.onerror = () => rej(tx.error);
-    tx.onabort = () => rej(tx.error);
-  });
-}
-export async function idb_put(key, value) {
-  try { await run('readwrite', (s) => s.put(value, key)); return true; } catch (e) { return false; }
-}
-export async function idb_put_many(keys, values) {
-  try { await run('readwrite', (s) => { keys.forEach((k, i) => s.put(values[i], k)); }); return true; } catch (e) { return false; }
-}
-export async function idb_get(key) {
-  try { const v = await run('readonly', (s) => s.get(key)); return typeof v === 'string' ? v : null; } catch (e) { return null; }
-}
-export async function idb_get_many(keys) {
-  try {
-    const out = [];
-    await run('readonly', (s) => { keys.forEach((k, i) => { const r = s.get(k); r.onsuccess = () => { out[i] = typeof r.result === 'string' ? r.result : null; }; }); });
-    return keys.map((_, i) => out[i] ?? null);
-  } catch (e) { return keys.map(() => null); }
-}
-export async function idb_prune(keep) {
-  try {
-    const k = new Set(keep);
-    await run('readwrite', (s) => { const r = s.getAllKeys(); r.onsuccess = () => { for (const x of r.result) if (String(x).startsWith('text:') && !k.has(x)) s.delete(x); }; });
-  } catch (e) { /* kept for the next time */ }
-}
-export async function idb_clear() {
-  try { await run('readwrite', (s) => s.clear()); } catch (e) { /* nothing to clear */ }
-}
-"#)]
+#[wasm_bindgen(module = "/src/web/page.js")]
 extern "C" {
     async fn idb_put(key: &str, value: String) -> JsValue;
     async fn idb_put_many(keys: Vec<String>, values: Vec<String>) -> JsValue;

@@ -1,66 +1,11 @@
 //! Extraction off the main thread: the page's extraction engine (`src/bin/engine.rs`, a wasm of
-//! its own that `scripts/hash-engine.sh` names by its content and links from the page as
+//! its own that `scripts/link-engine.sh` names by its content and links from the page as
 //! `<link data-engine="js|wasm">`) started in module Web Workers. Where workers cannot start,
 //! the page loads the same engine on its main thread ([`load_local`], [`local_answer`]).
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-function engine() {
-  if (typeof document === 'undefined') return null;
-  const js = document.querySelector('link[data-engine="js"]');
-  const wasm = document.querySelector('link[data-engine="wasm"]');
-  return js && wasm ? [js.href, wasm.href] : null;
-}
-export function make_worker(onmessage) {
-  try {
-    const urls = engine();
-    if (typeof Worker === 'undefined' || !urls) return null;
-    const src = `import init, { answer } from ${JSON.stringify(urls[0])};
-const ready = init({ module_or_path: ${JSON.stringify(urls[1])} }).catch(() => self.postMessage([-1, -1, '', 0]));
-self.onmessage = async (e) => {
-  await ready;
-  const [id, seq, text, name] = e.data;
-  try {
-    // the warm-up (id 0) runs a few times: the engine's code is compiled to its fast tier
-    // before the first real text (measured: the first real run 41 → 22 ms)
-    for (let k = 1; id === 0 && k < 5; k++) answer(text, name);
-    const t0 = performance.now();
-    const json = answer(text, name);
-    self.postMessage([id, seq, json, performance.now() - t0]);
-  } catch (err) {
-    self.postMessage([id, seq, '', -1]);
-  }
-};`;
-    const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
-    const w = new Worker(url, { type: 'module' });
-    w.onmessage = (e) => onmessage(e.data[0], e.data[1], e.data[2], e.data[3]);
-    w.onerror = () => onmessage(-1, -1, '', 0);
-    return w;
-  } catch (e) { return null; }
-}
-export function terminate(w) {
-  try { w.terminate(); } catch (e) { /* gone already */ }
-}
-export function post(w, id, seq, text, name) {
-  try { w.postMessage([id, seq, text, name]); return true; } catch (e) { return false; }
-}
-let local = null;
-let loading = false;
-export function load_local(onready) {
-  if (local) { onready(true); return; }
-  if (loading) return;
-  const urls = engine();
-  if (!urls) { onready(false); return; }
-  loading = true;
-  import(urls[0])
-    .then(async (m) => { await m.default({ module_or_path: urls[1] }); local = m; onready(true); })
-    .catch(() => { loading = false; onready(false); });
-}
-export function local_answer(text, name) {
-  try { return local ? local.answer(text, name) : undefined; } catch (e) { return ''; }
-}
-"#)]
+#[wasm_bindgen(module = "/src/web/page.js")]
 extern "C" {
     fn make_worker(onmessage: &Closure<dyn FnMut(f64, f64, String, f64)>) -> JsValue;
     fn post(worker: &JsValue, id: f64, seq: f64, text: &str, name: &str) -> bool;
