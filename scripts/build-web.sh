@@ -16,6 +16,8 @@ ENGINE_KB="${ENGINE_KB:-600}"
 [ "${SKIP_SETUP:-0}" = 1 ] || scripts/web-setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 
+# wasm-bindgen adds to its snippets directory and never empties it; trunk ships all of it
+rm -rf target/wasm-bindgen/*/snippets
 trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$DIST"
 
 total=0
