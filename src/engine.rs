@@ -32,9 +32,13 @@ pub fn answer(text: &str, name: &str) -> String {
 }
 
 /// The report of an engine's answer, its weak facts marked; `None` when `json` is not one.
+/// Read with [`FromJson`](crate::model::from_json::FromJson), not serde's derived
+/// `Deserialize`, to keep the shell small (see `model::from_json`).
 pub fn read(json: &str) -> Option<Report> {
-    let Answer { mut report, weak } = serde_json::from_str(json).ok()?;
-    for i in weak {
+    use crate::model::from_json::{field, FromJson};
+    let v: serde_json::Value = serde_json::from_str(json).ok()?;
+    let mut report = Report::from_json(v.get("report")?);
+    for i in field::<Vec<usize>>(&v, "weak") {
         if let Some(f) = report.metrics.get_mut(i) {
             f.weak = true;
         }

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
+pub mod from_json;
+
 /// `[start, end)` in characters of the original text.
 pub type Span = [usize; 2];
 
