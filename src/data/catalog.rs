@@ -1,8 +1,10 @@
 //! The metric catalog: data, not code. `data/catalog.toml` is embedded at build time; a user can
 //! load an extended copy with [`Catalog::from_toml`] (new metric = new entry, no Rust change).
 
+use crate::model::from_json::{field, FromJson};
 use crate::re::{Prefilter, Regex};
 use serde::Deserialize;
+use serde_json::Value;
 use std::sync::OnceLock;
 
 /// The catalog file embedded in the binary.
@@ -427,19 +429,59 @@ impl Defs {
     }
 }
 
-/// The embedded catalog's definitions, parsed once (no pattern compiled; see [`Defs`]).
+/// The embedded catalog's definitions, parsed once (no pattern compiled; see [`Defs`]). Read
+/// field by field ([`FromJson`]) rather than by serde's derived `Deserialize`, as the page's
+/// shell reads it (see `model::from_json`); the engine's strict parse of the same file is
+/// [`builtin`], and a test checks that both read the same definitions.
 pub fn defs() -> &'static Defs {
     static DEFS: OnceLock<Defs> = OnceLock::new();
     DEFS.get_or_init(|| {
         // the catalog's names only (build.rs): its patterns stay out of the page's shell
-        let f: CatalogFile = crate::data::builtin(crate::data::builtin_data!("catalog_names"))
-            .expect("the embedded catalog parses (tested)");
+        let (_, json) = crate::data::builtin_data!("catalog_names");
+        let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
         Defs {
-            version: f.version,
-            metrics: f.metrics,
-            summary_groups: f.summary_groups,
+            version: field(&v, "version"),
+            metrics: field(&v, "metric"),
+            summary_groups: field(&v, "summary_group"),
         }
     })
+}
+
+impl FromJson for Metric {
+    fn from_json(v: &Value) -> Self {
+        Metric {
+            id: field(v, "id"),
+            label: field(v, "label"),
+            label_en: field(v, "label_en"),
+            group: field(v, "group"),
+            group_en: field(v, "group_en"),
+            kind: MetricKind::try_from(field::<String>(v, "kind")).unwrap_or(MetricKind::Count),
+            unit: field(v, "unit"),
+            units: field(v, "units"),
+            triggers: field(v, "triggers"),
+            after: field(v, "after"),
+            weak: field(v, "weak"),
+            exclude: field(v, "exclude"),
+            exclude_after: field(v, "exclude_after"),
+            context: field(v, "context"),
+            priority: field(v, "priority"),
+            refines: field(v, "refines"),
+            summary_zh: field(v, "summary_zh"),
+            summary_en: field(v, "summary_en"),
+            summary_zero_zh: field(v, "summary_zero_zh"),
+            summary_zero_en: field(v, "summary_zero_en"),
+        }
+    }
+}
+
+impl FromJson for SummaryGroup {
+    fn from_json(v: &Value) -> Self {
+        SummaryGroup {
+            zh: field(v, "zh"),
+            en: field(v, "en"),
+            metrics: field(v, "metrics"),
+        }
+    }
 }
 
 /// The embedded catalog, parsed once.
@@ -478,5 +520,8 @@ mod tests {
             assert!(d.triggers.is_empty(), "{}: no patterns in the shell", d.id);
         }
         assert_eq!(defs.summary_groups.len(), cat.summary_groups.len());
+        for (d, c) in defs.summary_groups.iter().zip(&cat.summary_groups) {
+            assert_eq!((&d.zh, &d.en, &d.metrics), (&c.zh, &c.en, &c.metrics));
+        }
     }
 }

@@ -89,16 +89,24 @@ pub struct PartName {
 
 /// The parts' names of `data/parts.toml`, in its order.
 pub fn names() -> &'static [PartName] {
-    #[derive(Deserialize)]
-    struct Names {
-        part: Vec<PartName>,
-    }
+    use crate::model::from_json::field;
     static N: OnceLock<Vec<PartName>> = OnceLock::new();
     N.get_or_init(|| {
-        let t: Names = crate::data::builtin(crate::data::builtin_data!("parts"))
-            .expect("data/parts.toml is valid");
-        t.part
+        let (_, json) = crate::data::builtin_data!("parts_names");
+        let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+        field::<Vec<PartName>>(&v, "part")
     })
+}
+
+impl crate::model::from_json::FromJson for PartName {
+    fn from_json(v: &serde_json::Value) -> Self {
+        use crate::model::from_json::field;
+        PartName {
+            id: field(v, "id"),
+            label: field(v, "label"),
+            label_en: field(v, "label_en"),
+        }
+    }
 }
 
 /// The part rules of `data/parts.toml`, in its order.
@@ -255,4 +263,25 @@ pub fn parts(doc: &Doc, report: &Report) -> Vec<Part> {
             part
         })
         .collect()
+}
+
+#[cfg(test)]
+mod names_tests {
+    /// The shell's reading of the parts' names is serde's reading of the same file.
+    #[test]
+    fn the_shells_names_are_serdes() {
+        let (_, json) = crate::data::builtin_data!("parts");
+        let t: super::PartsToml = serde_json::from_str(json).expect("parts parse");
+        let serde: Vec<[String; 3]> = t
+            .part
+            .into_iter()
+            .map(|p| [p.id, p.label, p.label_en])
+            .collect();
+        let shell: Vec<[String; 3]> = super::names()
+            .iter()
+            .map(|p| [p.id.clone(), p.label.clone(), p.label_en.clone()])
+            .collect();
+        assert!(shell.len() >= 5);
+        assert_eq!(shell, serde);
+    }
 }

@@ -87,15 +87,21 @@ pub(super) fn rules() -> &'static Rules {
 /// Read apart from the rules (their patterns not compiled): the page's shell fills cross-year
 /// messages without the regex engine.
 pub fn messages() -> &'static Messages {
-    #[derive(Deserialize)]
-    struct OnlyMessages {
-        messages: HashMap<String, Message>,
-    }
+    use crate::model::from_json::field;
     static M: OnceLock<Messages> = OnceLock::new();
     M.get_or_init(|| {
-        let t: OnlyMessages = crate::data::builtin(crate::data::builtin_data!("flags"))
-            .expect("data/flags.toml is valid");
-        Messages(t.messages)
+        let (_, json) = crate::data::builtin_data!("flags_names");
+        let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+        let all = v.get("messages").and_then(|m| m.as_object());
+        Messages(
+            all.into_iter()
+                .flatten()
+                .map(|(k, m)| {
+                    let (zh, en) = (field(m, "zh"), field(m, "en"));
+                    (k.clone(), Message { zh, en })
+                })
+                .collect(),
+        )
     })
 }
 
@@ -153,4 +159,27 @@ pub(super) fn after_delimiter(s: &str, delims: &[char]) -> usize {
         .rev()
         .find(|(_, c)| delims.contains(c))
         .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+#[cfg(test)]
+mod messages_tests {
+    /// The shell's reading of the flag messages is serde's reading of the same file.
+    #[test]
+    fn the_shells_messages_are_serdes() {
+        #[derive(serde::Deserialize)]
+        struct Only {
+            messages: std::collections::HashMap<String, super::Message>,
+        }
+        let (_, json) = crate::data::builtin_data!("flags");
+        let t: Only = serde_json::from_str(json).expect("flags parse");
+        assert!(t.messages.len() >= 5);
+        assert_eq!(t.messages.len(), super::messages().0.len());
+        for (k, m) in &t.messages {
+            assert_eq!(
+                super::messages().get(k),
+                (m.zh.as_str(), m.en.as_str()),
+                "{k}"
+            );
+        }
+    }
 }

@@ -72,12 +72,28 @@ pub fn genres() -> &'static Genres {
 
 /// The embedded genres' names, their patterns not compiled (what the page's shell labels).
 pub fn names() -> &'static [Genre] {
+    use crate::model::from_json::field;
     static G: OnceLock<Vec<Genre>> = OnceLock::new();
     G.get_or_init(|| {
-        let f: GenresFile = crate::data::builtin(crate::data::builtin_data!("genres"))
-            .expect("data/genres.toml parses (tested)");
-        f.genres
+        let (_, json) = crate::data::builtin_data!("genres_names");
+        let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+        field::<Vec<Genre>>(&v, "genre")
     })
+}
+
+impl crate::model::from_json::FromJson for Genre {
+    fn from_json(v: &serde_json::Value) -> Self {
+        use crate::model::from_json::field;
+        Genre {
+            id: field(v, "id"),
+            zh: field(v, "zh"),
+            en: field(v, "en"),
+            what_zh: field(v, "what_zh"),
+            what_en: field(v, "what_en"),
+            title: field(v, "title"),
+            body: field(v, "body"),
+        }
+    }
 }
 
 /// The genre with this id.
@@ -167,6 +183,19 @@ pub fn year_of(meta: &Meta) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
+    /// The shell's reading of the genres' names is the engine's (serde's) reading.
+    #[test]
+    fn the_shells_names_are_the_engines() {
+        let key =
+            |g: &super::Genre| [&g.id, &g.zh, &g.en, &g.what_zh, &g.what_en].map(|s| s.clone());
+        let shell: Vec<[String; 5]> = super::names().iter().map(key).collect();
+        let engine: Vec<[String; 5]> = super::genres().genres.iter().map(key).collect();
+        assert!(super::names()
+            .iter()
+            .all(|g| g.title.is_none() && g.body.is_none()));
+        assert_eq!(shell, engine);
+    }
+
     #[test]
     fn embedded_genres_compile() {
         let g = super::genres();
