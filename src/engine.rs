@@ -3,6 +3,7 @@
 //! JSON; the page's shell only [`read`]s answers, so the pipeline, the regex engine and the
 //! language data stay out of the shell's wasm.
 
+use crate::input::{self, Decoded};
 use crate::model::Report;
 use serde::{Deserialize, Serialize};
 
@@ -44,4 +45,33 @@ pub fn read(json: &str) -> Option<Report> {
         }
     }
     Some(report)
+}
+
+/// One file of what the engine unpacked for the page's shell ([`unpack`]).
+pub enum Unpacked {
+    /// A Word .docx, named, read to text here.
+    Text(String, Decoded),
+    /// A file the shell reads itself (text, HTML, PDF, .doc), named, by its bytes.
+    Bytes(String, Vec<u8>),
+    /// A one-line message naming the file.
+    Error(String),
+}
+
+/// The files of a zip archive or a Word .docx (`bytes`, named `name`): an archive's members
+/// (nested archives opened, as `input::expand` does for the CLI), each .docx among them read to
+/// text, the others left as bytes for the shell. The shell sends every zip here, so that the
+/// zip, deflate and XML readers stay out of its wasm; what it reads itself is what the CLI's
+/// `input::decode` reads the same way. Never panics.
+pub fn unpack(bytes: Vec<u8>, name: &str) -> Vec<Unpacked> {
+    input::expand(bytes, name)
+        .into_iter()
+        .map(|part| match part.bytes {
+            Err(e) => Unpacked::Error(e.to_string()),
+            Ok(b) if input::is_zip(&b) => match input::decode_zip(&b, &part.name) {
+                Ok(d) => Unpacked::Text(part.name, d),
+                Err(e) => Unpacked::Error(e.to_string()),
+            },
+            Ok(b) => Unpacked::Bytes(part.name, b),
+        })
+        .collect()
 }

@@ -1,5 +1,6 @@
 //! The input fixtures as a table (`tests/data/fixtures.toml`): every fixture made from the
-//! synthetic sample report must give the sample's metrics, through the core and the CLI.
+//! synthetic sample report must give the sample's metrics, through the core and the CLI, and the
+//! page must read it as the core does (`common::page_reads`).
 
 mod common;
 
@@ -91,6 +92,20 @@ fn core(c: &Case, reference: &Metrics) -> Vec<String> {
     bad
 }
 
+/// The page reads `c` as the core does (a zip through the engine's `unpack`).
+fn page(c: &Case) -> Vec<String> {
+    let name = c.as_name.clone().unwrap_or_else(|| c.file.clone());
+    let bytes = std::fs::read(dir().join(&c.file)).expect("fixture");
+    let (page, core) = (
+        common::page_reads(&bytes, &name),
+        common::cli_reads(&bytes, &name),
+    );
+    if page == core {
+        return Vec::new();
+    }
+    vec![format!("the page reads {page:?}\nthe CLI reads {core:?}")]
+}
+
 /// The problems of `c` through the CLI (`extract --jsonl`).
 fn cli(c: &Case, reference: &Metrics) -> Vec<String> {
     let path = match &c.as_name {
@@ -162,6 +177,7 @@ fn fixtures_give_the_plain_texts_metrics() {
     for c in &table.case {
         let mut bad = core(c, &reference);
         bad.extend(cli(c, &reference));
+        bad.extend(page(c));
         verdict.record(&c.name, c.known_failure, &bad);
     }
     verdict.finish();

@@ -326,6 +326,24 @@ fn hostile_inputs_through_the_core() {
 
 // ---------------------------------------------------------------- encodings
 
+/// Every hostile input is read by the page's path (a zip through the engine's `unpack`, the
+/// rest as the shell decodes) exactly as by the CLI's: the same texts, warnings and messages.
+#[test]
+fn hostile_inputs_through_the_page_path() {
+    let mut bad = Vec::new();
+    for c in cases() {
+        let page = common::page_reads(&c.bytes, c.file);
+        let cli = common::cli_reads(&c.bytes, c.file);
+        if page != cli {
+            bad.push(format!(
+                "{}: the page reads {page:?}, the CLI {cli:?}",
+                c.what
+            ));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
 #[test]
 fn encodings_decode_to_the_same_text() {
     let text = report();

@@ -106,6 +106,15 @@ fn has_ext(name: &str, exts: &[&str]) -> bool {
 /// the input; refuses inputs over [`MAX_BYTES`], binary files and unreadable text with a
 /// one-line [`InputError`] naming the file.
 pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
+    if is_zip(bytes) {
+        decode_zip(bytes, name)
+    } else {
+        decode_unzipped(bytes, name)
+    }
+}
+
+/// The size limit and the empty file, the first checks of [`decode`].
+fn checked(bytes: &[u8], name: &str) -> Result<(), InputError> {
     if bytes.len() > MAX_BYTES {
         return Err(error(
             name,
@@ -118,15 +127,36 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
     if bytes.is_empty() {
         return Err(error(name, "the file is empty"));
     }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        if expand::is_archive(bytes, name) {
-            return Err(error(
-                name,
-                "a .zip archive: each report inside is read on its own (give the archive to `zhibiao extract` or drop it on the page)",
-            ));
-        }
-        let (text, warnings) = docx::docx_to_text(bytes, MAX_BYTES).map_err(|e| error(name, &e))?;
-        return finish(name, text, warnings);
+    Ok(())
+}
+
+/// [`decode`] for a zip ([`is_zip`]): a Word .docx read to text, an archive refused (its
+/// members are read one by one, `expand`). What the page's engine reads (`engine::unpack`),
+/// without the text decoders of [`decode_unzipped`].
+pub fn decode_zip(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
+    checked(bytes, name)?;
+    if expand::is_archive(bytes, name) {
+        return Err(error(
+            name,
+            "a .zip archive: each report inside is read on its own (give the archive to `zhibiao extract` or drop it on the page)",
+        ));
+    }
+    let (text, warnings) = docx::docx_to_text(bytes, MAX_BYTES).map_err(|e| error(name, &e))?;
+    finish(name, text, warnings)
+}
+
+/// Do `bytes` begin as a zip archive (a .zip, or a Word .docx)?
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+/// [`decode`] for input that is not a zip archive ([`is_zip`]): what the page's shell decodes
+/// itself (its archives and .docx go to the engine, `engine::unpack`, so that the zip and XML
+/// readers stay out of the shell's wasm). A zip reads as an error here.
+pub fn decode_unzipped(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
+    checked(bytes, name)?;
+    if is_zip(bytes) {
+        return Err(error(name, "a zip archive, read by the page's engine"));
     }
     #[cfg(not(target_arch = "wasm32"))]
     if bytes.starts_with(b"%PDF")
@@ -192,7 +222,7 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, InputError> {
 
 /// Which [`Kind`] `decode` reads `bytes` as (ignoring encodings and errors).
 pub fn kind(bytes: &[u8], name: &str) -> Kind {
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+    if is_zip(bytes) {
         return Kind::Docx;
     }
     let text = String::from_utf8_lossy(&bytes[..bytes.len().min(MAX_BYTES)]);

@@ -1,6 +1,7 @@
 //! Loading files in the page: dropped folders (`webkitGetAsEntry`) and picked folders
-//! (`webkitdirectory`) become files named by their path; a .zip becomes its files
-//! ([`crate::input::expand`], shared with the CLI); a PDF is read by pdf.js, loaded from the
+//! (`webkitdirectory`) become files named by their path; a .zip becomes its files and a .docx
+//! its text, both through the page's engine ([`read_zip`]: `engine::unpack`, the CLI's readers,
+//! kept out of the shell's wasm); a PDF is read by pdf.js, loaded from the
 //! page's own origin only when the first PDF arrives (it is not in the initial bundle), and its
 //! page texts tidied by the core ([`crate::input::pdf::tidy_pages`]); a legacy Word .doc/.wps is
 //! read by the CLI's own reader (`src/input/doc.rs`) built as a wasm module of its own
@@ -16,6 +17,8 @@ extern "C" {
     async fn pdf_pages(bytes: &[u8]) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn doc_text(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn unpack(bytes: &[u8], name: &str) -> Result<JsValue, JsValue>;
     fn drop_entries(dt: &web_sys::DataTransfer) -> js_sys::Array;
     async fn entry_files(entries: js_sys::Array) -> JsValue;
     fn relative_path(file: &web_sys::File) -> String;
@@ -29,23 +32,60 @@ pub enum Loaded {
     Pdf(String, Vec<u8>),
     /// A legacy Word .doc/.wps to read with [`read_doc`], named.
     Doc(String, Vec<u8>),
+    /// A zip archive or a Word .docx to read with [`read_zip`], named.
+    Zip(String, Vec<u8>),
     /// A one-line message naming the file.
     Error(String),
 }
 
-/// The reports in the bytes of a file named `name`: an archive's files, each decoded; a PDF
-/// left for [`read_pdf`], a compound file (.doc/.wps) for [`read_doc`]; anything else decoded.
-pub fn load(bytes: Vec<u8>, name: &str) -> Vec<Loaded> {
-    input::expand(bytes, name)
-        .into_iter()
-        .map(|part| match part.bytes {
+/// What the bytes of a file named `name` are: a zip archive or a .docx left for [`read_zip`]
+/// (the engine unpacks it), a PDF for [`read_pdf`], a compound file (.doc/.wps) for
+/// [`read_doc`]; anything else decoded here.
+pub fn load(bytes: Vec<u8>, name: &str) -> Loaded {
+    if input::is_zip(&bytes) {
+        Loaded::Zip(name.to_string(), bytes)
+    } else {
+        unzipped(name.to_string(), bytes)
+    }
+}
+
+/// [`load`] for bytes that are not a zip.
+fn unzipped(name: String, bytes: Vec<u8>) -> Loaded {
+    if bytes.starts_with(b"%PDF") {
+        Loaded::Pdf(name, bytes)
+    } else if bytes.starts_with(input::CFB_MAGIC) {
+        Loaded::Doc(name, bytes)
+    } else {
+        match input::decode_unzipped(&bytes, &name) {
+            Ok(d) => Loaded::Text(name, d),
             Err(e) => Loaded::Error(e.to_string()),
-            Ok(b) if b.starts_with(b"%PDF") => Loaded::Pdf(part.name, b),
-            Ok(b) if b.starts_with(input::CFB_MAGIC) => Loaded::Doc(part.name, b),
-            Ok(b) => match input::decode(&b, &part.name) {
-                Ok(d) => Loaded::Text(part.name, d),
-                Err(e) => Loaded::Error(e.to_string()),
-            },
+        }
+    }
+}
+
+/// The files of a zip archive or a .docx, unpacked by the page's engine (imported on this
+/// thread on first use; `engine::unpack`, the CLI's reader): each .docx as its text, the other
+/// members as [`load`] takes them; a one-line message when the engine cannot be loaded.
+pub async fn read_zip(bytes: &[u8], name: &str) -> Vec<Loaded> {
+    let Ok(items) = unpack(bytes, name).await else {
+        let why = "the page's engine, which opens zip archives and .docx files, did not load";
+        return vec![Loaded::Error(input::error(name, why).to_string())];
+    };
+    let s = |v: JsValue| v.as_string().unwrap_or_default();
+    js_sys::Array::from(&items)
+        .iter()
+        .map(|item| {
+            let a = js_sys::Array::from(&item);
+            let (name, payload) = (s(a.get(1)), a.get(2));
+            match s(a.get(0)).as_str() {
+                "text" => {
+                    let warnings = js_sys::Array::from(&a.get(3)).iter().map(s).collect();
+                    let text = s(payload);
+                    Loaded::Text(name, Decoded { text, warnings })
+                }
+                "bytes" => unzipped(name, js_sys::Uint8Array::new(&payload).to_vec()),
+                _ => Loaded::Error(s(payload)),
+            }
         })
         .collect()
 }

@@ -187,15 +187,28 @@ export function post(w, id, seq, text, name) {
 }
 let local = null;
 let loading = false;
+let localEngine = null;
+// The engine on this thread, imported once (a promise; forgotten when it fails, to try again).
+function local_engine() {
+  if (!localEngine) {
+    const urls = engine();
+    if (!urls) return Promise.reject(new Error('the page has no engine link'));
+    localEngine = import(urls[0]).then(async (m) => { await m.default({ module_or_path: urls[1] }); local = m; return m; });
+    localEngine.catch(() => { localEngine = null; });
+  }
+  return localEngine;
+}
 export function load_local(onready) {
   if (local) { onready(true); return; }
   if (loading) return;
-  const urls = engine();
-  if (!urls) { onready(false); return; }
   loading = true;
-  import(urls[0])
-    .then(async (m) => { await m.default({ module_or_path: urls[1] }); local = m; onready(true); })
-    .catch(() => { loading = false; onready(false); });
+  local_engine().then(() => onready(true), () => { loading = false; onready(false); });
+}
+// A zip archive or a .docx unpacked by the engine (imported here on first use): an array of
+// [kind, name, payload, warnings] (src/bin/engine.rs).
+export async function unpack(bytes, name) {
+  const m = await local_engine();
+  return m.unpack(bytes, name);
 }
 export function local_answer(text, name) {
   try { return local ? local.answer(text, name) : undefined; } catch (e) { return ''; }

@@ -488,3 +488,41 @@ pub fn fail_if_any(what: &str, errors: Vec<String>) {
         errors.join("\n  ")
     );
 }
+
+/// One file read: its name and its text with warnings, or the message.
+pub type Read = (String, Result<(String, Vec<String>), String>);
+
+/// How the CLI reads `bytes` named `name`: `input::expand`, then `input::decode` per file.
+pub fn cli_reads(bytes: &[u8], name: &str) -> Vec<Read> {
+    zhibiao::input::expand(bytes.to_vec(), name)
+        .into_iter()
+        .map(|p| {
+            let r = p.bytes.and_then(|b| zhibiao::input::decode(&b, &p.name));
+            (p.name, r.map(|d| (d.text, d.warnings)).map_err(|e| e.0))
+        })
+        .collect()
+}
+
+/// How the page reads `bytes` named `name` (`web::files`): a zip through the engine's
+/// `engine::unpack`, each file it leaves as bytes (and anything not a zip) through
+/// `input::decode_unzipped`, as the shell does (natively, PDF and .doc too, which the page
+/// reads with pdf.js and docread instead).
+pub fn page_reads(bytes: &[u8], name: &str) -> Vec<Read> {
+    use zhibiao::engine::Unpacked;
+    let here = |n: String, b: &[u8]| {
+        let r = zhibiao::input::decode_unzipped(b, &n);
+        (n, r.map(|d| (d.text, d.warnings)).map_err(|e| e.0))
+    };
+    if !zhibiao::input::is_zip(bytes) {
+        return vec![here(name.to_string(), bytes)];
+    }
+    zhibiao::engine::unpack(bytes.to_vec(), name)
+        .into_iter()
+        .map(|u| match u {
+            Unpacked::Text(n, d) => (n, Ok((d.text, d.warnings))),
+            Unpacked::Bytes(n, b) => here(n, &b),
+            // the message names its file; the page lists it without a name of its own
+            Unpacked::Error(e) => (e.split(": ").next().unwrap_or("").to_string(), Err(e)),
+        })
+        .collect()
+}

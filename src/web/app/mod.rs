@@ -260,24 +260,24 @@ impl App {
             }
             Msg::NamedFiles(named) => self.read_files(ctx, named),
             // a batch cancelled: what was still on its way is dropped
-            Msg::FileRead(..) | Msg::FileDecoded(..) if self.state.progress.is_none() => false,
+            Msg::FileRead(..) | Msg::FileDecoded(..) | Msg::Unpacked(..)
+                if self.state.progress.is_none() =>
+            {
+                false
+            }
             Msg::FileRead(name, bytes) => {
                 let loaded = match bytes {
                     Ok(b) => files::load(b, &name),
-                    Err(e) => vec![Loaded::Error(format!("{name}: {e}"))],
+                    Err(e) => Loaded::Error(format!("{name}: {e}")),
                 };
-                for item in loaded {
-                    match item {
-                        Loaded::Text(name, decoded) => {
-                            self.add(name, decoded.text, decoded.warnings)
-                        }
-                        Loaded::Error(e) => self.state.errors.push(e),
-                        Loaded::Pdf(name, bytes) => self.read_later(ctx, name, bytes, true),
-                        Loaded::Doc(name, bytes) => self.read_later(ctx, name, bytes, false),
-                    }
-                }
+                self.take_loaded(ctx, vec![loaded]);
                 self.state.step();
                 self.state.tick()
+            }
+            Msg::Unpacked(loaded) => {
+                self.take_loaded(ctx, loaded);
+                self.state.step();
+                true
             }
             Msg::FileDecoded(name, decoded) => {
                 match decoded {
@@ -326,6 +326,26 @@ impl App {
             }
         });
         true
+    }
+
+    /// What files became: texts added, errors listed, PDFs, .docs and zips read later.
+    fn take_loaded(&mut self, ctx: &Context<Self>, loaded: Vec<Loaded>) {
+        for item in loaded {
+            match item {
+                Loaded::Text(name, decoded) => self.add(name, decoded.text, decoded.warnings),
+                Loaded::Error(e) => self.state.errors.push(e),
+                Loaded::Pdf(name, bytes) => self.read_later(ctx, name, bytes, true),
+                Loaded::Doc(name, bytes) => self.read_later(ctx, name, bytes, false),
+                Loaded::Zip(name, bytes) => {
+                    self.state.one_more();
+                    let link = ctx.link().clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let loaded = files::read_zip(&bytes, &name).await;
+                        link.send_message(Msg::Unpacked(loaded));
+                    });
+                }
+            }
+        }
     }
 
     /// Read a PDF (`pdf: true`, with pdf.js) or a legacy .doc/.wps with its on-demand reader;

@@ -63,6 +63,8 @@ pub enum Msg {
     FileRead(String, Result<Vec<u8>, String>),
     /// A PDF or .doc was read by its on-demand reader (name, text or error).
     FileDecoded(String, Result<crate::input::Decoded, String>),
+    /// A zip archive or .docx unpacked by the engine: what its files became.
+    Unpacked(Vec<crate::web::files::Loaded>),
     /// Clear the error list.
     DismissErrors,
     /// Download an export.
