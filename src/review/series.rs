@@ -22,9 +22,20 @@ fn primary<'a>(r: &'a Report, id: &str) -> Option<&'a Fact> {
 /// The series of each agency with reports of two or more years, and the cross-year flags;
 /// written into the reports' `review.series` and `review.flags`.
 pub fn across(reports: &mut [Report]) {
+    across_by(reports, |r| r, |r| r);
+}
+
+/// [`across`] over items that hold reports: `get` reads one, `get_mut` gives one to write into,
+/// called only for the reports that get a series or a flag (the page's shell shares its
+/// reports behind `Rc` and copies only those, with `Rc::make_mut`).
+pub fn across_by<T>(
+    items: &mut [T],
+    get: impl Fn(&T) -> &Report,
+    mut get_mut: impl FnMut(&mut T) -> &mut Report,
+) {
     // agency → indices (first report per year)
     let mut groups: Vec<(String, Vec<(i32, usize)>)> = Vec::new();
-    for (i, r) in reports.iter().enumerate() {
+    for (i, r) in items.iter().map(&get).enumerate() {
         let Some((a, y)) = agency_key(r) else {
             continue;
         };
@@ -46,7 +57,7 @@ pub fn across(reports: &mut [Report]) {
         members.sort();
         let mut ids: Vec<String> = Vec::new();
         for (_, i) in &members {
-            for f in reports[*i].metrics.iter().filter(|f| f.primary) {
+            for f in get(&items[*i]).metrics.iter().filter(|f| f.primary) {
                 if !ids.contains(&f.id) {
                     ids.push(f.id.clone());
                 }
@@ -57,17 +68,17 @@ pub fn across(reports: &mut [Report]) {
             let points: Vec<SeriesPoint> = members
                 .iter()
                 .filter_map(|(y, i)| {
-                    primary(&reports[*i], id).map(|f| SeriesPoint {
+                    primary(get(&items[*i]), id).map(|f| SeriesPoint {
                         year: *y,
                         value: f.value,
-                        source: reports[*i].source.clone(),
+                        source: get(&items[*i]).source.clone(),
                     })
                 })
                 .collect();
             if points.len() >= 2 {
                 let f = members
                     .iter()
-                    .find_map(|(_, i)| primary(&reports[*i], id))
+                    .find_map(|(_, i)| primary(get(&items[*i]), id))
                     .expect("a point");
                 series.push(Series {
                     agency: agency.clone(),
@@ -85,16 +96,16 @@ pub fn across(reports: &mut [Report]) {
                 continue;
             }
             flags.extend(
-                cross_year(&reports[pi], &reports[i], py)
+                cross_year(get(&items[pi]), get(&items[i]), py)
                     .into_iter()
                     .map(|f| (i, f)),
             );
         }
         for (_, i) in &members {
-            reports[*i].review.series = series.clone();
+            get_mut(&mut items[*i]).review.series = series.clone();
         }
         for (i, f) in flags {
-            reports[i].review.flags.push(f);
+            get_mut(&mut items[i]).review.flags.push(f);
         }
     }
 }
@@ -128,4 +139,42 @@ pub fn cross_year(prev: &Report, this: &Report, prev_year: i32) -> Vec<Flag> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::rc::Rc;
+
+    fn report(agency: &str, year: i32, fines: f64) -> Report {
+        let mut r = crate::extract(&format!("{agency}{year}年罚没款{fines}万元。"), "t.txt");
+        r.meta.agency = Some(agency.into());
+        r.meta.year = Some(year);
+        r
+    }
+
+    /// Through `Rc`s, `across_by` writes what `across` writes and copies only the reports it
+    /// writes into: a lone agency's report stays shared.
+    #[test]
+    fn across_by_copies_only_what_it_writes() {
+        let plain = vec![
+            report("甲县司法局", 2022, 10.0),
+            report("乙县司法局", 2023, 5.0),
+            report("甲县司法局", 2023, 12.0),
+        ];
+        let mut expected = plain.clone();
+        across(&mut expected);
+        assert!(!expected[0].review.series.is_empty(), "a series for 甲");
+        let mut shared: Vec<Rc<Report>> = plain.into_iter().map(Rc::new).collect();
+        let before: Vec<Rc<Report>> = shared.clone();
+        across_by(&mut shared, |r| r, Rc::make_mut);
+        let got: Vec<Report> = shared.iter().map(|r| (**r).clone()).collect();
+        assert_eq!(got, expected);
+        let same: Vec<bool> = shared
+            .iter()
+            .zip(&before)
+            .map(|(a, b)| Rc::ptr_eq(a, b))
+            .collect();
+        assert_eq!(same, [false, true, false]);
+    }
 }

@@ -5,6 +5,7 @@ use super::dedup::text_hash;
 use super::edits::{self, MetaEdit};
 use crate::model::{Fact, Meta, Report};
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// One loaded input and what it became.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,8 +17,9 @@ pub struct Entry {
     /// The text extracted from when it differs from `text` (pasted HTML → its text); evidence
     /// offsets point into this.
     pub shown: Option<String>,
-    /// The extraction result (absent for empty text).
-    pub report: Option<Report>,
+    /// The extraction result (absent for empty text); shared with the comparison's rows, which
+    /// copy only the reports the series across reports write into (`Rc::make_mut`).
+    pub report: Option<Rc<Report>>,
     /// Extraction time in milliseconds.
     pub ms: f64,
     /// Text changed since the last extraction.
@@ -96,14 +98,14 @@ impl Entry {
         self.found = report.as_ref().map(|r| r.meta.clone());
         self.report = report.map(|mut r| {
             edits::apply(&self.edit, &mut r);
-            r
+            Rc::new(r)
         });
     }
 
     /// The entry's name for people: its report's [`entry_title`], else its file name.
     pub fn title(&self) -> String {
         self.report
-            .as_ref()
+            .as_deref()
             .map(entry_title)
             .unwrap_or_else(|| self.name.clone())
     }

@@ -69,7 +69,10 @@ fn chart(what: Export) -> Result<(), JsValue> {
 pub fn export(state: &mut State, what: Export) {
     let cat = crate::data::catalog::defs();
     // the exports carry the same series and cross-year flags as the Review tab and the table
-    let reports = with_series(state.reports());
+    let reports: Vec<crate::model::Report> = with_series(state.reports())
+        .into_iter()
+        .map(std::rc::Rc::unwrap_or_clone)
+        .collect();
     let lang = state.lang;
     let base = state
         .report()

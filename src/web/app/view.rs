@@ -144,8 +144,11 @@ fn tab_body(s: &State, link: &Scope<App>) -> Html {
                 on_cell={link.callback(|(i, id)| Msg::OpenCell(i, id))} on_filter={link.callback(Msg::SetFilters)} />
         },
         Tab::Charts => {
-            let reports: Vec<&Report> =
-                s.entries.iter().filter_map(|e| e.report.as_ref()).collect();
+            let reports: Vec<&Report> = s
+                .entries
+                .iter()
+                .filter_map(|e| e.report.as_deref())
+                .collect();
             chart::view(&chart::ChartProps {
                 lang,
                 reports: &reports,
@@ -216,7 +219,7 @@ fn drawer(s: &State, link: &Scope<App>) -> Html {
     let Some((i, id)) = &s.drawer else {
         return html! {};
     };
-    let Some(r) = s.entries.get(*i).and_then(|e| e.report.as_ref()) else {
+    let Some(r) = s.entries.get(*i).and_then(|e| e.report.as_deref()) else {
         return html! {};
     };
     let facts: Vec<crate::model::Fact> = facts_of(r, id)

@@ -101,8 +101,8 @@ fn cmp_opt(a: Option<f64>, b: Option<f64>, _asc: bool) -> Ordering {
 pub struct CompareRow {
     /// Index of the entry in the page's list.
     pub entry: usize,
-    /// The report.
-    pub report: Report,
+    /// The report (shared with its entry unless the series across reports wrote into it).
+    pub report: std::rc::Rc<Report>,
     /// Genre (index into the core's genres, see [`crate::web::genre`]).
     pub genre: Option<usize>,
     /// Months covered when only a part of the year.
@@ -179,7 +179,7 @@ fn select(
 /// The filter bar: department, year, level (choices from every report).
 fn filter_bar(p: &CompareProps) -> Html {
     let lang = p.lang;
-    let all: Vec<&Report> = p.rows.iter().map(|r| &r.report).collect();
+    let all: Vec<&Report> = p.rows.iter().map(|r| &*r.report).collect();
     let depts = filters::choices(&all, filters::department);
     let years = filters::choices(&all, |r| {
         r.meta.year.map(|y| y.to_string()).unwrap_or_default()
@@ -343,7 +343,7 @@ pub fn compare_table(p: &CompareProps) -> Html {
         .rows
         .iter()
         .filter(|r| p.filters.keeps(&r.report))
-        .map(|r| (r.entry, &r.report))
+        .map(|r| (r.entry, &*r.report))
         .collect();
     let reports: Vec<&Report> = rows.iter().map(|(_, r)| *r).collect();
     let metrics = present(&reports);

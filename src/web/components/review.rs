@@ -9,6 +9,7 @@ use crate::format::number;
 use crate::model::{Flag, Report, Series, Span};
 use crate::web::i18n::{t, Lang};
 use crate::web::labels::{metric_label, timeliness_text};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the review tab reads.
@@ -18,7 +19,7 @@ pub struct ReviewProps<'a> {
     /// The open report.
     pub report: &'a Report,
     /// Every report with the series across them ([`with_series`]).
-    pub all: &'a [Report],
+    pub all: &'a [Rc<Report>],
     /// The charted metric id.
     pub chart_metric: Option<&'a str>,
     /// Show spans of the source.
@@ -167,10 +168,11 @@ pub fn density_svg(r: &Report) -> Html {
 }
 
 /// All open reports (list order) with the series and cross-year flags across them
-/// ([`crate::review::series::across`]) written into their `review`.
-pub fn with_series(mut all: Vec<Report>) -> Vec<Report> {
+/// ([`crate::review::series::across`]) written into their `review`; only the reports written
+/// into are copied (`Rc::make_mut`), the others stay shared with the entries.
+pub fn with_series(mut all: Vec<Rc<Report>>) -> Vec<Rc<Report>> {
     if all.len() >= 2 {
-        crate::review::series::across(&mut all);
+        crate::review::series::across_by(&mut all, |r| r, Rc::make_mut);
     }
     all
 }

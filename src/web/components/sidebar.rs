@@ -38,7 +38,7 @@ fn doc_item(p: &SidebarProps<'_>, i: usize, e: &Entry) -> Html {
         .as_ref()
         .and_then(|r| r.meta.agency.clone())
         .unwrap_or_else(|| e.name.clone());
-    let year = e.report.as_ref().and_then(|r| r.meta.year);
+    let year = e.report.as_deref().and_then(|r| r.meta.year);
     let tip = format!(
         "{agency}{}\n{}",
         year.map(|y| format!(" {y}")).unwrap_or_default(),

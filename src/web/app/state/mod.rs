@@ -288,11 +288,11 @@ impl State {
 
     /// The open report.
     pub fn report(&self) -> Option<&Report> {
-        self.entry().and_then(|e| e.report.as_ref())
+        self.entry().and_then(|e| e.report.as_deref())
     }
 
-    /// All extracted reports, in list order.
-    pub fn reports(&self) -> Vec<Report> {
+    /// All extracted reports, in list order (shared, not copied).
+    pub fn reports(&self) -> Vec<std::rc::Rc<Report>> {
         self.entries
             .iter()
             .filter_map(|e| e.report.clone())

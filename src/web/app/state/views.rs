@@ -74,7 +74,7 @@ impl State {
         if let Some(e) = self.entries.get_mut(self.current) {
             e.edit = edit;
             let found = e.found.clone();
-            if let (Some(r), Some(m)) = (e.report.as_mut(), found) {
+            if let (Some(r), Some(m)) = (e.report.as_mut().map(std::rc::Rc::make_mut), found) {
                 r.meta = m;
                 r.warnings.retain(|w| !w.starts_with(edits::EDITED_NOTE));
                 edits::apply(&e.edit, r);
