@@ -438,7 +438,7 @@ pub fn defs() -> &'static Defs {
     DEFS.get_or_init(|| {
         // the catalog's names only (build.rs): its patterns stay out of the page's shell
         let (_, json) = crate::data::builtin_data!("catalog_names");
-        let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+        let v: Value = serde_json::from_str(json).unwrap_or_default();
         Defs {
             version: field(&v, "version"),
             metrics: field(&v, "metric"),
@@ -474,14 +474,8 @@ impl FromJson for Metric {
     }
 }
 
-impl FromJson for SummaryGroup {
-    fn from_json(v: &Value) -> Self {
-        SummaryGroup {
-            zh: field(v, "zh"),
-            en: field(v, "en"),
-            metrics: field(v, "metrics"),
-        }
-    }
+crate::model::from_json::struct_from_json! {
+    SummaryGroup { zh, en, metrics }
 }
 
 /// The embedded catalog, parsed once.

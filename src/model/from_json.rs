@@ -98,16 +98,17 @@ impl FromJson for Option<Change> {
     }
 }
 
-/// `FromJson` for a struct: each field read by its name.
+/// `FromJson` for a struct: each field read by its name (every field listed).
 macro_rules! struct_from_json {
     ($($t:ident { $($f:ident),* $(,)? })*) => {$(
-        impl FromJson for $t {
-            fn from_json(v: &Value) -> Self {
-                $t { $($f: field(v, stringify!($f)),)* }
+        impl $crate::model::from_json::FromJson for $t {
+            fn from_json(v: &::serde_json::Value) -> Self {
+                $t { $($f: $crate::model::from_json::field(v, stringify!($f)),)* }
             }
         }
     )*};
 }
+pub(crate) use struct_from_json;
 
 struct_from_json! {
     Report { schema, source, meta, metrics, figures, outline, problems, problems_at, plans,
@@ -129,4 +130,11 @@ struct_from_json! {
     Heading { level, text, at }
     Document { title, kind, count, issued, at }
     SummaryLink { lang, span, fact }
+}
+
+/// Field `key` of the embedded JSON data file `json` read as `T` (the default when the file or
+/// the field is not there): how the page's shell reads its names of the data.
+pub(crate) fn data_field<T: FromJson + Default>(json: &str, key: &str) -> T {
+    let v: Value = serde_json::from_str(json).unwrap_or_default();
+    field(&v, key)
 }

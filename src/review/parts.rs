@@ -89,24 +89,15 @@ pub struct PartName {
 
 /// The parts' names of `data/parts.toml`, in its order.
 pub fn names() -> &'static [PartName] {
-    use crate::model::from_json::field;
     static N: OnceLock<Vec<PartName>> = OnceLock::new();
     N.get_or_init(|| {
         let (_, json) = crate::data::builtin_data!("parts_names");
-        let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-        field::<Vec<PartName>>(&v, "part")
+        crate::model::from_json::data_field(json, "part")
     })
 }
 
-impl crate::model::from_json::FromJson for PartName {
-    fn from_json(v: &serde_json::Value) -> Self {
-        use crate::model::from_json::field;
-        PartName {
-            id: field(v, "id"),
-            label: field(v, "label"),
-            label_en: field(v, "label_en"),
-        }
-    }
+crate::model::from_json::struct_from_json! {
+    PartName { id, label, label_en }
 }
 
 /// The part rules of `data/parts.toml`, in its order.

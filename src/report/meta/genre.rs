@@ -72,28 +72,15 @@ pub fn genres() -> &'static Genres {
 
 /// The embedded genres' names, their patterns not compiled (what the page's shell labels).
 pub fn names() -> &'static [Genre] {
-    use crate::model::from_json::field;
     static G: OnceLock<Vec<Genre>> = OnceLock::new();
     G.get_or_init(|| {
         let (_, json) = crate::data::builtin_data!("genres_names");
-        let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-        field::<Vec<Genre>>(&v, "genre")
+        crate::model::from_json::data_field(json, "genre")
     })
 }
 
-impl crate::model::from_json::FromJson for Genre {
-    fn from_json(v: &serde_json::Value) -> Self {
-        use crate::model::from_json::field;
-        Genre {
-            id: field(v, "id"),
-            zh: field(v, "zh"),
-            en: field(v, "en"),
-            what_zh: field(v, "what_zh"),
-            what_en: field(v, "what_en"),
-            title: field(v, "title"),
-            body: field(v, "body"),
-        }
-    }
+crate::model::from_json::struct_from_json! {
+    Genre { id, zh, en, what_zh, what_en, title, body }
 }
 
 /// The genre with this id.
