@@ -72,6 +72,18 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
+impl<T: FromJson> FromJson for std::collections::HashMap<String, T> {
+    fn from_json(v: &Value) -> Self {
+        v.as_object()
+            .map(|o| {
+                o.iter()
+                    .map(|(k, x)| (k.clone(), T::from_json(x)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
 impl FromJson for Span {
     fn from_json(v: &Value) -> Self {
         let at = |i: usize| v.get(i).map(usize::from_json).unwrap_or_default();

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 pub(super) struct Message {
     zh: String,
     en: String,
@@ -87,22 +87,15 @@ pub(super) fn rules() -> &'static Rules {
 /// Read apart from the rules (their patterns not compiled): the page's shell fills cross-year
 /// messages without the regex engine.
 pub fn messages() -> &'static Messages {
-    use crate::model::from_json::field;
     static M: OnceLock<Messages> = OnceLock::new();
     M.get_or_init(|| {
         let (_, json) = crate::data::builtin_data!("flags_names");
-        let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
-        let all = v.get("messages").and_then(|m| m.as_object());
-        Messages(
-            all.into_iter()
-                .flatten()
-                .map(|(k, m)| {
-                    let (zh, en) = (field(m, "zh"), field(m, "en"));
-                    (k.clone(), Message { zh, en })
-                })
-                .collect(),
-        )
+        Messages(crate::model::from_json::data_field(json, "messages"))
     })
+}
+
+crate::model::from_json::struct_from_json! {
+    Message { zh, en }
 }
 
 pub(super) fn flag(
