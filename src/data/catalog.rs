@@ -2,7 +2,7 @@
 //! load an extended copy with [`Catalog::from_toml`] (new metric = new entry, no Rust change).
 
 use crate::model::from_json::{field, FromJson};
-use crate::re::{Prefilter, Regex};
+use crate::re::{Prefilter, Regex, Short};
 use serde::Deserialize;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -180,12 +180,12 @@ struct CatalogFile {
 /// A metric's patterns, compiled.
 #[derive(Debug, Clone)]
 pub struct Matchers {
-    pub triggers: Vec<Regex>,
-    pub after: Vec<Regex>,
-    pub weak: Vec<Regex>,
-    pub exclude: Option<Regex>,
-    pub exclude_after: Option<Regex>,
-    pub context: Option<Regex>,
+    pub triggers: Vec<Short>,
+    pub after: Vec<Short>,
+    pub weak: Vec<Short>,
+    pub exclude: Option<Short>,
+    pub exclude_after: Option<Short>,
+    pub context: Option<Short>,
 }
 
 /// The parsed catalog with its patterns compiled.
@@ -197,7 +197,7 @@ pub struct Catalog {
     /// `matchers[i]` belongs to `metrics[i]`.
     pub matchers: Vec<Matchers>,
     /// Explicit-zero phrases: (metric index, pattern).
-    pub zeros: Vec<(usize, Regex)>,
+    pub zeros: Vec<(usize, Short)>,
     /// All the zero phrases as one alternation: one pass tells whether a sentence holds any.
     pub any_zero: Option<Regex>,
     /// Every metric's triggers then weak triggers, in one literal prefilter.
@@ -268,13 +268,13 @@ fn both<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
     (a(), b())
 }
 
-fn compile(id: &str, pats: &[String]) -> Result<Vec<Regex>, String> {
+fn compile(id: &str, pats: &[String]) -> Result<Vec<Short>, String> {
     pats.iter()
-        .map(|p| Regex::new(p).map_err(|e| format!("catalog: metric {id}: bad pattern {p:?}: {e}")))
+        .map(|p| Short::new(p).map_err(|e| format!("catalog: metric {id}: bad pattern {p:?}: {e}")))
         .collect()
 }
 
-fn compile_any(id: &str, pats: &[String]) -> Result<Option<Regex>, String> {
+fn compile_any(id: &str, pats: &[String]) -> Result<Option<Short>, String> {
     if pats.is_empty() {
         return Ok(None);
     }
@@ -283,7 +283,7 @@ fn compile_any(id: &str, pats: &[String]) -> Result<Option<Regex>, String> {
         .map(|p| format!("(?:{p})"))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&joined)
+    Short::new(&joined)
         .map(Some)
         .map_err(|e| format!("catalog: metric {id}: bad exclude pattern: {e}"))
 }

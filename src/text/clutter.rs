@@ -96,7 +96,7 @@ impl Rules {
         }
         let chars = t.chars().count();
         let bare = t.trim_end_matches([':', '|', ' ']);
-        let squeezed: String = bare.chars().filter(|&c| c != ' ').collect();
+        let squeezed = bare.replace(' ', "");
         self.rule
             .iter()
             .find(|r| {

@@ -6,7 +6,7 @@ use super::MAX_DIST;
 use crate::data::catalog::{Catalog, MetricKind};
 use crate::doc::Doc;
 use crate::numbers::quantities::{Kind, Quantity};
-use crate::re::Regex;
+use crate::re::Short;
 use std::ops::Range;
 
 pub(super) fn unit_ok(cat: &Catalog, m: usize, q: &Quantity) -> bool {
@@ -139,7 +139,7 @@ pub(super) fn best_metric(
 /// How far (chars) after the figure an `after` pattern's words begin: a pattern anchored at the
 /// figure (`^[^,;。]{0,10}重大决策`) is tried on ever shorter tails while it still matches, so that
 /// the nearer noun (`18件行政规范性文件和重大决策事项` → 规范性文件) wins. At most 32 tries.
-pub(super) fn after_distance(r: &Regex, rtext: &str, start: usize) -> usize {
+pub(super) fn after_distance(r: &Short, rtext: &str, start: usize) -> usize {
     let mut rest = &rtext[start..];
     let mut d = rtext[..start].chars().count();
     for _ in 0..32 {

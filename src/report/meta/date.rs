@@ -123,7 +123,7 @@ pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
     let mut best: Option<(u8, usize, String)> = None;
     // a label can only match where the text without spaces holds its chars in a row: skip the
     // others without a search over the whole text (a full pass each with regex-lite)
-    let spaceless: String = norm.chars().filter(|&c| c != ' ').collect();
+    let spaceless = norm.replace(' ', "");
     for (re, rank, stamp, n) in label_res() {
         let label = re
             .as_str()
