@@ -4,6 +4,7 @@
 use super::*;
 use std::cell::RefCell;
 use std::rc::Rc;
+use yew::Callback;
 use zhibiao::web::components::compare::{CompareProps, CompareRow, CompareTable};
 use zhibiao::web::filters::Filters;
 use zhibiao::web::paging::{self, Paging, View, CHUNK_ROWS, PAGE_ROWS};
@@ -26,13 +27,9 @@ fn the_pages_rows_come_a_chunk_at_a_time_and_a_new_order_starts_over() {
     // (what happens, the view it is seen with, the expected page and drawn rows)
     let on_page_3 = Paging::turned(&v, 3);
     let grown = on_page_3.more(&v, PAGE_ROWS).expect("more rows to draw");
+    let fresh = Paging::default();
     let cases: Vec<(&str, &Paging, View, (usize, usize))> = vec![
-        (
-            "nothing yet",
-            &Paging::default(),
-            v.clone(),
-            (0, CHUNK_ROWS),
-        ),
+        ("nothing yet", &fresh, v.clone(), (0, CHUNK_ROWS)),
         ("a page turned", &on_page_3, v.clone(), (3, CHUNK_ROWS)),
         ("one chunk more", &grown, v.clone(), (3, 2 * CHUNK_ROWS)),
         (
