@@ -11,7 +11,7 @@ pub const PAGE_ROWS: usize = 100;
 
 /// Rows drawn in one task: the first this many show at once, the rest follow in tasks of their
 /// own.
-pub const CHUNK_ROWS: usize = 20;
+pub const CHUNK_ROWS: usize = 10;
 
 /// What the table's rows show: their data (bumped when the rows change), language, filters and
 /// sort. A change of the language draws the page's rows again from the first chunk; a change of
