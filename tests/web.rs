@@ -411,3 +411,6 @@ fn the_shells_one_sort_gives_the_standard_stable_order() {
         assert_eq!(ours, std_order, "n = {n}");
     }
 }
+
+#[path = "web/compare.rs"]
+mod compare;

@@ -15,6 +15,7 @@ pub mod genre;
 pub mod i18n;
 pub mod labels;
 pub mod order;
+pub mod paging;
 pub mod sample;
 pub mod storage;
 pub mod tabs;

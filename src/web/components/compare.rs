@@ -2,7 +2,12 @@
 //! sortable by any column, filtered by department, year and level. The report names stay on
 //! the left on one line, the units sit in the header, a cell opens the detail drawer. It is a
 //! component that redraws only when its data generation, language, sort, filters or open
-//! report change (a batch of reports redraws it once).
+//! report change (a batch of reports redraws it once). The sorted, filtered rows and the
+//! columns are worked out once per change of those; each row is a component of its own that
+//! redraws only when its report or the open report changes, and a page's rows are drawn
+//! [`CHUNK_ROWS`] at a time, one task each ([`crate::web::paging`]). One click handler on the
+//! table body serves every row's buttons (found by the row's `data-entry` and the cell's
+//! `data-id`).
 
 use crate::data::catalog::Metric;
 use crate::model::Report;
@@ -10,9 +15,13 @@ use crate::web::filters::{self, Filters};
 use crate::web::format::{decimals, exact};
 use crate::web::i18n::{t, unit_label, Lang};
 use crate::web::labels::{metric_label, present, primary, row_label, timeliness_text};
+use crate::web::paging::{self, Paging, View};
+use gloo_timers::callback::Timeout;
 use std::cmp::Ordering;
 use std::rc::Rc;
 use yew::prelude::*;
+
+pub use crate::web::paging::{CHUNK_ROWS, PAGE_ROWS};
 
 /// Order rows (entry index, report) by column `col` (0 = report, 1 = year, 2.. = metrics);
 /// missing values always last.
@@ -176,15 +185,26 @@ fn select(
     }
 }
 
-/// The filter bar: department, year, level (choices from every report).
-fn filter_bar(p: &CompareProps) -> Html {
+/// The choices of the filters: departments, years, levels (from every report).
+struct Choices([Vec<String>; 3]);
+
+impl Choices {
+    fn of(rows: &[CompareRow]) -> Choices {
+        let all: Vec<&Report> = rows.iter().map(|r| &*r.report).collect();
+        Choices([
+            filters::choices(&all, filters::department),
+            filters::choices(&all, |r| {
+                r.meta.year.map(|y| y.to_string()).unwrap_or_default()
+            }),
+            filters::choices(&all, |r| r.meta.level.clone().unwrap_or_default()),
+        ])
+    }
+}
+
+/// The filter bar: department, year, level.
+fn filter_bar(p: &CompareProps, choices: &Choices) -> Html {
     let lang = p.lang;
-    let all: Vec<&Report> = p.rows.iter().map(|r| &*r.report).collect();
-    let depts = filters::choices(&all, filters::department);
-    let years = filters::choices(&all, |r| {
-        r.meta.year.map(|y| y.to_string()).unwrap_or_default()
-    });
-    let levels = filters::choices(&all, |r| r.meta.level.clone().unwrap_or_default());
+    let [depts, years, levels] = &choices.0;
     let set = |f: fn(&mut Filters, String)| {
         let cur = p.filters.clone();
         p.on_filter.reform(move |v: String| {
@@ -195,9 +215,9 @@ fn filter_bar(p: &CompareProps) -> Html {
     };
     html! {
         <div class="row filters" data-testid="compare-filters">
-            { select(lang, "department", "filter-dept", &p.filters.department, &depts, set(|f, v| f.department = v)) }
-            { select(lang, "year", "filter-year", &p.filters.year, &years, set(|f, v| f.year = v)) }
-            { select(lang, "level", "filter-level", &p.filters.level, &levels, set(|f, v| f.level = v)) }
+            { select(lang, "department", "filter-dept", &p.filters.department, depts, set(|f, v| f.department = v)) }
+            { select(lang, "year", "filter-year", &p.filters.year, years, set(|f, v| f.year = v)) }
+            { select(lang, "level", "filter-level", &p.filters.level, levels, set(|f, v| f.level = v)) }
         </div>
     }
 }
@@ -246,45 +266,74 @@ fn head_row(p: &CompareProps, metrics: &[&Metric]) -> Html {
     html! { <tr>{ for head }</tr> }
 }
 
-/// One metric's cell of entry `i`'s row: its primary value (a button to the drawer), or —.
-fn metric_cell(p: &CompareProps, i: usize, r: &Report, m: &Metric) -> Html {
-    let lang = p.lang;
+/// One metric's cell of a row: its primary value (a button to the drawer, found by the cell's
+/// `data-id`), or —.
+fn metric_cell(lang: Lang, r: &Report, m: &Metric) -> Html {
     let (_, div) = column_unit(lang, m);
-    let id = m.id.clone();
-    let on_cell = p.on_cell.reform(move |_: MouseEvent| (i, id.clone()));
     let weak = r
         .metrics
         .iter()
         .find(|f| f.id == m.id && f.primary)
         .is_some_and(|f| f.weak);
     match primary(r, &m.id) {
-        Some(v) => html! {
-            <td class={classes!("n", weak.then_some("weak"))} data-id={m.id.clone()} data-value={crate::format::number(v)}>
-                <button class="cell" title={format!("{}{}", exact(v, &m.unit), if weak { format!(" · {}", t(lang, "weak_hint")) } else { String::new() })} onclick={on_cell}>
-                    { decimals(v / div, 2) }{ if weak { "?" } else { "" } }</button>
-            </td>
-        },
+        Some(v) => {
+            let title = if weak {
+                format!("{} · {}", exact(v, &m.unit), t(lang, "weak_hint"))
+            } else {
+                exact(v, &m.unit)
+            };
+            let shown = format!("{}{}", decimals(v / div, 2), if weak { "?" } else { "" });
+            html! {
+                <td class={classes!("n", weak.then_some("weak"))} data-id={m.id.clone()} data-value={crate::format::number(v)}>
+                    <button class="cell" {title}>{ shown }</button>
+                </td>
+            }
+        }
         None => {
-            html! { <td class="n missing" data-id={m.id.clone()}><span aria-label={t(lang, "not_found")}>{ "—" }</span></td> }
+            html! { <td class="n missing" data-id={m.id.clone()} aria-label={t(lang, "not_found")}>{ "—" }</td> }
         }
     }
 }
 
-/// Entry `i`'s row: name (opens it), year with genre and coverage, metrics, review columns.
-fn body_row(p: &CompareProps, i: usize, r: &Report, metrics: &[&Metric]) -> Html {
+/// Props of [`CompareRowView`]: equal when the row would draw the same (the report compared by
+/// pointer, the columns by pointer).
+#[derive(Properties, Clone)]
+pub struct RowProps {
+    /// UI language.
+    pub lang: Lang,
+    /// The row.
+    pub row: CompareRow,
+    /// The metric columns.
+    pub metrics: Rc<Vec<&'static Metric>>,
+    /// Whether it is the open entry's row.
+    pub active: bool,
+}
+
+impl PartialEq for RowProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.lang == o.lang
+            && self.active == o.active
+            && self.row.entry == o.row.entry
+            && Rc::ptr_eq(&self.row.report, &o.row.report)
+            && self.row.genre == o.row.genre
+            && self.row.months == o.row.months
+            && Rc::ptr_eq(&self.metrics, &o.metrics)
+    }
+}
+
+/// A report's row: name (a button that opens it), year with genre and coverage, metrics,
+/// review columns. Its clicks are the table body's ([`clicked`]).
+#[function_component(CompareRowView)]
+pub fn compare_row(p: &RowProps) -> Html {
     let lang = p.lang;
-    // the rows are in entry order (see `State::refresh_rows`)
-    let info = p
-        .rows
-        .binary_search_by_key(&i, |x| x.entry)
-        .ok()
-        .and_then(|k| p.rows.get(k));
-    let genre = info
-        .and_then(|x| x.genre)
+    let (i, r) = (p.row.entry, &*p.row.report);
+    let genre = p
+        .row
+        .genre
         .map(|g| crate::web::genre::genre_label(lang, g))
         .unwrap_or("");
-    let months = info.and_then(|x| x.months);
-    let cells = metrics.iter().map(|m| metric_cell(p, i, r, m));
+    let months = p.row.months;
+    let cells = p.metrics.iter().map(|m| metric_cell(lang, r, m));
     let label = row_label(r);
     let tip = format!(
         "{label}{}{}",
@@ -295,10 +344,9 @@ fn body_row(p: &CompareProps, i: usize, r: &Report, metrics: &[&Metric]) -> Html
             format!(" · {genre}")
         }
     );
-    let on_select = p.on_select.reform(move |_: MouseEvent| i);
     html! {
-        <tr data-testid="compare-row" data-entry={i.to_string()} class={classes!((i == p.current).then_some("active"))}>
-            <th scope="row" class="name" title={tip}><button class="link" onclick={on_select}>{ label }</button></th>
+        <tr data-testid="compare-row" data-entry={i.to_string()} class={classes!(p.active.then_some("active"))}>
+            <th scope="row" class="name" title={tip}><button class="link">{ label }</button></th>
             <td class="n year">{ r.meta.year.map(|y| y.to_string()).unwrap_or_default() }
                 if !genre.is_empty() { <span class="chip" data-testid="compare-genre">{ genre }</span> }
                 if months.is_some() { <span class="chip partial" data-testid="compare-partial">{ crate::web::genre::coverage_label(lang, months) }</span> }
@@ -309,15 +357,26 @@ fn body_row(p: &CompareProps, i: usize, r: &Report, metrics: &[&Metric]) -> Html
     }
 }
 
-/// Rows per page of the comparison table (sort and filters act on every row first).
-pub const PAGE_ROWS: usize = 100;
+/// What a click in the table body was on: (entry, `Some(metric id)`) for a value's button,
+/// (entry, `None`) for a report's name; `None` for anything else.
+fn clicked(e: &MouseEvent) -> Option<(usize, Option<String>)> {
+    let target: web_sys::Element = e.target_dyn_into()?;
+    let button = target.closest("button").ok()??;
+    let entry = button.closest("tr").ok()??.get_attribute("data-entry")?;
+    let entry = entry.parse().ok()?;
+    let classes = button.class_list();
+    if classes.contains("cell") {
+        let id = button.closest("td").ok()??.get_attribute("data-id")?;
+        Some((entry, Some(id)))
+    } else {
+        classes.contains("link").then_some((entry, None))
+    }
+}
 
 /// The pager under the table: previous, "101–200 / 1000", next.
-fn pager(lang: Lang, page: &UseStateHandle<usize>, at: usize, pages: usize, n: usize) -> Html {
-    let go = |to: usize| {
-        let page = page.clone();
-        Callback::from(move |_: MouseEvent| page.set(to))
-    };
+fn pager(lang: Lang, turn: &Callback<usize>, w: &paging::Window, n: usize) -> Html {
+    let go = |to: usize| turn.reform(move |_: MouseEvent| to);
+    let at = w.page;
     let range = format!(
         "{}–{} / {n}",
         at * PAGE_ROWS + 1,
@@ -326,9 +385,35 @@ fn pager(lang: Lang, page: &UseStateHandle<usize>, at: usize, pages: usize, n: u
     html! {
         <div class="row pager" data-testid="compare-pager">
             <button data-testid="compare-prev" disabled={at == 0} onclick={go(at.saturating_sub(1))}>{ t(lang, "page_prev") }</button>
-            <span data-testid="compare-page" data-page={at.to_string()} data-pages={pages.to_string()}>{ range }</span>
-            <button data-testid="compare-next" disabled={at + 1 >= pages} onclick={go(at + 1)}>{ t(lang, "page_next") }</button>
+            <span data-testid="compare-page" data-page={at.to_string()} data-pages={w.pages.to_string()}>{ range }</span>
+            <button data-testid="compare-next" disabled={at + 1 >= w.pages} onclick={go(at + 1)}>{ t(lang, "page_next") }</button>
         </div>
+    }
+}
+
+/// The sorted, filtered rows (indexes into the props' rows) and the metric columns they have.
+struct Table {
+    order: Vec<usize>,
+    metrics: Rc<Vec<&'static Metric>>,
+}
+
+impl Table {
+    fn of(rows: &[CompareRow], filters: &Filters, sort: Option<(usize, bool)>) -> Table {
+        let mut kept: Vec<(usize, &Report)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| filters.keeps(&r.report))
+            .map(|(k, r)| (k, &*r.report))
+            .collect();
+        let reports: Vec<&Report> = kept.iter().map(|(_, r)| *r).collect();
+        let metrics = present(&reports);
+        if let Some((col, asc)) = sort {
+            sort_rows(&mut kept, &metrics, col, asc);
+        }
+        Table {
+            order: kept.into_iter().map(|(k, _)| k).collect(),
+            metrics: Rc::new(metrics),
+        }
     }
 }
 
@@ -336,42 +421,70 @@ fn pager(lang: Lang, page: &UseStateHandle<usize>, at: usize, pages: usize, n: u
 #[function_component(CompareTable)]
 pub fn compare_table(p: &CompareProps) -> Html {
     let lang = p.lang;
+    let view = View {
+        generation: p.generation,
+        lang,
+        filters: p.filters.clone(),
+        sort: p.sort,
+    };
+    let table = {
+        let rows = p.rows.clone();
+        let key = (p.generation, p.filters.clone(), p.sort);
+        use_memo(key, move |(_, filters, sort)| {
+            Table::of(&rows, filters, *sort)
+        })
+    };
+    let choices = {
+        let rows = p.rows.clone();
+        use_memo(p.generation, move |_| Choices::of(&rows))
+    };
+    let paging = use_state(Paging::default);
+    let (page, drawn) = paging.at(&view);
+    let w = paging::window(table.order.len(), page, drawn);
+    {
+        // the page's next rows in a task of their own (a newer render cancels the timer)
+        let more = paging.more(&view, w.on_page);
+        let paging = paging.clone();
+        use_effect_with(more, move |more| {
+            let timer = more
+                .clone()
+                .map(|next| Timeout::new(0, move || paging.set(next)));
+            move || drop(timer)
+        });
+    }
     if p.rows.is_empty() {
         return html! { <p class="empty">{ t(lang, "no_report") }</p> };
     }
-    let mut rows: Vec<(usize, &Report)> = p
-        .rows
-        .iter()
-        .filter(|r| p.filters.keeps(&r.report))
-        .map(|r| (r.entry, &*r.report))
-        .collect();
-    let reports: Vec<&Report> = rows.iter().map(|(_, r)| *r).collect();
-    let metrics = present(&reports);
-    if let Some((col, asc)) = p.sort {
-        sort_rows(&mut rows, &metrics, col, asc);
-    }
-    let page = use_state(|| 0usize);
-    {
-        let page = page.clone();
-        use_effect_with((p.filters.clone(), p.sort), move |_| page.set(0));
-    }
-    let pages = rows.len().div_ceil(PAGE_ROWS).max(1);
-    let at = (*page).min(pages - 1);
-    let shown = &rows[(at * PAGE_ROWS).min(rows.len())..((at + 1) * PAGE_ROWS).min(rows.len())];
-    let body = shown.iter().map(|(i, r)| body_row(p, *i, r, &metrics));
-    let pager = (pages > 1).then(|| pager(lang, &page, at, pages, rows.len()));
+    let turn = {
+        let (paging, view) = (paging.clone(), view.clone());
+        Callback::from(move |to: usize| paging.set(Paging::turned(&view, to)))
+    };
+    let body = table.order[w.drawn.clone()].iter().filter_map(|&k| p.rows.get(k)).map(|row| {
+        html! { <CompareRowView key={row.entry} {lang} row={row.clone()} metrics={table.metrics.clone()} active={row.entry == p.current} /> }
+    });
+    let onclick = {
+        let (on_select, on_cell) = (p.on_select.clone(), p.on_cell.clone());
+        Callback::from(move |e: MouseEvent| match clicked(&e) {
+            Some((i, Some(id))) => on_cell.emit((i, id)),
+            Some((i, None)) => on_select.emit(i),
+            None => {}
+        })
+    };
+    let n = table.order.len();
+    let pager = (w.pages > 1).then(|| pager(lang, &turn, &w, n));
+    let complete = w.drawn.len() == w.on_page;
     html! {
         <div class="compare">
             <p class="hint">{ t(lang, "compare_hint") }</p>
-            { filter_bar(p) }
+            { filter_bar(p, &choices) }
             <div class="scroll-x table-box" tabindex="0" role="region" aria-label={t(lang, "tab_compare")}>
-                <table class="table compare-table" data-testid="compare-table">
-                    <thead>{ head_row(p, &metrics) }</thead>
-                    <tbody>{ for body }</tbody>
+                <table class="table compare-table" data-testid="compare-table" data-drawn={w.drawn.len().to_string()} aria-busy={(!complete).then_some("true")}>
+                    <thead>{ head_row(p, &table.metrics) }</thead>
+                    <tbody {onclick}>{ for body }</tbody>
                 </table>
             </div>
             { pager }
-            if rows.is_empty() { <p class="empty" data-testid="filtered-out">{ t(lang, "filtered_out") }</p> }
+            if n == 0 { <p class="empty" data-testid="filtered-out">{ t(lang, "filtered_out") }</p> }
         </div>
     }
 }
