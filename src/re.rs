@@ -197,7 +197,10 @@ mod tests {
                 found += a.len();
             }
         }
-        assert!(found > 1000, "the catalog's patterns match the seeds ({found} matches)");
+        assert!(
+            found > 1000,
+            "the catalog's patterns match the seeds ({found} matches)"
+        );
     }
 
     /// A bad pattern gets `Regex`'s message.
