@@ -140,18 +140,37 @@ fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | ':' | '、')
 }
 
-/// Split `text` into ranges ending after each char for which `end` holds (trimmed of spaces, empty ones dropped).
-fn split_ranges(text: &str, end: impl Fn(char) -> bool) -> Vec<Range<usize>> {
+/// The lines of `text`, trimmed, without empty ones (the line breaks found with `memchr`).
+fn lines_of(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if end(c) {
-            push_trimmed(text, start..i + c.len_utf8(), &mut out);
-            start = i + c.len_utf8();
-        }
+    for (i, _) in text.match_indices('\n') {
+        push_trimmed(text, start..i + 1, &mut out);
+        start = i + 1;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
+}
+
+/// The sentences and the clauses of `text`, trimmed, in one pass (a sentence end also ends a
+/// clause).
+fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let (mut sentences, mut clauses) = (Vec::new(), Vec::new());
+    let (mut sentence, mut clause) = (0, 0);
+    for (i, c) in text.char_indices() {
+        if is_clause_end(c) {
+            let end = i + c.len_utf8();
+            push_trimmed(text, clause..end, &mut clauses);
+            clause = end;
+            if is_sentence_end(c) {
+                push_trimmed(text, sentence..end, &mut sentences);
+                sentence = end;
+            }
+        }
+    }
+    push_trimmed(text, sentence..text.len(), &mut sentences);
+    push_trimmed(text, clause..text.len(), &mut clauses);
+    (sentences, clauses)
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -165,7 +184,7 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// Segment a normalised text.
 pub fn segment(text: &str) -> Segmentation {
-    let lines = split_ranges(text, |c| c == '\n');
+    let lines = lines_of(text);
     let mut headings = Vec::new();
     for l in &lines {
         let line = &text[l.clone()];
@@ -206,8 +225,9 @@ pub fn segment(text: &str) -> Segmentation {
                 span: l.start + start..l.start + end,
             });
         }
-        // inline ① items after a sentence end: `…行为。①扎实开展…`
-        for (at, c) in line.char_indices().skip(1) {
+        // inline ① items after a sentence end: `…行为。①扎实开展…` (① to ⑳ begin with byte 0xE2)
+        let circled = line.as_bytes().contains(&0xE2);
+        for (at, c) in line.char_indices().skip(1).filter(|_| circled) {
             if !('①'..='⑳').contains(&c) {
                 continue;
             }
@@ -227,9 +247,10 @@ pub fn segment(text: &str) -> Segmentation {
     }
     headings.sort_by_key(|h| (h.span.start, h.level));
     headings.dedup_by_key(|h| h.span.start);
+    let (sentences, clauses) = sentences_and_clauses(text);
     Segmentation {
-        sentences: split_ranges(text, is_sentence_end),
-        clauses: split_ranges(text, is_clause_end),
+        sentences,
+        clauses,
         lines,
         headings,
     }

@@ -34,12 +34,13 @@ pub(super) struct Run {
 }
 
 pub(super) fn can_start(t: &str, i: usize, c: char) -> bool {
-    let p = prev(t, i);
+    // (the char before is read only where it matters: most chars are no numeral)
+    let p = || prev(t, i);
     match c {
         '0'..='9' => true,
         '.' => {
             matches!(t.as_bytes().get(i + 1), Some(d) if d.is_ascii_digit())
-                && !matches!(p, Some(x) if x.is_ascii_digit() || x == '.')
+                && !matches!(p(), Some(x) if x.is_ascii_digit() || x == '.')
         }
         '-' => {
             let nb = t.as_bytes().get(i + 1).copied();
@@ -47,7 +48,7 @@ pub(super) fn can_start(t: &str, i: usize, c: char) -> bool {
                 || (nb == Some(b'.')
                     && matches!(t.as_bytes().get(i + 2), Some(d) if d.is_ascii_digit()));
             ok_next
-                && !matches!(p, Some(x) if x.is_ascii_alphanumeric() || x == '-' || x == '.' || x == '/')
+                && !matches!(p(), Some(x) if x.is_ascii_alphanumeric() || x == '-' || x == '.' || x == '/')
         }
         _ if is_cn_minus(c) => {
             matches!(ch(t, i + c.len_utf8()), Some(n) if n.is_ascii_digit() || digit_value(n).is_some() || small_unit(n).is_some())
@@ -56,7 +57,7 @@ pub(super) fn can_start(t: &str, i: usize, c: char) -> bool {
             let k = i + c.len_utf8();
             starts_spaced(t, skip_spaces(t, k), "分之").is_some()
                 || (ch(t, k).and_then(big_unit).is_some()
-                    && !matches!(p, Some(x) if numerals::is_cn_numeral_char(x) || x.is_ascii_digit()))
+                    && !matches!(p(), Some(x) if numerals::is_cn_numeral_char(x) || x.is_ascii_digit()))
         }
         _ => digit_value(c).is_some() || small_unit(c).is_some() || c == '廿' || c == '卅',
     }
