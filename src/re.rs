@@ -125,6 +125,63 @@ impl Prefilter {
     }
 }
 
+/// How often each of a list of words occurs in a text, in one Aho–Corasick pass: per word, its
+/// non-overlapping occurrences from the left, as `str::matches(word).count()` counts them (one
+/// pass instead of one substring search per word; the page's wasm has no SIMD substring search).
+#[derive(Debug, Clone)]
+pub struct WordCounts {
+    /// The distinct non-empty words, or None when there are none.
+    ac: Option<aho_corasick::AhoCorasick>,
+    /// `ids[k]`: the automaton's pattern of word k (None: an empty word).
+    ids: Vec<Option<usize>>,
+}
+
+impl WordCounts {
+    /// The counter of `words`.
+    pub fn new<S: AsRef<str>>(words: &[S]) -> WordCounts {
+        let mut distinct: Vec<&str> = Vec::new();
+        let ids = words
+            .iter()
+            .map(|w| {
+                let w = w.as_ref();
+                (!w.is_empty()).then(|| {
+                    distinct.iter().position(|d| *d == w).unwrap_or_else(|| {
+                        distinct.push(w);
+                        distinct.len() - 1
+                    })
+                })
+            })
+            .collect();
+        let ac = (!distinct.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(&distinct).ok())
+            .flatten();
+        WordCounts { ac, ids }
+    }
+
+    /// For each word, how often it occurs in `hay` (`hay.matches(word).count()`).
+    pub fn counts(&self, hay: &str) -> Vec<usize> {
+        let Some(ac) = &self.ac else {
+            return self.ids.iter().map(|_| hay.chars().count() + 1).collect();
+        };
+        let n = ac.patterns_len();
+        let (mut count, mut end) = (vec![0usize; n], vec![0usize; n]);
+        // overlapping matches come in order of their end; a word's matches (all of one length)
+        // thus come in order of their start, and one that starts before the last counted one
+        // ends overlaps it
+        for m in ac.find_overlapping_iter(hay) {
+            let p = m.pattern().as_usize();
+            if count[p] == 0 || m.start() >= end[p] {
+                count[p] += 1;
+                end[p] = m.end();
+            }
+        }
+        self.ids
+            .iter()
+            .map(|id| id.map_or(hay.chars().count() + 1, |p| count[p]))
+            .collect()
+    }
+}
+
 /// Literals one of which begins (else ends) every match of `pat`; None when there are no such
 /// (an empty literal, a class too wide, a pattern that does not parse).
 fn literals(pat: &str) -> Option<Vec<Vec<u8>>> {
@@ -157,6 +214,26 @@ mod tests {
         assert_eq!(pre.maybe("累计办理"), [false, false, true, true]);
         // a pattern without a literal every match begins or ends with (`[^,]{2}`) always may
         assert_eq!(pre.maybe(""), [false, false, true, false]);
+    }
+
+    /// Each word's count is `str::matches`'s: overlapping occurrences of one word, words inside
+    /// others, repeated and empty words.
+    #[test]
+    fn word_counts_are_str_matches_counts() {
+        let words = ["检查", "检查检", "查", "", "检查", "罚款", "aa"];
+        let counter = super::WordCounts::new(&words);
+        for hay in [
+            "",
+            "检查检查检查",
+            "开展检查检查检查罚款aaa",
+            "aaaa罚款罚款",
+            "无",
+        ] {
+            let want: Vec<usize> = words.iter().map(|w| hay.matches(w).count()).collect();
+            assert_eq!(counter.counts(hay), want, "{hay:?}");
+        }
+        let none = super::WordCounts::new::<&str>(&[]);
+        assert!(none.counts("检查").is_empty());
     }
 
     /// Every catalog pattern, on every line and every phrase of the seeds: `Short` finds what

@@ -309,17 +309,9 @@ pub(super) fn department_by_vocabulary(norm: &str) -> Option<String> {
         .max_by_key(|(n, _)| *n)?
         .1;
     let mut counts: Vec<(usize, &super::words::DepartmentWords)> = w
-        .departments
-        .iter()
-        .map(|d| {
-            (
-                d.signals
-                    .iter()
-                    .map(|s| norm.matches(s.as_str()).count())
-                    .sum(),
-                d,
-            )
-        })
+        .department_counts(norm)
+        .into_iter()
+        .zip(&w.departments)
         .collect();
     counts.sort_by_key(|c| std::cmp::Reverse(c.0));
     let (best, dept) = *counts.first()?;

@@ -92,6 +92,9 @@ pub struct AgencyWords {
     pub department_ratio: f64,
     /// `[self reference, suffix]`: `我厅` → `厅`.
     pub self_suffixes: Vec<(String, String)>,
+    /// Every department kind's signals in one counter (built on first use).
+    #[serde(skip)]
+    pub signal_counter: OnceLock<crate::re::WordCounts>,
 }
 
 /// One kind of department and the words its reports use (see `data/meta.toml`).
@@ -121,6 +124,24 @@ pub struct DateWords {
 }
 
 impl AgencyWords {
+    /// For each department kind, how many times its signal words occur in `norm` (each word's
+    /// `str::matches` count, summed), in one pass over the text.
+    pub fn department_counts(&self, norm: &str) -> Vec<usize> {
+        let counter = self.signal_counter.get_or_init(|| {
+            let all: Vec<&str> = self
+                .departments
+                .iter()
+                .flat_map(|d| d.signals.iter().map(String::as_str))
+                .collect();
+            crate::re::WordCounts::new(&all)
+        });
+        let mut each = counter.counts(norm).into_iter();
+        self.departments
+            .iter()
+            .map(|d| each.by_ref().take(d.signals.len()).sum())
+            .collect()
+    }
+
     /// Whether `c` may end an agency name.
     pub fn org_end(&self, c: char) -> bool {
         self.org_end.contains(c)
