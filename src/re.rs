@@ -216,6 +216,27 @@ mod tests {
         assert_eq!(pre.maybe(""), [false, false, true, false]);
     }
 
+    /// Every trigger, weak trigger and `after` pattern of the catalog.
+    fn catalog_patterns() -> Vec<&'static str> {
+        let cat = crate::data::catalog::builtin();
+        cat.matchers
+            .iter()
+            .flat_map(|mx| mx.triggers.iter().chain(&mx.weak).chain(&mx.after))
+            .map(|r| r.as_str())
+            .collect()
+    }
+
+    /// The seeds, normalised.
+    fn seed_texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        std::fs::read_dir(dir)
+            .expect("../shared/corpus beside the repository")
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .map(|t| crate::text::normalise::normalise(&t))
+            .collect()
+    }
+
     /// Each word's count is `str::matches`'s: overlapping occurrences of one word, words inside
     /// others, repeated and empty words.
     #[test]
@@ -236,29 +257,23 @@ mod tests {
         assert!(none.counts("检查").is_empty());
     }
 
-    /// Every catalog pattern, on every line and every phrase of the seeds: `Short` finds what
-    /// `Regex` finds (the classifier's windows are searched with `Short`).
+    /// Every catalog pattern (triggers, vetoes, contexts, zero phrases), on every line and every
+    /// phrase of the seeds: `Short` finds what `Regex` finds (the classifier's windows are
+    /// searched with `Short`).
     #[test]
     fn short_finds_what_regex_finds() {
         let cat = crate::data::catalog::builtin();
-        let pats: Vec<&str> = cat
-            .matchers
-            .iter()
-            .flat_map(|mx| mx.triggers.iter().chain(&mx.weak).chain(&mx.after))
-            .chain(cat.matchers.iter().flat_map(|mx| {
-                [&mx.exclude, &mx.exclude_after, &mx.context]
-                    .into_iter()
-                    .flatten()
-            }))
-            .map(|r| r.as_str())
+        let vetoes = cat.matchers.iter().flat_map(|mx| {
+            [&mx.exclude, &mx.exclude_after, &mx.context]
+                .into_iter()
+                .flatten()
+        });
+        let pats: Vec<&str> = catalog_patterns()
+            .into_iter()
+            .chain(vetoes.map(|r| r.as_str()))
+            .chain(cat.zeros.iter().map(|(_, r)| r.as_str()))
             .collect();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        let texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("../shared/corpus beside the repository")
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .map(|t| crate::text::normalise::normalise(&t))
-            .collect();
+        let texts = seed_texts();
         let hays: Vec<&str> = texts
             .iter()
             .flat_map(|t| t.lines().chain(t.split([',', '。', ';'])))
@@ -283,33 +298,22 @@ mod tests {
     /// A bad pattern gets `Regex`'s message.
     #[test]
     fn short_reports_regexs_error() {
-        let e = super::Short::new("(检查").unwrap_err().to_string();
-        assert_eq!(e, super::Regex::new("(检查").unwrap_err().to_string());
+        let bad = String::from("(检查");
+        let e = super::Short::new(&bad).unwrap_err().to_string();
+        assert_eq!(e, super::Regex::new(&bad).unwrap_err().to_string());
     }
 
     /// Every catalog pattern, on every line of the seeds: a pattern the prefilter rules out has
     /// no match there (the classifier searches only the patterns it lets through).
     #[test]
     fn the_prefilter_never_rules_out_a_match_of_the_catalog() {
-        let cat = crate::data::catalog::builtin();
-        let pats: Vec<&str> = cat
-            .matchers
-            .iter()
-            .flat_map(|mx| mx.triggers.iter().chain(&mx.weak).chain(&mx.after))
-            .map(|r| r.as_str())
-            .collect();
+        let pats = catalog_patterns();
         let regexes: Vec<super::Short> = pats
             .iter()
             .map(|p| super::Short::new(p).expect("compiles"))
             .collect();
         let pre = Prefilter::new(&pats);
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        let texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("../shared/corpus beside the repository")
-            .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .map(|t| crate::text::normalise::normalise(&t))
-            .collect();
+        let texts = seed_texts();
         assert!(!texts.is_empty());
         for line in texts.iter().flat_map(|t| t.lines()) {
             for (k, may) in pre.maybe(line).into_iter().enumerate() {

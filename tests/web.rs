@@ -20,6 +20,17 @@ fn engine(text: &str, name: &str) -> Option<String> {
     Some(zhibiao::engine::answer(text, name))
 }
 
+/// A fresh `div` appended to the body, for a component to render into.
+fn mounted_root() -> web_sys::Element {
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    root
+}
+
 fn document() -> web_sys::Document {
     web_sys::window()
         .and_then(|w| w.document())
@@ -206,12 +217,7 @@ fn query(root: &web_sys::Element, sel: &str) -> Option<web_sys::HtmlElement> {
 #[wasm_bindgen_test]
 async fn the_page_extracts_the_example_and_highlights_evidence() {
     storage::remove(storage::DOCS_KEY);
-    let root = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
+    let root = mounted_root();
     let props = AppProps {
         local: Local(engine),
     };

@@ -17,10 +17,8 @@ fn non_space_chars(s: &str) -> usize {
     for (i, &b) in s.as_bytes().iter().enumerate() {
         match b {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => space += 1,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                if s[i..].chars().next().is_some_and(char::is_whitespace) {
-                    space += 1;
-                }
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
+                space += 1
             }
             _ => {}
         }

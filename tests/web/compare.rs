@@ -132,12 +132,7 @@ fn count(root: &web_sys::Element, sel: &str) -> u32 {
 
 #[wasm_bindgen_test]
 async fn a_page_of_rows_is_drawn_in_chunks_and_its_buttons_answer() {
-    let root = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
+    let root = mounted_root();
     let clicks: Rc<RefCell<Vec<String>>> = Rc::default();
     let (c1, c2) = (clicks.clone(), clicks.clone());
     let props = CompareProps {
