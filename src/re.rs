@@ -160,24 +160,23 @@ impl WordCounts {
 
     /// For each word, how often it occurs in `hay` (`hay.matches(word).count()`).
     pub fn counts(&self, hay: &str) -> Vec<usize> {
-        let Some(ac) = &self.ac else {
-            return self.ids.iter().map(|_| hay.chars().count() + 1).collect();
-        };
-        let n = ac.patterns_len();
+        let n = self.ac.as_ref().map_or(0, |ac| ac.patterns_len());
         let (mut count, mut end) = (vec![0usize; n], vec![0usize; n]);
         // overlapping matches come in order of their end; a word's matches (all of one length)
         // thus come in order of their start, and one that starts before the last counted one
         // ends overlaps it
-        for m in ac.find_overlapping_iter(hay) {
+        for m in self.ac.iter().flat_map(|ac| ac.find_overlapping_iter(hay)) {
             let p = m.pattern().as_usize();
             if count[p] == 0 || m.start() >= end[p] {
                 count[p] += 1;
                 end[p] = m.end();
             }
         }
+        // (an empty word matches before every char and at the end)
+        let empty = || hay.chars().count() + 1;
         self.ids
             .iter()
-            .map(|id| id.map_or(hay.chars().count() + 1, |p| count[p]))
+            .map(|id| id.map_or_else(empty, |p| count[p]))
             .collect()
     }
 }

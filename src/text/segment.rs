@@ -226,8 +226,12 @@ pub fn segment(text: &str) -> Segmentation {
             });
         }
         // inline ① items after a sentence end: `…行为。①扎实开展…` (① to ⑳ begin with byte 0xE2)
-        let circled = line.as_bytes().contains(&0xE2);
-        for (at, c) in line.char_indices().skip(1).filter(|_| circled) {
+        // (a line without that byte is not read char by char at all)
+        let chars = line
+            .as_bytes()
+            .contains(&0xE2)
+            .then(|| line.char_indices().skip(1));
+        for (at, c) in chars.into_iter().flatten() {
             if !('①'..='⑳').contains(&c) {
                 continue;
             }
