@@ -14,7 +14,19 @@ pub struct CharIndex {
 impl CharIndex {
     /// Index the char boundaries of `s`.
     pub fn new(s: &str) -> Self {
-        let mut starts: Vec<u32> = s.char_indices().map(|(i, _)| i as u32).collect();
+        // (char by char from the lead bytes' lengths: `s` is valid UTF-8)
+        let bytes = s.as_bytes();
+        let mut starts: Vec<u32> = Vec::with_capacity(bytes.len() / 2 + 1);
+        let mut i = 0;
+        while i < bytes.len() {
+            starts.push(i as u32);
+            i += match bytes[i] {
+                0..0xE0 if bytes[i] < 0x80 => 1,
+                0..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
+        }
         starts.push(s.len() as u32);
         CharIndex { starts }
     }
@@ -49,4 +61,21 @@ pub fn chars_slice(s: &str, span: crate::model::Span) -> String {
         .skip(span[0])
         .take(span[1].saturating_sub(span[0]))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    /// The byte scan finds the char starts `char_indices` does, for 1- to 4-byte chars.
+    #[test]
+    fn starts_are_the_char_boundaries() {
+        let s = "a罚款１０２１.5万元\u{00A0}é😀\n";
+        let ix = CharIndex::new(s);
+        let want: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+        assert_eq!(ix.len_chars(), want.len());
+        for (c, &b) in want.iter().enumerate() {
+            assert_eq!((ix.byte_at(c), ix.char_at(b)), (b, c));
+        }
+        assert_eq!(ix.byte_at(want.len()), s.len());
+    }
 }

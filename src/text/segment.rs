@@ -132,10 +132,14 @@ pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
     None
 }
 
+/// The chars that end a sentence (the reference the byte scan is tested against).
+#[cfg(test)]
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';' | '\n')
 }
 
+/// The chars that end a clause.
+#[cfg(test)]
 fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | ':' | '、')
 }
@@ -153,19 +157,29 @@ fn lines_of(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The sentences and the clauses of `text`, trimmed, in one pass (a sentence end also ends a
-/// clause).
+/// clause). The ends are read from the bytes: each one is ASCII or starts with `0xE3 0x80`.
 fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let (mut sentences, mut clauses) = (Vec::new(), Vec::new());
     let (mut sentence, mut clause) = (0, 0);
-    for (i, c) in text.char_indices() {
-        if is_clause_end(c) {
-            let end = i + c.len_utf8();
-            push_trimmed(text, clause..end, &mut clauses);
-            clause = end;
-            if is_sentence_end(c) {
-                push_trimmed(text, sentence..end, &mut sentences);
-                sentence = end;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let (len, ends_sentence) = match b {
+            b'!' | b'?' | b';' | b'\n' | b',' | b':' => {
+                (1, matches!(b, b'!' | b'?' | b';' | b'\n'))
             }
+            0xE3 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x82) => (3, true),  // 。
+                Some(0x81) => (3, false), // 、
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let end = i + len;
+        push_trimmed(text, clause..end, &mut clauses);
+        clause = end;
+        if ends_sentence {
+            push_trimmed(text, sentence..end, &mut sentences);
+            sentence = end;
         }
     }
     push_trimmed(text, sentence..text.len(), &mut sentences);
@@ -281,5 +295,27 @@ mod tests {
         let s = segment(t);
         let hs: Vec<&str> = s.headings.iter().map(|h| &t[h.span.clone()]).collect();
         assert_eq!(hs, vec!["一是强化理论。", "二是抓实教育。"]);
+    }
+    /// The byte scan ends sentences and clauses where `is_sentence_end`/`is_clause_end` say.
+    #[test]
+    fn byte_scan_ends_like_the_char_tests() {
+        let t = "甲,乙:丙、丁。戊!己?庚;辛\n壬 癸〇〃「」,";
+        let (sentences, clauses) = sentences_and_clauses(t);
+        let (mut want_s, mut want_c) = (Vec::new(), Vec::new());
+        let (mut s0, mut c0) = (0, 0);
+        for (i, c) in t.char_indices() {
+            let end = i + c.len_utf8();
+            if is_clause_end(c) {
+                push_trimmed(t, c0..end, &mut want_c);
+                c0 = end;
+            }
+            if is_sentence_end(c) {
+                push_trimmed(t, s0..end, &mut want_s);
+                s0 = end;
+            }
+        }
+        push_trimmed(t, s0..t.len(), &mut want_s);
+        push_trimmed(t, c0..t.len(), &mut want_c);
+        assert_eq!((sentences, clauses), (want_s, want_c));
     }
 }

@@ -111,11 +111,18 @@ struct Found {
 
 impl Cx<'_> {
     /// The candidate of figure `i`, given the candidates before it; None when it is no fact.
+    ///
+    /// The tests are pure, so their order only decides the cost: the cheap ones first, then the
+    /// metric, then the vetoes that read the words around the figure (most figures name no
+    /// metric and never reach them).
     fn candidate(&self, i: usize, out: &[Candidate]) -> Option<Candidate> {
-        let a = self.screened(i)?;
+        let a = self.plausible(i)?;
         let (q2, left) = self.as_list_item(i, &a);
-        let f = self.metric_of(i, &a, &q2, left, out)?;
         if q2.kind == Kind::Bare {
+            return None;
+        }
+        let f = self.metric_of(i, &a, &q2, left, out)?;
+        if self.vetoed(i, &a) {
             return None;
         }
         let part = self.part_of_total(i, &a, &f, out)?;
@@ -140,17 +147,15 @@ impl Cx<'_> {
         })
     }
 
-    /// Figure `i`'s surroundings, or None when it is no count of a metric: a measure, a plan, an
-    /// article `一`, a count of bodies over a threshold, a share of its total, last year's
-    /// figure, a difference.
-    fn screened(&self, i: usize) -> Option<Around> {
-        let (doc, cat, qs, text) = (self.doc, self.cat, self.qs, self.text);
-        let secs = &self.secs;
+    /// Figure `i`'s surroundings, or None when it is surely no count of a metric: a measure, a
+    /// figure in the plans section, an article `一`.
+    fn plausible(&self, i: usize) -> Option<Around> {
+        let (doc, qs, text) = (self.doc, self.qs, self.text);
         let q = &qs[i];
         if matches!(q.kind, Kind::Measure | Kind::Points) {
             return None;
         }
-        if in_plans(secs, q.span.start) {
+        if in_plans(&self.secs, q.span.start) {
             return None;
         }
         // `一个`/`一次` is an article more often than a count (`整改一个、销号一个`), unless it
@@ -160,13 +165,20 @@ impl Cx<'_> {
         {
             return None;
         }
-        let a = around(doc, qs, i);
+        Some(around(doc, qs, i))
+    }
+
+    /// Whether figure `i` is no count of a metric by the words around it: a count of bodies over
+    /// a threshold, a share of its total, a plan, last year's figure, a difference.
+    fn vetoed(&self, i: usize, a: &Around) -> bool {
+        let (cat, qs, text) = (self.cat, self.qs, self.text);
+        let q = &qs[i];
         if words()
             .patterns
             .not_a_count_after
             .is_match(&text[a.right.clone()])
         {
-            return None;
+            return true;
         }
         let ltext = &text[a.left.clone()];
         if i > 0
@@ -184,7 +196,7 @@ impl Cx<'_> {
             if words().patterns.group_threshold.is_match(since_bodies)
                 || bound && words().patterns.group_subject.is_match(since_bodies)
             {
-                return None;
+                return true;
             }
         }
         // the words up to the next figure (`…13件,在总量中占38%`), within the sentence
@@ -194,15 +206,17 @@ impl Cx<'_> {
             .max(q.span.end);
         let after_words = &text[clip(text, q.span.end, upto_next.min(q.span.end + 96))];
         // (a narrower metric's share of its general total stays: `双随机检查215家次,占全部执法检查的38.6%`)
-        let narrow_words =
+        // (read only when the rest holds)
+        let narrow_words = || {
             cat.metrics.iter().zip(&cat.matchers).any(|(mt, mx)| {
                 mt.refines.is_some() && mx.triggers.iter().any(|t| t.is_match(ltext))
-            });
-        if !narrow_words
-            && qs
-                .get(i + 1)
-                .is_some_and(|n| n.kind == Kind::Percent && n.span.start <= upto_next)
+            })
+        };
+        if qs
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Kind::Percent && n.span.start <= upto_next)
             && words().patterns.share_of_total.is_match(after_words)
+            && !narrow_words()
             && !words().patterns.names_body.is_match(
                 &text[clip(
                     text,
@@ -211,7 +225,7 @@ impl Cx<'_> {
                 )],
             )
         {
-            return None;
+            return true;
         }
         // plan words stand near the sentence start or near the figure: read a bounded prefix
         let before_in_sentence = &text[clip(
@@ -232,9 +246,9 @@ impl Cx<'_> {
             || words().patterns.last_year.is_match(sentence_head)
             || words().patterns.difference.is_match(ltext)
         {
-            return None;
+            return true;
         }
-        Some(a)
+        false
     }
 
     /// The figure as an item of a list: its unit from the list, the words that name it.
