@@ -15,6 +15,9 @@ pub use regex::Regex;
 pub struct Short {
     re: regex_automata::meta::Regex,
     pat: String,
+    /// Literals one of which every match contains, when the regex has no prefilter of its own
+    /// (see [`gate`]): a text without any of them is not searched.
+    gate: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Short {
@@ -28,6 +31,7 @@ impl Short {
             Ok(re) => Ok(Short {
                 re,
                 pat: pat.to_string(),
+                gate: gate(pat),
             }),
             Err(e) => Err(Regex::new(pat)
                 .err()
@@ -42,12 +46,12 @@ impl Short {
 
     /// Whether it matches anywhere in `hay`.
     pub fn is_match(&self, hay: &str) -> bool {
-        self.re.is_match(hay)
+        self.may_match(hay) && self.re.is_match(hay)
     }
 
     /// The leftmost-first match in `hay`.
     pub fn find(&self, hay: &str) -> Option<regex_automata::Match> {
-        self.re.find(hay)
+        self.may_match(hay).then(|| self.re.find(hay)).flatten()
     }
 
     /// The successive non-overlapping matches in `hay`.
@@ -55,8 +59,45 @@ impl Short {
         &'r self,
         hay: &'h str,
     ) -> impl Iterator<Item = regex_automata::Match> + use<'r, 'h> {
-        self.re.find_iter(hay)
+        self.may_match(hay)
+            .then(|| self.re.find_iter(hay))
+            .into_iter()
+            .flatten()
     }
+
+    /// False when `hay` surely holds no match (it lacks every literal of the gate).
+    fn may_match(&self, hay: &str) -> bool {
+        self.gate.as_ref().is_none_or(|ac| ac.is_match(hay))
+    }
+}
+
+/// The gate of a pattern whose matches need not begin with a literal (the meta regex then has no
+/// prefilter and, without its DFAs, tries every branch at every position) but whose every
+/// top-level branch begins or ends with one: the union of the branches' literals. An exclusion
+/// list joined into one alternation (`(?:不予|免于)|…|(?:[^各]类的?案件)`) is the case it is for.
+/// None when the whole pattern has prefix literals (the regex's own prefilter does this) or
+/// some branch has none.
+fn gate(pat: &str) -> Option<aho_corasick::AhoCorasick> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    use regex_syntax::hir::HirKind;
+    let hir = regex_syntax::parse(pat).ok()?;
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    if prefixes.is_exact()
+        || prefixes
+            .literals()
+            .is_some_and(|l| !l.is_empty() && l.iter().all(|l| !l.is_empty()))
+    {
+        return None;
+    }
+    let branches = match hir.kind() {
+        HirKind::Alternation(bs) => bs.iter().collect(),
+        _ => vec![&hir],
+    };
+    let mut lits: Vec<Vec<u8>> = Vec::new();
+    for b in branches {
+        lits.extend(literals_of(b)?);
+    }
+    aho_corasick::AhoCorasick::new(&lits).ok()
 }
 
 /// Which of a list of patterns may match a text: one Aho-Corasick pass over the literals each
@@ -184,12 +225,16 @@ impl WordCounts {
 /// Literals one of which begins (else ends) every match of `pat`; None when there are no such
 /// (an empty literal, a class too wide, a pattern that does not parse).
 fn literals(pat: &str) -> Option<Vec<Vec<u8>>> {
+    literals_of(&regex_syntax::parse(pat).ok()?)
+}
+
+/// Literals one of which begins (else ends) every match of `hir`; None when there are no such.
+fn literals_of(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let hir = regex_syntax::parse(pat).ok()?;
     [ExtractKind::Prefix, ExtractKind::Suffix]
         .into_iter()
         .find_map(|kind| {
-            let seq = Extractor::new().kind(kind).extract(&hir);
+            let seq = Extractor::new().kind(kind).extract(hir);
             let lits = seq.literals()?;
             (!lits.is_empty() && lits.iter().all(|l| !l.as_bytes().is_empty()))
                 .then(|| lits.iter().map(|l| l.as_bytes().to_vec()).collect())
@@ -292,6 +337,40 @@ mod tests {
             found > 1000,
             "the catalog's patterns match the seeds ({found} matches)"
         );
+    }
+
+    /// A pattern gets a gate only when its own prefilter is missing and every branch has
+    /// literals; a gated pattern still finds what `Regex` finds.
+    #[test]
+    fn the_gate_is_set_only_where_it_is_sound_and_needed() {
+        let gated =
+            super::Short::new("(?:不予|免于)|(?:[^各]类的?案件)|(?:罚没类[^,;。]{1,8}$)").unwrap();
+        assert!(gated.gate.is_some());
+        for (hay, want) in [
+            ("依法不予处罚", true),
+            ("办理各类案件", false),
+            ("办理此类案件", true),
+            ("罚没类收入", true),
+            ("罚没类收入,", false),
+            ("其他", false),
+        ] {
+            assert_eq!(gated.is_match(hay), want, "{hay}");
+            let regex = super::Regex::new(gated.as_str()).unwrap();
+            assert_eq!(
+                gated.find(hay).map(|m| m.range()),
+                regex.find(hay).map(|m| m.range())
+            );
+        }
+        // its own prefilter: every match begins with a literal
+        assert!(super::Short::new("行政复议|复议案件")
+            .unwrap()
+            .gate
+            .is_none());
+        // a branch without a literal: no gate
+        assert!(super::Short::new("(?:不予)|(?:[^,]{2})")
+            .unwrap()
+            .gate
+            .is_none());
     }
 
     /// A bad pattern gets `Regex`'s message.

@@ -28,7 +28,7 @@ use crate::model::Approx;
 use accept::decorate;
 use chars::{ch, is_url_start, url_end};
 use finish::{finish, special};
-use run::{can_start, dotted_chain_end, read_run};
+use run::{can_start, dotted_chain_end, may_start, read_run};
 use std::ops::Range;
 
 /// What a quantity measures, decided by its unit.
@@ -100,6 +100,10 @@ pub fn scan(text: &str) -> Vec<Quantity> {
     while i < text.len() {
         let Some(c) = ch(text, i) else { break };
         let step = c.len_utf8();
+        if !may_start(c) {
+            i += step;
+            continue;
+        }
         if (c == 'h' || c == 'w') && is_url_start(text, i) {
             i = url_end(text, i);
             continue;
@@ -161,6 +165,29 @@ mod tests {
 
     fn vals(s: &str) -> Vec<(f64, String)> {
         scan(s).into_iter().map(|q| (q.value, q.unit)).collect()
+    }
+
+    /// Every char where a quantity can begin (or a URL be skipped) passes `may_start`, in
+    /// contexts that let each rule hold.
+    #[test]
+    fn may_start_lets_every_start_through() {
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            for (before, after) in [
+                ("", "1"),
+                ("打", "折"),
+                ("中", "百分之五"),
+                ("", "万"),
+                ("a", ".5"),
+            ] {
+                let t = format!("{before}{c}{after}");
+                let i = before.len();
+                let starts = can_start(&t, i, c)
+                    || finish::special(&t, i, c).is_some()
+                    || matches!(c, 'h' | 'w');
+                assert!(!starts || may_start(c), "U+{:04X} in {t:?}", c as u32);
+            }
+        }
+        assert!(!may_start('中') && !may_start(','));
     }
 
     #[test]

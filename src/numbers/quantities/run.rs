@@ -63,6 +63,34 @@ pub(super) fn can_start(t: &str, i: usize, c: char) -> bool {
     }
 }
 
+/// Whether a quantity may begin at char `c`: false for most chars of a text, which are then
+/// passed over with one lookup. A superset of where [`can_start`] and `finish::special` hold and
+/// of `h`/`w` (where a URL is skipped): a numeral char, a sign, a decimal point, `半`, `对`/`對`.
+/// The set is a bitmap on the char's low 12 bits, built once from the numeral predicates over
+/// the Basic Multilingual Plane (other chars share its bits: a false "may" is only slower).
+pub(super) fn may_start(c: char) -> bool {
+    static BITS: std::sync::OnceLock<[u64; 64]> = std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut bits = [0u64; 64];
+        let starts = |c: char| {
+            c.is_ascii_digit()
+                || matches!(c, '.' | '-' | 'h' | 'w' | '半' | '对' | '對')
+                || numerals::is_cn_numeral_char(c)
+                || is_cn_minus(c)
+        };
+        for c in (0..0x1_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| starts(c))
+        {
+            let k = c as usize & 0xFFF;
+            bits[k >> 6] |= 1 << (k & 63);
+        }
+        bits
+    });
+    let k = c as usize & 0xFFF;
+    bits[k >> 6] >> (k & 63) & 1 == 1
+}
+
 /// `2222.2222.22222.222`: a run of digits and two or more dots; its end (else `i`).
 pub(super) fn dotted_chain_end(t: &str, i: usize) -> usize {
     let b = t.as_bytes();
