@@ -118,6 +118,24 @@ pub fn shipped(file: &str, field: &str, p: &str) -> Regex {
     pattern(file, field, p).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// One regex that matches where any of `pats` (patterns of a shipped data file) matches: their
+/// alternation, so that a text is searched once instead of once per pattern (`is_match` only:
+/// which pattern matched is not told). None for no patterns. A bad pattern stops as
+/// [`shipped`] does, named.
+pub fn shipped_any(file: &str, field: &str, pats: &[String]) -> Option<Regex> {
+    if pats.is_empty() {
+        return None;
+    }
+    let joined: Vec<String> = pats.iter().map(|p| format!("(?:{p})")).collect();
+    Some(pattern(file, field, &joined.join("|")).unwrap_or_else(|_| {
+        // (name the culprit)
+        for p in pats {
+            shipped(file, field, p);
+        }
+        panic!("{file}: {field}: the patterns do not compile together")
+    }))
+}
+
 /// A data file of named entries only: `[patterns]` (name → regex), `[lists]` (name → list of
 /// words) and `[chars]` (name → a string of single chars). The files of the classifier, the
 /// number scanner and the qualifiers share this one reader instead of a serde struct each (every

@@ -75,19 +75,16 @@ struct TitleToml {
     pattern: String,
 }
 
+/// The patterns of one section kind, each list joined into one regex (see `data::shipped_any`).
 struct KindRules {
-    patterns: Vec<Regex>,
-    top_patterns: Vec<Regex>,
-    exclude: Vec<Regex>,
+    patterns: Option<Regex>,
+    top_patterns: Option<Regex>,
+    exclude: Option<Regex>,
 }
 
 impl KindRules {
     fn new(t: &KindToml) -> Self {
-        let c = |v: &Vec<String>| {
-            v.iter()
-                .map(|p| crate::data::shipped("data/sections.toml", "patterns", p))
-                .collect()
-        };
+        let c = |v: &Vec<String>| crate::data::shipped_any("data/sections.toml", "patterns", v);
         KindRules {
             patterns: c(&t.patterns),
             top_patterns: c(&t.top_patterns),
@@ -95,9 +92,9 @@ impl KindRules {
         }
     }
     fn matches(&self, text: &str, top: bool) -> bool {
-        let hit = self.patterns.iter().any(|r| r.is_match(text))
-            || (top && self.top_patterns.iter().any(|r| r.is_match(text)));
-        hit && !self.exclude.iter().any(|r| r.is_match(text))
+        let any = |r: &Option<Regex>| r.as_ref().is_some_and(|r| r.is_match(text));
+        let hit = any(&self.patterns) || (top && any(&self.top_patterns));
+        hit && !any(&self.exclude)
     }
 }
 
