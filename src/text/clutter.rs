@@ -96,7 +96,9 @@ impl Rules {
         }
         let chars = t.chars().count();
         let bare = t.trim_end_matches([':', '|', ' ']);
-        let squeezed = bare.replace(' ', "");
+        // (built only for a rule that lists whole lines)
+        let squeezed = std::cell::OnceCell::new();
+        let squeezed = || squeezed.get_or_init(|| bare.replace(' ', ""));
         self.rule
             .iter()
             .find(|r| {
@@ -105,7 +107,7 @@ impl Rules {
                     && (r.starts.iter().any(|p| t.starts_with(p.as_str()))
                         || r.ends.iter().any(|p| bare.ends_with(p.as_str()))
                         || r.contains.iter().any(|p| t.contains(p.as_str()))
-                        || r.lines.contains(&squeezed)
+                        || (!r.lines.is_empty() && r.lines.contains(squeezed()))
                         || (!r.only.is_empty() && t.chars().all(|c| r.only.contains(c))))
             })
             .map(|r| r.name.as_str())
