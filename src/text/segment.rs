@@ -189,6 +189,12 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
+    // (most pieces neither begin nor end with a space: one look at each end)
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    if !space(s.chars().next()) && !space(s.chars().next_back()) {
+        out.push(r);
+        return;
+    }
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead + trail < s.len() {

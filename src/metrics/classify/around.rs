@@ -147,12 +147,33 @@ pub(super) fn full_sentence_start(text: &str, floor: usize, b: usize) -> usize {
         return floor;
     }
     let head = &text[clip(text, from, b)];
-    match head
-        .char_indices()
+    // (read back over the bytes: `!?\n` are ASCII, `。` ends with 0x82 after 0xE3 0x80)
+    let bytes = head.as_bytes();
+    (0..bytes.len())
         .rev()
-        .find(|(_, c)| matches!(c, '。' | '!' | '?' | '\n'))
-    {
-        Some((i, c)) => from + i + c.len_utf8(),
-        None => from,
+        .find(|&i| match bytes[i] {
+            b'!' | b'?' | b'\n' => true,
+            0x82 => i >= 2 && bytes[i - 2..i] == [0xE3, 0x80],
+            _ => false,
+        })
+        .map_or(from, |i| from + i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::full_sentence_start;
+
+    /// The byte scan finds the char after the last `。!?` or line break, as a scan of the chars
+    /// does; `;` and `、` (0xE3 0x80 0x81) do not end the sentence.
+    #[test]
+    fn full_sentence_start_is_after_the_last_sentence_end() {
+        for t in ["甲。乙;丙、丁", "甲!乙?丙\n丁,戊", "只有一句", "。", "a。b、c"] {
+            let want = t
+                .char_indices()
+                .rev()
+                .find(|(_, c)| matches!(c, '。' | '!' | '?' | '\n'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            assert_eq!(full_sentence_start(t, 0, t.len()), want, "{t}");
+        }
     }
 }
