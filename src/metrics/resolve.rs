@@ -295,13 +295,17 @@ fn subject(doc: &Doc, qs: &[Quantity], i: usize) -> String {
     if i > 0 && qs[i - 1].span.end > start && qs[i - 1].span.end <= q.span.start {
         start = qs[i - 1].span.end;
     }
-    let left: Vec<char> = text
-        .get(start..q.span.start)
-        .unwrap_or("")
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
-    let trimmed: String = left[left.len().saturating_sub(14)..].iter().collect();
+    // the last 14 chars before the figure that are no spaces (read back from the figure)
+    let left = text.get(start..q.span.start).unwrap_or("");
+    let word = |c: &char| !c.is_whitespace() && *c != '\u{3000}';
+    let from = left
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| word(c))
+        .take(14)
+        .last()
+        .map_or(left.len(), |(i, _)| i);
+    let trimmed: String = left[from..].chars().filter(word).collect();
     let trimmed = trimmed.trim_matches(|c: char| {
         matches!(
             c,

@@ -159,7 +159,11 @@ fn lines_of(text: &str) -> Vec<Range<usize>> {
 /// The sentences and the clauses of `text`, trimmed, in one pass (a sentence end also ends a
 /// clause). The ends are read from the bytes: each one is ASCII or starts with `0xE3 0x80`.
 fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let (mut sentences, mut clauses) = (Vec::new(), Vec::new());
+    // (room for a clause per ~16 bytes, a sentence per ~64: reports run ~12 and ~40 chars)
+    let (mut sentences, mut clauses) = (
+        Vec::with_capacity(text.len() / 64 + 1),
+        Vec::with_capacity(text.len() / 16 + 1),
+    );
     let (mut sentence, mut clause) = (0, 0);
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
