@@ -16,8 +16,10 @@ pub struct Short {
     re: regex_automata::meta::Regex,
     pat: String,
     /// Literals one of which every match contains, when the regex has no prefilter of its own
-    /// (see [`gate`]): a text without any of them is not searched.
-    gate: Option<aho_corasick::AhoCorasick>,
+    /// (see [`gate`]): a text without any of them is not searched. Built on the first search
+    /// (most of the catalog's patterns are never searched in a run: their prefilters rule
+    /// them out).
+    gate: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
 }
 
 impl Short {
@@ -31,7 +33,7 @@ impl Short {
             Ok(re) => Ok(Short {
                 re,
                 pat: pat.to_string(),
-                gate: gate(pat),
+                gate: std::sync::OnceLock::new(),
             }),
             Err(e) => Err(Regex::new(pat)
                 .err()
@@ -67,7 +69,10 @@ impl Short {
 
     /// False when `hay` surely holds no match (it lacks every literal of the gate).
     fn may_match(&self, hay: &str) -> bool {
-        self.gate.as_ref().is_none_or(|ac| ac.is_match(hay))
+        self.gate
+            .get_or_init(|| gate(&self.pat))
+            .as_ref()
+            .is_none_or(|ac| ac.is_match(hay))
     }
 }
 
@@ -97,7 +102,11 @@ fn gate(pat: &str) -> Option<aho_corasick::AhoCorasick> {
     for b in branches {
         lits.extend(literals_of(b)?);
     }
-    aho_corasick::AhoCorasick::new(&lits).ok()
+    // (an NFA: a DFA would take longer to build than the few searches of a pattern need)
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(&lits)
+        .ok()
 }
 
 /// Which of a list of patterns may match a text: one Aho-Corasick pass over the literals each
@@ -345,7 +354,7 @@ mod tests {
     fn the_gate_is_set_only_where_it_is_sound_and_needed() {
         let gated =
             super::Short::new("(?:不予|免于)|(?:[^各]类的?案件)|(?:罚没类[^,;。]{1,8}$)").unwrap();
-        assert!(gated.gate.is_some());
+        assert!(super::gate(gated.as_str()).is_some());
         for (hay, want) in [
             ("依法不予处罚", true),
             ("办理各类案件", false),
@@ -362,15 +371,9 @@ mod tests {
             );
         }
         // its own prefilter: every match begins with a literal
-        assert!(super::Short::new("行政复议|复议案件")
-            .unwrap()
-            .gate
-            .is_none());
+        assert!(super::gate("行政复议|复议案件").is_none());
         // a branch without a literal: no gate
-        assert!(super::Short::new("(?:不予)|(?:[^,]{2})")
-            .unwrap()
-            .gate
-            .is_none());
+        assert!(super::gate("(?:不予)|(?:[^,]{2})").is_none());
     }
 
     /// A bad pattern gets `Regex`'s message.

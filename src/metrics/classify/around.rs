@@ -167,7 +167,13 @@ mod tests {
     /// does; `;` and `、` (0xE3 0x80 0x81) do not end the sentence.
     #[test]
     fn full_sentence_start_is_after_the_last_sentence_end() {
-        for t in ["甲。乙;丙、丁", "甲!乙?丙\n丁,戊", "只有一句", "。", "a。b、c"] {
+        for t in [
+            "甲。乙;丙、丁",
+            "甲!乙?丙\n丁,戊",
+            "只有一句",
+            "。",
+            "a。b、c",
+        ] {
             let want = t
                 .char_indices()
                 .rev()
