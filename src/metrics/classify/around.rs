@@ -46,6 +46,9 @@ pub(super) struct Around {
     pub(super) left: Range<usize>,
     pub(super) right: Range<usize>,
     pub(super) sentence: Range<usize>,
+    /// Where the full sentence starts, also before a `;` ([`full_sentence_start`]; read up to
+    /// four times per figure, found once).
+    pub(super) full_start: usize,
 }
 
 pub(super) fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
@@ -87,6 +90,7 @@ pub(super) fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
     Around {
         left: clip(text, lstart, q.span.start),
         right: clip(text, q.span.end, rend.max(q.span.end)),
+        full_start: full_sentence_start(text, sentence.start, q.span.start),
         sentence,
     }
 }

@@ -1,7 +1,7 @@
 //! The metric whose words stand nearest a figure: triggers before it, `after` words behind it,
 //! context in its sentence or headings, a narrower metric named earlier in the clause.
 
-use super::around::{full_sentence_start, heading_text};
+use super::around::heading_text;
 use super::MAX_DIST;
 use crate::data::catalog::{Catalog, MetricKind};
 use crate::doc::Doc;
@@ -33,8 +33,9 @@ pub(super) fn narrower(cat: &Catalog, m: usize, words: &str, q: &Quantity) -> Op
     })
 }
 
-/// The best metric for one quantity given its left/right words (only the patterns the catalog's
-/// prefilters say may match are searched: the others surely do not match).
+/// The best metric for one quantity given its left/right words and its sentence (which starts at
+/// `full_start` when read across a `;`). Only the patterns the catalog's prefilters say may match
+/// are searched: the others surely do not match.
 pub(super) fn best_metric(
     doc: &Doc,
     cat: &Catalog,
@@ -42,16 +43,14 @@ pub(super) fn best_metric(
     left: Range<usize>,
     right: Range<usize>,
     sentence: &Range<usize>,
+    full_start: usize,
 ) -> Option<(usize, Range<usize>, bool)> {
     let text = &doc.body;
     let ltext = text.get(left.clone()).unwrap_or("");
     let rtext = text.get(right.clone()).unwrap_or("");
     // the context may be named anywhere in the sentence, also before a `;`
     let stext = text
-        .get(
-            full_sentence_start(text, sentence.start, q.span.start).min(sentence.start)
-                ..sentence.end,
-        )
+        .get(full_start.min(sentence.start)..sentence.end)
         .unwrap_or("");
     let mut best: Option<(i64, usize, Range<usize>, bool)> = None;
     let listed = cat.by_unit.get(&q.unit).map(Vec::as_slice).unwrap_or(&[]);

@@ -308,14 +308,22 @@ impl Cx<'_> {
         let (doc, cat, qs, text) = (self.doc, self.cat, self.qs, self.text);
         let q = &qs[i];
         let ltext = &text[a.left.clone()];
-        let mut found = best_metric(doc, cat, q2, left.clone(), a.right.clone(), &a.sentence);
+        let mut found = best_metric(
+            doc,
+            cat,
+            q2,
+            left.clone(),
+            a.right.clone(),
+            &a.sentence,
+            a.full_start,
+        );
         let mut loose = false;
         // (a clause that opens with `其中` continues the sentence before its `;`)
         let opens_part = text[clip(text, a.sentence.start, q.span.start)]
             .trim_start()
             .starts_with("其中");
         let prev_floor = if opens_part {
-            full_sentence_start(text, a.sentence.start, q.span.start).min(a.sentence.start)
+            a.full_start.min(a.sentence.start)
         } else {
             a.sentence.start
         };
@@ -335,7 +343,15 @@ impl Cx<'_> {
                     phrase_start(text, a.left.start.saturating_sub(1), floor),
                     q.span.start,
                 );
-                found = best_metric(doc, cat, q2, wider, a.right.clone(), &a.sentence);
+                found = best_metric(
+                    doc,
+                    cat,
+                    q2,
+                    wider,
+                    a.right.clone(),
+                    &a.sentence,
+                    a.full_start,
+                );
                 loose = found.is_some();
             }
         }
@@ -469,7 +485,7 @@ impl Cx<'_> {
         // a sentence that opens a breakdown (`按应诉机关分:…`, `分类看,…`) splits the total of
         // the sentence before it: its figures of that total's metric are parts, not facts. The
         // breakdown runs on across `;` to the sentence's `。`.
-        let full_start = full_sentence_start(text, a.sentence.start, q.span.start);
+        let full_start = a.full_start;
         let head = text[clip(text, full_start, q.span.start.min(full_start + 60))].trim_start();
         if words().patterns.breakdown.is_match(head)
             && !words().patterns.jurisdiction.is_match(head)
