@@ -39,12 +39,20 @@ pub(super) fn title_part(line: &str) -> &str {
             s = trim(x);
         }
     }
-    // a site name after `_`, `|` or a dash: cut at the first separator that ends a title
-    if let Some((i, _)) = s.match_indices(['_', '|', '-']).find(|&(i, _)| {
-        let head = trim(&s[..i]);
-        ends_title(strip_paren(head))
-    }) {
-        s = trim(&s[..i]);
+    // a site name after `_`, `|` or a dash: cut at the first separator that ends a title (most
+    // lines have none: one branch-free pass over the bytes tells)
+    let separator = |b: u8| matches!(b, b'_' | b'|' | b'-');
+    if s.bytes().fold(false, |any, b| any | separator(b)) {
+        // ASCII bytes: each is a whole char, found without decoding the others
+        if let Some(i) = s
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| separator(b))
+            .map(|(i, _)| i)
+            .find(|&i| ends_title(strip_paren(trim(&s[..i]))))
+        {
+            s = trim(&s[..i]);
+        }
     }
     // a trailing date (and time): `…报告 2022-01-10 10:12`
     static R: OnceLock<Regex> = OnceLock::new();
