@@ -103,6 +103,10 @@ pub(super) fn strip_paren(s: &str) -> &str {
 }
 
 pub(super) fn title_like(s: &str) -> bool {
+    // more than 400 bytes are more than 100 chars: a paragraph is not counted through
+    if s.len() > 400 {
+        return false;
+    }
     let n = s.chars().count();
     if !(6..=100).contains(&n) {
         return false;
