@@ -4,6 +4,7 @@ use super::words::{any_in, words};
 use super::{is_han, trim, Line};
 use crate::data::gazetteer;
 use crate::re::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 /// The title part of a line: page titles carry a site name after `_`, `|` or ` - `.
@@ -172,10 +173,16 @@ pub(super) fn subject_start(t: &str) -> usize {
     if let Some(m) = r.find(t) {
         cut = m.start();
     }
-    for k in &words().title.subject_starts {
-        if let Some(i) = t.find(k.as_str()) {
-            cut = cut.min(i);
-        }
+    // the first of the subject's words, whichever: the leftmost match of all in one scan
+    static STARTS: OnceLock<AhoCorasick> = OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&words().title.subject_starts)
+            .expect("a few short words")
+    });
+    if let Some(m) = starts.find(t) {
+        cut = cut.min(m.start());
     }
     cut
 }
@@ -361,5 +368,31 @@ pub(super) fn fields_distance(lines: &[Line], i: usize) -> usize {
         (Some(a), Some(b)) => a.min(b),
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => usize::MAX,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The agency part ends where the year or the first subject word (any of them) starts, as
+    /// the smallest `str::find` of them all tells.
+    #[test]
+    fn subject_start_is_the_first_word() {
+        let words = &super::words().title.subject_starts;
+        for t in [
+            "",
+            "威海市司法局",
+            "威海市司法局2021年法治政府建设年度报告",
+            "某局关于法治政府建设情况的报告",
+            "某县依法行政工作报告年度",
+            "生态环境状况公报",
+            "x年度环境状况",
+        ] {
+            let year = t.find("20").unwrap_or(t.len());
+            let want = words
+                .iter()
+                .filter_map(|k| t.find(k.as_str()))
+                .fold(year, usize::min);
+            assert_eq!(super::subject_start(t), want, "{t:?}");
+        }
     }
 }
