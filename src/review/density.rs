@@ -23,10 +23,11 @@ fn non_space_chars(s: &str) -> usize {
     let space_at = |x: u8, y: u8, z: u8| u8::from(ascii_space(x) | wide_space(x, y, z));
     // the last two bytes (a two-byte space may start at the one before the last)
     let mut space = usize::from(space_at(b[n - 2], b[n - 1], 0) + space_at(b[n - 1], 0, 0));
-    // the others, with the two bytes after each, in blocks whose count fits a byte
+    // the others, with the two bytes after each, in blocks whose count fits a byte (and whose
+    // length is a multiple of any vector's)
     let (x, y, z) = (&b[..n - 2], &b[1..n - 1], &b[2..]);
-    for start in (0..x.len()).step_by(255) {
-        let end = (start + 255).min(x.len());
+    for start in (0..x.len()).step_by(128) {
+        let end = (start + 128).min(x.len());
         let (x, y, z) = (&x[start..end], &y[start..end], &z[start..end]);
         let mut block = 0u8;
         for i in 0..x.len() {
