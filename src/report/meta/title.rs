@@ -104,12 +104,7 @@ pub(super) fn strip_paren(s: &str) -> &str {
 }
 
 pub(super) fn title_like(s: &str) -> bool {
-    // more than 400 bytes are more than 100 chars: a paragraph is not counted through
-    if s.len() > 400 {
-        return false;
-    }
-    let n = s.chars().count();
-    if !(6..=100).contains(&n) {
+    if !chars_within(s, 6, 100) {
         return false;
     }
     if s.contains('。')
@@ -165,6 +160,12 @@ pub(super) fn year_in(s: &str) -> Option<i32> {
     None
 }
 
+/// Whether `s` has `min..=max` chars; a string of more than `4 * max` bytes (a paragraph) is
+/// not counted through.
+pub(super) fn chars_within(s: &str, min: usize, max: usize) -> bool {
+    s.len() <= 4 * max && (min..=max).contains(&s.chars().count())
+}
+
 /// Where the agency part of a title ends.
 pub(super) fn subject_start(t: &str) -> usize {
     let mut cut = t.len();
@@ -188,8 +189,7 @@ pub(super) fn subject_start(t: &str) -> usize {
 }
 
 pub(super) fn agency_like(s: &str) -> bool {
-    let n = s.chars().count();
-    (2..=40).contains(&n)
+    chars_within(s, 2, 40)
         && s.chars()
             .all(|c| is_han(c) || c == ' ' || c == '(' || c == ')')
         && (s.ends_with(|c| words().agency.org_end(c)) || ends_with_place(s))
@@ -287,7 +287,7 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
 /// Two short lines that together read like a title (`X局2025年法治政府建设` + `工作总结`).
 fn joined_title(first: &str, next: &str) -> Option<String> {
     let next = title_part(next);
-    let short = |s: &str| (2..=40).contains(&s.chars().count());
+    let short = |s: &str| chars_within(s, 2, 40);
     if !short(first)
         || !short(next)
         || ends_title(strip_paren(first))
@@ -355,7 +355,7 @@ pub(super) fn fields_distance(lines: &[Line], i: usize) -> usize {
     let fields = &words().title.page_fields;
     let is_field = |k: usize| {
         let t = lines[k].text;
-        t.chars().count() <= 120 && t.contains(':') && any_in(t, fields)
+        chars_within(t, 0, 120) && t.contains(':') && any_in(t, fields)
     };
     let below = (i + 1..(i + 4).min(lines.len()))
         .find(|&k| is_field(k))
@@ -375,6 +375,23 @@ pub(super) fn fields_distance(lines: &[Line], i: usize) -> usize {
 mod tests {
     /// The agency part ends where the year or the first subject word (any of them) starts, as
     /// the smallest `str::find` of them all tells.
+    #[test]
+    fn chars_within_counts() {
+        for s in [
+            "",
+            "a",
+            "法治",
+            "法治政府建设年度报告",
+            &"长".repeat(41),
+            &"x".repeat(161),
+        ] {
+            for (min, max) in [(0, 0), (2, 40), (6, 100), (0, 120), (41, 41)] {
+                let n = s.chars().count();
+                let want = (min..=max).contains(&n);
+                assert_eq!(super::chars_within(s, min, max), want, "{s:?} {min} {max}");
+            }
+        }
+    }
     #[test]
     fn subject_start_is_the_first_word() {
         let words = &super::words().title.subject_starts;
