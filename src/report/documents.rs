@@ -319,20 +319,21 @@ fn is_separator_run(s: &str) -> bool {
 /// The text of `s` with every `《…》` blanked out (so years in titles are not read).
 fn outside_titles(s: &str) -> String {
     let mut depth = 0usize;
-    s.chars()
-        .map(|c| match c {
-            '《' => {
-                depth += 1;
-                ' '
-            }
-            '》' => {
-                depth = depth.saturating_sub(1);
-                ' '
-            }
-            _ if depth > 0 => ' ',
-            _ => c,
-        })
-        .collect()
+    // a blank is no longer than the char it stands for: the text's length is room enough
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().map(|c| match c {
+        '《' => {
+            depth += 1;
+            ' '
+        }
+        '》' => {
+            depth = depth.saturating_sub(1);
+            ' '
+        }
+        _ if depth > 0 => ' ',
+        _ => c,
+    }));
+    out
 }
 
 /// Words that, right after a run of titles, introduce a verb about it: `《X》已于…发布出台`.
