@@ -48,6 +48,8 @@ struct Rules {
     department: Regex,
     year: Regex,
     report_year: Regex,
+    /// The most chars of an issued verb.
+    verb_chars: usize,
 }
 
 fn rules() -> &'static Rules {
@@ -63,6 +65,12 @@ fn rules() -> &'static Rules {
             department: re(&t.department),
             year: re("(19|20)[0-9][0-9]年"),
             report_year: re("(20[0-9][0-9])年度?(法治政府|推进法治|法治建设|依法行政)"),
+            verb_chars: t
+                .issued_verbs
+                .iter()
+                .map(|v| v.chars().count())
+                .max()
+                .unwrap_or(0),
             t,
         }
     })
@@ -204,10 +212,11 @@ fn close_of(s: &str, i: usize, open: char, close: char) -> Option<usize> {
 }
 
 fn clean_title(raw: &str) -> Option<String> {
-    let t: String = raw
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
+    let mut t = String::with_capacity(raw.len());
+    t.extend(
+        raw.chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{3000}'),
+    );
     let n = t.chars().count();
     (n > 0 && n <= TITLE_MAX && !t.contains('。')).then_some(t)
 }
@@ -216,7 +225,14 @@ fn clean_title(raw: &str) -> Option<String> {
 fn scan(s: &str, base: usize, inner: bool, out: &mut Vec<Cite>) {
     let mut i = 0;
     while i < s.len() {
-        let Some(p) = s[i..].find(['《', '〈', '<']) else {
+        // 〈〉 and <> only name titles inside a 《》 title: outside, `《` alone is looked for (one
+        // char: a byte search, the others not decoded)
+        let next = if inner {
+            s[i..].find(['《', '〈', '<'])
+        } else {
+            s[i..].find('《')
+        };
+        let Some(p) = next else {
             break;
         };
         let at = i + p;
@@ -253,20 +269,36 @@ fn scan(s: &str, base: usize, inner: bool, out: &mut Vec<Cite>) {
 /// How far (chars) a title's sentence is read back from it.
 const LOOKBACK: usize = 200;
 
-/// The byte offset `n` chars before byte `b` of `s` (or 0).
-fn back(s: &str, b: usize, n: usize) -> usize {
+/// The byte offset `n` chars before byte `b` of `s`, but not before `floor` (or 0): the bytes
+/// are walked back no further than needed, each char counted at its lead byte.
+fn back(s: &str, b: usize, n: usize, floor: usize) -> usize {
     let b = b.min(s.len());
-    let mut i = b;
-    for _ in 0..n {
-        if i == 0 {
-            break;
-        }
+    let bytes = s.as_bytes();
+    let (mut i, mut left) = (b, n);
+    while left > 0 && i > floor {
         i -= 1;
-        while i > 0 && !s.is_char_boundary(i) {
-            i -= 1;
+        if !is_continuation(bytes[i]) {
+            left -= 1;
         }
     }
-    i
+    i.max(floor)
+}
+
+/// Whether a byte of UTF-8 continues a char (`10xxxxxx`).
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// The last occurrence of `needle` in a short `hay` (`str::rfind`'s), without setting a
+/// substring searcher up for it.
+fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    let Some(&first) = n.first() else {
+        return Some(hay.len());
+    };
+    hay.as_bytes()
+        .windows(n.len())
+        .rposition(|w| w[0] == first && w == n)
 }
 
 /// The year the report is about, from its title-like phrase (`2021年法治政府建设…`).
@@ -279,27 +311,29 @@ fn report_year(doc: &Doc) -> Option<String> {
 }
 
 fn is_separator_run(s: &str) -> bool {
-    let t = s.trim_matches(|c: char| c.is_whitespace() || "、,和及与".contains(c));
+    let t =
+        s.trim_matches(|c: char| c.is_whitespace() || ['、', ',', '和', '及', '与'].contains(&c));
     t.is_empty() || t == "以及"
 }
 
 /// The text of `s` with every `《…》` blanked out (so years in titles are not read).
 fn outside_titles(s: &str) -> String {
     let mut depth = 0usize;
-    s.chars()
-        .map(|c| match c {
-            '《' => {
-                depth += 1;
-                ' '
-            }
-            '》' => {
-                depth = depth.saturating_sub(1);
-                ' '
-            }
-            _ if depth > 0 => ' ',
-            _ => c,
-        })
-        .collect()
+    // a blank is no longer than the char it stands for: the text's length is room enough
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().map(|c| match c {
+        '《' => {
+            depth += 1;
+            ' '
+        }
+        '》' => {
+            depth = depth.saturating_sub(1);
+            ' '
+        }
+        _ if depth > 0 => ' ',
+        _ => c,
+    }));
+    out
 }
 
 /// Words that, right after a run of titles, introduce a verb about it: `《X》已于…发布出台`.
@@ -314,11 +348,14 @@ fn issued_at(doc: &Doc, chain_start: usize, chain_end: usize, year: Option<&str>
         return false;
     };
     let sent = doc.segs.sentences[si].clone();
-    let from = back(&doc.body, chain_start, LOOKBACK).max(sent.start);
+    let from = back(&doc.body, chain_start, LOOKBACK, sent.start);
     let before = outside_titles(doc.body.get(from..chain_start).unwrap_or(""));
     let mut best: Option<usize> = None;
+    // a verb followed by more than the window is no verb of this title: the last occurrence of
+    // each is looked for only in the window and the longest verb's chars before the title
+    let near = back(&before, before.len(), r.t.issued_window + r.verb_chars, 0);
     for v in &r.t.issued_verbs {
-        if let Some(p) = before.rfind(v.as_str()) {
+        if let Some(p) = rfind_short(&before[near..], v).map(|p| near + p) {
             let after = &before[p + v.len()..];
             if after.chars().count() > r.t.issued_window
                 || after.contains([',', ';', ':', '的', ')', '('])
@@ -363,7 +400,7 @@ fn said_normative(doc: &Doc, start: usize, end: usize) -> bool {
         return false;
     };
     let sent = &doc.segs.sentences[si];
-    let from = back(&doc.body, start, LOOKBACK).max(sent.start);
+    let from = back(&doc.body, start, LOOKBACK, sent.start);
     let before = doc.body.get(from..start).unwrap_or("");
     let tail: String = {
         let v: Vec<char> = before.chars().rev().take(12).collect();
@@ -453,7 +490,7 @@ pub fn documents(doc: &Doc) -> Vec<Document> {
     for (k, c) in cites.iter().enumerate() {
         // `(以下简称《条例》)` names an alias of the title before
         if !c.inner {
-            let lead = body.get(back(body, c.start, 6)..c.start).unwrap_or("");
+            let lead = body.get(back(body, c.start, 6, 0)..c.start).unwrap_or("");
             if lead.contains("简称") {
                 if let Some(main) = &last_main {
                     aliases.insert(c.title.clone(), main.clone());
@@ -504,6 +541,45 @@ mod tests {
     fn core() {
         assert_eq!(core_name("某办法(试行)"), "某办法");
         assert_eq!(core_name("某条例 (草案)"), "某条例");
+    }
+    /// `back` walks back as the char-by-char walk does, then stops at the floor.
+    #[test]
+    fn back_counts_chars() {
+        let simple = |s: &str, b: usize, n: usize, floor: usize| {
+            // the char starts before b, and b
+            let mut at: Vec<usize> = s[..b].char_indices().map(|(i, _)| i).collect();
+            at.push(b);
+            (at.len() - 1)
+                .checked_sub(n)
+                .map_or(0, |k| at[k])
+                .max(floor)
+        };
+        let s = "a《条例》第3条,bé文件\u{1F600}印发";
+        let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        for &b in &bounds {
+            for n in 0..20 {
+                for &floor in bounds.iter().filter(|&&f| f <= b) {
+                    assert_eq!(
+                        back(s, b, n, floor),
+                        simple(s, b, n, floor),
+                        "{b} {n} {floor}"
+                    );
+                }
+            }
+        }
+    }
+    /// `rfind_short` finds what `str::rfind` finds.
+    #[test]
+    fn rfind_short_is_rfind() {
+        for hay in ["", "印发", "制定印发并印发了", "印印发发", "a印发b", "发"] {
+            for needle in ["印发", "发", "印", "印发了", "x", ""] {
+                assert_eq!(
+                    rfind_short(hay, needle),
+                    hay.rfind(needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
     }
     #[test]
     fn kinds() {

@@ -10,10 +10,19 @@ use crate::numbers::quantities::{Kind, Quantity};
 use std::ops::Range;
 
 /// The words of `q`'s clause before it (up to 300 bytes back, from the last delimiter).
-fn clause_before(doc: &Doc, s: &Range<usize>, q: &Quantity) -> String {
+fn clause_before<'d>(doc: &'d Doc, s: &Range<usize>, q: &Quantity) -> &'d str {
     let before = tail(doc.body.get(s.start..q.span.start).unwrap_or(""), 300);
     let start = after_delimiter(before, &[',', ';', '。', ':']);
-    before[start..].to_string()
+    &before[start..]
+}
+
+/// The last `n` chars of `s` (all of it when shorter).
+fn last_chars(s: &str, n: usize) -> &str {
+    let from = match n.checked_sub(1) {
+        Some(k) => s.char_indices().rev().nth(k).map_or(0, |(i, _)| i),
+        None => s.len(),
+    };
+    &s[from..]
 }
 
 /// A sentence's one last-year figure and its one figure of this year in the same unit.
@@ -27,7 +36,7 @@ fn last_and_this<'q>(
         .iter()
         .filter(|q| {
             !matches!(q.kind, Kind::Percent | Kind::Points | Kind::Bare)
-                && r.last_year.is_match(&clause_before(doc, s, q))
+                && r.last_year.is_match(clause_before(doc, s, q))
         })
         .collect();
     if last.len() != 1 {
@@ -55,18 +64,10 @@ fn stated_change<'q>(
         .iter()
         .filter(|q| q.kind == Kind::Percent)
         .filter_map(|q| {
-            let b = clause_before(doc, s, q);
-            let tail: String = b
-                .chars()
-                .rev()
-                .take(8)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            if r.up.is_match(&tail) {
+            let tail = last_chars(clause_before(doc, s, q), 8);
+            if r.up.is_match(tail) {
                 Some((q, q.value))
-            } else if r.down.is_match(&tail) {
+            } else if r.down.is_match(tail) {
                 Some((q, -q.value))
             } else {
                 None
@@ -166,4 +167,19 @@ pub(super) fn changes(
         out.push(mismatch_flag(doc, fact, (v, l, pq), stated, computed));
     }
     last_years
+}
+
+#[cfg(test)]
+mod tests {
+    /// `last_chars` is the string of the last n chars, collected.
+    #[test]
+    fn last_chars_are_the_collected_ones() {
+        for s in ["", "a", "同比下降16.2%", "较上年增长é\u{1F600}x"] {
+            for n in 0..12 {
+                let v: Vec<char> = s.chars().rev().take(n).collect();
+                let want: String = v.into_iter().rev().collect();
+                assert_eq!(super::last_chars(s, n), want, "{s:?} {n}");
+            }
+        }
+    }
 }

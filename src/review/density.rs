@@ -1,6 +1,7 @@
 //! Where the numbers are (REVIEW.md §5): per level-1 section of the outline its length, the
 //! catalog fact mentions and the other figures in it; the report's figures per 1,000 chars.
 
+use super::parts::Outline;
 use crate::doc::Doc;
 use crate::model::{Report, SectionDensity};
 
@@ -11,23 +12,58 @@ pub const NO_FIGURES_MIN_CHARS: usize = 500;
 const WORDS_ONLY: [&str; 4] = ["leader_duty", "shortcomings", "plans", "other"];
 
 /// The chars of `s` that are not white space (`char::is_whitespace`), counted without decoding
-/// every char: white space is ASCII or begins with one of four lead bytes.
+/// a char: each byte is tested as the start of an ASCII or a wider white space char (see
+/// [`wide_space`]) in a branch-free loop the compiler vectorises.
 fn non_space_chars(s: &str) -> usize {
-    let mut space = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        match b {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => space += 1,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
-                space += 1
-            }
-            _ => {}
+    let b = s.as_bytes();
+    let n = b.len();
+    if n < 3 {
+        return s.chars().filter(|c| !c.is_whitespace()).count();
+    }
+    let space_at = |x: u8, y: u8, z: u8| u8::from(ascii_space(x) | wide_space(x, y, z));
+    // the last two bytes (a two-byte space may start at the one before the last)
+    let mut space = usize::from(space_at(b[n - 2], b[n - 1], 0) + space_at(b[n - 1], 0, 0));
+    // the others, with the two bytes after each, in blocks whose count fits a byte (and whose
+    // length is a multiple of any vector's)
+    let (x, y, z) = (&b[..n - 2], &b[1..n - 1], &b[2..]);
+    for start in (0..x.len()).step_by(128) {
+        let end = (start + 128).min(x.len());
+        let (x, y, z) = (&x[start..end], &y[start..end], &z[start..end]);
+        let mut block = 0u8;
+        for i in 0..x.len() {
+            block += space_at(x[i], y[i], z[i]);
         }
+        space += usize::from(block);
     }
     s.chars().count() - space
 }
 
+/// Whether a byte is ASCII white space (`\t \n \x0B \x0C \r` and the space).
+fn ascii_space(x: u8) -> bool {
+    (x == b' ') | (x.wrapping_sub(b'\t') < 5)
+}
+
+/// Whether the bytes `x y z` begin (in UTF-8) with a white space char beyond ASCII: U+0085,
+/// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F or U+3000 (Unicode's
+/// `White_Space`; the test compares with `char::is_whitespace` for every char). Lead bytes are
+/// never continuation bytes, so a match is a whole char. Bitwise, without branches.
+fn wide_space(x: u8, y: u8, z: u8) -> bool {
+    let latin = (x == 0xC2) & ((y == 0x85) | (y == 0xA0));
+    let ogham = (x == 0xE1) & (y == 0x9A) & (z == 0x80);
+    let general = (x == 0xE2)
+        & (((y == 0x80) & ((0x80..=0x8A).contains(&z) | (z == 0xA8) | (z == 0xA9) | (z == 0xAF)))
+            | ((y == 0x81) & (z == 0x9F)));
+    let ideographic = (x == 0xE3) & (y == 0x80) & (z == 0x80);
+    latin | ogham | general | ideographic
+}
+
 /// The level-1 sections and the density (figures per 1,000 non-space chars of the text, one decimal).
 pub fn density(doc: &Doc, report: &Report) -> (Vec<SectionDensity>, f64) {
+    density_of(doc, report, &Outline::new(report))
+}
+
+/// [`density`], the outline read already (see [`Outline`]).
+pub fn density_of(doc: &Doc, report: &Report, outline: &Outline) -> (Vec<SectionDensity>, f64) {
     let total = doc.index.len_chars();
     let starts: Vec<usize> = report
         .metrics
@@ -40,15 +76,21 @@ pub fn density(doc: &Doc, report: &Report) -> (Vec<SectionDensity>, f64) {
         .filter_map(|f| f.evidence.first().map(|e| e[0]))
         .collect();
     let count = |v: &[usize], a: usize, b: usize| v.iter().filter(|&&x| a <= x && x < b).count();
-    let tops: Vec<&crate::model::Heading> =
-        report.outline.iter().filter(|h| h.level == 1).collect();
+    let tops: Vec<usize> = (0..report.outline.len())
+        .filter(|&k| report.outline[k].level == 1)
+        .collect();
     let mut out = Vec::new();
-    for (i, h) in tops.iter().enumerate() {
-        let end = tops.get(i + 1).map_or(total, |n| n.at).max(h.at);
+    for (i, &k) in tops.iter().enumerate() {
+        let h = &report.outline[k];
+        let end = tops
+            .get(i + 1)
+            .map_or(total, |&n| report.outline[n].at)
+            .max(h.at);
         let facts = count(&starts, h.at, end);
         let figures = count(&figs, h.at, end);
         let chars = end - h.at;
-        let words_only = super::parts::heading_parts(&h.text, 1)
+        let words_only = outline
+            .top_heading_parts(k)
             .iter()
             .any(|p| WORDS_ONLY.contains(p));
         out.push(SectionDensity {
@@ -84,6 +126,12 @@ mod tests {
         ] {
             let want = s.chars().filter(|c| !c.is_whitespace()).count();
             assert_eq!(super::non_space_chars(s), want, "{s:?}");
+        }
+        // every char of Unicode, alone (at the end) and before another
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let want = usize::from(!c.is_whitespace());
+            assert_eq!(super::non_space_chars(&c.to_string()), want, "{c:?}");
+            assert_eq!(super::non_space_chars(&format!("{c}a")), want + 1, "{c:?}");
         }
     }
 }

@@ -25,10 +25,12 @@ use crate::numbers::quantities::Quantity;
 /// The review of one extracted report. `quantities` are the ones the extraction scanned in
 /// `doc.body`. Never panics; linear in the text.
 pub fn review(doc: &Doc, quantities: &[Quantity], report: &Report, cat: &Catalog) -> Review {
-    let parts = parts::parts(doc, report);
+    // the outline's headings read once for the parts and the density
+    let outline = parts::Outline::new(report);
+    let parts = parts::parts_of(doc, report, &outline);
     let timeliness = timeliness::timeliness(report.meta.year, report.meta.published.as_deref());
     let derived = derived::derived(report, derived::builtin());
-    let (sections, density) = density::density(doc, report);
+    let (sections, density) = density::density_of(doc, report, &outline);
     let mut review = Review {
         parts,
         timeliness,

@@ -8,6 +8,7 @@ use crate::re::Regex;
 use crate::text::layout::{self, SectionKind};
 use crate::text::segment::heading_marker;
 use serde::Deserialize;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 #[derive(Deserialize)]
@@ -58,20 +59,86 @@ pub struct PartRule {
 impl PartRule {
     /// Does this heading text (with or without its marker) at `level` (0 = unnumbered line) name the part?
     fn covers(&self, text: &str, level: u8) -> bool {
-        let core = heading_core(text);
-        if core.is_empty() || self.exclude.iter().any(|r| r.is_match(core)) {
+        self.covers_read(&Read::new(text, level))
+    }
+    /// [`PartRule::covers`] of a heading read once for all rules.
+    fn covers_read(&self, h: &Read) -> bool {
+        if h.core.is_empty() || self.exclude.iter().any(|r| r.is_match(h.core)) {
             return false;
         }
-        let by_sections = self
-            .sections
-            .is_some_and(|kind| layout::heading_kinds(text, level <= 1).contains(&kind));
+        let by_sections = self.sections.is_some_and(|kind| h.kinds().contains(&kind));
         by_sections
-            || (level >= 1
-                && level <= self.max_level
-                && self.headings.iter().any(|r| r.is_match(core)))
+            || (h.level >= 1
+                && h.level <= self.max_level
+                && self.headings.iter().any(|r| r.is_match(h.core)))
     }
     fn gives_reasons(&self, text: &str) -> bool {
         self.reasons.iter().any(|r| r.is_match(text))
+    }
+}
+
+/// A heading as the part rules read it: its core and, when a rule asks, its section kinds.
+struct Read<'a> {
+    text: &'a str,
+    level: u8,
+    core: &'a str,
+    kinds: OnceCell<Vec<SectionKind>>,
+}
+
+impl<'a> Read<'a> {
+    fn new(text: &'a str, level: u8) -> Read<'a> {
+        Read {
+            text,
+            level,
+            core: heading_core(text),
+            kinds: OnceCell::new(),
+        }
+    }
+    fn kinds(&self) -> &[SectionKind] {
+        self.kinds
+            .get_or_init(|| layout::heading_kinds(self.text, self.level <= 1))
+    }
+}
+
+/// The outline of a report as the part rules read it: each heading read once, and whether a
+/// rule covers it decided once (the parts and the density both ask, several times each).
+pub struct Outline<'r> {
+    headings: &'r [crate::model::Heading],
+    reads: Vec<Read<'r>>,
+    /// `covered[heading * rules + rule]`
+    covered: Vec<OnceCell<bool>>,
+}
+
+impl<'r> Outline<'r> {
+    /// The outline of `report`, nothing decided yet.
+    pub fn new(report: &'r Report) -> Outline<'r> {
+        let headings = &report.outline[..];
+        Outline {
+            headings,
+            reads: headings
+                .iter()
+                .map(|h| Read::new(&h.text, h.level))
+                .collect(),
+            covered: (0..headings.len() * rules().len())
+                .map(|_| OnceCell::new())
+                .collect(),
+        }
+    }
+    /// Whether rule `rule` (an index of [`rules`]) covers outline heading `k` at its level.
+    fn covers(&self, rule: usize, k: usize) -> bool {
+        *self.covered[k * rules().len() + rule]
+            .get_or_init(|| rules()[rule].covers_read(&self.reads[k]))
+    }
+    /// The ids of the parts outline heading `k` names read as a level-1 heading (see
+    /// [`heading_parts`]).
+    pub fn top_heading_parts(&self, k: usize) -> Vec<&'static str> {
+        if self.headings[k].level == 1 {
+            return (0..rules().len())
+                .filter(|&r| self.covers(r, k))
+                .map(|r| rules()[r].id.as_str())
+                .collect();
+        }
+        heading_parts(&self.headings[k].text, 1)
     }
 }
 
@@ -162,12 +229,18 @@ pub fn heading_parts(text: &str, level: u8) -> Vec<&'static str> {
 
 /// The status of each required part of the report.
 pub fn parts(doc: &Doc, report: &Report) -> Vec<Part> {
-    let mut by_level: Vec<&crate::model::Heading> = report.outline.iter().collect();
-    by_level.sort_by_key(|h| (h.level, h.at));
+    parts_of(doc, report, &Outline::new(report))
+}
+
+/// [`parts`], the outline read already.
+pub fn parts_of(doc: &Doc, report: &Report, outline: &Outline) -> Vec<Part> {
+    let mut by_level: Vec<usize> = (0..report.outline.len()).collect();
+    by_level.sort_by_key(|&k| (report.outline[k].level, report.outline[k].at));
     let found = doc.sections();
     rules()
         .iter()
-        .map(|rule| {
+        .enumerate()
+        .map(|(ri, rule)| {
             let mut part = Part {
                 id: rule.id.clone(),
                 status: "missing".into(),
@@ -177,11 +250,10 @@ pub fn parts(doc: &Doc, report: &Report) -> Vec<Part> {
                 for (_, r) in found.iter().filter(|(k, _)| *k == kind) {
                     let at = doc.index.char_at(r.start);
                     // the heading over the range: the last outline heading at or before it that names the part
-                    let head = report
-                        .outline
-                        .iter()
+                    let head = (0..report.outline.len())
                         .rev()
-                        .find(|h| h.at <= at && rule.covers(&h.text, h.level));
+                        .find(|&k| report.outline[k].at <= at && outline.covers(ri, k))
+                        .map(|k| &report.outline[k]);
                     let (text, hat) = match head {
                         Some(h) => (h.text.clone(), h.at),
                         None => {
@@ -212,7 +284,11 @@ pub fn parts(doc: &Doc, report: &Report) -> Vec<Part> {
                 }
             }
             if part.status == "missing" {
-                if let Some(h) = by_level.iter().find(|h| rule.covers(&h.text, h.level)) {
+                if let Some(h) = by_level
+                    .iter()
+                    .find(|&&k| outline.covers(ri, k))
+                    .map(|&k| &report.outline[k])
+                {
                     part.status = "section".into();
                     part.heading = Some(h.text.clone());
                     part.at = Some(h.at);
@@ -274,5 +350,57 @@ mod names_tests {
             .collect();
         assert!(shell.len() >= 5);
         assert_eq!(shell, serde);
+    }
+}
+
+#[cfg(test)]
+mod outline_tests {
+    use super::{heading_parts, rules, Outline};
+    use crate::model::{Heading, Report};
+
+    /// The outline's answers, decided once, are the rules' own on each heading, in any order of
+    /// asking and asked twice.
+    #[test]
+    fn the_outline_decides_as_the_rules_do() {
+        let texts = [
+            (1, "一、主要工作举措"),
+            (1, "二、存在的问题和不足"),
+            (2, "(一)存在问题"),
+            (1, "三、2025年工作计划"),
+            (0, "下一步工作打算"),
+            (1, "四、党政主要负责人履行推进法治建设第一责任人职责情况"),
+            (3, "1.其他"),
+            (1, "五、"),
+        ];
+        let report = Report {
+            outline: texts
+                .iter()
+                .enumerate()
+                .map(|(i, &(level, text))| Heading {
+                    level,
+                    text: text.to_string(),
+                    at: i * 10,
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let outline = Outline::new(&report);
+        for _ in 0..2 {
+            for (k, h) in report.outline.iter().enumerate().rev() {
+                for (r, rule) in rules().iter().enumerate() {
+                    assert_eq!(
+                        outline.covers(r, k),
+                        rule.covers(&h.text, h.level),
+                        "{} {}",
+                        rule.id,
+                        h.text
+                    );
+                }
+                assert_eq!(outline.top_heading_parts(k), heading_parts(&h.text, 1));
+            }
+        }
+        // not a vacuous table: some headings name a part, some not
+        let named = (0..texts.len()).filter(|&k| !outline.top_heading_parts(k).is_empty());
+        assert!((1..texts.len()).contains(&named.count()));
     }
 }

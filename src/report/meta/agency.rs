@@ -54,6 +54,8 @@ pub(super) fn signature_agency(lines: &[Line]) -> Option<String> {
         .take(40)
         .map(|l| l.text)
         .filter(|t| !any_in(t, &words().agency.footer))
+        // a date among the first 12 lines and the line after it: no further line is read
+        .take(13)
         .collect();
     for (k, t) in tail.iter().enumerate().take(12) {
         if parse_date(t).is_some_and(|(_, end)| end == t.len()) || cn_date(t) {

@@ -4,6 +4,7 @@ use super::title::year_re;
 use super::words::{any_in, words};
 use super::{is_han, trim, Line};
 use crate::re::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -112,6 +113,60 @@ fn label_res() -> &'static [(Regex, u8, bool, usize)] {
     })
 }
 
+/// The plain form of each of [`label_res`] (the regex without its optional spaces and colon),
+/// and their automaton to find them in one pass (see [`contained`]).
+fn label_words() -> &'static (Vec<String>, AhoCorasick) {
+    static R: OnceLock<(Vec<String>, AhoCorasick)> = OnceLock::new();
+    R.get_or_init(|| {
+        let labels: Vec<String> = label_res()
+            .iter()
+            .map(|(re, ..)| {
+                re.as_str()
+                    .strip_suffix("[ ]*([:|]?)")
+                    .map_or(String::new(), |l| l.replace("[ ]*", ""))
+            })
+            .collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(labels.iter().filter(|l| !l.is_empty()))
+            .expect("a few short labels");
+        (labels, ac)
+    })
+}
+
+/// Which of `words` occur in `hay` (`hay.contains(word)` of each), with `ac` the leftmost-first
+/// automaton of the non-empty words in order. One scan finds some occurrences; a word it did not
+/// report can only occur overlapping one it did (the scan stops at every start of a word), so it
+/// is looked for in the windows around those alone.
+fn contained(ac: &AhoCorasick, words: &[String], hay: &str) -> Vec<bool> {
+    let found: Vec<aho_corasick::Match> = ac.find_iter(hay).collect();
+    let ids: Vec<&String> = words.iter().filter(|w| !w.is_empty()).collect();
+    let mut present: Vec<bool> = words.iter().map(|w| w.is_empty()).collect();
+    for m in &found {
+        let w = ids[m.pattern().as_usize()];
+        for (k, v) in words.iter().enumerate() {
+            present[k] |= v == w;
+        }
+    }
+    for (k, w) in words.iter().enumerate().filter(|(_, w)| !w.is_empty()) {
+        if present[k] {
+            continue;
+        }
+        present[k] = found.iter().any(|m| {
+            let mut from = m.start().saturating_sub(w.len() - 1);
+            while !hay.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (m.end() + w.len() - 1).min(hay.len());
+            while !hay.is_char_boundary(to) {
+                to += 1;
+            }
+            hay[from..to].contains(w.as_str())
+        });
+    }
+    present
+}
+
 /// A clock time right after a date: ` 11:04`, ` 10:16:31`.
 fn clock_follows(s: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -122,14 +177,12 @@ fn clock_follows(s: &str) -> bool {
 pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
     let mut best: Option<(u8, usize, String)> = None;
     // a label can only match where the text without spaces holds its chars in a row: skip the
-    // others without a search over the whole text (a full pass each with regex-lite)
+    // others without a search of their own (an empty plain form is never skipped)
     let spaceless = norm.replace(' ', "");
-    for (re, rank, stamp, n) in label_res() {
-        let label = re
-            .as_str()
-            .strip_suffix("[ ]*([:|]?)")
-            .map(|l| l.replace("[ ]*", ""));
-        if label.is_some_and(|l| l.chars().all(char::is_alphanumeric) && !spaceless.contains(&l)) {
+    let (plain, ac) = label_words();
+    let present = contained(ac, plain, &spaceless);
+    for (k, (re, rank, stamp, n)) in label_res().iter().enumerate() {
+        if plain[k].chars().all(char::is_alphanumeric) && !present[k] {
             continue;
         }
         for c in re.captures_iter(norm) {
@@ -175,4 +228,52 @@ pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `contained` tells what `str::contains` tells: words inside others, overlapping others,
+    /// repeated, empty, at either end, around wide chars.
+    #[test]
+    fn contained_is_contains() {
+        let words: Vec<String> = [
+            "发布时间",
+            "时间",
+            "布时",
+            "间日",
+            "",
+            "时间",
+            "日期",
+            "期发",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(words.iter().filter(|w| !w.is_empty()))
+            .unwrap();
+        for hay in [
+            "",
+            "发布时间:2024-01-01",
+            "发布时间日期",
+            "时间日期发布",
+            "日期发布时",
+            "x发布时间日\u{1F600}期发y",
+            "无关",
+        ] {
+            let want: Vec<bool> = words.iter().map(|w| hay.contains(w.as_str())).collect();
+            assert_eq!(contained(&ac, &words, hay), want, "{hay:?}");
+        }
+        // the labels of the data, on the seeds
+        let (labels, ac) = label_words();
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        for e in std::fs::read_dir(seeds).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+            let want: Vec<bool> = labels.iter().map(|w| text.contains(w.as_str())).collect();
+            assert_eq!(contained(ac, labels, &text), want, "{:?}", e.path());
+        }
+    }
 }

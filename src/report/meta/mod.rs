@@ -140,13 +140,13 @@ fn complete_from_body(norm: &str, places: &Places, m: &mut Meta) {
     }
     complete_local(norm, places, m);
     // a branch bureau (`我分局`) whose place the text does not tell serves one county
-    let branch =
-        m.agency.as_deref().is_some_and(|a| a.ends_with("分局")) || agency::speaks_as_branch(norm);
+    let speaks_as_branch = agency::speaks_as_branch(norm);
+    let branch = m.agency.as_deref().is_some_and(|a| a.ends_with("分局")) || speaks_as_branch;
     if branch && m.level.is_none() && m.region.is_none() {
         m.level = Some(crate::data::gazetteer::COUNTY.to_string());
     }
     // a text that says 我分局 names its city, not its county
-    if agency::speaks_as_branch(norm)
+    if speaks_as_branch
         && m.agency.is_none()
         && m.level.as_deref() == Some(crate::data::gazetteer::PREFECTURAL)
     {

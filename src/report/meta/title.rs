@@ -4,6 +4,7 @@ use super::words::{any_in, words};
 use super::{is_han, trim, Line};
 use crate::data::gazetteer;
 use crate::re::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 /// The title part of a line: page titles carry a site name after `_`, `|` or ` - `.
@@ -39,12 +40,20 @@ pub(super) fn title_part(line: &str) -> &str {
             s = trim(x);
         }
     }
-    // a site name after `_`, `|` or a dash: cut at the first separator that ends a title
-    if let Some((i, _)) = s.match_indices(['_', '|', '-']).find(|&(i, _)| {
-        let head = trim(&s[..i]);
-        ends_title(strip_paren(head))
-    }) {
-        s = trim(&s[..i]);
+    // a site name after `_`, `|` or a dash: cut at the first separator that ends a title (most
+    // lines have none: one branch-free pass over the bytes tells)
+    let separator = |b: u8| matches!(b, b'_' | b'|' | b'-');
+    if s.bytes().fold(false, |any, b| any | separator(b)) {
+        // ASCII bytes: each is a whole char, found without decoding the others
+        if let Some(i) = s
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| separator(b))
+            .map(|(i, _)| i)
+            .find(|&i| ends_title(strip_paren(trim(&s[..i]))))
+        {
+            s = trim(&s[..i]);
+        }
     }
     // a trailing date (and time): `…报告 2022-01-10 10:12`
     static R: OnceLock<Regex> = OnceLock::new();
@@ -95,8 +104,7 @@ pub(super) fn strip_paren(s: &str) -> &str {
 }
 
 pub(super) fn title_like(s: &str) -> bool {
-    let n = s.chars().count();
-    if !(6..=100).contains(&n) {
+    if !chars_within(s, 6, 100) {
         return false;
     }
     if s.contains('。')
@@ -152,6 +160,12 @@ pub(super) fn year_in(s: &str) -> Option<i32> {
     None
 }
 
+/// Whether `s` has `min..=max` chars; a string of more than `4 * max` bytes (a paragraph) is
+/// not counted through.
+pub(super) fn chars_within(s: &str, min: usize, max: usize) -> bool {
+    s.len() <= 4 * max && (min..=max).contains(&s.chars().count())
+}
+
 /// Where the agency part of a title ends.
 pub(super) fn subject_start(t: &str) -> usize {
     let mut cut = t.len();
@@ -160,17 +174,22 @@ pub(super) fn subject_start(t: &str) -> usize {
     if let Some(m) = r.find(t) {
         cut = m.start();
     }
-    for k in &words().title.subject_starts {
-        if let Some(i) = t.find(k.as_str()) {
-            cut = cut.min(i);
-        }
+    // the first of the subject's words, whichever: the leftmost match of all in one scan
+    static STARTS: OnceLock<AhoCorasick> = OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&words().title.subject_starts)
+            .expect("a few short words")
+    });
+    if let Some(m) = starts.find(t) {
+        cut = cut.min(m.start());
     }
     cut
 }
 
 pub(super) fn agency_like(s: &str) -> bool {
-    let n = s.chars().count();
-    (2..=40).contains(&n)
+    chars_within(s, 2, 40)
         && s.chars()
             .all(|c| is_han(c) || c == ' ' || c == '(' || c == ')')
         && (s.ends_with(|c| words().agency.org_end(c)) || ends_with_place(s))
@@ -268,7 +287,7 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
 /// Two short lines that together read like a title (`X局2025年法治政府建设` + `工作总结`).
 fn joined_title(first: &str, next: &str) -> Option<String> {
     let next = title_part(next);
-    let short = |s: &str| (2..=40).contains(&s.chars().count());
+    let short = |s: &str| chars_within(s, 2, 40);
     if !short(first)
         || !short(next)
         || ends_title(strip_paren(first))
@@ -336,7 +355,7 @@ pub(super) fn fields_distance(lines: &[Line], i: usize) -> usize {
     let fields = &words().title.page_fields;
     let is_field = |k: usize| {
         let t = lines[k].text;
-        t.chars().count() <= 120 && t.contains(':') && any_in(t, fields)
+        chars_within(t, 0, 120) && t.contains(':') && any_in(t, fields)
     };
     let below = (i + 1..(i + 4).min(lines.len()))
         .find(|&k| is_field(k))
@@ -349,5 +368,48 @@ pub(super) fn fields_distance(lines: &[Line], i: usize) -> usize {
         (Some(a), Some(b)) => a.min(b),
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => usize::MAX,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The agency part ends where the year or the first subject word (any of them) starts, as
+    /// the smallest `str::find` of them all tells.
+    #[test]
+    fn chars_within_counts() {
+        for s in [
+            "",
+            "a",
+            "法治",
+            "法治政府建设年度报告",
+            &"长".repeat(41),
+            &"x".repeat(161),
+        ] {
+            for (min, max) in [(0, 0), (2, 40), (6, 100), (0, 120), (41, 41)] {
+                let n = s.chars().count();
+                let want = (min..=max).contains(&n);
+                assert_eq!(super::chars_within(s, min, max), want, "{s:?} {min} {max}");
+            }
+        }
+    }
+    #[test]
+    fn subject_start_is_the_first_word() {
+        let words = &super::words().title.subject_starts;
+        for t in [
+            "",
+            "威海市司法局",
+            "威海市司法局2021年法治政府建设年度报告",
+            "某局关于法治政府建设情况的报告",
+            "某县依法行政工作报告年度",
+            "生态环境状况公报",
+            "x年度环境状况",
+        ] {
+            let year = t.find("20").unwrap_or(t.len());
+            let want = words
+                .iter()
+                .filter_map(|k| t.find(k.as_str()))
+                .fold(year, usize::min);
+            assert_eq!(super::subject_start(t), want, "{t:?}");
+        }
     }
 }
