@@ -7,7 +7,6 @@
 //! places named before (`长春市朝阳区`) to pick one or reports the ambiguity.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -55,53 +54,10 @@ impl Entry {
     }
 }
 
-/// FxHash (rustc's own hasher): one rotate, xor and multiply per 8 bytes. [`find_all`] looks a
-/// char up at every char of a text and a name at every place-name start; SipHash cost ~150
-/// instructions per lookup there. The keys are the gazetteer's, so no hash flooding to fear.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        // the table takes its bucket from the low bits: bring the well-mixed high ones down
-        self.0.rotate_left(26)
-    }
-}
-
-/// A map hashed with [`FxHasher`].
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A map hashed with FxHash (`rustc-hash`: a multiply per word). [`find_all`] looks a char up
+/// at every char of a text and a name at every place-name start; SipHash cost ~150 instructions
+/// per lookup there. The keys are the gazetteer's, so no hash flooding to fear.
+type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 struct Gaz {
     entries: Vec<Entry>,
