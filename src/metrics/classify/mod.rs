@@ -308,15 +308,10 @@ impl Cx<'_> {
         let (doc, cat, qs, text) = (self.doc, self.cat, self.qs, self.text);
         let q = &qs[i];
         let ltext = &text[a.left.clone()];
-        let mut found = best_metric(
-            doc,
-            cat,
-            q2,
-            left.clone(),
-            a.right.clone(),
-            &a.sentence,
-            a.full_start,
-        );
+        let best = |l: Range<usize>| {
+            best_metric(doc, cat, q2, l, a.right.clone(), &a.sentence, a.full_start)
+        };
+        let mut found = best(left);
         let mut loose = false;
         // (a clause that opens with `其中` continues the sentence before its `;`)
         let opens_part = text[clip(text, a.sentence.start, q.span.start)]
@@ -343,15 +338,7 @@ impl Cx<'_> {
                     phrase_start(text, a.left.start.saturating_sub(1), floor),
                     q.span.start,
                 );
-                found = best_metric(
-                    doc,
-                    cat,
-                    q2,
-                    wider,
-                    a.right.clone(),
-                    &a.sentence,
-                    a.full_start,
-                );
+                found = best(wider);
                 loose = found.is_some();
             }
         }
