@@ -13,32 +13,48 @@ pub use regex::Regex;
 /// small. The matches are `Regex`'s: leftmost-first, byte offsets, the same syntax.
 #[derive(Debug, Clone)]
 pub struct Short {
-    re: regex_automata::meta::Regex,
+    /// Compiled on the first search (most of the catalog's patterns are never searched in a run:
+    /// the prefilters rule them out, and compiling all of them was two thirds of a first
+    /// report's instructions). None: it does not compile (see [`Short::check`]).
+    re: std::sync::OnceLock<Option<regex_automata::meta::Regex>>,
     pat: String,
     /// Literals one of which every match contains, when the regex has no prefilter of its own
-    /// (see [`gate`]): a text without any of them is not searched. Built on the first search
-    /// (most of the catalog's patterns are never searched in a run: their prefilters rule
-    /// them out).
+    /// (see [`gate`]): a text without any of them is not searched. Built on the first search.
     gate: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
 }
 
 impl Short {
-    /// Compile `pat` (the `regex` crate's syntax); the error is `Regex::new`'s.
+    /// `pat` (the `regex` crate's syntax), its syntax checked now and compiled on its first
+    /// search; the error is `Regex::new`'s. A pattern that parses but is too big to compile
+    /// never matches: [`Short::check`] tells it at once (a user's catalog is checked so).
     pub fn new(pat: &str) -> Result<Short, regex::Error> {
-        let config = regex_automata::meta::Config::new().hybrid(false).dfa(false);
-        match regex_automata::meta::Regex::builder()
-            .configure(config)
-            .build(pat)
-        {
-            Ok(re) => Ok(Short {
-                re,
+        match regex_syntax::parse(pat) {
+            Ok(_) => Ok(Short {
+                re: std::sync::OnceLock::new(),
                 pat: pat.to_string(),
                 gate: std::sync::OnceLock::new(),
             }),
-            Err(e) => Err(Regex::new(pat)
-                .err()
-                .unwrap_or_else(|| regex::Error::Syntax(e.to_string()))),
+            Err(e) => Err(regex_error(pat, e.to_string())),
         }
+    }
+
+    /// Compile it now; the error is `Regex::new`'s.
+    pub fn check(&self) -> Result<(), regex::Error> {
+        match self.regex() {
+            Some(_) => Ok(()),
+            None => Err(regex_error(
+                &self.pat,
+                build(&self.pat)
+                    .err()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default(),
+            )),
+        }
+    }
+
+    /// The compiled regex (compiled on the first call).
+    fn regex(&self) -> Option<&regex_automata::meta::Regex> {
+        self.re.get_or_init(|| build(&self.pat).ok()).as_ref()
     }
 
     /// The pattern it was compiled from.
@@ -48,12 +64,14 @@ impl Short {
 
     /// Whether it matches anywhere in `hay`.
     pub fn is_match(&self, hay: &str) -> bool {
-        self.may_match(hay) && self.re.is_match(hay)
+        self.may_match(hay) && self.regex().is_some_and(|re| re.is_match(hay))
     }
 
     /// The leftmost-first match in `hay`.
     pub fn find(&self, hay: &str) -> Option<regex_automata::Match> {
-        self.may_match(hay).then(|| self.re.find(hay)).flatten()
+        self.may_match(hay)
+            .then(|| self.regex().and_then(|re| re.find(hay)))
+            .flatten()
     }
 
     /// The successive non-overlapping matches in `hay`.
@@ -62,7 +80,8 @@ impl Short {
         hay: &'h str,
     ) -> impl Iterator<Item = regex_automata::Match> + use<'r, 'h> {
         self.may_match(hay)
-            .then(|| self.re.find_iter(hay))
+            .then(|| self.regex().map(|re| re.find_iter(hay)))
+            .flatten()
             .into_iter()
             .flatten()
     }
@@ -74,6 +93,20 @@ impl Short {
             .as_ref()
             .is_none_or(|ac| ac.is_match(hay))
     }
+}
+
+/// `pat` compiled for short windows: the meta regex without its lazy DFA (see [`Short`]).
+fn build(pat: &str) -> Result<regex_automata::meta::Regex, regex_automata::meta::BuildError> {
+    let config = regex_automata::meta::Config::new().hybrid(false).dfa(false);
+    regex_automata::meta::Regex::builder()
+        .configure(config)
+        .build(pat)
+}
+
+/// `Regex::new`'s error for `pat`, else (`regex` compiles what the meta regex does not) one that
+/// says `why`.
+fn regex_error(pat: &str, why: String) -> regex::Error {
+    Regex::new(pat).err().unwrap_or(regex::Error::Syntax(why))
 }
 
 /// The gate of a pattern whose matches need not begin with a literal (the meta regex then has no

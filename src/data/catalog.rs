@@ -294,7 +294,35 @@ impl Catalog {
         let invalid = |m: String| crate::data::DataError::invalid("catalog", m);
         let f: CatalogFile =
             crate::data::user("catalog", s).map_err(|e| invalid(format!("catalog: {e}")))?;
-        Self::compiled(f).map_err(invalid)
+        let cat = Self::compiled(f).map_err(invalid)?;
+        cat.check().map_err(invalid)?;
+        Ok(cat)
+    }
+
+    /// Compile every pattern now (they compile on their first search): a user's pattern too big
+    /// to compile is an error at once, not a pattern that never matches.
+    fn check(&self) -> Result<(), String> {
+        for (m, ms) in self.metrics.iter().zip(&self.matchers) {
+            let excludes = [&ms.exclude, &ms.exclude_after, &ms.context];
+            let all = (ms.triggers.iter().chain(&ms.after).chain(&ms.weak))
+                .chain(excludes.into_iter().flatten());
+            for r in all {
+                r.check().map_err(|e| {
+                    format!(
+                        "catalog: metric {}: bad pattern {:?}: {e}",
+                        m.id,
+                        r.as_str()
+                    )
+                })?;
+            }
+        }
+        for (i, r) in &self.zeros {
+            r.check().map_err(|e| {
+                let id = &self.metrics[*i].id;
+                format!("catalog: metric {id}: bad pattern {:?}: {e}", r.as_str())
+            })?;
+        }
+        Ok(())
     }
 
     fn compiled(f: CatalogFile) -> Result<Catalog, String> {
@@ -516,6 +544,30 @@ mod tests {
         assert_eq!(defs.summary_groups.len(), cat.summary_groups.len());
         for (d, c) in defs.summary_groups.iter().zip(&cat.summary_groups) {
             assert_eq!((&d.zh, &d.en, &d.metrics), (&c.zh, &c.en, &c.metrics));
+        }
+    }
+
+    /// The patterns compile on their first search, but a user's catalog is compiled at once: a
+    /// pattern that parses yet is too big to compile is an error naming it, as a syntax error is.
+    #[test]
+    fn a_users_pattern_too_big_to_compile_is_an_error_at_once() {
+        let metric = |trigger: &str| {
+            format!(
+                "version = \"t\"\n[[metric]]\nid = \"m\"\nlabel = \"案件\"\nlabel_en = \"cases\"\n\
+                 group = \"执法\"\ngroup_en = \"Enforcement\"\nkind = \"count\"\nunit = \"件\"\n\
+                 triggers = [{trigger:?}]\n"
+            )
+        };
+        assert!(super::Catalog::from_toml(&metric("处罚案件")).is_ok());
+        for bad in ["(处罚案件", "(?:处罚案件){1000}{1000}"] {
+            let e = super::Catalog::from_toml(&metric(bad))
+                .err()
+                .map(|e| e.to_string());
+            assert!(
+                e.as_deref()
+                    .is_some_and(|e| e.contains("metric m: bad pattern")),
+                "{bad}: {e:?}"
+            );
         }
     }
 }
