@@ -206,9 +206,22 @@ enum Job {
     Error(String),
 }
 
+/// What every job is done with: the same for all of them.
+struct Work<'a> {
+    /// `--lines`: one report per line.
+    lines: bool,
+    cat: &'a Catalog,
+    /// The derived measures of the user's catalog.
+    derived: &'a [DerivedDef],
+    /// The reports go out as a JSON array: each is serialized by the worker that made it.
+    json: bool,
+}
+
 /// What one job gave.
 struct Done {
     reports: Vec<Report>,
+    /// With [`Work::json`], each report as an element of a pretty JSON array.
+    json: Vec<String>,
     errors: Vec<String>,
     /// An archive (or --lines): its reports are several even if one.
     several: bool,
@@ -284,11 +297,12 @@ fn jobs(files: &[PathBuf]) -> Vec<Job> {
 }
 
 /// Read, expand, decode and extract one job.
-fn process(job: Job, lines: bool, cat: &Catalog) -> Done {
+fn process(job: Job, work: &Work) -> Done {
     let mut done = Done {
         reports: Vec::new(),
+        json: Vec::new(),
         errors: Vec::new(),
-        several: lines,
+        several: work.lines,
     };
     let (bytes, name) = match job {
         Job::Error(e) => {
@@ -319,16 +333,24 @@ fn process(job: Job, lines: bool, cat: &Catalog) -> Done {
                 continue;
             }
         };
-        if lines {
+        if work.lines {
             for line in decoded.text.lines() {
                 done.reports
-                    .push(crate::pipeline::extract_with(line, &part.name, cat));
+                    .push(crate::pipeline::extract_with(line, &part.name, work.cat));
             }
         } else {
-            let mut r = crate::pipeline::extract_with(&decoded.text, &part.name, cat);
+            let mut r = crate::pipeline::extract_with(&decoded.text, &part.name, work.cat);
             r.warnings.extend(decoded.warnings);
             done.reports.push(r);
         }
+    }
+    if !work.derived.is_empty() {
+        for r in &mut done.reports {
+            crate::review::add_derived(r, work.derived);
+        }
+    }
+    if work.json {
+        done.json = done.reports.iter().map(output::json_element).collect();
     }
     done
 }
@@ -379,6 +401,9 @@ fn progress_bar(progress: bool, n: usize) -> ProgressBar {
 struct Gathered {
     /// The reports (empty for `--jsonl`, which writes them as they come).
     reports: Vec<Report>,
+    /// `json[i]`: `reports[i]` as an element of the JSON array, when made (see [`Work::json`])
+    /// and still current.
+    json: Vec<Option<String>>,
     /// Some input could not be read.
     failed: bool,
     /// Some input gave several reports (an archive, `--lines`).
@@ -414,6 +439,11 @@ impl Gathered {
                 }
             }
         } else {
+            if d.json.len() == d.reports.len() {
+                self.json.extend(d.json.into_iter().map(Some));
+            } else {
+                self.json.extend(d.reports.iter().map(|_| None));
+            }
             self.reports.extend(d.reports);
         }
     }
@@ -424,8 +454,7 @@ impl Gathered {
 fn run_jobs(
     pool: rayon::ThreadPool,
     jobs: Vec<Job>,
-    lines: bool,
-    cat: &Catalog,
+    work: &Work,
     format: Format,
     bar: &ProgressBar,
     out: &mut dyn Write,
@@ -440,7 +469,7 @@ fn run_jobs(
                 jobs.into_par_iter()
                     .enumerate()
                     .for_each_with(tx, |tx, (i, job)| {
-                        let d = process(job, lines, cat);
+                        let d = process(job, work);
                         worker_bar.inc(1);
                         let _ = tx.send((i, d));
                     })
@@ -458,6 +487,12 @@ fn run_jobs(
         }
     });
     got
+}
+
+/// The report of `item`, to be written into: its JSON no longer current.
+fn stale<'a>(item: &'a mut (&mut Report, &mut Option<String>)) -> &'a mut Report {
+    *item.1 = None;
+    item.0
 }
 
 /// Write the gathered reports (or the review table) and give the exit code.
@@ -484,12 +519,11 @@ fn write_out(
     let written = match format {
         Format::Jsonl => out.flush(),
         Format::Json => {
-            let s = if reports.len() == 1 && single_arg && !got.several {
-                output::json(&reports)
+            if reports.len() == 1 && single_arg && !got.several {
+                writeln!(out, "{}", output::json(&reports))
             } else {
-                serde_json::to_string_pretty(&reports).unwrap_or_default()
-            };
-            writeln!(out, "{s}")
+                output::write_json_array(&reports, got.json, out)
+            }
         }
         Format::Csv => write!(out, "{}", output::csv_facts(&reports)),
     };
@@ -531,15 +565,19 @@ fn extract(
         }
     };
     let bar = progress_bar(progress, jobs.len());
-    let mut got = run_jobs(pool, jobs, a.lines, cat, format, &bar, out, err);
+    let work = Work {
+        lines: a.lines,
+        cat,
+        derived: &derived,
+        json: review.is_none() && format == Format::Json,
+    };
+    let mut got = run_jobs(pool, jobs, &work, format, &bar, out, err);
     bar.finish_and_clear();
-    if !derived.is_empty() {
-        got.reports
-            .iter_mut()
-            .for_each(|r| crate::review::add_derived(r, &derived));
-    }
     if got.reports.len() > 1 {
-        crate::review::series::across(&mut got.reports);
+        // (a report that gets a series or a flag is serialized again)
+        let mut items: Vec<(&mut Report, &mut Option<String>)> =
+            got.reports.iter_mut().zip(got.json.iter_mut()).collect();
+        crate::review::series::across_by(&mut items, |it| &*it.0, stale);
     }
     write_out(got, review, format, single_arg, out)
 }

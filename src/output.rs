@@ -16,6 +16,40 @@ pub fn json(reports: &[Report]) -> String {
     r.unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
+/// `r` as an element of a pretty JSON array of reports: indented one level, without the comma
+/// (what `serde_json::to_string_pretty` writes for it inside the array).
+pub fn json_element(r: &Report) -> String {
+    let s = serde_json::to_string_pretty(std::slice::from_ref(r))
+        .unwrap_or_else(|e| format!("[\n  {{\"error\": \"{e}\"}}\n]"));
+    // "[\n" element "\n]"
+    s.get(2..s.len().saturating_sub(2))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Write `reports` as a pretty JSON array and a newline, byte for byte what
+/// `serde_json::to_string_pretty(reports)` gives, using the elements already made
+/// (`made[i]`: [`json_element`] of `reports[i]`, or None).
+pub fn write_json_array(
+    reports: &[Report],
+    made: Vec<Option<String>>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    if reports.is_empty() {
+        return writeln!(out, "[]");
+    }
+    out.write_all(b"[\n")?;
+    let made = made.into_iter().chain(std::iter::repeat(None));
+    for (i, (r, m)) in reports.iter().zip(made).enumerate() {
+        if i > 0 {
+            out.write_all(b",\n")?;
+        }
+        let element = m.unwrap_or_else(|| json_element(r));
+        out.write_all(element.as_bytes())?;
+    }
+    out.write_all(b"\n]\n")
+}
+
 /// `more_than` / `nearly` / ``.
 pub fn approx_str(a: Option<Approx>) -> &'static str {
     match a {
