@@ -23,6 +23,24 @@ priority = 4
 summary_zh = "整改隐患{}"
 summary_en = "{} hazards fixed"
 
+# a zero stated without 无, 未, 零 or 没有: the zero phrases are the catalog's, not a word list
+# of the code's
+[[metric]]
+id = "major_accidents"
+label = "重大事故"
+label_en = "major accidents"
+group = "执法"
+group_en = "Enforcement"
+kind = "count"
+unit = "起"
+units = ["起"]
+triggers = ["重大[^,;。]{0,4}事故"]
+priority = 4
+
+[[zero]]
+id = "major_accidents"
+patterns = ["杜绝[^,;。]{0,6}重大[^,;。]{0,4}事故"]
+
 [[summary_group]]
 zh = "安全生产方面"
 en = "Work safety"
@@ -38,7 +56,7 @@ fn a_metric_added_in_a_data_file_is_extracted_and_summarised() {
         .expect("data/catalog.toml");
     fs::write(&catalog, format!("{builtin}{ADDITION}")).expect("write the catalog");
     let report = dir.join("report.txt");
-    fs::write(&report, "某某县应急管理局2023年法治政府建设情况报告\n全年检查企业320家次,督促整改事故隐患1260项。\n").expect("write the report");
+    fs::write(&report, "某某县应急管理局2023年法治政府建设情况报告\n全年检查企业320家次,督促整改事故隐患1260项。全年杜绝了重大生产安全事故。\n").expect("write the report");
 
     let out = common::run_cli(
         &[
@@ -62,6 +80,12 @@ fn a_metric_added_in_a_data_file_is_extracted_and_summarised() {
             .iter()
             .any(|f| f["id"] == "hazards_fixed" && f["value"] == 1260),
         "the new metric is not extracted: {facts:?}"
+    );
+    assert!(
+        facts
+            .iter()
+            .any(|f| f["id"] == "major_accidents" && f["value"] == 0),
+        "the new zero phrase is not read: {facts:?}"
     );
     let zh = json["summary"]["zh"].as_str().unwrap_or("");
     let en = json["summary"]["en"].as_str().unwrap_or("");

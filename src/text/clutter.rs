@@ -44,6 +44,67 @@ pub struct Rule {
 pub struct Rules {
     /// The rules, tried in order.
     pub rule: Vec<Rule>,
+    /// Every rule's `contains` and `unless` words in one automaton (built by `prepared`).
+    #[serde(skip)]
+    words: Words,
+}
+
+/// The words the rules look for anywhere in a line, found in one Aho–Corasick pass instead of
+/// one substring search per word and rule.
+#[derive(Debug, Clone, Default)]
+struct Words {
+    /// The distinct non-empty words; None when there are none.
+    ac: Option<aho_corasick::AhoCorasick>,
+    /// Per rule: the ids of its `contains` words, and of its `unless` words.
+    contains: Vec<Vec<usize>>,
+    unless: Vec<Vec<usize>>,
+    /// Per rule: it lists an empty `unless` word (which every line contains).
+    never: Vec<bool>,
+}
+
+impl Words {
+    fn new(rules: &[Rule]) -> Words {
+        let mut distinct: Vec<String> = Vec::new();
+        let mut ids = |list: &[String]| -> Vec<usize> {
+            let words = list.iter().filter(|w| !w.is_empty());
+            words
+                .map(|w| {
+                    distinct.iter().position(|d| d == w).unwrap_or_else(|| {
+                        distinct.push(w.clone());
+                        distinct.len() - 1
+                    })
+                })
+                .collect()
+        };
+        let (mut contains, mut unless) = (Vec::new(), Vec::new());
+        for r in rules {
+            contains.push(ids(&r.contains));
+            unless.push(ids(&r.unless));
+        }
+        let ac = (!distinct.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(&distinct).ok())
+            .flatten();
+        let never = rules
+            .iter()
+            .map(|r| r.unless.iter().any(String::is_empty))
+            .collect();
+        Words {
+            ac,
+            contains,
+            unless,
+            never,
+        }
+    }
+
+    /// Which of the words `line` contains.
+    fn present(&self, line: &str) -> Vec<bool> {
+        let n = self.ac.as_ref().map_or(0, |ac| ac.patterns_len());
+        let mut present = vec![false; n];
+        for m in self.ac.iter().flat_map(|ac| ac.find_overlapping_iter(line)) {
+            present[m.pattern().as_usize()] = true;
+        }
+        present
+    }
 }
 
 impl Rules {
@@ -80,6 +141,7 @@ impl Rules {
             }
             rule.only = normalise(&rule.only);
         }
+        r.words = Words::new(&r.rule);
         Ok(r)
     }
 
@@ -99,18 +161,27 @@ impl Rules {
         // (built only for a rule that lists whole lines)
         let squeezed = std::cell::OnceCell::new();
         let squeezed = || squeezed.get_or_init(|| bare.replace(' ', ""));
+        // (searched only once a rule takes lines this long)
+        let present = std::cell::OnceCell::new();
+        let has = |ids: &[usize]| {
+            let present = present.get_or_init(|| self.words.present(t));
+            ids.iter().any(|&i| present[i])
+        };
+        let w = &self.words;
         self.rule
             .iter()
-            .find(|r| {
+            .enumerate()
+            .find(|&(k, r)| {
                 chars <= r.max_chars
-                    && !r.unless.iter().any(|p| t.contains(p.as_str()))
+                    && !w.never[k]
+                    && !has(&w.unless[k])
                     && (r.starts.iter().any(|p| t.starts_with(p.as_str()))
                         || r.ends.iter().any(|p| bare.ends_with(p.as_str()))
-                        || r.contains.iter().any(|p| t.contains(p.as_str()))
+                        || has(&w.contains[k])
                         || (!r.lines.is_empty() && r.lines.contains(squeezed()))
                         || (!r.only.is_empty() && t.chars().all(|c| r.only.contains(c))))
             })
-            .map(|r| r.name.as_str())
+            .map(|(_, r)| r.name.as_str())
     }
 
     /// Byte ranges (whole lines, without the line break) of `norm` that are clutter.

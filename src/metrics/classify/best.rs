@@ -9,15 +9,21 @@ use crate::numbers::quantities::{Kind, Quantity};
 use crate::re::Short;
 use std::ops::Range;
 
+/// Whether metric `m` takes `q`: its kind, and its unit when the metric lists units.
 pub(super) fn unit_ok(cat: &Catalog, m: usize, q: &Quantity) -> bool {
     let metric = &cat.metrics[m];
-    let kind_ok = match metric.kind {
+    kind_ok(cat, m, q) && (metric.units.is_empty() || metric.units.contains(&q.unit))
+}
+
+/// Whether metric `m`'s kind is `q`'s (all [`unit_ok`] asks of the metrics that list `q`'s unit
+/// or list none, the only ones [`best_metric`] reads).
+fn kind_ok(cat: &Catalog, m: usize, q: &Quantity) -> bool {
+    match cat.metrics[m].kind {
         MetricKind::Count => q.kind == Kind::Count,
         MetricKind::Money => q.kind == Kind::Money,
         MetricKind::Rate => q.kind == Kind::Percent,
         MetricKind::Concentration => q.kind == Kind::Concentration,
-    };
-    kind_ok && (metric.units.is_empty() || metric.units.contains(&q.unit))
+    }
 }
 
 /// The metric that narrows `m` (its `refines`) and whose triggers match `words`, if any.
@@ -61,7 +67,7 @@ pub(super) fn best_metric(
     if !listed
         .iter()
         .chain(cat.any_unit.iter())
-        .any(|&m| unit_ok(cat, m, q))
+        .any(|&m| kind_ok(cat, m, q))
     {
         return None;
     }
@@ -69,7 +75,7 @@ pub(super) fn best_metric(
     let rhits = cat.after_pre.maybe(rtext);
     for &m in listed.iter().chain(cat.any_unit.iter()) {
         let mx = &cat.matchers[m];
-        if !unit_ok(cat, m, q) {
+        if !kind_ok(cat, m, q) {
             continue;
         }
         let prio = cat.metrics[m].priority as i64 * 10;

@@ -6,8 +6,8 @@ use crate::doc::Doc;
 use std::ops::Range;
 
 /// Explicit zeros (`均无败诉`): (metric index, byte span) for each match outside the plans section.
-/// A zero is stated with a negation, so only sentences holding one are searched, and of those
-/// only the ones the catalog's alternation of all zero phrases matches (one pass each).
+/// Only the sentences that the catalog's alternation of all zero phrases matches (one pass each,
+/// its literal prefilter skipping most) are searched phrase by phrase.
 pub fn zeros(doc: &Doc, cat: &Catalog) -> Vec<(usize, Range<usize>)> {
     if cat.zeros.is_empty() {
         return Vec::new();
@@ -18,11 +18,7 @@ pub fn zeros(doc: &Doc, cat: &Catalog) -> Vec<(usize, Range<usize>)> {
         let Some(sentence) = doc.body.get(sr.clone()) else {
             continue;
         };
-        if !["无", "未", "零", "没有", "0"]
-            .iter()
-            .any(|w| sentence.contains(w))
-            || in_plans(&secs, sr.start)
-            || cat.any_zero.as_ref().is_some_and(|r| !r.is_match(sentence))
+        if cat.any_zero.as_ref().is_some_and(|r| !r.is_match(sentence)) || in_plans(&secs, sr.start)
         {
             continue;
         }
