@@ -4,7 +4,7 @@
 use crate::model::Span;
 use crate::text::clutter;
 use crate::text::layout::{self, Section, SectionKind};
-use crate::text::normalise::normalise;
+use crate::text::normalise::{normalise_with_shifts, Shifts};
 use crate::text::offsets::CharIndex;
 use crate::text::segment::{segment, Segmentation};
 use std::ops::Range;
@@ -24,14 +24,14 @@ pub struct Doc<'a> {
     pub index: CharIndex,
     /// The problems/plans sections, computed once on first use (see [`Doc::sections`]).
     sections: std::sync::OnceLock<Vec<Section>>,
-    /// Char offsets → byte offsets of `original`, built on first use (see [`Doc::original_chars`]).
-    original_index: std::sync::OnceLock<CharIndex>,
+    /// Byte offsets of `norm` → byte offsets of `original` (see [`Doc::original_chars`]).
+    shifts: Shifts,
 }
 
 impl<'a> Doc<'a> {
     /// Normalise, blank clutter and segment `original`.
     pub fn new(original: &'a str) -> Self {
-        let norm = normalise(original);
+        let (norm, shifts) = normalise_with_shifts(original);
         let clutter = clutter::clutter_lines(&norm);
         let body = blank(&norm, &clutter);
         let segs = segment(&body);
@@ -43,16 +43,18 @@ impl<'a> Doc<'a> {
             segs,
             index,
             sections: std::sync::OnceLock::new(),
-            original_index: std::sync::OnceLock::new(),
+            shifts,
         }
     }
 
-    /// The original text at char span `[a, b)`, in O(1) after a one-time index (an evidence's `raw`).
+    /// The original text at char span `[a, b)` (an evidence's `raw`): the span's bytes in
+    /// `norm`, shifted back to the original's (O(log n)).
     pub fn original_chars(&self, span: Span) -> &str {
-        let ix = self
-            .original_index
-            .get_or_init(|| CharIndex::new(self.original));
-        let (a, b) = (ix.byte_at(span[0]), ix.byte_at(span[1].max(span[0])));
+        let (a, b) = (
+            self.index.byte_at(span[0]),
+            self.index.byte_at(span[1].max(span[0])),
+        );
+        let (a, b) = (self.shifts.original(a), self.shifts.original(b));
         self.original.get(a..b).unwrap_or("")
     }
 

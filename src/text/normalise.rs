@@ -27,12 +27,35 @@ pub fn normal_char(c: char) -> char {
 }
 
 /// Normalise a whole text (see the module doc). The result has as many chars as `s`.
+pub fn normalise(s: &str) -> String {
+    normalise_with_shifts(s).0
+}
+
+/// Where a normalised text's bytes stand in the original: after each char whose UTF-8 length
+/// changed (`，` → `,`), the normalised byte offset and how far the original is ahead there.
+#[derive(Debug, Clone, Default)]
+pub struct Shifts {
+    /// (normalised byte offset after the changed char, original − normalised bytes up to it)
+    at: Vec<(u32, i32)>,
+}
+
+impl Shifts {
+    /// The original's byte offset of the normalised text's byte offset `b` (a char boundary).
+    pub fn original(&self, b: usize) -> usize {
+        let k = self.at.partition_point(|&(at, _)| at as usize <= b);
+        let ahead = k.checked_sub(1).map_or(0, |k| self.at[k].1);
+        (b as i64 + ahead as i64).max(0) as usize
+    }
+}
+
+/// [`normalise`] and the [`Shifts`] that map its byte offsets back to `s`'s.
 ///
 /// Most of a report is ASCII and CJK ideographs, which map to themselves: those bytes are
 /// skipped without decoding, and unchanged runs are copied whole.
-pub fn normalise(s: &str) -> String {
+pub fn normalise_with_shifts(s: &str) -> (String, Shifts) {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
+    let mut shifts = Shifts::default();
     let (mut i, mut copied) = (0, 0);
     while i < bytes.len() {
         let b = bytes[i];
@@ -48,11 +71,16 @@ pub fn normalise(s: &str) -> String {
             out.push_str(&s[copied..i]);
             out.push(n);
             copied = i + c.len_utf8();
+            if n.len_utf8() != c.len_utf8() {
+                shifts
+                    .at
+                    .push((out.len() as u32, (copied - out.len()) as i32));
+            }
         }
         i += c.len_utf8();
     }
     out.push_str(&s[copied..]);
-    out
+    (out, shifts)
 }
 
 /// Whether the char that starts with byte `b` surely maps to itself: ASCII other than tab and
@@ -82,6 +110,20 @@ mod tests {
         assert!(n.contains("1021.2056万元,同比下降16.2%"));
         assert!(n.contains("[2021]5号"));
     }
+    /// The shifts take every char boundary of the normalised text to the same char's boundary
+    /// in the original, across chars that grow, shrink and keep their length.
+    #[test]
+    fn shifts_map_normalised_boundaries_to_the_originals() {
+        let s = "罚款１０２１．５万元，同比下降\u{3000}１６％\r\n〔2021〕5号\u{00B5}g·“引”—完";
+        let (n, shifts) = normalise_with_shifts(s);
+        let orig: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        let norm: Vec<usize> = n.char_indices().map(|(i, _)| i).chain([n.len()]).collect();
+        assert_eq!(orig.len(), norm.len());
+        for (o, b) in orig.iter().zip(&norm) {
+            assert_eq!(shifts.original(*b), *o, "normalised byte {b}");
+        }
+    }
+
     /// The byte-skipping loop gives what mapping every char does, for every char up to U+FFFF
     /// and a few beyond, alone and between CJK and ASCII neighbours.
     #[test]
