@@ -193,9 +193,8 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
-    // (most pieces neither begin nor end with a space: one look at each end)
-    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
-    if !space(s.chars().next()) && !space(s.chars().next_back()) {
+    // (most pieces neither begin nor end with a space: a look at each end's bytes)
+    if !space_first(s) && !space_last(s) {
         out.push(r);
         return;
     }
@@ -203,6 +202,28 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let trail = s.len() - s.trim_end().len();
     if lead + trail < s.len() {
         out.push(r.start + lead..r.end - trail);
+    }
+}
+
+/// Whether `s` is empty or its first char is whitespace (`char::is_whitespace`), told from the
+/// first byte for ASCII and the CJK ideographs' lead bytes `0xE4..=0xE9` (no whitespace there).
+fn space_first(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if b < 0x80 => matches!(b, b'\t'..=b'\r' | b' '),
+        Some(0xE4..=0xE9) => false,
+        _ => s.chars().next().is_none_or(char::is_whitespace),
+    }
+}
+
+/// Whether `s` is empty or its last char is whitespace, told from the last bytes for ASCII,
+/// the CJK ideographs and `0xE3 0x80 0x81/0x82` (`、` `。`, which end most clauses).
+fn space_last(s: &str) -> bool {
+    match s.as_bytes() {
+        [] => true,
+        [.., b] if *b < 0x80 => matches!(b, b'\t'..=b'\r' | b' '),
+        [.., 0xE4..=0xE9, _, _] | [.., 0xE3, 0x80, 0x81 | 0x82] => false,
+        _ => s.chars().next_back().is_none_or(char::is_whitespace),
     }
 }
 
@@ -327,5 +348,30 @@ mod tests {
         push_trimmed(t, s0..t.len(), &mut want_s);
         push_trimmed(t, c0..t.len(), &mut want_c);
         assert_eq!((sentences, clauses), (want_s, want_c));
+    }
+
+    /// The byte looks at a piece's ends say what `char::is_whitespace` says of its first and
+    /// last chars, for every char up to U+FFFF between CJK and ASCII neighbours.
+    #[test]
+    fn end_bytes_tell_whitespace_like_the_char_test() {
+        let chars = (0u32..0x1_0000)
+            .chain([0x1_F600])
+            .filter_map(char::from_u32);
+        for c in chars {
+            let ws = c.is_whitespace();
+            for (s, first, last) in [
+                (format!("{c}"), ws, ws),
+                (format!("{c}中a"), ws, false),
+                (format!("a中{c}"), false, ws),
+            ] {
+                assert_eq!(
+                    (space_first(&s), space_last(&s)),
+                    (first, last),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        assert!(space_first("") && space_last(""));
     }
 }
