@@ -564,6 +564,15 @@ fn extract(
             return 1;
         }
     };
+    // the built-in data files load on all cores (the first reports would take turns loading them)
+    if jobs.len() > 1 {
+        pool.install(|| {
+            crate::pipeline::loaders()
+                .into_par_iter()
+                .with_max_len(1)
+                .for_each(|load| load())
+        });
+    }
     let bar = progress_bar(progress, jobs.len());
     let work = Work {
         lines: a.lines,

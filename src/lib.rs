@@ -30,4 +30,4 @@ pub mod web;
 
 pub use data::catalog;
 pub use model::Report;
-pub use pipeline::{extract, extract_bytes, extract_with};
+pub use pipeline::{extract, extract_bytes, extract_with, loaders};

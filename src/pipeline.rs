@@ -51,6 +51,61 @@ pub fn extract_with(text: &str, source: &str, cat: &Catalog) -> Report {
     report
 }
 
+/// The loaders of the built-in data files, biggest first: each parses its file and compiles its
+/// patterns once (behind a `OnceLock`) the first time a report needs it. A caller with threads
+/// runs them in parallel before its first reports (the CLI: otherwise every worker waits on the
+/// one that loads). Loading is only ever sooner: what a report gives does not change.
+pub fn loaders() -> Vec<fn()> {
+    vec![
+        || {
+            let _ = crate::metrics::classify::words::words();
+        },
+        || {
+            let _ = review::parts::names();
+        },
+        || {
+            let _ = review::parts::rules();
+        },
+        crate::text::layout::load,
+        || {
+            let _ = meta::genre::genres();
+        },
+        || {
+            let _ = meta::genre::names();
+        },
+        crate::data::gazetteer::load,
+        || {
+            let _ = crate::metrics::words::words();
+        },
+        || {
+            let _ = meta::words::words();
+        },
+        documents::load,
+        || {
+            let _ = tables::builtin();
+        },
+        review::rules::load,
+        || {
+            let _ = review::rules::messages();
+        },
+        || {
+            let _ = review::derived::builtin();
+        },
+        || {
+            let _ = meta::date::label_res();
+        },
+        || {
+            let _ = meta::date::label_words();
+        },
+        || {
+            let _ = crate::text::clutter::builtin();
+        },
+        || {
+            let _ = quantities::words::chars();
+        },
+    ]
+}
+
 /// Decode a file's bytes (text in any supported encoding, HTML, .docx) and extract it.
 /// Errors are one-line messages naming what is wrong and what is supported.
 pub fn extract_bytes(bytes: &[u8], source: &str) -> Result<Report, input::InputError> {

@@ -44,10 +44,7 @@ impl Short {
             Some(_) => Ok(()),
             None => Err(regex_error(
                 &self.pat,
-                build(&self.pat)
-                    .err()
-                    .map(|e| e.to_string())
-                    .unwrap_or_default(),
+                build(&self.pat).err().unwrap_or_default(),
             )),
         }
     }
@@ -96,11 +93,12 @@ impl Short {
 }
 
 /// `pat` compiled for short windows: the meta regex without its lazy DFA (see [`Short`]).
-fn build(pat: &str) -> Result<regex_automata::meta::Regex, regex_automata::meta::BuildError> {
+fn build(pat: &str) -> Result<regex_automata::meta::Regex, String> {
     let config = regex_automata::meta::Config::new().hybrid(false).dfa(false);
     regex_automata::meta::Regex::builder()
         .configure(config)
         .build(pat)
+        .map_err(|e| e.to_string())
 }
 
 /// `Regex::new`'s error for `pat`, else (`regex` compiles what the meta regex does not) one that

@@ -237,6 +237,11 @@ fn parse(data: &'static str) -> Vec<Entry> {
     entries
 }
 
+/// Load the gazetteer now (see `pipeline::loaders`).
+pub(crate) fn load() {
+    gaz();
+}
+
 fn gaz() -> &'static Gaz {
     static G: OnceLock<Gaz> = OnceLock::new();
     G.get_or_init(|| {

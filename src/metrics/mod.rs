@@ -7,4 +7,4 @@ pub mod confidence;
 pub mod qualify;
 pub mod resolve;
 pub mod tables;
-mod words;
+pub(crate) mod words;

@@ -52,6 +52,11 @@ struct Rules {
     verb_chars: usize,
 }
 
+/// Load the document rules now (see `pipeline::loaders`).
+pub(crate) fn load() {
+    rules();
+}
+
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {

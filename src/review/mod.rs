@@ -12,7 +12,7 @@ pub mod density;
 pub mod derived;
 pub mod flags;
 pub mod parts;
-mod rules;
+pub(crate) mod rules;
 pub mod series;
 pub mod table;
 pub mod timeliness;

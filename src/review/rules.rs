@@ -61,6 +61,11 @@ pub(super) struct Rules {
     pub(super) year: Regex,
 }
 
+/// Load the review rules now (see `pipeline::loaders`).
+pub(crate) fn load() {
+    rules();
+}
+
 pub(super) fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {

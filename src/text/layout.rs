@@ -110,6 +110,11 @@ struct Rules {
     title: Regex,
 }
 
+/// Load the section rules now (see `pipeline::loaders`).
+pub(crate) fn load() {
+    rules();
+}
+
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {

@@ -15,7 +15,7 @@
 mod around;
 mod best;
 mod lists;
-mod words;
+pub(crate) mod words;
 mod zeros;
 
 use around::*;

@@ -22,7 +22,7 @@ mod finish;
 mod money;
 mod run;
 pub mod units;
-mod words;
+pub(crate) mod words;
 
 use crate::model::Approx;
 use accept::decorate;

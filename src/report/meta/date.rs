@@ -94,7 +94,7 @@ pub(super) fn parse_date(s: &str) -> Option<(String, usize)> {
 
 /// A date label written with optional spaces between its chars (`发 布 时 间`), then an optional
 /// colon (or a table's `|`): (regex, rank, whether a clock time must follow, plain label length in chars).
-fn label_res() -> &'static [(Regex, u8, bool, usize)] {
+pub(crate) fn label_res() -> &'static [(Regex, u8, bool, usize)] {
     static R: OnceLock<Vec<(Regex, u8, bool, usize)>> = OnceLock::new();
     R.get_or_init(|| {
         let w = &words().date;
@@ -115,7 +115,7 @@ fn label_res() -> &'static [(Regex, u8, bool, usize)] {
 
 /// The plain form of each of [`label_res`] (the regex without its optional spaces and colon),
 /// and their automaton to find them in one pass (see [`contained`]).
-fn label_words() -> &'static (Vec<String>, AhoCorasick) {
+pub(crate) fn label_words() -> &'static (Vec<String>, AhoCorasick) {
     static R: OnceLock<(Vec<String>, AhoCorasick)> = OnceLock::new();
     R.get_or_init(|| {
         let labels: Vec<String> = label_res()

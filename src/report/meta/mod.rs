@@ -18,7 +18,7 @@
 //! - **published**: a labelled date (发布时间/更新时间/时间/日期 …), never the signature date.
 
 mod agency;
-mod date;
+pub(crate) mod date;
 pub mod genre;
 mod jurisdiction;
 mod place;
