@@ -1,8 +1,13 @@
 //! Throughput of the whole pipeline (`extract`) on the five seed reports, in chars/s
-//! (criterion's "elements" are characters). Run: `cargo bench --bench pipeline`.
+//! (criterion's "elements" are characters), with the CLI's allocator. Run:
+//! `cargo bench --bench pipeline`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
+
+/// The native CLI's allocator (src/main.rs), so that the bench measures what the CLI runs.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn seeds() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
