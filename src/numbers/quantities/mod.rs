@@ -28,7 +28,7 @@ use crate::model::Approx;
 use accept::decorate;
 use chars::{ch, is_url_start, url_end};
 use finish::{finish, special};
-use run::{can_start, dotted_chain_end, may_start, read_run};
+use run::{can_start, dotted_chain_end, read_run, skip_to_start};
 use std::ops::Range;
 
 /// What a quantity measures, decided by its unit.
@@ -97,13 +97,10 @@ pub fn scan(text: &str) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     let mut chain_end = 0;
-    while i < text.len() {
+    loop {
+        i = skip_to_start(text, i);
         let Some(c) = ch(text, i) else { break };
         let step = c.len_utf8();
-        if !may_start(c) {
-            i += step;
-            continue;
-        }
         if (c == 'h' || c == 'w') && is_url_start(text, i) {
             i = url_end(text, i);
             continue;
@@ -161,6 +158,7 @@ fn tidy(v: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::run::may_start;
     use super::*;
 
     fn vals(s: &str) -> Vec<(f64, String)> {
@@ -188,6 +186,24 @@ mod tests {
             }
         }
         assert!(!may_start('中') && !may_start(','));
+    }
+
+    /// `skip_to_start` stops at the first char `may_start` lets through, for every char up to
+    /// U+FFFF and a few beyond, after chars of every UTF-8 length.
+    #[test]
+    fn skip_to_start_stops_where_may_start_says() {
+        for c in (0..0x1_0000)
+            .chain([0x1_F600, 0x2_0001, 0x10_FFFF])
+            .filter_map(char::from_u32)
+        {
+            let t = format!("中é😀z{c},");
+            let want = t
+                .char_indices()
+                .find(|&(_, d)| may_start(d))
+                .map_or(t.len(), |(i, _)| i);
+            assert_eq!(skip_to_start(&t, 0), want, "U+{:04X}", c as u32);
+        }
+        assert_eq!(skip_to_start("", 0), 0);
     }
 
     #[test]

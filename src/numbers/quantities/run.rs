@@ -68,9 +68,38 @@ pub(super) fn can_start(t: &str, i: usize, c: char) -> bool {
 /// of `h`/`w` (where a URL is skipped): a numeral char, a sign, a decimal point, `半`, `对`/`對`.
 /// The set is a bitmap on the char's low 12 bits, built once from the numeral predicates over
 /// the Basic Multilingual Plane (other chars share its bits: a false "may" is only slower).
+#[cfg(test)]
 pub(super) fn may_start(c: char) -> bool {
+    let k = c as usize & 0xFFF;
+    start_bits()[k >> 6] >> (k & 63) & 1 == 1
+}
+
+/// The byte offset of the first char at or after byte `i` (a char boundary) that
+/// [`may_start`] lets through, else `t.len()`: the chars' low 12 bits read straight from their
+/// UTF-8 bytes, without decoding them (most of a report's chars are passed over here).
+pub(super) fn skip_to_start(t: &str, mut i: usize) -> usize {
+    let (b, bits) = (t.as_bytes(), start_bits());
+    let at = |j: usize| b.get(j).map_or(0, |&x| x as usize & 0x3F);
+    while let Some(&lead) = b.get(i) {
+        let (k, len) = match lead {
+            0..0x80 => (lead as usize, 1),
+            0..0xE0 => ((lead as usize & 0x1F) << 6 | at(i + 1), 2),
+            0xE0..0xF0 => (at(i + 1) << 6 | at(i + 2), 3),
+            _ => (at(i + 2) << 6 | at(i + 3), 4),
+        };
+        let k = k & 0xFFF;
+        if bits[k >> 6] >> (k & 63) & 1 == 1 {
+            return i;
+        }
+        i += len;
+    }
+    t.len()
+}
+
+/// The bitmap of [`may_start`].
+fn start_bits() -> &'static [u64; 64] {
     static BITS: std::sync::OnceLock<[u64; 64]> = std::sync::OnceLock::new();
-    let bits = BITS.get_or_init(|| {
+    BITS.get_or_init(|| {
         let mut bits = [0u64; 64];
         let starts = |c: char| {
             c.is_ascii_digit()
@@ -86,9 +115,7 @@ pub(super) fn may_start(c: char) -> bool {
             bits[k >> 6] |= 1 << (k & 63);
         }
         bits
-    });
-    let k = c as usize & 0xFFF;
-    bits[k >> 6] >> (k & 63) & 1 == 1
+    })
 }
 
 /// `2222.2222.22222.222`: a run of digits and two or more dots; its end (else `i`).
