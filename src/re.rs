@@ -192,17 +192,21 @@ impl Prefilter {
     /// For each pattern, whether it may match `hay` (false: it surely does not).
     pub fn maybe(&self, hay: &str) -> Vec<bool> {
         let mut out = vec![false; self.len];
-        for &k in &self.always {
-            out[k] = true;
-        }
+        self.maybe_each(hay, |k| out[k] = true);
+        out
+    }
+
+    /// Call `f` with each pattern that may match `hay` (some more than once): the ones
+    /// [`Prefilter::maybe`] marks.
+    pub fn maybe_each(&self, hay: &str, mut f: impl FnMut(usize)) {
+        self.always.iter().for_each(|&k| f(k));
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(hay) {
-                for &k in &self.owners[m.pattern().as_usize()] {
-                    out[k] = true;
-                }
+                self.owners[m.pattern().as_usize()]
+                    .iter()
+                    .for_each(|&k| f(k));
             }
         }
-        out
     }
 }
 

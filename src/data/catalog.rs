@@ -205,9 +205,13 @@ pub struct Catalog {
     /// Index in `trigger_pre` of metric i's first trigger / first weak trigger.
     pub trigger_base: Vec<usize>,
     pub weak_base: Vec<usize>,
+    /// The metric of each pattern of `trigger_pre`.
+    pub trigger_owner: Vec<usize>,
     /// Every metric's `after` patterns in one prefilter; `after_base[i]` is metric i's first.
     pub after_pre: Prefilter,
     pub after_base: Vec<usize>,
+    /// The metric of each pattern of `after_pre`.
+    pub after_owner: Vec<usize>,
     /// For each unit of the text, the metrics that list it (in catalog order).
     pub by_unit: std::collections::HashMap<String, Vec<usize>>,
     /// Metrics that list no units (they take any unit of their kind).
@@ -216,23 +220,38 @@ pub struct Catalog {
     pub primary: PrimaryWeights,
 }
 
-/// Every metric's `first` patterns, then every metric's `second` ones, in one list, with the
-/// index of each metric's first pattern of either kind.
+/// Every metric's `first` patterns, then every metric's `second` ones, in one list.
+struct Flat {
+    pats: Vec<String>,
+    /// The index of each metric's first pattern of either kind.
+    base1: Vec<usize>,
+    base2: Vec<usize>,
+    /// The metric of each pattern.
+    owner: Vec<usize>,
+}
+
 fn flat<'a>(
     metrics: &'a [Metric],
     first: impl Fn(&'a Metric) -> &'a [String],
     second: impl Fn(&'a Metric) -> &'a [String],
-) -> (Vec<String>, Vec<usize>, Vec<usize>) {
-    let (mut pats, mut base1, mut base2) = (Vec::new(), Vec::new(), Vec::new());
-    for m in metrics {
-        base1.push(pats.len());
-        pats.extend(first(m).iter().cloned());
+) -> Flat {
+    let mut f = Flat {
+        pats: Vec::new(),
+        base1: Vec::new(),
+        base2: Vec::new(),
+        owner: Vec::new(),
+    };
+    for (i, m) in metrics.iter().enumerate() {
+        f.base1.push(f.pats.len());
+        f.pats.extend(first(m).iter().cloned());
+        f.owner.resize(f.pats.len(), i);
     }
-    for m in metrics {
-        base2.push(pats.len());
-        pats.extend(second(m).iter().cloned());
+    for (i, m) in metrics.iter().enumerate() {
+        f.base2.push(f.pats.len());
+        f.pats.extend(second(m).iter().cloned());
+        f.owner.resize(f.pats.len(), i);
     }
-    (pats, base1, base2)
+    f
 }
 
 /// The compiled patterns of each of `metrics`.
@@ -326,8 +345,8 @@ impl Catalog {
     }
 
     fn compiled(f: CatalogFile) -> Result<Catalog, String> {
-        let (tpats, trigger_base, weak_base) = flat(&f.metrics, |m| &m.triggers, |m| &m.weak);
-        let (apats, after_base, _) = flat(&f.metrics, |m| &m.after, |_| &[]);
+        let triggers = flat(&f.metrics, |m| &m.triggers, |m| &m.weak);
+        let after = flat(&f.metrics, |m| &m.after, |_| &[]);
         // the first half of the metrics compile on a second core while the rest of the
         // metrics' own patterns compile here
         let (head, tail) = f.metrics.split_at(f.metrics.len() / 2);
@@ -376,8 +395,8 @@ impl Catalog {
                 .collect();
             Regex::new(&joined.join("|")).ok()
         };
-        let trigger_pre = Prefilter::new(&tpats);
-        let after_pre = Prefilter::new(&apats);
+        let trigger_pre = Prefilter::new(&triggers.pats);
+        let after_pre = Prefilter::new(&after.pats);
         let mut by_unit: std::collections::HashMap<String, Vec<usize>> = Default::default();
         let mut any_unit = Vec::new();
         for (i, m) in f.metrics.iter().enumerate() {
@@ -398,10 +417,12 @@ impl Catalog {
             zeros,
             any_zero,
             trigger_pre,
-            trigger_base,
-            weak_base,
+            trigger_base: triggers.base1,
+            weak_base: triggers.base2,
+            trigger_owner: triggers.owner,
             after_pre,
-            after_base,
+            after_base: after.base1,
+            after_owner: after.owner,
             by_unit,
             any_unit,
             primary: f.primary,

@@ -71,11 +71,23 @@ pub(super) fn best_metric(
     {
         return None;
     }
-    let lhits = cat.trigger_pre.maybe(ltext);
-    let rhits = cat.after_pre.maybe(rtext);
+    // which patterns may match, and so which metrics have any (the others find no words)
+    let (mut lhits, mut rhits) = (
+        vec![false; cat.trigger_owner.len()],
+        vec![false; cat.after_owner.len()],
+    );
+    let mut named = vec![false; cat.metrics.len()];
+    cat.trigger_pre.maybe_each(ltext, |k| {
+        lhits[k] = true;
+        named[cat.trigger_owner[k]] = true;
+    });
+    cat.after_pre.maybe_each(rtext, |k| {
+        rhits[k] = true;
+        named[cat.after_owner[k]] = true;
+    });
     for &m in listed.iter().chain(cat.any_unit.iter()) {
         let mx = &cat.matchers[m];
-        if !kind_ok(cat, m, q) {
+        if !named[m] || !kind_ok(cat, m, q) {
             continue;
         }
         let prio = cat.metrics[m].priority as i64 * 10;
