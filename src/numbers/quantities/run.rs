@@ -83,7 +83,7 @@ pub(super) fn skip_to_start(t: &str, mut i: usize) -> usize {
     while let Some(&lead) = b.get(i) {
         let (k, len) = match lead {
             0..0x80 => (lead as usize, 1),
-            0..0xE0 => ((lead as usize & 0x1F) << 6 | at(i + 1), 2),
+            0x80..0xE0 => ((lead as usize & 0x1F) << 6 | at(i + 1), 2),
             0xE0..0xF0 => (at(i + 1) << 6 | at(i + 2), 3),
             _ => (at(i + 2) << 6 | at(i + 3), 4),
         };
