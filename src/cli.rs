@@ -545,9 +545,6 @@ fn extract(
         Ok(c) => c,
         Err(code) => return code,
     };
-    let cat = catalog
-        .as_ref()
-        .unwrap_or_else(|| crate::data::catalog::builtin());
     let format = a.format();
     // one plain file (or standard input) gives one object; folders and archives an array
     let single_arg = a.input.files.len() == 1
@@ -564,15 +561,24 @@ fn extract(
             return 1;
         }
     };
-    // the built-in data files load on all cores (the first reports would take turns loading them)
+    // the built-in catalog and data files load on all cores (the first reports would take
+    // turns loading them)
     if jobs.len() > 1 {
         pool.install(|| {
-            crate::pipeline::loaders()
-                .into_par_iter()
-                .with_max_len(1)
-                .for_each(|load| load())
+            rayon::join(
+                || catalog.is_none().then(crate::data::catalog::builtin),
+                || {
+                    crate::pipeline::loaders()
+                        .into_par_iter()
+                        .with_max_len(1)
+                        .for_each(|load| load())
+                },
+            )
         });
     }
+    let cat = catalog
+        .as_ref()
+        .unwrap_or_else(|| crate::data::catalog::builtin());
     let bar = progress_bar(progress, jobs.len());
     let work = Work {
         lines: a.lines,
