@@ -134,3 +134,40 @@ fn one_megabyte_of_any_shape_in_under_a_second() {
     }
     assert!(bad.is_empty(), "too slow on 1 MB: {}", bad.join("; "));
 }
+
+/// `n` reports of `n` agencies (one year each): nothing to compare, but every report is grouped.
+fn reports_of_many_agencies(n: usize) -> Vec<zhibiao::Report> {
+    (0..n)
+        .map(|i| {
+            let mut r = zhibiao::Report::default();
+            r.meta.agency = Some(format!("第{i}县司法局"));
+            r.meta.year = Some(2023);
+            r
+        })
+        .collect()
+}
+
+/// Grouping a batch's reports by agency (the CLI's and the page's comparison over thousands of
+/// files) is linear in their number too.
+#[test]
+fn comparing_four_times_the_reports_costs_at_most_five_times_the_time() {
+    let time = |n: usize| {
+        let reports = reports_of_many_agencies(n);
+        (0..3)
+            .map(|_| {
+                let mut batch = reports.clone();
+                let t0 = Instant::now();
+                zhibiao::review::series::across(&mut batch);
+                std::hint::black_box(batch);
+                t0.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let (t1, t4) = (time(5_000), time(20_000));
+    println!("scaling: across 5,000 reports {t1:.1?}  ×4 → {t4:.1?}");
+    assert!(
+        t4 <= t1 * 5 + Duration::from_millis(20),
+        "superlinear: {t1:?} → {t4:?}"
+    );
+}

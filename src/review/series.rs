@@ -33,19 +33,18 @@ pub fn across_by<T>(
     get: impl Fn(&T) -> &Report,
     mut get_mut: impl FnMut(&mut T) -> &mut Report,
 ) {
-    // agency → indices (first report per year)
+    // agency → indices (first report per year), the agencies in order of first appearance
     let mut groups: Vec<(String, Vec<(i32, usize)>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<String, usize> = Default::default();
     for (i, r) in items.iter().map(&get).enumerate() {
         let Some((a, y)) = agency_key(r) else {
             continue;
         };
-        let g = match groups.iter_mut().find(|g| g.0 == a) {
-            Some(g) => g,
-            None => {
-                groups.push((a, Vec::new()));
-                groups.last_mut().expect("just pushed")
-            }
-        };
+        let k = *group_of.entry(a.clone()).or_insert_with(|| {
+            groups.push((a, Vec::new()));
+            groups.len() - 1
+        });
+        let g = &mut groups[k];
         if !g.1.iter().any(|(yy, _)| *yy == y) {
             g.1.push((y, i));
         }
