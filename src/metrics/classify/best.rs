@@ -71,23 +71,10 @@ pub(super) fn best_metric(
     {
         return None;
     }
-    // which patterns may match, and so which metrics have any (the others find no words)
-    let (mut lhits, mut rhits) = (
-        vec![false; cat.trigger_owner.len()],
-        vec![false; cat.after_owner.len()],
-    );
-    let mut named = vec![false; cat.metrics.len()];
-    cat.trigger_pre.maybe_each(ltext, |k| {
-        lhits[k] = true;
-        named[cat.trigger_owner[k]] = true;
-    });
-    cat.after_pre.maybe_each(rtext, |k| {
-        rhits[k] = true;
-        named[cat.after_owner[k]] = true;
-    });
+    let h = hits(cat, ltext, rtext);
     for &m in listed.iter().chain(cat.any_unit.iter()) {
         let mx = &cat.matchers[m];
-        if !named[m] || !kind_ok(cat, m, q) {
+        if !h.named[m] || !kind_ok(cat, m, q) {
             continue;
         }
         let prio = cat.metrics[m].priority as i64 * 10;
@@ -104,7 +91,7 @@ pub(super) fn best_metric(
             (&mx.weak, cat.weak_base[m], true),
         ] {
             for (k, r) in list.iter().enumerate() {
-                if !lhits[base + k] {
+                if !h.left[base + k] {
                     continue;
                 }
                 // the match nearest the figure
@@ -117,7 +104,7 @@ pub(super) fn best_metric(
             }
         }
         for (k, r) in mx.after.iter().enumerate() {
-            if !rhits[cat.after_base[m] + k] {
+            if !h.right[cat.after_base[m] + k] {
                 continue;
             }
             if let Some(mt) = r.find(rtext) {
@@ -151,6 +138,31 @@ pub(super) fn best_metric(
         best = Some((score, m, span, weak));
     }
     best.map(|(_, m, span, weak)| (m, span, weak))
+}
+
+/// Which of the catalog's trigger (`left`) and `after` (`right`) patterns may match a figure's
+/// words, and so which metrics own any (`named`: the others find no words there).
+struct Hits {
+    left: Vec<bool>,
+    right: Vec<bool>,
+    named: Vec<bool>,
+}
+
+fn hits(cat: &Catalog, ltext: &str, rtext: &str) -> Hits {
+    let mut h = Hits {
+        left: vec![false; cat.trigger_owner.len()],
+        right: vec![false; cat.after_owner.len()],
+        named: vec![false; cat.metrics.len()],
+    };
+    cat.trigger_pre.maybe_each(ltext, |k| {
+        h.left[k] = true;
+        h.named[cat.trigger_owner[k]] = true;
+    });
+    cat.after_pre.maybe_each(rtext, |k| {
+        h.right[k] = true;
+        h.named[cat.after_owner[k]] = true;
+    });
+    h
 }
 
 /// How far (chars) after the figure an `after` pattern's words begin: a pattern anchored at the
