@@ -213,7 +213,7 @@ impl Prefilter {
 /// How often each of a list of words occurs in a text, in one Aho–Corasick pass: per word, its
 /// non-overlapping occurrences from the left, as `str::matches(word).count()` counts them (one
 /// pass instead of one substring search per word; the page's wasm has no SIMD substring search).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct WordCounts {
     /// The distinct non-empty words, or None when there are none.
     ac: Option<aho_corasick::AhoCorasick>,

@@ -4,6 +4,7 @@
 //! blanks them byte-for-byte, so offsets still point into what the user gave; metadata still
 //! reads them). The line patterns are data: `data/clutter.toml`, embedded at build time.
 
+use crate::re::WordCounts;
 use crate::text::normalise::normalise;
 use serde::Deserialize;
 use std::ops::Range;
@@ -49,61 +50,32 @@ pub struct Rules {
     words: Words,
 }
 
-/// The words the rules look for anywhere in a line, found in one Aho–Corasick pass instead of
-/// one substring search per word and rule.
+/// The words the rules look for anywhere in a line, counted in one Aho–Corasick pass
+/// (`re::WordCounts`) instead of one substring search per word and rule.
 #[derive(Debug, Clone, Default)]
 struct Words {
-    /// The distinct non-empty words; None when there are none.
-    ac: Option<aho_corasick::AhoCorasick>,
-    /// Per rule: the ids of its `contains` words, and of its `unless` words.
-    contains: Vec<Vec<usize>>,
-    unless: Vec<Vec<usize>>,
-    /// Per rule: it lists an empty `unless` word (which every line contains).
-    never: Vec<bool>,
+    /// Every rule's `contains` words, then its `unless` words, in one list.
+    counts: WordCounts,
+    /// Per rule: where its `contains` and its `unless` words are in that list.
+    contains: Vec<Range<usize>>,
+    unless: Vec<Range<usize>>,
 }
 
 impl Words {
     fn new(rules: &[Rule]) -> Words {
-        let mut distinct: Vec<String> = Vec::new();
-        let mut ids = |list: &[String]| -> Vec<usize> {
-            let words = list.iter().filter(|w| !w.is_empty());
-            words
-                .map(|w| {
-                    distinct.iter().position(|d| d == w).unwrap_or_else(|| {
-                        distinct.push(w.clone());
-                        distinct.len() - 1
-                    })
-                })
-                .collect()
-        };
-        let (mut contains, mut unless) = (Vec::new(), Vec::new());
+        let (mut all, mut contains, mut unless) = (Vec::new(), Vec::new(), Vec::new());
         for r in rules {
-            contains.push(ids(&r.contains));
-            unless.push(ids(&r.unless));
+            for (list, at) in [(&r.contains, &mut contains), (&r.unless, &mut unless)] {
+                let start = all.len();
+                all.extend(list.iter().cloned());
+                at.push(start..all.len());
+            }
         }
-        let ac = (!distinct.is_empty())
-            .then(|| aho_corasick::AhoCorasick::new(&distinct).ok())
-            .flatten();
-        let never = rules
-            .iter()
-            .map(|r| r.unless.iter().any(String::is_empty))
-            .collect();
         Words {
-            ac,
+            counts: WordCounts::new(&all),
             contains,
             unless,
-            never,
         }
-    }
-
-    /// Which of the words `line` contains.
-    fn present(&self, line: &str) -> Vec<bool> {
-        let n = self.ac.as_ref().map_or(0, |ac| ac.patterns_len());
-        let mut present = vec![false; n];
-        for m in self.ac.iter().flat_map(|ac| ac.find_overlapping_iter(line)) {
-            present[m.pattern().as_usize()] = true;
-        }
-        present
     }
 }
 
@@ -161,11 +133,11 @@ impl Rules {
         // (built only for a rule that lists whole lines)
         let squeezed = std::cell::OnceCell::new();
         let squeezed = || squeezed.get_or_init(|| bare.replace(' ', ""));
-        // (searched only once a rule takes lines this long)
-        let present = std::cell::OnceCell::new();
-        let has = |ids: &[usize]| {
-            let present = present.get_or_init(|| self.words.present(t));
-            ids.iter().any(|&i| present[i])
+        // (counted only once a rule takes lines this long; an empty word is in every line)
+        let counts = std::cell::OnceCell::new();
+        let has = |words: &Range<usize>| {
+            let counts = counts.get_or_init(|| self.words.counts.counts(t));
+            counts[words.clone()].iter().any(|&n| n > 0)
         };
         let w = &self.words;
         self.rule
@@ -173,7 +145,6 @@ impl Rules {
             .enumerate()
             .find(|&(k, r)| {
                 chars <= r.max_chars
-                    && !w.never[k]
                     && !has(&w.unless[k])
                     && (r.starts.iter().any(|p| t.starts_with(p.as_str()))
                         || r.ends.iter().any(|p| bare.ends_with(p.as_str()))
