@@ -220,8 +220,8 @@ struct Work<'a> {
 /// What one job gave.
 struct Done {
     reports: Vec<Report>,
-    /// With [`Work::json`], each report as an element of a pretty JSON array.
-    json: Vec<String>,
+    /// `json[i]`: with [`Work::json`], `reports[i]` as an element of a pretty JSON array.
+    json: Vec<Option<String>>,
     errors: Vec<String>,
     /// An archive (or --lines): its reports are several even if one.
     several: bool,
@@ -349,9 +349,9 @@ fn process(job: Job, work: &Work) -> Done {
             crate::review::add_derived(r, work.derived);
         }
     }
-    if work.json {
-        done.json = done.reports.iter().map(output::json_element).collect();
-    }
+    done.json = (done.reports.iter())
+        .map(|r| work.json.then(|| output::json_element(r)))
+        .collect();
     done
 }
 
@@ -439,11 +439,7 @@ impl Gathered {
                 }
             }
         } else {
-            if d.json.len() == d.reports.len() {
-                self.json.extend(d.json.into_iter().map(Some));
-            } else {
-                self.json.extend(d.reports.iter().map(|_| None));
-            }
+            self.json.extend(d.json);
             self.reports.extend(d.reports);
         }
     }
