@@ -94,7 +94,7 @@ pub(super) fn parse_date(s: &str) -> Option<(String, usize)> {
 
 /// A date label written with optional spaces between its chars (`发 布 时 间`), then an optional
 /// colon (or a table's `|`): (regex, rank, whether a clock time must follow, plain label length in chars).
-pub(crate) fn label_res() -> &'static [(Regex, u8, bool, usize)] {
+fn label_res() -> &'static [(Regex, u8, bool, usize)] {
     static R: OnceLock<Vec<(Regex, u8, bool, usize)>> = OnceLock::new();
     R.get_or_init(|| {
         let w = &words().date;
