@@ -268,23 +268,48 @@ impl WordCounts {
     }
 }
 
-/// Literals one of which begins (else ends) every match of `pat`; None when there are no such
-/// (an empty literal, a class too wide, a pattern that does not parse).
+/// Literals one of which begins, or one of which ends, every match of `pat`; None when there are
+/// no such (an empty literal, a class too wide, a pattern that does not parse).
 fn literals(pat: &str) -> Option<Vec<Vec<u8>>> {
     literals_of(&regex_syntax::parse(pat).ok()?)
 }
 
-/// Literals one of which begins (else ends) every match of `hir`; None when there are no such.
+/// Literals one of which begins, or one of which ends, every match of `hir`: of the two sets the
+/// more selective (its shortest literal the longer, then the fewer literals), each [`minimal`].
+/// None when there are no such.
 fn literals_of(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    [ExtractKind::Prefix, ExtractKind::Suffix]
-        .into_iter()
-        .find_map(|kind| {
-            let seq = Extractor::new().kind(kind).extract(hir);
-            let lits = seq.literals()?;
-            (!lits.is_empty() && lits.iter().all(|l| !l.as_bytes().is_empty()))
-                .then(|| lits.iter().map(|l| l.as_bytes().to_vec()).collect())
-        })
+    let [prefix, suffix] = [ExtractKind::Prefix, ExtractKind::Suffix].map(|kind| {
+        let seq = Extractor::new().kind(kind).extract(hir);
+        let lits = seq.literals()?;
+        (!lits.is_empty() && lits.iter().all(|l| !l.as_bytes().is_empty()))
+            .then(|| minimal(lits.iter().map(|l| l.as_bytes().to_vec()).collect()))
+    });
+    match (prefix, suffix) {
+        (Some(p), Some(s)) => Some(if selectivity(&s) > selectivity(&p) { s } else { p }),
+        (p, s) => p.or(s),
+    }
+}
+
+/// `lits` without those that hold another of them: a text holds one of the rest exactly when it
+/// holds one of `lits` (`行政复议,`, `行政复议案件` and `行政复议` are `行政复议`).
+fn minimal(mut lits: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    lits.sort_by_key(Vec::len);
+    lits.dedup();
+    let mut kept: Vec<Vec<u8>> = Vec::new();
+    for l in lits {
+        if !kept.iter().any(|k| l.windows(k.len()).any(|w| w == k.as_slice())) {
+            kept.push(l);
+        }
+    }
+    kept
+}
+
+/// How selective a set of literals is, the greater the more: its shortest literal's length,
+/// then the fewer literals.
+fn selectivity(lits: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = lits.iter().map(Vec::len).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(lits.len()))
 }
 
 #[cfg(test)]
