@@ -286,7 +286,11 @@ fn literals_of(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
             .then(|| minimal(lits.iter().map(|l| l.as_bytes().to_vec()).collect()))
     });
     match (prefix, suffix) {
-        (Some(p), Some(s)) => Some(if selectivity(&s) > selectivity(&p) { s } else { p }),
+        (Some(p), Some(s)) => Some(if selectivity(&s) > selectivity(&p) {
+            s
+        } else {
+            p
+        }),
         (p, s) => p.or(s),
     }
 }
@@ -298,7 +302,10 @@ fn minimal(mut lits: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
     lits.dedup();
     let mut kept: Vec<Vec<u8>> = Vec::new();
     for l in lits {
-        if !kept.iter().any(|k| l.windows(k.len()).any(|w| w == k.as_slice())) {
+        if !kept
+            .iter()
+            .any(|k| l.windows(k.len()).any(|w| w == k.as_slice()))
+        {
             kept.push(l);
         }
     }
@@ -329,6 +336,22 @@ mod tests {
         assert_eq!(pre.maybe("累计办理"), [false, false, true, true]);
         // a pattern without a literal every match begins or ends with (`[^,]{2}`) always may
         assert_eq!(pre.maybe(""), [false, false, true, false]);
+    }
+
+    /// A pattern is ruled out by the rarer end of its matches: `(无|未发生)…行政复议` by
+    /// `行政复议`, not by `无`; literals that hold another (`复议案件,` holds `复议案件`) are
+    /// dropped.
+    #[test]
+    fn the_prefilter_reads_the_rarer_end() {
+        let pats = ["(无|未发生)[^,;。]{0,24}行政复议", "复议案件(,|;|。)?"];
+        let pre = Prefilter::new(&pats);
+        assert_eq!(pre.maybe("无其他情况"), [false, false]);
+        assert_eq!(pre.maybe("全年未发生行政复议"), [true, false]);
+        assert_eq!(pre.maybe("复议案件"), [false, true]);
+        assert_eq!(
+            super::literals(pats[1]),
+            Some(vec!["复议案件".as_bytes().to_vec()])
+        );
     }
 
     /// Every trigger, weak trigger and `after` pattern of the catalog.
