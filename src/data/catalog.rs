@@ -213,7 +213,7 @@ pub struct Catalog {
     /// The metric of each pattern of `after_pre`.
     pub after_owner: Vec<usize>,
     /// For each unit of the text, the metrics that list it (in catalog order).
-    pub by_unit: std::collections::HashMap<String, Vec<usize>>,
+    pub by_unit: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Metrics that list no units (they take any unit of their kind).
     pub any_unit: Vec<usize>,
     /// The weights of the primary choice.
@@ -397,7 +397,7 @@ impl Catalog {
         };
         let trigger_pre = Prefilter::new(&triggers.pats);
         let after_pre = Prefilter::new(&after.pats);
-        let mut by_unit: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut by_unit: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
         let mut any_unit = Vec::new();
         for (i, m) in f.metrics.iter().enumerate() {
             if m.units.is_empty() {

@@ -16,7 +16,7 @@ use crate::metrics::words::words;
 use crate::model::{Fact, Figure, Span};
 use crate::numbers::quantities::{Kind, Quantity};
 use crate::text::layout::SectionKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// One mention of a fact, before merging.
@@ -123,7 +123,7 @@ fn merge(doc: &Doc, cat: &Catalog, qs: &[Quantity], mentions: &[Mention]) -> Vec
     let mut facts: Vec<(Fact, f64)> = Vec::new();
     let mut order: Vec<(usize, f64)> = Vec::new();
     // (metric, value in thousandths) → index in `facts`: merging stays linear in the mentions
-    let mut index: HashMap<(usize, i64), usize> = HashMap::new();
+    let mut index: HashMap<(usize, i64), usize> = HashMap::default();
     for mn in mentions {
         let metric = &cat.metrics[mn.metric];
         let q = mn.q.map(|i| &qs[i]);
@@ -192,7 +192,7 @@ fn choose_primary(cat: &Catalog, mut facts: Vec<(Fact, f64)>) -> Vec<Fact> {
         *sc += cat.primary.later * k as f64;
     }
     // one primary per id: the highest score, the first stated on a tie (one pass)
-    let mut best: HashMap<String, usize> = HashMap::new();
+    let mut best: HashMap<String, usize> = HashMap::default();
     for (i, (f, sc)) in facts.iter().enumerate() {
         match best.get_mut(&f.id) {
             Some(b) if *sc > facts[*b].1 => *b = i,

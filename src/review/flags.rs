@@ -10,7 +10,7 @@ use crate::format::number;
 use crate::model::{Flag, LastYear, Report, Review, Span};
 use crate::numbers::quantities::{Kind, Quantity};
 use crate::re::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// What the flag rules find: the flags and the stated last-year values.
@@ -159,7 +159,7 @@ type ConflictKey = (String, Option<String>, Option<String>, String, String);
 fn conflicting_values(doc: &Doc, qs: &[Quantity], report: &Report, out: &mut Vec<Flag>) {
     let r = rules();
     // (metric, scope, period, unit, lead) → [(value, span)]
-    let mut seen: HashMap<ConflictKey, Vec<(f64, Span, usize)>> = HashMap::new();
+    let mut seen: HashMap<ConflictKey, Vec<(f64, Span, usize)>> = HashMap::default();
     let mut keys = Vec::new();
     for f in &report.metrics {
         if f.approx.is_some() {
@@ -227,7 +227,7 @@ fn conflicting_values(doc: &Doc, qs: &[Quantity], report: &Report, out: &mut Vec
         sents.sort_unstable();
         sents.dedup();
         // two values in one sentence are a total and its part, not a conflict (one pass)
-        let mut in_sentence: HashMap<usize, f64> = HashMap::new();
+        let mut in_sentence: HashMap<usize, f64> = HashMap::default();
         let mixed = v
             .iter()
             .any(|a| *in_sentence.entry(a.2).or_insert(a.0) != a.0);

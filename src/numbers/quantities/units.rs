@@ -238,10 +238,10 @@ pub static UNITS: &[Unit] = &[
 /// more than one Chinese numeral char, so `arabic_only` units such as `分` are allowed).
 pub fn unit_at(s: &str, arabic: bool) -> Option<&'static Unit> {
     // only the units written with `s`'s first char can start it (same order as UNITS)
-    static BY_FIRST: std::sync::OnceLock<std::collections::HashMap<char, Vec<&'static Unit>>> =
+    static BY_FIRST: std::sync::OnceLock<rustc_hash::FxHashMap<char, Vec<&'static Unit>>> =
         std::sync::OnceLock::new();
     let by_first = BY_FIRST.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<&'static Unit>> = Default::default();
+        let mut m: rustc_hash::FxHashMap<char, Vec<&'static Unit>> = Default::default();
         for un in UNITS {
             if let Some(c) = un.written.chars().next() {
                 m.entry(c).or_default().push(un);

@@ -5,13 +5,13 @@ use super::words::{any_in, words};
 use super::{is_han, trim, Line};
 use crate::re::Regex;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The year reported on, from the body: the first sentence-initial `20XX年`, else the most
 /// frequent year-only mention.
 pub(super) fn body_year(norm: &str) -> Option<i32> {
-    let mut counts: HashMap<i32, (usize, usize)> = HashMap::new();
+    let mut counts: HashMap<i32, (usize, usize)> = HashMap::default();
     let mut line_start = 0;
     let mut scanned = 0;
     for m in year_re().captures_iter(norm) {
