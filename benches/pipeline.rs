@@ -1,6 +1,6 @@
-//! Throughput of the whole pipeline (`extract`) on the five seed reports, in chars/s
-//! (criterion's "elements" are characters), with the CLI's allocator. Run:
-//! `cargo bench --bench pipeline`.
+//! Throughput of the whole pipeline (`extract`) on the five seed reports and on the 126 texts of
+//! the dev set, in chars/s (criterion's "elements" are characters), with the CLI's allocator.
+//! Run: `cargo bench --bench pipeline`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
@@ -9,8 +9,9 @@ use std::path::Path;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn seeds() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+/// The `.txt` files of `../shared/<dir>`, by name.
+fn texts(dir: &str) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(dir);
     let mut v: Vec<(String, String)> = std::fs::read_dir(&dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok())
@@ -29,17 +30,21 @@ fn seeds() -> Vec<(String, String)> {
 }
 
 fn bench(c: &mut Criterion) {
-    let docs = seeds();
-    let chars: usize = docs.iter().map(|(_, t)| t.chars().count()).sum();
     let mut g = c.benchmark_group("extract");
-    g.throughput(Throughput::Elements(chars as u64));
-    g.bench_function("five_seeds", |b| {
-        b.iter(|| {
-            for (name, text) in &docs {
-                std::hint::black_box(zhibiao::extract(text, name));
-            }
-        })
-    });
+    for (name, docs) in [
+        ("five_seeds", texts("corpus")),
+        ("dev_set", texts("dev/texts")),
+    ] {
+        let chars: usize = docs.iter().map(|(_, t)| t.chars().count()).sum();
+        g.throughput(Throughput::Elements(chars as u64));
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                for (name, text) in &docs {
+                    std::hint::black_box(zhibiao::extract(text, name));
+                }
+            })
+        });
+    }
     g.finish();
 }
 

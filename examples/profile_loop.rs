@@ -1,10 +1,15 @@
-//! Run `extract` over the seeds many times (for profilers): `cargo run --release --example profile_loop`.
+//! Run `extract` over the seeds many times (for profilers): `cargo run --release --example
+//! profile_loop [PASSES] [DIR]` (DIR under `../shared`, default `corpus`; `dev/texts` for the dev
+//! set).
 /// The CLI's allocator, as in the criterion bench.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let sub = std::env::args().nth(2).unwrap_or_else(|| "corpus".into());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(sub);
     let mut docs = Vec::new();
     for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         if let Ok(t) = std::fs::read_to_string(e.path()) {
