@@ -245,6 +245,12 @@ impl WordCounts {
         WordCounts { ac, ids }
     }
 
+    /// Whether any of the words occurs in `hay` (an empty word occurs in every text): one
+    /// prefiltered search, which stops at the first.
+    pub fn any(&self, hay: &str) -> bool {
+        self.ids.iter().any(Option::is_none) || self.ac.as_ref().is_some_and(|ac| ac.is_match(hay))
+    }
+
     /// For each word, how often it occurs in `hay` (`hay.matches(word).count()`).
     pub fn counts(&self, hay: &str) -> Vec<usize> {
         let n = self.ac.as_ref().map_or(0, |ac| ac.patterns_len());
@@ -393,6 +399,15 @@ mod tests {
         }
         let none = super::WordCounts::new::<&str>(&[]);
         assert!(none.counts("检查").is_empty());
+        // `any`: some count above 0
+        for hay in ["", "检", "查看", "罚没款", "aa"] {
+            let any = counter.counts(hay).iter().any(|&n| n > 0);
+            assert_eq!(counter.any(hay), any, "{hay:?}");
+            let some = super::WordCounts::new(&["罚款", "查处"]);
+            let any = some.counts(hay).iter().any(|&n| n > 0);
+            assert_eq!(some.any(hay), any, "{hay:?}");
+        }
+        assert!(!none.any("检查"));
     }
 
     /// Every catalog pattern (triggers, vetoes, contexts, zero phrases), on every line and every

@@ -49,11 +49,12 @@ pub struct PartRule {
     /// English label.
     pub label_en: String,
     max_level: u8,
-    headings: Vec<Regex>,
+    // (each list as one alternation: one search tells whether any of its patterns matches)
+    headings: Option<Regex>,
     sections: Option<SectionKind>,
-    exclude: Vec<Regex>,
-    mentions: Vec<Regex>,
-    reasons: Vec<Regex>,
+    exclude: Option<Regex>,
+    mentions: Option<Regex>,
+    reasons: Option<Regex>,
 }
 
 impl PartRule {
@@ -63,18 +64,21 @@ impl PartRule {
     }
     /// [`PartRule::covers`] of a heading read once for all rules.
     fn covers_read(&self, h: &Read) -> bool {
-        if h.core.is_empty() || self.exclude.iter().any(|r| r.is_match(h.core)) {
+        if h.core.is_empty() || matches(&self.exclude, h.core) {
             return false;
         }
         let by_sections = self.sections.is_some_and(|kind| h.kinds().contains(&kind));
         by_sections
-            || (h.level >= 1
-                && h.level <= self.max_level
-                && self.headings.iter().any(|r| r.is_match(h.core)))
+            || (h.level >= 1 && h.level <= self.max_level && matches(&self.headings, h.core))
     }
     fn gives_reasons(&self, text: &str) -> bool {
-        self.reasons.iter().any(|r| r.is_match(text))
+        matches(&self.reasons, text)
     }
+}
+
+/// Whether one of a list's patterns (its alternation, None for an empty list) matches `text`.
+fn matches(any: &Option<Regex>, text: &str) -> bool {
+    any.as_ref().is_some_and(|r| r.is_match(text))
 }
 
 /// A heading as the part rules read it: its core and, when a rule asks, its section kinds.
@@ -173,11 +177,7 @@ pub fn rules() -> &'static [PartRule] {
     R.get_or_init(|| {
         let t: PartsToml = crate::data::builtin(crate::data::builtin_data!("parts"))
             .expect("data/parts.toml is valid");
-        let c = |v: &Vec<String>| {
-            v.iter()
-                .map(|p| crate::data::shipped("data/parts.toml", "part", p))
-                .collect::<Vec<_>>()
-        };
+        let c = |v: &Vec<String>| crate::data::shipped_any("data/parts.toml", "part", v);
         t.part
             .iter()
             .map(|p| PartRule {
@@ -276,7 +276,7 @@ pub fn parts_of(doc: &Doc, report: &Report, outline: &Outline) -> Vec<Part> {
                     part.status = "section".into();
                     part.heading = Some(text);
                     part.at = Some(hat);
-                    if !rule.reasons.is_empty() {
+                    if rule.reasons.is_some() {
                         part.reasons =
                             Some(rule.gives_reasons(doc.body.get(r.clone()).unwrap_or("")));
                     }
@@ -292,7 +292,7 @@ pub fn parts_of(doc: &Doc, report: &Report, outline: &Outline) -> Vec<Part> {
                     part.status = "section".into();
                     part.heading = Some(h.text.clone());
                     part.at = Some(h.at);
-                    if !rule.reasons.is_empty() {
+                    if rule.reasons.is_some() {
                         // the section: to the next heading of the same or a higher level
                         let end = report
                             .outline
@@ -309,20 +309,19 @@ pub fn parts_of(doc: &Doc, report: &Report, outline: &Outline) -> Vec<Part> {
                     }
                 }
             }
-            if part.status == "missing" && !rule.mentions.is_empty() {
+            if part.status == "missing" && rule.mentions.is_some() {
                 if let Some(s) = doc.segs.sentences.iter().find(|s| {
                     if s.len() > MENTION_MAX_BYTES || s.start > MENTION_SCAN_BYTES {
                         return false;
                     }
                     let t = doc.body.get((*s).clone()).unwrap_or("").trim();
-                    rule.mentions.iter().any(|r| r.is_match(t))
-                        && !rule.exclude.iter().any(|r| r.is_match(t))
+                    matches(&rule.mentions, t) && !matches(&rule.exclude, t)
                 }) {
                     let t = doc.body.get(s.clone()).unwrap_or("");
                     let lead = t.len() - t.trim_start().len();
                     part.status = "mentioned".into();
                     part.at = Some(doc.index.char_at(s.start + lead));
-                    if !rule.reasons.is_empty() {
+                    if rule.reasons.is_some() {
                         part.reasons = Some(rule.gives_reasons(t));
                     }
                 }

@@ -45,37 +45,76 @@ pub struct Rule {
 pub struct Rules {
     /// The rules, tried in order.
     pub rule: Vec<Rule>,
-    /// Every rule's `contains` and `unless` words in one automaton (built by `prepared`).
+    /// The rules' `contains` and `unless` words, and their longest line (built by `prepared`).
     #[serde(skip)]
     words: Words,
 }
 
-/// The words the rules look for anywhere in a line, counted in one Aho–Corasick pass
-/// (`re::WordCounts`) instead of one substring search per word and rule.
+/// The words the rules look for anywhere in a line, counted in one Aho–Corasick pass each
+/// (`re::WordCounts`) instead of one substring search per word and rule. A line is counted only
+/// when it holds one of the words at all (one prefiltered search), and the `unless` words only
+/// once a rule would otherwise take the line.
 #[derive(Debug, Clone, Default)]
 struct Words {
-    /// Every rule's `contains` words, then its `unless` words, in one list.
-    counts: WordCounts,
-    /// Per rule: where its `contains` and its `unless` words are in that list.
-    contains: Vec<Range<usize>>,
-    unless: Vec<Range<usize>>,
+    /// Every rule's `contains` words, in one list.
+    contains: WordCounts,
+    /// Every rule's `unless` words, in one list.
+    unless: WordCounts,
+    /// Per rule: where its `contains` and its `unless` words are in those lists.
+    contains_at: Vec<Range<usize>>,
+    unless_at: Vec<Range<usize>>,
+    /// The most chars of a line any rule applies to.
+    longest: usize,
 }
 
 impl Words {
     fn new(rules: &[Rule]) -> Words {
-        let (mut all, mut contains, mut unless) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut contains, mut unless) = (Vec::new(), Vec::new());
+        let (mut contains_at, mut unless_at) = (Vec::new(), Vec::new());
         for r in rules {
-            for (list, at) in [(&r.contains, &mut contains), (&r.unless, &mut unless)] {
+            for (list, all, at) in [
+                (&r.contains, &mut contains, &mut contains_at),
+                (&r.unless, &mut unless, &mut unless_at),
+            ] {
                 let start = all.len();
                 all.extend(list.iter().cloned());
                 at.push(start..all.len());
             }
         }
         Words {
-            counts: WordCounts::new(&all),
-            contains,
-            unless,
+            contains: WordCounts::new(&contains),
+            unless: WordCounts::new(&unless),
+            contains_at,
+            unless_at,
+            longest: rules.iter().map(|r| r.max_chars).max().unwrap_or(0),
         }
+    }
+}
+
+/// Whether one of some words of a [`WordCounts`] is in a line, its counts taken on the first ask
+/// (none when no word of the list is in the line).
+struct Lazy<'a> {
+    counter: &'a WordCounts,
+    line: &'a str,
+    counts: std::cell::OnceCell<Option<Vec<usize>>>,
+}
+
+impl<'a> Lazy<'a> {
+    fn new(counter: &'a WordCounts, line: &'a str) -> Self {
+        Lazy {
+            counter,
+            line,
+            counts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether one of the counter's words `words` is in the line.
+    fn has(&self, words: &Range<usize>) -> bool {
+        let (counter, line) = (self.counter, self.line);
+        self.counts
+            .get_or_init(|| counter.any(line).then(|| counter.counts(line)))
+            .as_ref()
+            .is_some_and(|c| c[words.clone()].iter().any(|&n| n > 0))
     }
 }
 
@@ -123,9 +162,9 @@ impl Rules {
         if t.is_empty() {
             return None;
         }
-        let longest = self.rule.iter().map(|r| r.max_chars).max().unwrap_or(0);
         // cheap reject before counting chars: a char is at most 4 bytes
-        if t.len() > longest * 4 {
+        let w = &self.words;
+        if t.len() > w.longest * 4 {
             return None;
         }
         let chars = t.chars().count();
@@ -133,24 +172,20 @@ impl Rules {
         // (built only for a rule that lists whole lines)
         let squeezed = std::cell::OnceCell::new();
         let squeezed = || squeezed.get_or_init(|| bare.replace(' ', ""));
-        // (counted only once a rule takes lines this long; an empty word is in every line)
-        let counts = std::cell::OnceCell::new();
-        let has = |words: &Range<usize>| {
-            let counts = counts.get_or_init(|| self.words.counts.counts(t));
-            counts[words.clone()].iter().any(|&n| n > 0)
-        };
-        let w = &self.words;
+        // (the words counted only once a rule takes lines this long, the `unless` words once a
+        // rule would take the line; an empty word is in every line)
+        let (contains, unless) = (Lazy::new(&w.contains, t), Lazy::new(&w.unless, t));
         self.rule
             .iter()
             .enumerate()
             .find(|&(k, r)| {
                 chars <= r.max_chars
-                    && !has(&w.unless[k])
                     && (r.starts.iter().any(|p| t.starts_with(p.as_str()))
                         || r.ends.iter().any(|p| bare.ends_with(p.as_str()))
-                        || has(&w.contains[k])
                         || (!r.lines.is_empty() && r.lines.contains(squeezed()))
-                        || (!r.only.is_empty() && t.chars().all(|c| r.only.contains(c))))
+                        || (!r.only.is_empty() && t.chars().all(|c| r.only.contains(c)))
+                        || contains.has(&w.contains_at[k]))
+                    && !unless.has(&w.unless_at[k])
             })
             .map(|(_, r)| r.name.as_str())
     }
