@@ -110,6 +110,9 @@ impl<'a> Lazy<'a> {
 
     /// Whether one of the counter's words `words` is in the line.
     fn has(&self, words: &Range<usize>) -> bool {
+        if words.is_empty() {
+            return false;
+        }
         let (counter, line) = (self.counter, self.line);
         self.counts
             .get_or_init(|| counter.any(line).then(|| counter.counts(line)))
