@@ -476,6 +476,9 @@ pub fn documents(doc: &Doc) -> Vec<Document> {
     let body = &doc.body;
     let mut cites = Vec::new();
     scan(body, 0, false, &mut cites);
+    if cites.is_empty() {
+        return Vec::new();
+    }
     let year = report_year(doc);
     // a title cited in the plans section is not issued yet
     let plans: Vec<std::ops::Range<usize>> = doc
