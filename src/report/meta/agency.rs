@@ -9,7 +9,8 @@ use std::collections::HashMap;
 
 pub(super) fn source_agency(lines: &[Line]) -> Option<String> {
     for l in lines.iter().take(300) {
-        if l.text.len() > 600 {
+        // a label counts only followed by ':': a line without one holds no field
+        if l.text.len() > 600 || !l.text.contains(':') {
             continue;
         }
         for lab in &words().agency.source_labels {
@@ -33,10 +34,12 @@ pub(super) fn source_agency(lines: &[Line]) -> Option<String> {
                 }
                 let v = trim(v);
                 // a bare department (`司法局`) names no body: its place is unknown
-                let placed = v.starts_with(|c| words().jurisdiction.level_chars.contains(c))
-                    || !gazetteer::find_all(v).is_empty()
-                    || v.chars().count() > 6;
-                if agency_like(v) && placed && !v.starts_with("本网") && !v.starts_with("本站")
+                let placed = || {
+                    v.starts_with(|c| words().jurisdiction.level_chars.contains(c))
+                        || v.chars().count() > 6
+                        || !gazetteer::find_all(v).is_empty()
+                };
+                if agency_like(v) && placed() && !v.starts_with("本网") && !v.starts_with("本站")
                 {
                     return Some(v.to_string());
                 }
