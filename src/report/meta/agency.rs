@@ -3,7 +3,7 @@
 use super::date::parse_date;
 use super::title::agency_like;
 use super::words::{any_in, words};
-use super::{is_han, trim, Line};
+use super::{char_finder, char_hits, is_han, trim, Line};
 use crate::data::gazetteer;
 use std::collections::HashMap;
 
@@ -218,16 +218,13 @@ pub(super) fn infer_agency(norm: &str, found: &[gazetteer::Found]) -> Option<Str
 /// The department a report calls itself by without a place (`市城市管理局`, mostly as a
 /// sentence subject), weighted; `None` below weight 3.
 pub(super) fn self_department(norm: &str, found: &[gazetteer::Found]) -> Option<(char, String)> {
-    let place_ends: std::collections::HashSet<usize> = found.iter().map(|f| f.range.end).collect();
+    let place_ends: rustc_hash::FxHashSet<usize> = found.iter().map(|f| f.range.end).collect();
     // (level char, department) → weight
     let mut depts: HashMap<(char, &str), (usize, usize)> = HashMap::new();
-    let mut prev: Option<char> = None;
-    for (p, c) in norm.char_indices() {
-        let before = prev;
-        prev = Some(c);
-        if !matches!(c, '省' | '市' | '区' | '县' | '州')
-            || place_ends.contains(&(p + c.len_utf8()))
-        {
+    static LEVELS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let levels = LEVELS.get_or_init(|| char_finder("省市区县州"));
+    for (p, c, before) in char_hits(levels, norm) {
+        if place_ends.contains(&(p + c.len_utf8())) {
             continue;
         }
         let rest = &norm[p + c.len_utf8()..];

@@ -250,6 +250,25 @@ pub(super) fn lines(norm: &str) -> Vec<Line<'_>> {
         .collect()
 }
 
+/// The chars of `chars` as one automaton: each occurrence found in a single pass over a text,
+/// in order (one-char patterns never overlap), without decoding the chars between.
+pub(super) fn char_finder(chars: &str) -> aho_corasick::AhoCorasick {
+    let each: Vec<String> = chars.chars().map(String::from).collect();
+    aho_corasick::AhoCorasick::new(each).expect("a few chars")
+}
+
+/// Each occurrence in `norm` of a char that `finder` ([`char_finder`]) finds: (byte position,
+/// the char, the char before it).
+pub(super) fn char_hits<'a>(
+    finder: &'a aho_corasick::AhoCorasick,
+    norm: &'a str,
+) -> impl Iterator<Item = (usize, char, Option<char>)> + 'a {
+    finder.find_iter(norm).filter_map(move |m| {
+        let c = norm[m.start()..].chars().next()?;
+        Some((m.start(), c, norm[..m.start()].chars().next_back()))
+    })
+}
+
 pub(super) fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c) || c == '〇'
 }
