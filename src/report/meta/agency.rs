@@ -147,8 +147,13 @@ fn best_combo(norm: &str, combos: &HashMap<String, Combo>) -> Option<String> {
 }
 
 /// `<place><department>` phrases of the text; the one that matches how the report names itself.
-/// `found`: the text's places ([`gazetteer::find_all`] of `norm`).
-pub(super) fn infer_agency(norm: &str, found: &[gazetteer::Found]) -> Option<String> {
+/// `found`: the text's places ([`gazetteer::find_all`] of `norm`); `self_dept`: gives
+/// [`self_department`] of the two.
+pub(super) fn infer_agency(
+    norm: &str,
+    found: &[gazetteer::Found],
+    self_dept: impl FnOnce() -> Option<(char, String)>,
+) -> Option<String> {
     let ends = &words().agency.department_ends;
     let as_department = speaks_as_department(norm);
     // provinces the text names unambiguously: they settle an ambiguous name (鼓楼区 in 福建省)
@@ -206,12 +211,12 @@ pub(super) fn infer_agency(norm: &str, found: &[gazetteer::Found]) -> Option<Str
         e.4 |= titled;
     }
     if combos.is_empty() {
-        return infer_from_self_reference(norm, found);
+        return infer_from_self_reference(found, self_dept());
     }
     let best = best_combo(norm, &combos);
     match best {
         Some(b) => Some(b),
-        None => infer_from_self_reference(norm, found),
+        None => infer_from_self_reference(found, self_dept()),
     }
 }
 
@@ -256,10 +261,13 @@ pub(super) fn self_department(norm: &str, found: &[gazetteer::Found]) -> Option<
     (weight >= 3).then(|| (level_char, dept.to_string()))
 }
 
-/// No `<place><department>` in the text: [`self_department`] joined to the most frequent place
-/// of that level (`苏州市`, named at least twice).
-pub(super) fn infer_from_self_reference(norm: &str, found: &[gazetteer::Found]) -> Option<String> {
-    let (level_char, dept) = self_department(norm, found)?;
+/// No `<place><department>` in the text: its [`self_department`] (`self_dept`) joined to the
+/// most frequent place of that level (`苏州市`, named at least twice).
+pub(super) fn infer_from_self_reference(
+    found: &[gazetteer::Found],
+    self_dept: Option<(char, String)>,
+) -> Option<String> {
+    let (level_char, dept) = self_dept?;
     let mut places: HashMap<&str, (usize, usize)> = HashMap::new();
     for f in found {
         if f.candidates.len() != 1 || !f.name.ends_with(level_char) {
@@ -338,15 +346,17 @@ pub(super) fn speaks_as_department(norm: &str) -> bool {
 /// the department it calls itself by (`区司法局` → `宝坻区司法局`, expanded), else, for a text
 /// that speaks as the jurisdiction (`我区`, `区委、区政府`) and never as a department, its
 /// people's government.
-/// `found`: the text's places ([`gazetteer::find_all`] of `norm`).
+/// `found`: the text's places ([`gazetteer::find_all`] of `norm`); `self_dept`: gives
+/// [`self_department`] of the two.
 pub(super) fn compose(
     norm: &str,
     region: &str,
     level_char: Option<char>,
     found: &[gazetteer::Found],
+    self_dept: impl FnOnce() -> Option<(char, String)>,
 ) -> Option<String> {
     let last = region.chars().last()?;
-    if let Some((lc, dept)) = self_department(norm, found) {
+    if let Some((lc, dept)) = self_dept() {
         if lc == last {
             return Some(format!("{region}{}", expand(&dept)));
         }
