@@ -56,7 +56,7 @@ pub(super) fn signature_agency(lines: &[Line]) -> Option<String> {
         .rev()
         .take(40)
         .map(|l| l.text)
-        .filter(|t| !any_in(t, &words().agency.footer))
+        .filter(|t| !words().agency.in_footer(t))
         // a date among the first 12 lines and the line after it: no further line is read
         .take(13)
         .collect();

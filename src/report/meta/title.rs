@@ -333,7 +333,7 @@ fn headline(lines: &[Line]) -> Option<String> {
             && t.chars().filter(|&c| is_han(c)).count() * 2 > n
             && crate::text::segment::heading_marker(t).is_none()
             && !words().title.nav.iter().any(|p| t.starts_with(p.as_str()))
-            && !any_in(t, &words().agency.footer)
+            && !words().agency.in_footer(t)
             && !words()
                 .title
                 .not_headline_endings
