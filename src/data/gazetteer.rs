@@ -63,9 +63,25 @@ struct Gaz {
     entries: Vec<Entry>,
     full: FxMap<&'static str, Vec<usize>>,
     short: FxMap<String, Vec<usize>>,
-    /// First char of a full name → the lengths (in bytes) of the names of two chars or more
-    /// starting with it, longest first (so [`find_all`] tries only lengths that exist).
-    firsts: FxMap<char, Vec<usize>>,
+    /// First two chars of a full name → the lengths (in bytes) of the names of two chars or
+    /// more starting with them, longest first (so [`find_all`] tries only lengths that exist,
+    /// and only where a name can start).
+    firsts: FxMap<(char, char), Vec<usize>>,
+    /// The first and the second chars of the keys of `firsts`, a bit per char of the BMP (see
+    /// [`Gaz::may_start`]).
+    pairs: [Vec<u64>; 2],
+}
+
+impl Gaz {
+    /// Whether a name of two chars or more may start with `c`, `d` (tells `firsts` without a
+    /// hash for most chars of a text; a char beyond the BMP always may).
+    fn may_start(&self, c: char, d: char) -> bool {
+        let bit = |set: &[u64], x: char| {
+            let i = x as usize;
+            set.get(i >> 6).is_none_or(|w| w >> (i & 63) & 1 == 1)
+        };
+        bit(&self.pairs[0], c) && bit(&self.pairs[1], d)
+    }
 }
 
 const DATA: &str = include_str!("../../data/gazetteer.txt");
@@ -270,11 +286,11 @@ fn gaz() -> &'static Gaz {
         for (a, i) in aliases {
             full.entry(a).or_default().push(i);
         }
-        let mut firsts: FxMap<char, Vec<usize>> = FxMap::default();
+        let mut firsts: FxMap<(char, char), Vec<usize>> = FxMap::default();
         for name in full.keys() {
             let mut chars = name.chars();
-            if let (Some(c), Some(_)) = (chars.next(), chars.next()) {
-                let v = firsts.entry(c).or_default();
+            if let (Some(c), Some(d)) = (chars.next(), chars.next()) {
+                let v = firsts.entry((c, d)).or_default();
                 if !v.contains(&name.len()) {
                     v.push(name.len());
                 }
@@ -283,11 +299,20 @@ fn gaz() -> &'static Gaz {
         for v in firsts.values_mut() {
             v.sort_unstable_by(|a, b| b.cmp(a));
         }
+        let mut pairs = [vec![0u64; 1024], vec![0u64; 1024]];
+        for &(c, d) in firsts.keys() {
+            for (set, x) in pairs.iter_mut().zip([c, d]) {
+                if let Some(w) = set.get_mut(x as usize >> 6) {
+                    *w |= 1 << (x as usize & 63);
+                }
+            }
+        }
         Gaz {
             entries,
             full,
             short,
             firsts,
+            pairs,
         }
     })
 }
@@ -354,7 +379,9 @@ pub fn find_all(text: &str) -> Vec<Found> {
     while let Some(c) = text[at..].chars().next() {
         // the names that match here are all prefixes of the rest: the longest in bytes is the
         // longest in chars
-        let hit = g.firsts.get(&c).and_then(|lens| {
+        let second = text[at + c.len_utf8()..].chars().next();
+        let pair = second.filter(|&d| g.may_start(c, d));
+        let hit = pair.and_then(|d| g.firsts.get(&(c, d))).and_then(|lens| {
             lens.iter()
                 .filter_map(|&len| text.get(at..at + len))
                 .find_map(|name| Some((at + name.len(), g.full.get(name)?)))

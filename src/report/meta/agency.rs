@@ -3,13 +3,14 @@
 use super::date::parse_date;
 use super::title::agency_like;
 use super::words::{any_in, words};
-use super::{is_han, trim, Line};
+use super::{char_finder, char_hits, is_han, trim, Line};
 use crate::data::gazetteer;
 use std::collections::HashMap;
 
 pub(super) fn source_agency(lines: &[Line]) -> Option<String> {
     for l in lines.iter().take(300) {
-        if l.text.len() > 600 {
+        // a label counts only followed by ':': a line without one holds no field
+        if l.text.len() > 600 || !l.text.contains(':') {
             continue;
         }
         for lab in &words().agency.source_labels {
@@ -33,10 +34,12 @@ pub(super) fn source_agency(lines: &[Line]) -> Option<String> {
                 }
                 let v = trim(v);
                 // a bare department (`司法局`) names no body: its place is unknown
-                let placed = v.starts_with(|c| words().jurisdiction.level_chars.contains(c))
-                    || !gazetteer::find_all(v).is_empty()
-                    || v.chars().count() > 6;
-                if agency_like(v) && placed && !v.starts_with("本网") && !v.starts_with("本站")
+                let placed = || {
+                    v.starts_with(|c| words().jurisdiction.level_chars.contains(c))
+                        || v.chars().count() > 6
+                        || !gazetteer::find_all(v).is_empty()
+                };
+                if agency_like(v) && placed() && !v.starts_with("本网") && !v.starts_with("本站")
                 {
                     return Some(v.to_string());
                 }
@@ -53,7 +56,7 @@ pub(super) fn signature_agency(lines: &[Line]) -> Option<String> {
         .rev()
         .take(40)
         .map(|l| l.text)
-        .filter(|t| !any_in(t, &words().agency.footer))
+        .filter(|t| !words().agency.in_footer(t))
         // a date among the first 12 lines and the line after it: no further line is read
         .take(13)
         .collect();
@@ -144,8 +147,13 @@ fn best_combo(norm: &str, combos: &HashMap<String, Combo>) -> Option<String> {
 }
 
 /// `<place><department>` phrases of the text; the one that matches how the report names itself.
-/// `found`: the text's places ([`gazetteer::find_all`] of `norm`).
-pub(super) fn infer_agency(norm: &str, found: &[gazetteer::Found]) -> Option<String> {
+/// `found`: the text's places ([`gazetteer::find_all`] of `norm`); `self_dept`: gives
+/// [`self_department`] of the two.
+pub(super) fn infer_agency(
+    norm: &str,
+    found: &[gazetteer::Found],
+    self_dept: impl FnOnce() -> Option<(char, String)>,
+) -> Option<String> {
     let ends = &words().agency.department_ends;
     let as_department = speaks_as_department(norm);
     // provinces the text names unambiguously: they settle an ambiguous name (鼓楼区 in 福建省)
@@ -203,28 +211,25 @@ pub(super) fn infer_agency(norm: &str, found: &[gazetteer::Found]) -> Option<Str
         e.4 |= titled;
     }
     if combos.is_empty() {
-        return infer_from_self_reference(norm, found);
+        return infer_from_self_reference(found, self_dept());
     }
     let best = best_combo(norm, &combos);
     match best {
         Some(b) => Some(b),
-        None => infer_from_self_reference(norm, found),
+        None => infer_from_self_reference(found, self_dept()),
     }
 }
 
 /// The department a report calls itself by without a place (`市城市管理局`, mostly as a
 /// sentence subject), weighted; `None` below weight 3.
 pub(super) fn self_department(norm: &str, found: &[gazetteer::Found]) -> Option<(char, String)> {
-    let place_ends: std::collections::HashSet<usize> = found.iter().map(|f| f.range.end).collect();
+    let place_ends: rustc_hash::FxHashSet<usize> = found.iter().map(|f| f.range.end).collect();
     // (level char, department) → weight
     let mut depts: HashMap<(char, &str), (usize, usize)> = HashMap::new();
-    let mut prev: Option<char> = None;
-    for (p, c) in norm.char_indices() {
-        let before = prev;
-        prev = Some(c);
-        if !matches!(c, '省' | '市' | '区' | '县' | '州')
-            || place_ends.contains(&(p + c.len_utf8()))
-        {
+    static LEVELS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let levels = LEVELS.get_or_init(|| char_finder("省市区县州"));
+    for (p, c, before) in char_hits(levels, norm) {
+        if place_ends.contains(&(p + c.len_utf8())) {
             continue;
         }
         let rest = &norm[p + c.len_utf8()..];
@@ -256,10 +261,13 @@ pub(super) fn self_department(norm: &str, found: &[gazetteer::Found]) -> Option<
     (weight >= 3).then(|| (level_char, dept.to_string()))
 }
 
-/// No `<place><department>` in the text: [`self_department`] joined to the most frequent place
-/// of that level (`苏州市`, named at least twice).
-pub(super) fn infer_from_self_reference(norm: &str, found: &[gazetteer::Found]) -> Option<String> {
-    let (level_char, dept) = self_department(norm, found)?;
+/// No `<place><department>` in the text: its [`self_department`] (`self_dept`) joined to the
+/// most frequent place of that level (`苏州市`, named at least twice).
+pub(super) fn infer_from_self_reference(
+    found: &[gazetteer::Found],
+    self_dept: Option<(char, String)>,
+) -> Option<String> {
+    let (level_char, dept) = self_dept?;
     let mut places: HashMap<&str, (usize, usize)> = HashMap::new();
     for f in found {
         if f.candidates.len() != 1 || !f.name.ends_with(level_char) {
@@ -338,15 +346,17 @@ pub(super) fn speaks_as_department(norm: &str) -> bool {
 /// the department it calls itself by (`区司法局` → `宝坻区司法局`, expanded), else, for a text
 /// that speaks as the jurisdiction (`我区`, `区委、区政府`) and never as a department, its
 /// people's government.
-/// `found`: the text's places ([`gazetteer::find_all`] of `norm`).
+/// `found`: the text's places ([`gazetteer::find_all`] of `norm`); `self_dept`: gives
+/// [`self_department`] of the two.
 pub(super) fn compose(
     norm: &str,
     region: &str,
     level_char: Option<char>,
     found: &[gazetteer::Found],
+    self_dept: impl FnOnce() -> Option<(char, String)>,
 ) -> Option<String> {
     let last = region.chars().last()?;
-    if let Some((lc, dept)) = self_department(norm, found) {
+    if let Some((lc, dept)) = self_dept() {
         if lc == last {
             return Some(format!("{region}{}", expand(&dept)));
         }

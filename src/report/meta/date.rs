@@ -181,8 +181,15 @@ pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
     let spaceless = norm.replace(' ', "");
     let (plain, ac) = label_words();
     let present = contained(ac, plain, &spaceless);
+    static WORDS: OnceLock<Vec<bool>> = OnceLock::new();
+    let words_only = WORDS.get_or_init(|| {
+        plain
+            .iter()
+            .map(|p| p.chars().all(char::is_alphanumeric))
+            .collect()
+    });
     for (k, (re, rank, stamp, n)) in label_res().iter().enumerate() {
-        if plain[k].chars().all(char::is_alphanumeric) && !present[k] {
+        if words_only[k] && !present[k] {
             continue;
         }
         for c in re.captures_iter(norm) {
@@ -212,17 +219,20 @@ pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
         return Some(b.2);
     }
     // an unlabelled numeric date among the first lines of the page (not the 年月日 signature)
-    for l in lines.iter().take(15) {
-        let t = l.text;
-        if any_in(t, &words().date.document_labels) {
-            continue;
-        }
-        for (i, c) in t.char_indices() {
-            if c == '2' && (i == 0 || !t[..i].ends_with(|p: char| p.is_ascii_digit())) {
-                if let Some((d, end)) = parse_date(&t[i..]) {
-                    if !t[i..i + end].contains('年') {
-                        return Some(d);
-                    }
+    lines.iter().take(15).find_map(|l| {
+        // a line of a document's own date does not count (asked only of a line with a date)
+        first_numeric_date(l.text).filter(|_| !any_in(l.text, &words().date.document_labels))
+    })
+}
+
+/// The first numeric date of a line (`2022-01-10`, not `2022年1月10日`) that starts at a `2`
+/// not preceded by a digit.
+fn first_numeric_date(t: &str) -> Option<String> {
+    for (i, _) in t.match_indices('2') {
+        if i == 0 || !t[..i].ends_with(|p: char| p.is_ascii_digit()) {
+            if let Some((d, end)) = parse_date(&t[i..]) {
+                if !t[i..i + end].contains('年') {
+                    return Some(d);
                 }
             }
         }

@@ -88,9 +88,33 @@ pub fn genre(id: &str) -> Option<&'static Genre> {
     genres().genres.iter().find(|g| g.id == id)
 }
 
-/// The first `n` chars of `s`.
+/// The first `n` chars of `s` (`s` up to its char number `n`, as `char_indices().nth(n)` tells).
+/// Chars are counted by their first bytes (any but `0b10xxxxxx`), eight bytes at a time while
+/// char `n` cannot start among them.
 fn head(s: &str, n: usize) -> &str {
-    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let b = s.as_bytes();
+    let (mut at, mut seen) = (0, 0);
+    while let Some(chunk) = b.get(at..at + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        // per byte: bit 7 clear or bit 6 set
+        let starts = ((!w >> 7) | (w >> 6)) & LOW;
+        let k = starts.count_ones() as usize;
+        if seen + k > n {
+            break;
+        }
+        seen += k;
+        at += 8;
+    }
+    for (i, &x) in b.iter().enumerate().skip(at) {
+        if (x as i8) >= -0x40 {
+            if seen == n {
+                return &s[..i];
+            }
+            seen += 1;
+        }
+    }
+    s
 }
 
 /// The genre of a page with this title and text: the first whose title pattern matches the
@@ -170,6 +194,24 @@ pub fn year_of(meta: &Meta) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
+    /// `head` cuts where `char_indices().nth(n)` does.
+    #[test]
+    fn head_is_nth_char() {
+        for t in [
+            "",
+            "a",
+            "法治",
+            "ab法治cd报告",
+            &"长x".repeat(40),
+            &"é法".repeat(30),
+        ] {
+            for n in 0..90 {
+                let want = t.char_indices().nth(n).map_or(t, |(i, _)| &t[..i]);
+                assert_eq!(super::head(t, n), want, "{t:?} {n}");
+            }
+        }
+    }
+
     /// The shell's reading of the genres' names is the engine's (serde's) reading.
     #[test]
     fn the_shells_names_are_the_engines() {

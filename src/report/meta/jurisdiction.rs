@@ -2,8 +2,8 @@
 //! speaks of its own level (`我市`, `全区`, `区委、区政府`, `县生态环境局`) and the place of that level
 //! it names most (ambiguous names such as 通州区 settled by the other places named).
 
-use super::is_han;
 use super::words::words;
+use super::{char_finder, char_hits, is_han};
 use crate::data::gazetteer::{self, Found, Place};
 use std::collections::HashMap;
 
@@ -33,16 +33,11 @@ fn self_weight(prefix: char) -> usize {
 /// Which level char the text speaks of itself with, by weighted count of `我市`/`本区`/`全县`,
 /// `区委、区政府` and a bare `县<department>局` (not preceded by a place name).
 pub(super) fn level_char(norm: &str, found: &[Found]) -> Option<char> {
-    let levels = &words().jurisdiction.level_chars;
-    let place_ends: std::collections::HashSet<usize> = found.iter().map(|f| f.range.end).collect();
+    static LEVELS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let levels = LEVELS.get_or_init(|| char_finder(&words().jurisdiction.level_chars));
+    let place_ends: rustc_hash::FxHashSet<usize> = found.iter().map(|f| f.range.end).collect();
     let mut score: HashMap<char, usize> = HashMap::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in norm.char_indices() {
-        let before = prev;
-        prev = Some(c);
-        if !levels.contains(c) {
-            continue;
-        }
+    for (i, c, before) in char_hits(levels, norm) {
         let rest = &norm[i + c.len_utf8()..];
         let mut w = before.map(self_weight).unwrap_or(0);
         if w > 0 && before == Some('全') && rest.starts_with(['国', '省']) {
@@ -133,8 +128,9 @@ pub(super) fn jurisdiction(norm: &str, found: &[Found]) -> Jurisdiction {
         .cloned()
         .collect();
     // the level of the department the text calls itself by decides; else its self-references
-    let lc = super::agency::self_department(norm, &found)
-        .filter(|_| super::agency::speaks_as_department(norm))
+    let lc = super::agency::speaks_as_department(norm)
+        .then(|| super::agency::self_department(norm, &found))
+        .flatten()
         .map(|(c, _)| c)
         .or_else(|| level_char(norm, &found));
     let places = tally(&found);

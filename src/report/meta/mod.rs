@@ -99,7 +99,7 @@ pub fn meta_of_text(norm: &str) -> Meta {
         });
         p.fill(&mut m);
     } else if agency.as_deref().is_none_or(may_lack_place) {
-        if let Some(inferred) = infer_agency(norm, places.of(norm)) {
+        if let Some(inferred) = places.inferred(norm) {
             place_of(&inferred).fill(&mut m);
             if agency.is_none() {
                 agency = Some(inferred);
@@ -155,15 +155,36 @@ fn complete_from_body(norm: &str, places: &Places, m: &mut Meta) {
     }
 }
 
-/// The places of a text ([`crate::data::gazetteer::find_all`]), found on first use.
+/// The places of a text ([`crate::data::gazetteer::find_all`]) and what is read from them by
+/// more than one step, each found on first use.
 #[derive(Default)]
-struct Places(std::cell::OnceCell<Vec<crate::data::gazetteer::Found>>);
+struct Places {
+    found: std::cell::OnceCell<Vec<crate::data::gazetteer::Found>>,
+    /// [`agency::self_department`] of the text and its places.
+    self_dept: std::cell::OnceCell<Option<(char, String)>>,
+    /// [`infer_agency`] of the text and its places.
+    inferred: std::cell::OnceCell<Option<String>>,
+}
 
 impl Places {
     /// The places of `norm` (always the same text).
     fn of(&self, norm: &str) -> &[crate::data::gazetteer::Found] {
-        self.0
+        self.found
             .get_or_init(|| crate::data::gazetteer::find_all(norm))
+    }
+
+    /// [`agency::self_department`] of `norm` (always the same text) and its places.
+    fn self_department(&self, norm: &str) -> Option<(char, String)> {
+        self.self_dept
+            .get_or_init(|| agency::self_department(norm, self.of(norm)))
+            .clone()
+    }
+
+    /// [`infer_agency`] of `norm` (always the same text) and its places.
+    fn inferred(&self, norm: &str) -> Option<String> {
+        self.inferred
+            .get_or_init(|| infer_agency(norm, self.of(norm), || self.self_department(norm)))
+            .clone()
     }
 }
 
@@ -220,9 +241,13 @@ fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
     match m.agency.as_deref() {
         None => {
             // a body of the region named in the text, else one composed from it
-            m.agency = infer_agency(norm, found)
+            m.agency = places
+                .inferred(norm)
                 .filter(|a| place_of(a).region.as_deref() == Some(region.as_str()))
-                .or_else(|| compose(norm, &region, j.level_char, found));
+                .or_else(|| {
+                    let self_dept = || places.self_department(norm);
+                    compose(norm, &region, j.level_char, found, self_dept)
+                });
         }
         Some(a) => {
             if let Some(dept) = placeless_department(a, &region) {
@@ -248,6 +273,25 @@ pub(super) fn lines(norm: &str) -> Vec<Line<'_>> {
         .filter(|t| !t.is_empty())
         .map(|text| Line { text })
         .collect()
+}
+
+/// The chars of `chars` as one automaton: each occurrence found in a single pass over a text,
+/// in order (one-char patterns never overlap), without decoding the chars between.
+pub(super) fn char_finder(chars: &str) -> aho_corasick::AhoCorasick {
+    let each: Vec<String> = chars.chars().map(String::from).collect();
+    aho_corasick::AhoCorasick::new(each).expect("a few chars")
+}
+
+/// Each occurrence in `norm` of a char that `finder` ([`char_finder`]) finds: (byte position,
+/// the char, the char before it).
+pub(super) fn char_hits<'a>(
+    finder: &'a aho_corasick::AhoCorasick,
+    norm: &'a str,
+) -> impl Iterator<Item = (usize, char, Option<char>)> + 'a {
+    finder.find_iter(norm).filter_map(move |m| {
+        let c = norm[m.start()..].chars().next()?;
+        Some((m.start(), c, norm[..m.start()].chars().next_back()))
+    })
 }
 
 pub(super) fn is_han(c: char) -> bool {

@@ -229,11 +229,14 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
     let mut partial: Option<(String, Option<String>)> = None;
     // (distance to the page's fields, title, agency)
     let mut full: Option<(usize, String, String)> = None;
+    // the title part of the line below, when already cut (for a title split over two lines)
+    let mut below: Option<&str> = None;
     for (i, l) in lines.iter().enumerate().take(600) {
-        let t = title_part(l.text);
+        let t = below.take().unwrap_or_else(|| title_part(l.text));
         if !title_like(t) {
             // a title split over two lines, the break inside the subject
-            if let Some(joined) = lines.get(i + 1).and_then(|n| joined_title(t, n.text)) {
+            let next = lines.get(i + 1).map(|n| *below.insert(title_part(n.text)));
+            if let Some(joined) = next.and_then(|n| joined_title(t, n)) {
                 if let Some(a) = title_agency(&joined) {
                     let d = fields_distance(lines, i);
                     if full.as_ref().is_none_or(|f| d < f.0) {
@@ -284,9 +287,9 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
     }
 }
 
-/// Two short lines that together read like a title (`X局2025年法治政府建设` + `工作总结`).
+/// Two short lines that together read like a title (`X局2025年法治政府建设` + `工作总结`);
+/// `next`: the [`title_part`] of the second.
 fn joined_title(first: &str, next: &str) -> Option<String> {
-    let next = title_part(next);
     let short = |s: &str| chars_within(s, 2, 40);
     if !short(first)
         || !short(next)
@@ -330,7 +333,7 @@ fn headline(lines: &[Line]) -> Option<String> {
             && t.chars().filter(|&c| is_han(c)).count() * 2 > n
             && crate::text::segment::heading_marker(t).is_none()
             && !words().title.nav.iter().any(|p| t.starts_with(p.as_str()))
-            && !any_in(t, &words().agency.footer)
+            && !words().agency.in_footer(t)
             && !words()
                 .title
                 .not_headline_endings
