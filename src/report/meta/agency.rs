@@ -148,14 +148,14 @@ fn best_combo(norm: &str, combos: &HashMap<String, Combo>) -> Option<String> {
 
 /// `<place><department>` phrases of the text; the one that matches how the report names itself.
 /// `found`: the text's places ([`gazetteer::find_all`] of `norm`); `self_dept`: gives
-/// [`self_department`] of the two.
+/// [`self_department`] of the two; `as_department`: [`speaks_as_department`] of `norm`.
 pub(super) fn infer_agency(
     norm: &str,
     found: &[gazetteer::Found],
+    as_department: bool,
     self_dept: impl FnOnce() -> Option<(char, String)>,
 ) -> Option<String> {
     let ends = &words().agency.department_ends;
-    let as_department = speaks_as_department(norm);
     // provinces the text names unambiguously: they settle an ambiguous name (鼓楼区 in 福建省)
     let provinces: std::collections::HashSet<&str> = found
         .iter()
@@ -347,11 +347,13 @@ pub(super) fn speaks_as_department(norm: &str) -> bool {
 /// that speaks as the jurisdiction (`我区`, `区委、区政府`) and never as a department, its
 /// people's government.
 /// `found`: the text's places ([`gazetteer::find_all`] of `norm`); `self_dept`: gives
-/// [`self_department`] of the two.
+/// [`self_department`] of the two; `level_char`: the text's level char; `as_department`:
+/// [`speaks_as_department`] of `norm`.
 pub(super) fn compose(
     norm: &str,
     region: &str,
     level_char: Option<char>,
+    as_department: bool,
     found: &[gazetteer::Found],
     self_dept: impl FnOnce() -> Option<(char, String)>,
 ) -> Option<String> {
@@ -380,7 +382,7 @@ pub(super) fn compose(
     // `县政府` only when it names none
     let voice = government_voice(norm, last);
     if level_char == Some(last)
-        && !speaks_as_department(norm)
+        && !as_department
         && (voice == Voice::Own || (voice == Voice::Government && !names_department))
     {
         return Some(format!("{region}人民政府"));

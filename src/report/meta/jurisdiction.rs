@@ -119,8 +119,9 @@ fn common<T: PartialEq>(v: &[Place], f: impl Fn(&Place) -> T) -> Option<T> {
 /// named); without a level char, the most named place when it is named at least twice.
 /// Without a fitting place a county level char still gives the level, and the province the
 /// text names most (directly or through its places) the province.
-/// `found`: the text's places ([`gazetteer::find_all`] of `norm`).
-pub(super) fn jurisdiction(norm: &str, found: &[Found]) -> Jurisdiction {
+/// `found`: the text's places ([`gazetteer::find_all`] of `norm`); `as_department`:
+/// [`super::agency::speaks_as_department`] of `norm`.
+pub(super) fn jurisdiction(norm: &str, found: &[Found], as_department: bool) -> Jurisdiction {
     let generic = &words().jurisdiction.generic_names;
     let found: Vec<Found> = found
         .iter()
@@ -128,7 +129,7 @@ pub(super) fn jurisdiction(norm: &str, found: &[Found]) -> Jurisdiction {
         .cloned()
         .collect();
     // the level of the department the text calls itself by decides; else its self-references
-    let lc = super::agency::speaks_as_department(norm)
+    let lc = as_department
         .then(|| super::agency::self_department(norm, &found))
         .flatten()
         .map(|(c, _)| c)

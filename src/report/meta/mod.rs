@@ -164,6 +164,8 @@ struct Places {
     self_dept: std::cell::OnceCell<Option<(char, String)>>,
     /// [`infer_agency`] of the text and its places.
     inferred: std::cell::OnceCell<Option<String>>,
+    /// [`agency::speaks_as_department`] of the text.
+    as_dept: std::cell::OnceCell<bool>,
 }
 
 impl Places {
@@ -183,8 +185,18 @@ impl Places {
     /// [`infer_agency`] of `norm` (always the same text) and its places.
     fn inferred(&self, norm: &str) -> Option<String> {
         self.inferred
-            .get_or_init(|| infer_agency(norm, self.of(norm), || self.self_department(norm)))
+            .get_or_init(|| {
+                let as_dept = self.speaks_as_department(norm);
+                infer_agency(norm, self.of(norm), as_dept, || self.self_department(norm))
+            })
             .clone()
+    }
+
+    /// [`agency::speaks_as_department`] of `norm` (always the same text).
+    fn speaks_as_department(&self, norm: &str) -> bool {
+        *self
+            .as_dept
+            .get_or_init(|| agency::speaks_as_department(norm))
     }
 }
 
@@ -217,7 +229,7 @@ fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
         return;
     }
     let found = places.of(norm);
-    let j = jurisdiction::jurisdiction(norm, found);
+    let j = jurisdiction::jurisdiction(norm, found, places.speaks_as_department(norm));
     if m.region.is_some() && m.province.is_none() {
         // a township or an ambiguous name: the province the text names most
         m.province = j.province.clone();
@@ -246,7 +258,8 @@ fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
                 .filter(|a| place_of(a).region.as_deref() == Some(region.as_str()))
                 .or_else(|| {
                     let self_dept = || places.self_department(norm);
-                    compose(norm, &region, j.level_char, found, self_dept)
+                    let as_dept = places.speaks_as_department(norm);
+                    compose(norm, &region, j.level_char, as_dept, found, self_dept)
                 });
         }
         Some(a) => {
