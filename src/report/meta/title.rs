@@ -18,7 +18,12 @@ pub(super) fn title_part(line: &str) -> &str {
     if let Some(x) = s.strip_prefix('|') {
         s = trim(x.split('|').next().unwrap_or(x));
     }
+    // a label can only strip when its first char opens the line (past spaces)
+    let head = s.trim_start_matches(' ').chars().next();
     for lab in &words().title.labels {
+        if lab.chars().next().is_some_and(|c| Some(c) != head) {
+            continue;
+        }
         if let Some(x) = strip_label(s, lab) {
             if let Some(x) = x.trim_start().strip_prefix(':') {
                 s = trim(x);
