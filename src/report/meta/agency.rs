@@ -366,28 +366,36 @@ pub(super) fn compose(
     if let Some(dept) = department_by_vocabulary(norm) {
         return Some(format!("{region}{dept}"));
     }
-    // a department of the region named in the text: it is not the government's own report
-    let names_department = found.iter().any(|f| {
-        f.name == region
-            && words().agency.department_ends.iter().any(|e| {
-                e != "人民政府"
-                    && norm[f.range.end..]
-                        .chars()
-                        .take(12)
-                        .collect::<String>()
-                        .contains(e.as_str())
-            })
-    });
+    if level_char != Some(last) || as_department {
+        return None;
+    }
     // `我县` speaks as the government even when the text names its departments; a bare
     // `县政府` only when it names none
-    let voice = government_voice(norm, last);
-    if level_char == Some(last)
-        && !as_department
-        && (voice == Voice::Own || (voice == Voice::Government && !names_department))
-    {
-        return Some(format!("{region}人民政府"));
-    }
-    None
+    let speaks = match government_voice(norm, last) {
+        Voice::Own => true,
+        Voice::Government => !names_department(norm, region, found),
+        Voice::None => false,
+    };
+    speaks.then(|| format!("{region}人民政府"))
+}
+
+/// Whether a department of `region` is named in the text (a `found` place named `region` with a
+/// department end within the 12 chars after it): then it is not the government's own report.
+fn names_department(norm: &str, region: &str, found: &[gazetteer::Found]) -> bool {
+    found.iter().any(|f| {
+        if f.name != region {
+            return false;
+        }
+        // the 12 chars after the place
+        let after = &norm[f.range.end..];
+        let end = after.char_indices().nth(12).map_or(after.len(), |(i, _)| i);
+        let window = &after[..end];
+        words()
+            .agency
+            .department_ends
+            .iter()
+            .any(|e| e != "人民政府" && window.contains(e.as_str()))
+    })
 }
 
 /// An agency written without its place (`区司法局`, `市城管执法委`): the department part after the
@@ -508,15 +516,11 @@ enum Voice {
 
 /// How the text speaks of the government of the jurisdiction of `level_char`.
 fn government_voice(norm: &str, level_char: char) -> Voice {
-    let mut prev: Option<char> = None;
     let mut voice = Voice::None;
-    for (i, c) in norm.char_indices() {
-        let before = prev;
-        prev = Some(c);
-        if c != level_char {
-            continue;
-        }
-        let rest = &norm[i + c.len_utf8()..];
+    // (each place of the char found by a byte search; only the char before it decoded)
+    for (i, c) in norm.match_indices(level_char) {
+        let before = norm[..i].chars().next_back();
+        let rest = &norm[i + c.len()..];
         if before == Some('我') {
             return Voice::Own;
         }
