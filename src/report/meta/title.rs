@@ -68,7 +68,10 @@ pub(super) fn title_part(line: &str) -> &str {
         )
         .unwrap()
     });
-    if let Some(m) = r.find(s) {
+    // (the pattern ends in a digit, `日`, a space or a closing bracket: a line ending otherwise
+    // is not searched)
+    let date_end = |c: char| c.is_ascii_digit() || matches!(c, '日' | ' ' | ']' | ')');
+    if let Some(m) = s.ends_with(date_end).then(|| r.find(s)).flatten() {
         let head = trim(&s[..m.start()]);
         if ends_title(strip_paren(head)) {
             s = head;
@@ -109,6 +112,17 @@ pub(super) fn strip_paren(s: &str) -> &str {
 }
 
 pub(super) fn title_like(s: &str) -> bool {
+    // (pure tests, each one a reason to say no: the ending, which rules out most lines, first)
+    let core = strip_paren(s);
+    let plan_tail = words()
+        .title
+        .plan_endings
+        .iter()
+        .any(|e| core.ends_with(e.as_str()))
+        && any_in(s, &words().title.plan_with);
+    if !plan_tail && !ends_title(core) {
+        return false;
+    }
     if !chars_within(s, 6, 100) {
         return false;
     }
@@ -123,16 +137,6 @@ pub(super) fn title_like(s: &str) -> bool {
     if words().title.nav.iter().any(|p| s.starts_with(p.as_str()))
         || crate::text::segment::heading_marker(s).is_some()
     {
-        return false;
-    }
-    let core = strip_paren(s);
-    let plan_tail = words()
-        .title
-        .plan_endings
-        .iter()
-        .any(|e| core.ends_with(e.as_str()))
-        && any_in(s, &words().title.plan_with);
-    if !plan_tail && !ends_title(core) {
         return false;
     }
     if core.ends_with("情况")
