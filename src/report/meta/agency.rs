@@ -227,7 +227,9 @@ pub(super) fn self_department(norm: &str, found: &[gazetteer::Found]) -> Option<
     // (level char, department) → weight
     let mut depts: HashMap<(char, &str), (usize, usize)> = HashMap::new();
     static LEVELS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let levels = LEVELS.get_or_init(|| char_finder("省市区县州"));
+    let levels = LEVELS.get_or_init(|| char_finder(&words().jurisdiction.self_department_levels));
+    let ends = &words().jurisdiction.self_department_ends;
+    let not_self = &words().jurisdiction.not_self_department;
     for (p, c, before) in char_hits(levels, norm) {
         if place_ends.contains(&(p + c.len_utf8())) {
             continue;
@@ -238,17 +240,14 @@ pub(super) fn self_department(norm: &str, found: &[gazetteer::Found]) -> Option<
             if n > 10 || !is_han(d) {
                 break;
             }
-            if (d == '局' || d == '厅') && n >= 1 {
+            if n >= 1 && ends.contains(d) {
                 end = Some(i + d.len_utf8());
                 break;
             }
         }
         let Some(e) = end else { continue };
         let dept = &rest[..e];
-        if ["全市", "本市", "我市", "全区", "全县", "省", "市区", "县区"]
-            .iter()
-            .any(|w| dept.contains(w))
-        {
+        if not_self.iter().any(|w| dept.contains(w.as_str())) {
             continue;
         }
         let subject = before.is_none_or(|b| !is_han(b));

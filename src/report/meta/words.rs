@@ -26,6 +26,12 @@ pub struct JurisdictionWords {
     pub level_chars: String,
     /// County names that are also common words (城区, 郊区): not counted as a place named.
     pub generic_names: Vec<String>,
+    /// Level chars a text's own department is named after (`市生态环境局`).
+    pub self_department_levels: String,
+    /// Last chars of such a department.
+    pub self_department_ends: String,
+    /// Words that make such a name a phrase (`全市…局`).
+    pub not_self_department: Vec<String>,
 }
 
 /// Words of a report title (see `data/meta.toml`).
