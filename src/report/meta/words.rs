@@ -101,9 +101,9 @@ pub struct AgencyWords {
     /// Every department kind's signals in one counter (built on first use).
     #[serde(skip)]
     pub signal_counter: OnceLock<crate::re::WordCounts>,
-    /// The footer words in one automaton (built on first use, see [`AgencyWords::in_footer`]).
+    /// The footer words in one counter (built on first use, see [`AgencyWords::in_footer`]).
     #[serde(skip)]
-    pub footer_matcher: OnceLock<aho_corasick::AhoCorasick>,
+    pub footer_counter: OnceLock<crate::re::WordCounts>,
 }
 
 /// One kind of department and the words its reports use (see `data/meta.toml`).
@@ -153,11 +153,9 @@ impl AgencyWords {
 
     /// Whether `s` contains any of the footer words (as [`any_in`] tells), in one pass.
     pub fn in_footer(&self, s: &str) -> bool {
-        self.footer_matcher
-            .get_or_init(|| {
-                aho_corasick::AhoCorasick::new(&self.footer).expect("a few short footer words")
-            })
-            .is_match(s)
+        self.footer_counter
+            .get_or_init(|| crate::re::WordCounts::new(&self.footer))
+            .any(s)
     }
 
     /// Whether `c` may end an agency name.
