@@ -386,7 +386,7 @@ fn issued_at(doc: &Doc, chain_start: usize, chain_end: usize, year: Option<&str>
         .body
         .get(chain_end.min(sent.end)..sent.end)
         .unwrap_or("");
-    let after = &after[..after.char_indices().nth(60).map_or(after.len(), |(i, _)| i)];
+    let after = crate::text::offsets::first_chars(after, 60);
     let clause = after.split([',', ';', '。']).next().unwrap_or("");
     let clause = clause.trim_start_matches(['(', ')', ' ']);
     if AFTER_LEADS.iter().any(|l| clause.starts_with(l))

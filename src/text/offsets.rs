@@ -63,9 +63,56 @@ pub fn chars_slice(s: &str, span: crate::model::Span) -> String {
         .collect()
 }
 
+/// The first `n` chars of `s` (`s` up to its char number `n`, as `char_indices().nth(n)` tells).
+/// Chars are counted by their first bytes (any but `0b10xxxxxx`), eight bytes at a time while
+/// char `n` cannot start among them.
+pub fn first_chars(s: &str, n: usize) -> &str {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let b = s.as_bytes();
+    let (mut at, mut seen) = (0, 0);
+    while let Some(chunk) = b.get(at..at + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        // per byte: bit 7 clear or bit 6 set
+        let starts = ((!w >> 7) | (w >> 6)) & LOW;
+        let k = starts.count_ones() as usize;
+        if seen + k > n {
+            break;
+        }
+        seen += k;
+        at += 8;
+    }
+    for (i, &x) in b.iter().enumerate().skip(at) {
+        if (x as i8) >= -0x40 {
+            if seen == n {
+                return &s[..i];
+            }
+            seen += 1;
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    /// `first_chars` cuts where `char_indices().nth(n)` does.
+    #[test]
+    fn first_chars_is_nth_char() {
+        for t in [
+            "",
+            "a",
+            "法治",
+            "ab法治cd报告",
+            &"长x".repeat(40),
+            &"é法".repeat(30),
+        ] {
+            for n in 0..90 {
+                let want = t.char_indices().nth(n).map_or(t, |(i, _)| &t[..i]);
+                assert_eq!(super::first_chars(t, n), want, "{t:?} {n}");
+            }
+        }
+    }
+
     /// The byte scan finds the char starts `char_indices` does, for 1- to 4-byte chars.
     #[test]
     fn starts_are_the_char_boundaries() {

@@ -386,9 +386,7 @@ fn names_department(norm: &str, region: &str, found: &[gazetteer::Found]) -> boo
             return false;
         }
         // the 12 chars after the place
-        let after = &norm[f.range.end..];
-        let end = after.char_indices().nth(12).map_or(after.len(), |(i, _)| i);
-        let window = &after[..end];
+        let window = crate::text::offsets::first_chars(&norm[f.range.end..], 12);
         words()
             .agency
             .department_ends

@@ -3,6 +3,7 @@
 
 use crate::model::{Fact, Meta};
 use crate::re::Regex;
+use crate::text::offsets::first_chars;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -88,35 +89,6 @@ pub fn genre(id: &str) -> Option<&'static Genre> {
     genres().genres.iter().find(|g| g.id == id)
 }
 
-/// The first `n` chars of `s` (`s` up to its char number `n`, as `char_indices().nth(n)` tells).
-/// Chars are counted by their first bytes (any but `0b10xxxxxx`), eight bytes at a time while
-/// char `n` cannot start among them.
-fn head(s: &str, n: usize) -> &str {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    let b = s.as_bytes();
-    let (mut at, mut seen) = (0, 0);
-    while let Some(chunk) = b.get(at..at + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        // per byte: bit 7 clear or bit 6 set
-        let starts = ((!w >> 7) | (w >> 6)) & LOW;
-        let k = starts.count_ones() as usize;
-        if seen + k > n {
-            break;
-        }
-        seen += k;
-        at += 8;
-    }
-    for (i, &x) in b.iter().enumerate().skip(at) {
-        if (x as i8) >= -0x40 {
-            if seen == n {
-                return &s[..i];
-            }
-            seen += 1;
-        }
-    }
-    s
-}
-
 /// The genre of a page with this title and text: the first whose title pattern matches the
 /// title (or, without one, a headline-like first line), else the first whose body pattern
 /// matches the opening.
@@ -138,7 +110,7 @@ pub fn detect(title: Option<&str>, norm: &str) -> Option<String> {
             return Some(g.genres[k].id.clone());
         }
     }
-    let opening = head(norm, g.opening_chars);
+    let opening = first_chars(norm, g.opening_chars);
     g.body
         .iter()
         .position(|r| r.as_ref().is_some_and(|r| r.is_match(opening)))
@@ -154,7 +126,7 @@ pub fn coverage(meta: &Meta, norm: &str, facts: &[Fact]) -> Option<String> {
         .title
         .as_deref()
         .and_then(|t| g.partial.find(t))
-        .or_else(|| g.partial.find(head(norm, g.opening_chars)));
+        .or_else(|| g.partial.find(first_chars(norm, g.opening_chars)));
     // `1-12月`, `截至12月底` is the whole year
     let whole = |m: &str| m.contains("12月") || m.contains("十二月");
     if let Some(m) = named.filter(|m| !whole(m.as_str())) {
@@ -194,24 +166,6 @@ pub fn year_of(meta: &Meta) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
-    /// `head` cuts where `char_indices().nth(n)` does.
-    #[test]
-    fn head_is_nth_char() {
-        for t in [
-            "",
-            "a",
-            "法治",
-            "ab法治cd报告",
-            &"长x".repeat(40),
-            &"é法".repeat(30),
-        ] {
-            for n in 0..90 {
-                let want = t.char_indices().nth(n).map_or(t, |(i, _)| &t[..i]);
-                assert_eq!(super::head(t, n), want, "{t:?} {n}");
-            }
-        }
-    }
-
     /// The shell's reading of the genres' names is the engine's (serde's) reading.
     #[test]
     fn the_shells_names_are_the_engines() {
