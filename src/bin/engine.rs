@@ -13,6 +13,14 @@ pub fn answer(text: &str, name: &str) -> String {
     zhibiao::engine::answer(text, name)
 }
 
+/// Extract the engine's own warm-up report once, the result dropped
+/// ([`zhibiao::engine::warm_up`]): what an idle worker runs.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn warm_up() {
+    zhibiao::engine::warm_up()
+}
+
 /// The files of a zip archive or a Word .docx ([`zhibiao::engine::unpack`]), for the page's
 /// shell: an array of `[kind, name, payload, warnings]`, where kind is `"text"` (payload the
 /// .docx's text), `"bytes"` (payload a `Uint8Array` the shell reads itself) or `"error"`

@@ -78,6 +78,7 @@ export async function seedsSection(page) {
     runs.sort((a, b) => a - b);
     const worker = await page.$eval(T('extract-time'), (e) => e.getAttribute('data-worker')).catch(() => null);
     timings.largest = { file: largest.file, chars: largest.chars, first_ms: largest.ms, min_ms: runs[0], median_ms: (runs[9] + runs[10]) / 2, runs, worker: worker === 'true' };
+    check('the largest seed is extracted in a worker (the engine module loads there)', worker === 'true');
     check('largest seed extraction time measured', Number.isFinite(runs[10]), `${largest.file} (${largest.chars} chars): first ${largest.ms.toFixed(2)} ms, min ${runs[0].toFixed(2)} ms, median ${((runs[9] + runs[10]) / 2).toFixed(2)} ms over 20${worker === 'true' ? ' (in the worker)' : ' (main thread)'}`);
     await page.fill(T('input-text'), largest.text);
     await page.waitForTimeout(400);
