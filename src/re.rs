@@ -96,7 +96,11 @@ impl Short {
 
 /// `pat` compiled for short windows: the meta regex without its lazy DFA (see [`Short`]).
 fn build(pat: &str) -> Result<regex_automata::meta::Regex, String> {
-    let config = regex_automata::meta::Config::new().hybrid(false).dfa(false);
+    // (only the whole match is ever asked for: groups compile without capture states)
+    let config = regex_automata::meta::Config::new()
+        .hybrid(false)
+        .dfa(false)
+        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit);
     regex_automata::meta::Regex::builder()
         .configure(config)
         .build(pat)
