@@ -196,12 +196,18 @@ mod tests {
             .chain([0x1_F600, 0x2_0001, 0x10_FFFF])
             .filter_map(char::from_u32)
         {
-            let t = format!("中é😀z{c},");
-            let want = t
-                .char_indices()
-                .find(|&(_, d)| may_start(d))
-                .map_or(t.len(), |(i, _)| i);
-            assert_eq!(skip_to_start(&t, 0), want, "U+{:04X}", c as u32);
+            // (after a run of 3-byte chars too: their loop of their own)
+            for t in [
+                format!("中é😀z{c},"),
+                format!("甲乙{c}丙"),
+                format!("甲{c}"),
+            ] {
+                let want = t
+                    .char_indices()
+                    .find(|&(_, d)| may_start(d))
+                    .map_or(t.len(), |(i, _)| i);
+                assert_eq!(skip_to_start(&t, 0), want, "U+{:04X}", c as u32);
+            }
         }
         assert_eq!(skip_to_start("", 0), 0);
     }
