@@ -110,10 +110,8 @@ fn is_local(r: &Rules, name: &str) -> bool {
 }
 
 fn is_national(r: &Rules, name: &str) -> bool {
-    r.t.national_prefixes
-        .iter()
-        .any(|p| name.starts_with(p.as_str()))
-        || !is_local(r, name)
+    let national = &r.t.national_prefixes;
+    national.iter().any(|p| name.starts_with(p.as_str())) || !is_local(r, name)
 }
 
 /// The kind of a cited title, decided from its name (see `data/document_kinds.toml`);
@@ -142,14 +140,7 @@ pub fn kind_of(title: &str, said_normative: bool) -> &'static str {
         let stem = &name[..name.len() - end.len()];
         let issuer = match stem.find("关于") {
             Some(i) => &stem[..i],
-            None => {
-                let cut = stem
-                    .char_indices()
-                    .nth(20)
-                    .map(|(i, _)| i)
-                    .unwrap_or(stem.len());
-                &stem[..cut]
-            }
+            None => crate::text::offsets::first_chars(stem, 20),
         };
         if !is_local(r, name) && r.ministry.is_match(issuer) {
             return "规章";
@@ -309,12 +300,6 @@ fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
         .rposition(|w| w[0] == first && w == n)
 }
 
-/// The year the report is about, from its title-like phrase (`2021年法治政府建设…`).
-fn report_year(doc: &Doc) -> Option<String> {
-    let c = rules().report_year.captures(&doc.norm)?;
-    c.get(1).map(|m| m.as_str().to_string())
-}
-
 fn is_separator_run(s: &str) -> bool {
     let t =
         s.trim_matches(|c: char| c.is_whitespace() || ['、', ',', '和', '及', '与'].contains(&c));
@@ -323,6 +308,9 @@ fn is_separator_run(s: &str) -> bool {
 
 /// The text of `s` with every `《…》` blanked out (so years in titles are not read).
 fn outside_titles(s: &str) -> String {
+    if !s.as_bytes().contains(&0xE3) {
+        return s.to_string(); // no 《 nor 》: their first byte, E3, is not there
+    }
     let mut depth = 0usize;
     // a blank is no longer than the char it stands for: the text's length is room enough
     let mut out = String::with_capacity(s.len());
@@ -405,9 +393,8 @@ fn said_normative(doc: &Doc, start: usize, end: usize) -> bool {
         return false;
     };
     let sent = &doc.segs.sentences[si];
-    let from = back(&doc.body, start, LOOKBACK, sent.start);
-    let before = doc.body.get(from..start).unwrap_or("");
-    let tail = &before[back(before, before.len(), 12, 0)..];
+    let from = back(&doc.body, start, 12, sent.start);
+    let tail = doc.body.get(from..start).unwrap_or("");
     let after = doc.body.get(end..sent.end.max(end)).unwrap_or("");
     let head = crate::text::offsets::first_chars(after, 10);
     (tail.contains("规范性文件") && !tail.contains([',', ';']))
@@ -476,7 +463,9 @@ pub fn documents(doc: &Doc) -> Vec<Document> {
     if cites.is_empty() {
         return Vec::new();
     }
-    let year = report_year(doc);
+    // the year the report is about, from its title-like phrase (`2021年法治政府建设…`)
+    let year = rules().report_year.captures(&doc.norm);
+    let year = year.and_then(|c| Some(c.get(1)?.as_str().to_string()));
     // a title cited in the plans section is not issued yet
     let sections = doc.sections();
     let plans = sections.iter().filter(|s| s.0 == SectionKind::Plans);
@@ -578,6 +567,14 @@ mod tests {
             let got = clean_title(&format!("某{c}条"));
             assert_eq!(got, (c != '。').then_some(want), "U+{:04X}", c as u32);
         }
+    }
+    #[test]
+    fn outside_titles_blanks_titles_only() {
+        assert_eq!(outside_titles("于a😀é印发"), "于a😀é印发");
+        assert_eq!(
+            outside_titles("于《条例》、《a《b》》印"),
+            "于    、      印"
+        );
     }
     /// `rfind_short` finds what `str::rfind` finds.
     #[test]
