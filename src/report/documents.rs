@@ -140,7 +140,7 @@ pub fn kind_of(title: &str, said_normative: bool) -> &'static str {
         let stem = &name[..name.len() - end.len()];
         let issuer = match stem.find("关于") {
             Some(i) => &stem[..i],
-            None => crate::text::offsets::first_chars(stem, 20),
+            None => &stem[..stem.char_indices().nth(20).map_or(stem.len(), |(i, _)| i)],
         };
         if !is_local(r, name) && r.ministry.is_match(issuer) {
             return "规章";
