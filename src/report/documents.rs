@@ -12,6 +12,7 @@
 use crate::doc::Doc;
 use crate::model::Document;
 use crate::re::Regex;
+use crate::text::layout::SectionKind;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -48,6 +49,7 @@ struct Rules {
     department: Regex,
     year: Regex,
     report_year: Regex,
+    open: Regex,
     /// The most chars of an issued verb.
     verb_chars: usize,
 }
@@ -70,6 +72,7 @@ fn rules() -> &'static Rules {
             department: re(&t.department),
             year: re("(19|20)[0-9][0-9]年"),
             report_year: re("(20[0-9][0-9])年度?(法治政府|推进法治|法治建设|依法行政)"),
+            open: re("《"),
             verb_chars: t
                 .issued_verbs
                 .iter()
@@ -107,10 +110,8 @@ fn is_local(r: &Rules, name: &str) -> bool {
 }
 
 fn is_national(r: &Rules, name: &str) -> bool {
-    r.t.national_prefixes
-        .iter()
-        .any(|p| name.starts_with(p.as_str()))
-        || !is_local(r, name)
+    let national = &r.t.national_prefixes;
+    national.iter().any(|p| name.starts_with(p.as_str())) || !is_local(r, name)
 }
 
 /// The kind of a cited title, decided from its name (see `data/document_kinds.toml`);
@@ -139,14 +140,7 @@ pub fn kind_of(title: &str, said_normative: bool) -> &'static str {
         let stem = &name[..name.len() - end.len()];
         let issuer = match stem.find("关于") {
             Some(i) => &stem[..i],
-            None => {
-                let cut = stem
-                    .char_indices()
-                    .nth(20)
-                    .map(|(i, _)| i)
-                    .unwrap_or(stem.len());
-                &stem[..cut]
-            }
+            None => &stem[..stem.char_indices().nth(20).map_or(stem.len(), |(i, _)| i)],
         };
         if !is_local(r, name) && r.ministry.is_match(issuer) {
             return "规章";
@@ -174,8 +168,7 @@ pub fn kind_of(title: &str, said_normative: bool) -> &'static str {
 
 /// A title that is only a generic word (`《方案》`, `《条例》`): a back-reference.
 fn r_short(title: &str) -> bool {
-    let r = rules();
-    let t = &r.t;
+    let t = &rules().t;
     [
         &t.law_endings,
         &t.regulation_endings,
@@ -217,11 +210,12 @@ fn close_of(s: &str, i: usize, open: char, close: char) -> Option<usize> {
 }
 
 fn clean_title(raw: &str) -> Option<String> {
-    let mut t = String::with_capacity(raw.len());
-    t.extend(
-        raw.chars()
-            .filter(|c| !c.is_whitespace() && *c != '\u{3000}'),
-    );
+    let space = |b: u8| b <= b' ' || matches!(b, 0xC2 | 0xE1..=0xE3); // a space's first byte
+    let keep = |c: &char| !c.is_whitespace() && *c != '\u{3000}';
+    let t: String = match raw.bytes().any(space) {
+        true => raw.chars().filter(keep).collect(),
+        false => raw.to_string(),
+    };
     let n = t.chars().count();
     (n > 0 && n <= TITLE_MAX && !t.contains('。')).then_some(t)
 }
@@ -230,12 +224,12 @@ fn clean_title(raw: &str) -> Option<String> {
 fn scan(s: &str, base: usize, inner: bool, out: &mut Vec<Cite>) {
     let mut i = 0;
     while i < s.len() {
-        // 〈〉 and <> only name titles inside a 《》 title: outside, `《` alone is looked for (one
-        // char: a byte search, the others not decoded)
+        // 〈〉 and <> only name titles inside a 《》 title: outside, `《` alone is looked for (a
+        // substring search: `str::find` stops at every byte 8A, common in Han chars)
         let next = if inner {
             s[i..].find(['《', '〈', '<'])
         } else {
-            s[i..].find('《')
+            rules().open.find_at(s, i).map(|m| m.start() - i)
         };
         let Some(p) = next else {
             break;
@@ -306,15 +300,6 @@ fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
         .rposition(|w| w[0] == first && w == n)
 }
 
-/// The year the report is about, from its title-like phrase (`2021年法治政府建设…`).
-fn report_year(doc: &Doc) -> Option<String> {
-    let r = rules();
-    r.report_year
-        .captures(&doc.norm)
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str().to_string())
-}
-
 fn is_separator_run(s: &str) -> bool {
     let t =
         s.trim_matches(|c: char| c.is_whitespace() || ['、', ',', '和', '及', '与'].contains(&c));
@@ -323,6 +308,9 @@ fn is_separator_run(s: &str) -> bool {
 
 /// The text of `s` with every `《…》` blanked out (so years in titles are not read).
 fn outside_titles(s: &str) -> String {
+    if !s.as_bytes().contains(&0xE3) {
+        return s.to_string(); // no 《 nor 》: their first byte, E3, is not there
+    }
     let mut depth = 0usize;
     // a blank is no longer than the char it stands for: the text's length is room enough
     let mut out = String::with_capacity(s.len());
@@ -405,14 +393,10 @@ fn said_normative(doc: &Doc, start: usize, end: usize) -> bool {
         return false;
     };
     let sent = &doc.segs.sentences[si];
-    let from = back(&doc.body, start, LOOKBACK, sent.start);
-    let before = doc.body.get(from..start).unwrap_or("");
-    let tail: String = {
-        let v: Vec<char> = before.chars().rev().take(12).collect();
-        v.into_iter().rev().collect()
-    };
+    let from = back(&doc.body, start, 12, sent.start);
+    let tail = doc.body.get(from..start).unwrap_or("");
     let after = doc.body.get(end..sent.end.max(end)).unwrap_or("");
-    let head: String = after.chars().take(10).collect();
+    let head = crate::text::offsets::first_chars(after, 10);
     (tail.contains("规范性文件") && !tail.contains([',', ';']))
         || (head.starts_with('等') && head.contains("规范性文件"))
 }
@@ -479,15 +463,13 @@ pub fn documents(doc: &Doc) -> Vec<Document> {
     if cites.is_empty() {
         return Vec::new();
     }
-    let year = report_year(doc);
+    // the year the report is about, from its title-like phrase (`2021年法治政府建设…`)
+    let year = rules().report_year.captures(&doc.norm);
+    let year = year.and_then(|c| Some(c.get(1)?.as_str().to_string()));
     // a title cited in the plans section is not issued yet
-    let plans: Vec<std::ops::Range<usize>> = doc
-        .sections()
-        .into_iter()
-        .filter(|(k, _)| *k == crate::text::layout::SectionKind::Plans)
-        .map(|(_, r)| r)
-        .collect();
-    let in_plans = |b: usize| plans.iter().any(|r| r.contains(&b));
+    let sections = doc.sections();
+    let plans = sections.iter().filter(|s| s.0 == SectionKind::Plans);
+    let in_plans = |b: usize| plans.clone().any(|(_, r)| r.contains(&b));
     let (chain_start, chain_end) = chains(body, &cites);
     let mut aliases: HashMap<String, String> = HashMap::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -575,6 +557,24 @@ mod tests {
                 }
             }
         }
+    }
+    /// `clean_title` drops every whitespace char, whatever its bytes, and keeps every other.
+    #[test]
+    fn clean_title_drops_every_space() {
+        let keep = |c: &&char| !c.is_whitespace() && **c != '\u{3000}';
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let want: String = ['某', c, '条'].iter().filter(keep).collect();
+            let got = clean_title(&format!("某{c}条"));
+            assert_eq!(got, (c != '。').then_some(want), "U+{:04X}", c as u32);
+        }
+    }
+    #[test]
+    fn outside_titles_blanks_titles_only() {
+        assert_eq!(outside_titles("于a😀é印发"), "于a😀é印发");
+        assert_eq!(
+            outside_titles("于《条例》、《a《b》》印"),
+            "于    、      印"
+        );
     }
     /// `rfind_short` finds what `str::rfind` finds.
     #[test]

@@ -56,17 +56,26 @@ pub(super) fn starts(t: &str, i: usize, pat: &str) -> bool {
     t.get(i..).is_some_and(|s| s.starts_with(pat))
 }
 
-/// `pat` at `i` with any ASCII spaces between its chars (`个 百 分 点`); the end byte.
+/// `pat` at `i` with any ASCII spaces between its chars (`个 百 分 点`); the end byte. Each char
+/// of `pat` is compared as bytes, neither it nor the text's char decoded (at a byte that starts
+/// no char, a char's bytes, which start with a lead byte, do not match).
 pub(super) fn starts_spaced(t: &str, i: usize, pat: &str) -> Option<usize> {
-    let mut j = i;
-    for (k, c) in pat.chars().enumerate() {
-        if k > 0 {
+    let (b, mut rest, mut j) = (t.as_bytes(), pat.as_bytes(), i);
+    while let Some(&lead) = rest.first() {
+        if j > i {
             j = skip_spaces(t, j);
         }
-        if ch(t, j) != Some(c) {
+        let n = match lead {
+            0..0x80 => 1,
+            0x80..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+        let c = rest.get(..n)?;
+        if !b.get(j..).is_some_and(|s| s.starts_with(c)) {
             return None;
         }
-        j += c.len_utf8();
+        (j, rest) = (j + n, &rest[n..]);
     }
     Some(j)
 }
@@ -119,4 +128,48 @@ pub(super) fn is_han_word_next(c: Option<char>) -> bool {
 /// `一起` is a case count (`一起违法案件`) rather than "together" (`一起抓`).
 pub(super) fn together_case(t: &str, end: usize) -> bool {
     matches!(ch(t, end), Some(c) if chars().case_after_yiqi.contains(c)) || starts(t, end, "行政")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `starts_spaced` as it was: char by char, each decoded.
+    fn starts_spaced_simple(t: &str, i: usize, pat: &str) -> Option<usize> {
+        let mut j = i;
+        for (k, c) in pat.chars().enumerate() {
+            if k > 0 {
+                j = skip_spaces(t, j);
+            }
+            if ch(t, j) != Some(c) {
+                return None;
+            }
+            j += c.len_utf8();
+        }
+        Some(j)
+    }
+
+    /// The byte comparison finds what the char-by-char walk finds, at every byte of texts with
+    /// chars of each UTF-8 length, spaces between and inside, and a pattern cut short by the end.
+    #[test]
+    fn starts_spaced_is_the_char_walk() {
+        let texts = [
+            "个 百 分 点",
+            "个百分点x",
+            "a 分  之 é",
+            "分之",
+            "分",
+            " 分之",
+            "é😀 é😀",
+        ];
+        let pats = ["个百分点", "分之", "a分", "é😀", "😀", " 分", "", "x"];
+        for t in texts {
+            for i in 0..=t.len() + 1 {
+                for pat in pats {
+                    let want = starts_spaced_simple(t, i, pat);
+                    assert_eq!(starts_spaced(t, i, pat), want, "{t:?} {i} {pat:?}");
+                }
+            }
+        }
+    }
 }

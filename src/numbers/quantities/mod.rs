@@ -140,8 +140,10 @@ pub fn scan(text: &str) -> Vec<Quantity> {
 }
 
 /// Round away binary noise (`0.34 × 10000` = 3400.0000000000005 → 3400): 14 significant digits.
+/// An integer below 1e13 is its own result (× and ÷ by an exact power of ten ≤ 1e13, the
+/// product below 2^53: all exact), so it is passed through.
 fn tidy(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    if v == 0.0 || !v.is_finite() || v.fract() == 0.0 && v.abs() < 1e13 {
         return v;
     }
     let mag = 10f64.powi(13 - v.abs().log10().floor() as i32);
@@ -196,14 +198,42 @@ mod tests {
             .chain([0x1_F600, 0x2_0001, 0x10_FFFF])
             .filter_map(char::from_u32)
         {
-            let t = format!("中é😀z{c},");
-            let want = t
-                .char_indices()
-                .find(|&(_, d)| may_start(d))
-                .map_or(t.len(), |(i, _)| i);
-            assert_eq!(skip_to_start(&t, 0), want, "U+{:04X}", c as u32);
+            // (after a run of 3-byte chars too: their loop of their own)
+            for t in [
+                format!("中é😀z{c},"),
+                format!("甲乙{c}丙"),
+                format!("甲{c}"),
+            ] {
+                let want = t
+                    .char_indices()
+                    .find(|&(_, d)| may_start(d))
+                    .map_or(t.len(), |(i, _)| i);
+                assert_eq!(skip_to_start(&t, 0), want, "U+{:04X}", c as u32);
+            }
         }
         assert_eq!(skip_to_start("", 0), 0);
+    }
+
+    /// Integers pass `tidy` unchanged, as its rounding leaves them.
+    #[test]
+    fn tidy_keeps_integers() {
+        let round = |v: f64| {
+            let mag = 10f64.powi(13 - v.abs().log10().floor() as i32);
+            (v * mag).round() / mag
+        };
+        for k in 0..13 {
+            for v in [
+                10f64.powi(k),
+                10f64.powi(k) - 1.0,
+                3.0 * 10f64.powi(k) + 7.0,
+                9_999_999_999_999.0,
+            ] {
+                for v in [v, -v].into_iter().filter(|v| *v != 0.0) {
+                    assert_eq!(tidy(v), round(v), "{v}");
+                }
+            }
+        }
+        assert_eq!(tidy(3400.0000000000005), 3400.0);
     }
 
     #[test]

@@ -76,24 +76,35 @@ pub(super) fn may_start(c: char) -> bool {
 
 /// The byte offset of the first char at or after byte `i` (a char boundary) that
 /// [`may_start`] lets through, else `t.len()`: the chars' low 12 bits read straight from their
-/// UTF-8 bytes, without decoding them (most of a report's chars are passed over here).
+/// UTF-8 bytes, without decoding them (most of a report's chars are passed over here). The
+/// 3-byte chars (Han, CJK punctuation) that make up most of a report have a loop of their own.
 pub(super) fn skip_to_start(t: &str, mut i: usize) -> usize {
     let (b, bits) = (t.as_bytes(), start_bits());
+    let hit = |k: usize| bits[k >> 6] >> (k & 63) & 1 == 1;
     let at = |j: usize| b.get(j).map_or(0, |&x| x as usize & 0x3F);
-    while let Some(&lead) = b.get(i) {
+    loop {
+        let mut rest = b.get(i..).unwrap_or_default();
+        while let &[0xE0..=0xEF, c1, c2, ref tail @ ..] = rest {
+            if hit((c1 as usize & 0x3F) << 6 | c2 as usize & 0x3F) {
+                return b.len() - rest.len();
+            }
+            rest = tail;
+        }
+        i = b.len() - rest.len();
+        let Some(&lead) = b.get(i) else {
+            return t.len();
+        };
         let (k, len) = match lead {
             0..0x80 => (lead as usize, 1),
             0x80..0xE0 => ((lead as usize & 0x1F) << 6 | at(i + 1), 2),
             0xE0..0xF0 => (at(i + 1) << 6 | at(i + 2), 3),
             _ => (at(i + 2) << 6 | at(i + 3), 4),
         };
-        let k = k & 0xFFF;
-        if bits[k >> 6] >> (k & 63) & 1 == 1 {
+        if hit(k & 0xFFF) {
             return i;
         }
         i += len;
     }
-    t.len()
 }
 
 /// The bitmap of [`may_start`].
