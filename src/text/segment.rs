@@ -148,7 +148,7 @@ fn is_clause_end(c: char) -> bool {
 fn lines_of(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         push_trimmed(text, start..i + 1, &mut out);
         start = i + 1;
     }
@@ -231,6 +231,9 @@ fn space_last(s: &str) -> bool {
 pub fn segment(text: &str) -> Segmentation {
     let lines = lines_of(text);
     let mut headings = Vec::new();
+    // every 是 of the text, found at once (a char search per line, memchr on 是's last byte
+    // 0xAF, would stop at many other chars); a 是 is never a trimmed line's space
+    let mut shi = memchr::memmem::find_iter(text.as_bytes(), "是").peekable();
     for l in &lines {
         let line = &text[l.clone()];
         if let Some((level, _)) = heading_marker(line) {
@@ -244,12 +247,10 @@ pub fn segment(text: &str) -> Segmentation {
                 span: l.start..l.start + end,
             });
         }
-        // inline 一是…二是… items inside a paragraph
-        let mut from = 0;
-        while let Some(p) = line[from..].find('是') {
-            let at = from + p;
-            from = at + '是'.len_utf8();
-            if at < 3 || at == 0 {
+        // inline 一是…二是… items inside a paragraph (the line's 是 from the text's, in order)
+        while let Some(p) = shi.next_if(|&p| p < l.end) {
+            let at = p.saturating_sub(l.start);
+            if at < 3 {
                 continue;
             }
             let prev = line[..at].chars().next_back().unwrap_or(' ');
@@ -272,9 +273,8 @@ pub fn segment(text: &str) -> Segmentation {
         }
         // inline ① items after a sentence end: `…行为。①扎实开展…` (① to ⑳ begin with byte 0xE2)
         // (a line without that byte is not read char by char at all)
-        let chars = line
-            .as_bytes()
-            .contains(&0xE2)
+        let chars = memchr::memchr(0xE2, line.as_bytes())
+            .is_some()
             .then(|| line.char_indices().skip(1));
         for (at, c) in chars.into_iter().flatten() {
             if !('①'..='⑳').contains(&c) {
@@ -326,6 +326,40 @@ mod tests {
         let s = segment(t);
         let hs: Vec<&str> = s.headings.iter().map(|h| &t[h.span.clone()]).collect();
         assert_eq!(hs, vec!["一是强化理论。", "二是抓实教育。"]);
+    }
+    /// The inline 一是 items from the text's 是 found at once are those a search of each line
+    /// for its 是 finds.
+    #[test]
+    fn inline_items_like_a_search_per_line() {
+        let t =
+            "是非\na是 一是甲。\n  三是乙;四是丙,x五是丁\n\nx十二是戊。是是六是\n七是:八是 九是";
+        let lines = lines_of(t);
+        let mut want = Vec::new();
+        for l in &lines {
+            let line = &t[l.clone()];
+            let mut from = 0;
+            while let Some(p) = line[from..].find('是') {
+                let at = from + p;
+                from = at + '是'.len_utf8();
+                if at < 3 {
+                    continue;
+                }
+                let prev = line[..at].chars().next_back().unwrap_or(' ');
+                let start = at - prev.len_utf8();
+                let before = line[..start].chars().next_back().unwrap_or('。');
+                if CN_DIGITS.contains(prev) && matches!(before, '。' | ';' | ',' | ':' | ' ') {
+                    want.push(l.start + start);
+                }
+            }
+        }
+        let got: Vec<usize> = segment(t)
+            .headings
+            .iter()
+            .filter(|h| h.level == 5)
+            .map(|h| h.span.start)
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(want.len(), 6);
     }
     /// The byte scan ends sentences and clauses where `is_sentence_end`/`is_clause_end` say.
     #[test]
