@@ -198,11 +198,12 @@ impl Rules {
     pub fn lines(&self, norm: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut start = 0;
-        for line in norm.split('\n') {
-            if self.matches(line).is_some() {
-                out.push(start..start + line.len());
+        // (the line breaks found with the memchr crate's SIMD search)
+        for end in memchr::memchr_iter(b'\n', norm.as_bytes()).chain([norm.len()]) {
+            if self.matches(&norm[start..end]).is_some() {
+                out.push(start..end);
             }
-            start += line.len() + 1;
+            start = end + 1;
         }
         out
     }
@@ -230,5 +231,30 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(&norm[r[0].clone()], "首页 > 新闻");
         assert_eq!(&norm[r[1].clone()], "版权所有 某某网站");
+    }
+
+    /// The lines found between the line breaks' positions are those `split('\n')` gives.
+    #[test]
+    fn lines_are_the_split_lines() {
+        let rules = builtin();
+        for t in [
+            "",
+            "\n",
+            "分享",
+            "\n\n版权所有 某站\n",
+            "正文。\n首页>甲\n\n分享\n",
+            "分享\n打印",
+        ] {
+            let mut want = Vec::new();
+            let mut start = 0;
+            for line in t.split('\n') {
+                if rules.matches(line).is_some() {
+                    want.push(start..start + line.len());
+                }
+                start += line.len() + 1;
+            }
+            assert_eq!(rules.lines(t), want, "{t:?}");
+        }
+        assert_eq!(rules.lines("分享\n打印").len(), 2);
     }
 }
