@@ -148,8 +148,9 @@ fn is_clause_end(c: char) -> bool {
 fn lines_of(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
+    // (a line is pushed without its break: trimmed, it would go anyway)
     for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        push_trimmed(text, start..i + 1, &mut out);
+        push_trimmed(text, start..i, &mut out);
         start = i + 1;
     }
     push_trimmed(text, start..text.len(), &mut out);
@@ -178,11 +179,12 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
             let Some((len, ends_sentence)) = end_at(bytes, i) else {
                 continue;
             };
-            let end = i + len;
-            push_trimmed(text, clause..end, &mut clauses);
+            // (a piece ending at a line break is pushed without it: trimmed, it would go anyway)
+            let (end, kept) = (i + len, if bytes[i] == b'\n' { i } else { i + len });
+            push_trimmed(text, clause..kept, &mut clauses);
             clause = end;
             if ends_sentence {
-                push_trimmed(text, sentence..end, &mut sentences);
+                push_trimmed(text, sentence..kept, &mut sentences);
                 sentence = end;
             }
         }
@@ -220,36 +222,42 @@ fn end_at(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
-    // (most pieces neither begin nor end with a space: a look at each end's bytes)
-    if !space_first(s) && !space_last(s) {
-        out.push(r);
+    // (most pieces neither begin nor end with a space: a look at each end's bytes, and a trim
+    // only of an end that has one)
+    let head = if space_first(s) { s.trim_start() } else { s };
+    if head.is_empty() {
         return;
     }
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(r.start + lead..r.end - trail);
-    }
+    let t = if space_last(head) {
+        head.trim_end()
+    } else {
+        head
+    };
+    let start = r.end - head.len();
+    out.push(start..start + t.len());
 }
 
 /// Whether `s` is empty or its first char is whitespace (`char::is_whitespace`), told from the
-/// first byte for ASCII and the CJK ideographs' lead bytes `0xE4..=0xE9` (no whitespace there).
+/// bytes for ASCII and the chars U+3000..=U+FFFF (lead bytes `0xE3..=0xEF`; of them only U+3000
+/// is whitespace).
 fn space_first(s: &str) -> bool {
-    match s.as_bytes().first() {
-        None => true,
-        Some(&b) if b < 0x80 => matches!(b, b'\t'..=b'\r' | b' '),
-        Some(0xE4..=0xE9) => false,
+    match s.as_bytes() {
+        [] => true,
+        [b, ..] if *b < 0x80 => matches!(b, b'\t'..=b'\r' | b' '),
+        [0xE3, x, y, ..] => [*x, *y] == [0x80, 0x80],
+        [0xE4..=0xEF, ..] => false,
         _ => s.chars().next().is_none_or(char::is_whitespace),
     }
 }
 
-/// Whether `s` is empty or its last char is whitespace, told from the last bytes for ASCII,
-/// the CJK ideographs and `0xE3 0x80 0x81/0x82` (`、` `。`, which end most clauses).
+/// Whether `s` is empty or its last char is whitespace, told from the last bytes for ASCII and
+/// the chars U+3000..=U+FFFF (of them only U+3000 is whitespace).
 fn space_last(s: &str) -> bool {
     match s.as_bytes() {
         [] => true,
         [.., b] if *b < 0x80 => matches!(b, b'\t'..=b'\r' | b' '),
-        [.., 0xE4..=0xE9, _, _] | [.., 0xE3, 0x80, 0x81 | 0x82] => false,
+        [.., 0xE3, x, y] => [*x, *y] == [0x80, 0x80],
+        [.., 0xE4..=0xEF, _, _] => false,
         _ => s.chars().next_back().is_none_or(char::is_whitespace),
     }
 }
@@ -415,6 +423,29 @@ mod tests {
                 assert_eq!((sentences, clauses), (want_s, want_c), "{t:?}");
             }
         }
+    }
+
+    /// `push_trimmed` pushes a piece as `str::trim` cuts it (when something is left), and the
+    /// lines are the trimmed pieces between line breaks.
+    #[test]
+    fn pieces_trimmed_like_str_trim() {
+        let t = "  甲 \n\u{3000}乙\u{3000}\n\n《丙》\u{A0}\n \u{2028}x\u{85}\n\u{3000}\n丁\r\n戊";
+        let mut want_lines = Vec::new();
+        let mut start = 0;
+        for piece in t.split('\n') {
+            let r = start..start + piece.len();
+            start = r.end + 1;
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            push_trimmed(t, r.clone(), &mut got);
+            let (s, cut) = (piece.trim(), piece.len() - piece.trim_start().len());
+            if !s.is_empty() {
+                want.push(r.start + cut..r.start + cut + s.len());
+            }
+            assert_eq!(got, want, "{piece:?}");
+            want_lines.extend(want);
+        }
+        assert_eq!(lines_of(t), want_lines);
+        assert_eq!(want_lines.len(), 6);
     }
 
     /// The byte looks at a piece's ends say what `char::is_whitespace` says of its first and
