@@ -159,7 +159,7 @@ fn lines_of(text: &str) -> Vec<Range<usize>> {
 
 /// The sentences and the clauses of `text`, trimmed, in one pass (a sentence end also ends a
 /// clause). The ends are read from the bytes: each one is ASCII or starts with `0xE3 0x80`, so
-/// eight bytes with none of those are passed over at once.
+/// of eight bytes only those are looked at.
 fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     // (room for a clause per ~16 bytes, a sentence per ~64: reports run ~12 and ~40 chars)
     let (mut sentences, mut clauses) = (
@@ -170,12 +170,15 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
+        // (the top bit of each of the next eight bytes that may start an end; all of fewer)
         let n = (bytes.len() - at).min(8);
-        if n == 8 && !may_end(&bytes[at..at + 8]) {
-            at += 8;
-            continue;
-        }
-        for i in at..at + n {
+        let mut may = match bytes.get(at..at + 8) {
+            Some(eight) => may_end(eight),
+            None => HIGH >> (8 * (8 - n)),
+        };
+        while may != 0 {
+            let i = at + may.trailing_zeros() as usize / 8;
+            may &= may - 1;
             let Some((len, ends_sentence)) = end_at(bytes, i) else {
                 continue;
             };
@@ -195,14 +198,17 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     (sentences, clauses)
 }
 
-/// Whether one of these eight bytes may start a sentence or clause end: an ASCII byte or `0xE3`.
-fn may_end(eight: &[u8]) -> bool {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = LOW * 0x80;
+const LOW: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = LOW * 0x80;
+
+/// Of these eight bytes, those that may start a sentence or clause end, by their top bit: every
+/// ASCII byte and every `0xE3` (and maybe a byte next to a `0xE3`).
+fn may_end(eight: &[u8]) -> u64 {
     let w = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-    // (a byte of `e3` is zero where `w` has 0xE3: the borrow test finds a zero byte)
+    // (a byte of `e3` is zero where `w` has 0xE3: the borrow test marks every zero byte, and
+    // maybe a byte above one)
     let e3 = w ^ (LOW * 0xE3);
-    (!w | (e3.wrapping_sub(LOW) & !e3)) & HIGH != 0
+    (!w | (e3.wrapping_sub(LOW) & !e3)) & HIGH
 }
 
 /// The sentence or clause end starting at byte `i`: its length and whether it ends a sentence.
