@@ -54,7 +54,9 @@ fn find_range(v: &[Range<usize>], b: usize) -> Option<usize> {
     (i < v.len() && v[i].start <= b).then_some(i)
 }
 
-const CN_DIGITS: &str = "一二三四五六七八九十";
+/// The Chinese numerals of heading markers (a char array: a char's test is ten compares, no
+/// substring search).
+const CN_DIGITS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /// The heading level of a line that starts with a marker, and the marker's byte length.
 pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
@@ -62,10 +64,10 @@ pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
     let mut it = t.char_indices().peekable();
     let (_, c0) = *it.peek()?;
     // 一、 / 十二、
-    if CN_DIGITS.contains(c0) {
+    if CN_DIGITS.contains(&c0) {
         let mut end = 0;
         for (i, c) in t.char_indices() {
-            if CN_DIGITS.contains(c) {
+            if CN_DIGITS.contains(&c) {
                 end = i + c.len_utf8();
             } else {
                 break;
@@ -92,7 +94,7 @@ pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
         if inner.is_empty() || inner.chars().count() > 3 {
             return None;
         }
-        if inner.chars().all(|c| CN_DIGITS.contains(c)) {
+        if inner.chars().all(|c| CN_DIGITS.contains(&c)) {
             return Some((2, close + 1));
         }
         if inner.chars().all(|c| c.is_ascii_digit()) {
@@ -295,7 +297,7 @@ pub fn segment(text: &str) -> Segmentation {
                 continue;
             }
             let prev = line[..at].chars().next_back().unwrap_or(' ');
-            if !"一二三四五六七八九十".contains(prev) {
+            if !CN_DIGITS.contains(&prev) {
                 continue;
             }
             let start = at - prev.len_utf8();
@@ -360,6 +362,11 @@ mod tests {
         assert_eq!(heading_marker("2)加强"), Some((4, 2)));
         assert_eq!(heading_marker("一是强化"), Some((5, 6)));
         assert_eq!(heading_marker("我局"), None);
+        // the numeral array holds the numerals a substring search of them would find
+        for c in "〇一二三四五六七八九十百两".chars() {
+            let want = "一二三四五六七八九十".contains(c);
+            assert_eq!(heading_marker(&format!("{c}、甲")).is_some(), want, "{c}");
+        }
     }
     #[test]
     fn inline_items() {
@@ -388,7 +395,9 @@ mod tests {
                 let prev = line[..at].chars().next_back().unwrap_or(' ');
                 let start = at - prev.len_utf8();
                 let before = line[..start].chars().next_back().unwrap_or('。');
-                if CN_DIGITS.contains(prev) && matches!(before, '。' | ';' | ',' | ':' | ' ') {
+                if "一二三四五六七八九十".contains(prev)
+                    && matches!(before, '。' | ';' | ',' | ':' | ' ')
+                {
                     want.push(l.start + start);
                 }
             }
