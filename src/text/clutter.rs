@@ -52,8 +52,8 @@ pub struct Rules {
 
 /// The words the rules look for anywhere in a line, counted in one Aho–Corasick pass each
 /// (`re::WordCounts`) instead of one substring search per word and rule. A line is counted only
-/// when it holds one of the words at all (one prefiltered search), and the `unless` words only
-/// once a rule would otherwise take the line.
+/// when it holds one of the words at all (one prefiltered search), and the `contains` words only
+/// once a rule's `unless` words (`。`) are not in the line.
 #[derive(Debug, Clone, Default)]
 struct Words {
     /// Every rule's `contains` words, in one list.
@@ -175,20 +175,21 @@ impl Rules {
         // (built only for a rule that lists whole lines)
         let squeezed = std::cell::OnceCell::new();
         let squeezed = || squeezed.get_or_init(|| bare.replace(' ', ""));
-        // (the words counted only once a rule takes lines this long, the `unless` words once a
-        // rule would take the line; an empty word is in every line)
+        // (the words counted only once a rule takes lines this long, the `unless` words first:
+        // a sentence's `。`, one quick search, spares the many `contains` words; an empty word
+        // is in every line)
         let (contains, unless) = (Lazy::new(&w.contains, t), Lazy::new(&w.unless, t));
         self.rule
             .iter()
             .enumerate()
             .find(|&(k, r)| {
                 chars <= r.max_chars
+                    && !unless.has(&w.unless_at[k])
                     && (r.starts.iter().any(|p| t.starts_with(p.as_str()))
                         || r.ends.iter().any(|p| bare.ends_with(p.as_str()))
                         || (!r.lines.is_empty() && r.lines.contains(squeezed()))
                         || (!r.only.is_empty() && t.chars().all(|c| r.only.contains(c)))
                         || contains.has(&w.contains_at[k]))
-                    && !unless.has(&w.unless_at[k])
             })
             .map(|(_, r)| r.name.as_str())
     }
@@ -197,11 +198,12 @@ impl Rules {
     pub fn lines(&self, norm: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut start = 0;
-        for line in norm.split('\n') {
-            if self.matches(line).is_some() {
-                out.push(start..start + line.len());
+        // (the line breaks found with the memchr crate's SIMD search)
+        for end in memchr::memchr_iter(b'\n', norm.as_bytes()).chain([norm.len()]) {
+            if self.matches(&norm[start..end]).is_some() {
+                out.push(start..end);
             }
-            start += line.len() + 1;
+            start = end + 1;
         }
         out
     }
@@ -229,5 +231,30 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(&norm[r[0].clone()], "首页 > 新闻");
         assert_eq!(&norm[r[1].clone()], "版权所有 某某网站");
+    }
+
+    /// The lines found between the line breaks' positions are those `split('\n')` gives.
+    #[test]
+    fn lines_are_the_split_lines() {
+        let rules = builtin();
+        for t in [
+            "",
+            "\n",
+            "分享",
+            "\n\n版权所有 某站\n",
+            "正文。\n首页>甲\n\n分享\n",
+            "分享\n打印",
+        ] {
+            let mut want = Vec::new();
+            let mut start = 0;
+            for line in t.split('\n') {
+                if rules.matches(line).is_some() {
+                    want.push(start..start + line.len());
+                }
+                start += line.len() + 1;
+            }
+            assert_eq!(rules.lines(t), want, "{t:?}");
+        }
+        assert_eq!(rules.lines("分享\n打印").len(), 2);
     }
 }

@@ -58,9 +58,9 @@ pub fn normalise_with_shifts(s: &str) -> (String, Shifts) {
     let mut shifts = Shifts::default();
     let (mut i, mut copied) = (0, 0);
     while i < bytes.len() {
-        let b = bytes[i];
-        if keeps_char(b) {
-            i += utf8_len(b);
+        let keep = KEEPS[bytes[i] as usize];
+        if keep != 0 {
+            i += keep as usize;
             continue;
         }
         let Some(c) = s[i..].chars().next() else {
@@ -83,21 +83,23 @@ pub fn normalise_with_shifts(s: &str) -> (String, Shifts) {
     (out, shifts)
 }
 
-/// Whether the char that starts with byte `b` surely maps to itself: ASCII other than tab and
-/// carriage return, and the lead bytes of U+4000..U+9FFF (the CJK ideographs).
-fn keeps_char(b: u8) -> bool {
-    (b.is_ascii() && b != b'\t' && b != b'\r') || (0xE4..=0xE9).contains(&b)
-}
-
-/// The UTF-8 length of the char whose lead byte is `b` (1 for ASCII, 3 for `0xE4..=0xE9`, the only
-/// lead bytes [`keeps_char`] skips).
-fn utf8_len(b: u8) -> usize {
-    if b.is_ascii() {
-        1
-    } else {
-        3
+/// By a char's first byte, how many bytes to pass over when the char surely maps to itself:
+/// 1 for ASCII other than tab and carriage return, 3 for the lead bytes `0xE4..=0xE9` of
+/// U+4000..U+9FFF (the CJK ideographs); 0 for any other char, which is decoded and mapped.
+const KEEPS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b {
+            0x09 | 0x0D => 0,
+            0..0x80 => 1,
+            0xE4..=0xE9 => 3,
+            _ => 0,
+        };
+        b += 1;
     }
-}
+    t
+};
 
 #[cfg(test)]
 mod tests {

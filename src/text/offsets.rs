@@ -4,6 +4,22 @@
 //! the original and in the normalised text; only byte offsets differ. `CharIndex` converts
 //! normalised byte offsets to character offsets in O(log n).
 
+/// The UTF-8 length of a char by its first byte (1 below `0x80`, 2 below `0xE0`, 3 below `0xF0`,
+/// else 4; a continuation byte is never a first byte).
+const UTF8_LEN: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        t[b] = match b {
+            0..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Byte → char offset conversion for one string.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
@@ -20,12 +36,7 @@ impl CharIndex {
         let mut i = 0;
         while i < bytes.len() {
             starts.push(i as u32);
-            i += match bytes[i] {
-                0..0xE0 if bytes[i] < 0x80 => 1,
-                0..0xE0 => 2,
-                0xE0..0xF0 => 3,
-                _ => 4,
-            };
+            i += UTF8_LEN[bytes[i] as usize] as usize;
         }
         starts.push(s.len() as u32);
         CharIndex { starts }

@@ -54,7 +54,9 @@ fn find_range(v: &[Range<usize>], b: usize) -> Option<usize> {
     (i < v.len() && v[i].start <= b).then_some(i)
 }
 
-const CN_DIGITS: &str = "一二三四五六七八九十";
+/// The Chinese numerals of heading markers (a char array: a char's test is ten compares, no
+/// substring search).
+const CN_DIGITS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /// The heading level of a line that starts with a marker, and the marker's byte length.
 pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
@@ -62,10 +64,10 @@ pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
     let mut it = t.char_indices().peekable();
     let (_, c0) = *it.peek()?;
     // 一、 / 十二、
-    if CN_DIGITS.contains(c0) {
+    if CN_DIGITS.contains(&c0) {
         let mut end = 0;
         for (i, c) in t.char_indices() {
-            if CN_DIGITS.contains(c) {
+            if CN_DIGITS.contains(&c) {
                 end = i + c.len_utf8();
             } else {
                 break;
@@ -92,7 +94,7 @@ pub fn heading_marker(line: &str) -> Option<(u8, usize)> {
         if inner.is_empty() || inner.chars().count() > 3 {
             return None;
         }
-        if inner.chars().all(|c| CN_DIGITS.contains(c)) {
+        if inner.chars().all(|c| CN_DIGITS.contains(&c)) {
             return Some((2, close + 1));
         }
         if inner.chars().all(|c| c.is_ascii_digit()) {
@@ -148,8 +150,9 @@ fn is_clause_end(c: char) -> bool {
 fn lines_of(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
-        push_trimmed(text, start..i + 1, &mut out);
+    // (a line is pushed without its break: trimmed, it would go anyway)
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        push_trimmed(text, start..i, &mut out);
         start = i + 1;
     }
     push_trimmed(text, start..text.len(), &mut out);
@@ -157,7 +160,8 @@ fn lines_of(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The sentences and the clauses of `text`, trimmed, in one pass (a sentence end also ends a
-/// clause). The ends are read from the bytes: each one is ASCII or starts with `0xE3 0x80`.
+/// clause). The ends are read from the bytes: each one is ASCII or starts with `0xE3 0x80`, so
+/// of eight bytes only those are looked at.
 fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     // (room for a clause per ~16 bytes, a sentence per ~64: reports run ~12 and ~40 chars)
     let (mut sentences, mut clauses) = (
@@ -166,63 +170,102 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     );
     let (mut sentence, mut clause) = (0, 0);
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let (len, ends_sentence) = match b {
-            b'!' | b'?' | b';' | b'\n' | b',' | b':' => {
-                (1, matches!(b, b'!' | b'?' | b';' | b'\n'))
-            }
-            0xE3 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(0x82) => (3, true),  // 。
-                Some(0x81) => (3, false), // 、
-                _ => continue,
-            },
-            _ => continue,
+    let mut at = 0;
+    while at < bytes.len() {
+        // (the top bit of each of the next eight bytes that may start an end; all of fewer)
+        let n = (bytes.len() - at).min(8);
+        let mut may = match bytes.get(at..at + 8) {
+            Some(eight) => may_end(eight),
+            None => HIGH >> (8 * (8 - n)),
         };
-        let end = i + len;
-        push_trimmed(text, clause..end, &mut clauses);
-        clause = end;
-        if ends_sentence {
-            push_trimmed(text, sentence..end, &mut sentences);
-            sentence = end;
+        while may != 0 {
+            let i = at + may.trailing_zeros() as usize / 8;
+            may &= may - 1;
+            let Some((len, ends_sentence)) = end_at(bytes, i) else {
+                continue;
+            };
+            // (a piece ending at a line break is pushed without it: trimmed, it would go anyway)
+            let (end, kept) = (i + len, if bytes[i] == b'\n' { i } else { i + len });
+            push_trimmed(text, clause..kept, &mut clauses);
+            clause = end;
+            if ends_sentence {
+                push_trimmed(text, sentence..kept, &mut sentences);
+                sentence = end;
+            }
         }
+        at += n;
     }
     push_trimmed(text, sentence..text.len(), &mut sentences);
     push_trimmed(text, clause..text.len(), &mut clauses);
     (sentences, clauses)
 }
 
-fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[r.clone()];
-    // (most pieces neither begin nor end with a space: a look at each end's bytes)
-    if !space_first(s) && !space_last(s) {
-        out.push(r);
-        return;
-    }
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(r.start + lead..r.end - trail);
+const LOW: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = LOW * 0x80;
+
+/// Of these eight bytes, those that may start a sentence or clause end, by their top bit: every
+/// ASCII byte and every `0xE3` (and maybe a byte next to a `0xE3`).
+fn may_end(eight: &[u8]) -> u64 {
+    let w = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    // (a byte of `e3` is zero where `w` has 0xE3: the borrow test marks every zero byte, and
+    // maybe a byte above one)
+    let e3 = w ^ (LOW * 0xE3);
+    (!w | (e3.wrapping_sub(LOW) & !e3)) & HIGH
+}
+
+/// The sentence or clause end starting at byte `i`: its length and whether it ends a sentence.
+fn end_at(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+    match bytes[i] {
+        b @ (b'!' | b'?' | b';' | b'\n' | b',' | b':') => {
+            Some((1, matches!(b, b'!' | b'?' | b';' | b'\n')))
+        }
+        0xE3 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+            Some(0x82) => Some((3, true)),  // 。
+            Some(0x81) => Some((3, false)), // 、
+            _ => None,
+        },
+        _ => None,
     }
 }
 
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    // (most pieces neither begin nor end with a space: a look at each end's bytes, and a trim
+    // only of an end that has one)
+    let head = if space_first(s) { s.trim_start() } else { s };
+    if head.is_empty() {
+        return;
+    }
+    let t = if space_last(head) {
+        head.trim_end()
+    } else {
+        head
+    };
+    let start = r.end - head.len();
+    out.push(start..start + t.len());
+}
+
 /// Whether `s` is empty or its first char is whitespace (`char::is_whitespace`), told from the
-/// first byte for ASCII and the CJK ideographs' lead bytes `0xE4..=0xE9` (no whitespace there).
+/// bytes for ASCII and the chars U+3000..=U+FFFF (lead bytes `0xE3..=0xEF`; of them only U+3000
+/// is whitespace).
 fn space_first(s: &str) -> bool {
-    match s.as_bytes().first() {
-        None => true,
-        Some(&b) if b < 0x80 => matches!(b, b'\t'..=b'\r' | b' '),
-        Some(0xE4..=0xE9) => false,
+    match s.as_bytes() {
+        [] => true,
+        [b, ..] if *b < 0x80 => matches!(b, b'\t'..=b'\r' | b' '),
+        [0xE3, x, y, ..] => [*x, *y] == [0x80, 0x80],
+        [0xE4..=0xEF, ..] => false,
         _ => s.chars().next().is_none_or(char::is_whitespace),
     }
 }
 
-/// Whether `s` is empty or its last char is whitespace, told from the last bytes for ASCII,
-/// the CJK ideographs and `0xE3 0x80 0x81/0x82` (`、` `。`, which end most clauses).
+/// Whether `s` is empty or its last char is whitespace, told from the last bytes for ASCII and
+/// the chars U+3000..=U+FFFF (of them only U+3000 is whitespace).
 fn space_last(s: &str) -> bool {
     match s.as_bytes() {
         [] => true,
         [.., b] if *b < 0x80 => matches!(b, b'\t'..=b'\r' | b' '),
-        [.., 0xE4..=0xE9, _, _] | [.., 0xE3, 0x80, 0x81 | 0x82] => false,
+        [.., 0xE3, x, y] => [*x, *y] == [0x80, 0x80],
+        [.., 0xE4..=0xEF, _, _] => false,
         _ => s.chars().next_back().is_none_or(char::is_whitespace),
     }
 }
@@ -231,6 +274,9 @@ fn space_last(s: &str) -> bool {
 pub fn segment(text: &str) -> Segmentation {
     let lines = lines_of(text);
     let mut headings = Vec::new();
+    // every 是 of the text, found at once (a char search per line, memchr on 是's last byte
+    // 0xAF, would stop at many other chars); a 是 is never a trimmed line's space
+    let mut shi = memchr::memmem::find_iter(text.as_bytes(), "是").peekable();
     for l in &lines {
         let line = &text[l.clone()];
         if let Some((level, _)) = heading_marker(line) {
@@ -244,16 +290,14 @@ pub fn segment(text: &str) -> Segmentation {
                 span: l.start..l.start + end,
             });
         }
-        // inline 一是…二是… items inside a paragraph
-        let mut from = 0;
-        while let Some(p) = line[from..].find('是') {
-            let at = from + p;
-            from = at + '是'.len_utf8();
-            if at < 3 || at == 0 {
+        // inline 一是…二是… items inside a paragraph (the line's 是 from the text's, in order)
+        while let Some(p) = shi.next_if(|&p| p < l.end) {
+            let at = p.saturating_sub(l.start);
+            if at < 3 {
                 continue;
             }
             let prev = line[..at].chars().next_back().unwrap_or(' ');
-            if !"一二三四五六七八九十".contains(prev) {
+            if !CN_DIGITS.contains(&prev) {
                 continue;
             }
             let start = at - prev.len_utf8();
@@ -272,9 +316,8 @@ pub fn segment(text: &str) -> Segmentation {
         }
         // inline ① items after a sentence end: `…行为。①扎实开展…` (① to ⑳ begin with byte 0xE2)
         // (a line without that byte is not read char by char at all)
-        let chars = line
-            .as_bytes()
-            .contains(&0xE2)
+        let chars = memchr::memchr(0xE2, line.as_bytes())
+            .is_some()
             .then(|| line.char_indices().skip(1));
         for (at, c) in chars.into_iter().flatten() {
             if !('①'..='⑳').contains(&c) {
@@ -319,6 +362,11 @@ mod tests {
         assert_eq!(heading_marker("2)加强"), Some((4, 2)));
         assert_eq!(heading_marker("一是强化"), Some((5, 6)));
         assert_eq!(heading_marker("我局"), None);
+        // the numeral array holds the numerals a substring search of them would find
+        for c in "〇一二三四五六七八九十百两".chars() {
+            let want = "一二三四五六七八九十".contains(c);
+            assert_eq!(heading_marker(&format!("{c}、甲")).is_some(), want, "{c}");
+        }
     }
     #[test]
     fn inline_items() {
@@ -327,27 +375,92 @@ mod tests {
         let hs: Vec<&str> = s.headings.iter().map(|h| &t[h.span.clone()]).collect();
         assert_eq!(hs, vec!["一是强化理论。", "二是抓实教育。"]);
     }
-    /// The byte scan ends sentences and clauses where `is_sentence_end`/`is_clause_end` say.
+    /// The inline 一是 items from the text's 是 found at once are those a search of each line
+    /// for its 是 finds.
     #[test]
-    fn byte_scan_ends_like_the_char_tests() {
-        let t = "甲,乙:丙、丁。戊!己?庚;辛\n壬 癸〇〃「」,";
-        let (sentences, clauses) = sentences_and_clauses(t);
-        let (mut want_s, mut want_c) = (Vec::new(), Vec::new());
-        let (mut s0, mut c0) = (0, 0);
-        for (i, c) in t.char_indices() {
-            let end = i + c.len_utf8();
-            if is_clause_end(c) {
-                push_trimmed(t, c0..end, &mut want_c);
-                c0 = end;
-            }
-            if is_sentence_end(c) {
-                push_trimmed(t, s0..end, &mut want_s);
-                s0 = end;
+    fn inline_items_like_a_search_per_line() {
+        let t =
+            "是非\na是 一是甲。\n  三是乙;四是丙,x五是丁\n\nx十二是戊。是是六是\n七是:八是 九是";
+        let lines = lines_of(t);
+        let mut want = Vec::new();
+        for l in &lines {
+            let line = &t[l.clone()];
+            let mut from = 0;
+            while let Some(p) = line[from..].find('是') {
+                let at = from + p;
+                from = at + '是'.len_utf8();
+                if at < 3 {
+                    continue;
+                }
+                let prev = line[..at].chars().next_back().unwrap_or(' ');
+                let start = at - prev.len_utf8();
+                let before = line[..start].chars().next_back().unwrap_or('。');
+                if "一二三四五六七八九十".contains(prev)
+                    && matches!(before, '。' | ';' | ',' | ':' | ' ')
+                {
+                    want.push(l.start + start);
+                }
             }
         }
-        push_trimmed(t, s0..t.len(), &mut want_s);
-        push_trimmed(t, c0..t.len(), &mut want_c);
-        assert_eq!((sentences, clauses), (want_s, want_c));
+        let got: Vec<usize> = segment(t)
+            .headings
+            .iter()
+            .filter(|h| h.level == 5)
+            .map(|h| h.span.start)
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(want.len(), 6);
+    }
+    /// The byte scan ends sentences and clauses where `is_sentence_end`/`is_clause_end` say,
+    /// with the ends at every place in and across its eight-byte steps.
+    #[test]
+    fn byte_scan_ends_like_the_char_tests() {
+        let base = "甲,乙:丙、丁。戊!己?庚;辛\n壬 癸〇〃「」,长长长长长长长长长长。短、";
+        for pad in ["", "é", "中", "é中", "中中", "é中中", "中中中", "a中中中"] {
+            for t in [format!("{pad}{base}"), format!("{pad}{base}\n")] {
+                let t = t.as_str();
+                let (sentences, clauses) = sentences_and_clauses(t);
+                let (mut want_s, mut want_c) = (Vec::new(), Vec::new());
+                let (mut s0, mut c0) = (0, 0);
+                for (i, c) in t.char_indices() {
+                    let end = i + c.len_utf8();
+                    if is_clause_end(c) {
+                        push_trimmed(t, c0..end, &mut want_c);
+                        c0 = end;
+                    }
+                    if is_sentence_end(c) {
+                        push_trimmed(t, s0..end, &mut want_s);
+                        s0 = end;
+                    }
+                }
+                push_trimmed(t, s0..t.len(), &mut want_s);
+                push_trimmed(t, c0..t.len(), &mut want_c);
+                assert_eq!((sentences, clauses), (want_s, want_c), "{t:?}");
+            }
+        }
+    }
+
+    /// `push_trimmed` pushes a piece as `str::trim` cuts it (when something is left), and the
+    /// lines are the trimmed pieces between line breaks.
+    #[test]
+    fn pieces_trimmed_like_str_trim() {
+        let t = "  甲 \n\u{3000}乙\u{3000}\n\n《丙》\u{A0}\n \u{2028}x\u{85}\n\u{3000}\n丁\r\n戊";
+        let mut want_lines = Vec::new();
+        let mut start = 0;
+        for piece in t.split('\n') {
+            let r = start..start + piece.len();
+            start = r.end + 1;
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            push_trimmed(t, r.clone(), &mut got);
+            let (s, cut) = (piece.trim(), piece.len() - piece.trim_start().len());
+            if !s.is_empty() {
+                want.push(r.start + cut..r.start + cut + s.len());
+            }
+            assert_eq!(got, want, "{piece:?}");
+            want_lines.extend(want);
+        }
+        assert_eq!(lines_of(t), want_lines);
+        assert_eq!(want_lines.len(), 6);
     }
 
     /// The byte looks at a piece's ends say what `char::is_whitespace` says of its first and
