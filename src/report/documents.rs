@@ -49,7 +49,6 @@ struct Rules {
     department: Regex,
     year: Regex,
     report_year: Regex,
-    open: Regex,
     /// The most chars of an issued verb.
     verb_chars: usize,
 }
@@ -72,7 +71,6 @@ fn rules() -> &'static Rules {
             department: re(&t.department),
             year: re("(19|20)[0-9][0-9]年"),
             report_year: re("(20[0-9][0-9])年度?(法治政府|推进法治|法治建设|依法行政)"),
-            open: re("《"),
             verb_chars: t
                 .issued_verbs
                 .iter()
@@ -140,7 +138,7 @@ pub fn kind_of(title: &str, said_normative: bool) -> &'static str {
         let stem = &name[..name.len() - end.len()];
         let issuer = match stem.find("关于") {
             Some(i) => &stem[..i],
-            None => &stem[..stem.char_indices().nth(20).map_or(stem.len(), |(i, _)| i)],
+            None => crate::text::offsets::first_chars(stem, 20),
         };
         if !is_local(r, name) && r.ministry.is_match(issuer) {
             return "规章";
@@ -229,7 +227,7 @@ fn scan(s: &str, base: usize, inner: bool, out: &mut Vec<Cite>) {
         let next = if inner {
             s[i..].find(['《', '〈', '<'])
         } else {
-            rules().open.find_at(s, i).map(|m| m.start() - i)
+            memchr::memmem::find(&s.as_bytes()[i..], "《".as_bytes())
         };
         let Some(p) = next else {
             break;
