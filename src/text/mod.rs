@@ -6,5 +6,6 @@ pub mod layout;
 pub mod normalise;
 pub mod offsets;
 pub mod segment;
+pub mod swar;
 
 pub use offsets::chars_slice;

@@ -4,6 +4,8 @@
 //! the original and in the normalised text; only byte offsets differ. `CharIndex` converts
 //! normalised byte offsets to character offsets in O(log n).
 
+use super::swar::{word, LOW};
+
 /// The UTF-8 length of a char by its first byte (1 below `0x80`, 2 below `0xE0`, 3 below `0xF0`,
 /// else 4; a continuation byte is never a first byte).
 const UTF8_LEN: [u8; 256] = {
@@ -19,6 +21,11 @@ const UTF8_LEN: [u8; 256] = {
     }
     t
 };
+
+/// The UTF-8 length in bytes of a char that starts with byte `lead` (1 for ASCII, 2, 3 or 4).
+pub fn utf8_len(lead: u8) -> usize {
+    UTF8_LEN[lead as usize] as usize
+}
 
 /// Byte → char offset conversion for one string.
 #[derive(Debug, Clone)]
@@ -36,7 +43,7 @@ impl CharIndex {
         let mut i = 0;
         while i < bytes.len() {
             starts.push(i as u32);
-            i += UTF8_LEN[bytes[i] as usize] as usize;
+            i += utf8_len(bytes[i]);
         }
         starts.push(s.len() as u32);
         CharIndex { starts }
@@ -78,11 +85,10 @@ pub fn chars_slice(s: &str, span: crate::model::Span) -> String {
 /// Chars are counted by their first bytes (any but `0b10xxxxxx`), eight bytes at a time while
 /// char `n` cannot start among them.
 pub fn first_chars(s: &str, n: usize) -> &str {
-    const LOW: u64 = 0x0101_0101_0101_0101;
     let b = s.as_bytes();
     let (mut at, mut seen) = (0, 0);
-    while let Some(chunk) = b.get(at..at + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+    while let Some(chunk) = b.get(at..at + 8).and_then(|c| c.first_chunk()) {
+        let w = word(chunk);
         // per byte: bit 7 clear or bit 6 set
         let starts = ((!w >> 7) | (w >> 6)) & LOW;
         let k = starts.count_ones() as usize;

@@ -6,6 +6,7 @@
 //! - a **sentence** ends at `。!?;` or a line break;
 //! - a **clause** ends at a sentence end or `,:、` (quotes and brackets do not nest here).
 
+use super::swar::{word, HIGH, LOW};
 use std::ops::Range;
 
 /// A heading found at the start of a line (or an inline 一是 item).
@@ -174,7 +175,7 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     while at < bytes.len() {
         // (the top bit of each of the next eight bytes that may start an end; all of fewer)
         let n = (bytes.len() - at).min(8);
-        let mut may = match bytes.get(at..at + 8) {
+        let mut may = match bytes.get(at..at + 8).and_then(|c| c.first_chunk()) {
             Some(eight) => may_end(eight),
             None => HIGH >> (8 * (8 - n)),
         };
@@ -200,13 +201,10 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     (sentences, clauses)
 }
 
-const LOW: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = LOW * 0x80;
-
 /// Of these eight bytes, those that may start a sentence or clause end, by their top bit: every
 /// ASCII byte and every `0xE3` (and maybe a byte next to a `0xE3`).
-fn may_end(eight: &[u8]) -> u64 {
-    let w = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+fn may_end(eight: &[u8; 8]) -> u64 {
+    let w = word(eight);
     // (a byte of `e3` is zero where `w` has 0xE3: the borrow test marks every zero byte, and
     // maybe a byte above one)
     let e3 = w ^ (LOW * 0xE3);

@@ -65,12 +65,7 @@ pub(super) fn starts_spaced(t: &str, i: usize, pat: &str) -> Option<usize> {
         if j > i {
             j = skip_spaces(t, j);
         }
-        let n = match lead {
-            0..0x80 => 1,
-            0x80..0xE0 => 2,
-            0xE0..0xF0 => 3,
-            _ => 4,
-        };
+        let n = crate::text::offsets::utf8_len(lead);
         let c = rest.get(..n)?;
         if !b.get(j..).is_some_and(|s| s.starts_with(c)) {
             return None;
