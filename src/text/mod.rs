@@ -3,6 +3,7 @@
 
 pub mod clutter;
 pub mod layout;
+pub mod lines;
 pub mod normalise;
 pub mod offsets;
 pub mod segment;

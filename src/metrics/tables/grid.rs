@@ -177,7 +177,7 @@ fn line_kind(line: &str) -> LineKind {
     let t = line.trim_matches(is_space);
     if t.is_empty() {
         LineKind::Blank
-    } else if t.contains('|') {
+    } else if memchr::memchr(b'|', t.as_bytes()).is_some() {
         LineKind::Pipes
     } else if !t.chars().any(|c| matches!(c, '。' | ',' | ';' | '!' | '?'))
         && (t.chars().count() <= MAX_CELL_CHARS || spaced_row(t))
@@ -254,11 +254,9 @@ fn pipe_cells(text: &str, r: Range<usize>, line: usize) -> Vec<Cell> {
 /// one table). Returns the cells and, for each, the stretch it belongs to.
 fn cells(text: &str) -> (Vec<Cell>, Vec<usize>) {
     let mut lines: Vec<(Range<usize>, LineKind)> = Vec::new();
-    let mut at = 0;
-    for l in text.split_inclusive('\n') {
-        let r = at..at + l.trim_end_matches(['\n', '\r']).len();
+    for l in crate::text::lines::line_ranges(text) {
+        let r = l.start..l.start + text[l].trim_end_matches('\r').len();
         lines.push((r.clone(), line_kind(&text[r])));
-        at += l.len();
     }
     let mut out: Vec<Cell> = Vec::new();
     let mut stretch_of: Vec<usize> = Vec::new();
