@@ -375,27 +375,28 @@ pub struct Found {
 pub fn find_all(text: &str) -> Vec<Found> {
     let g = gaz();
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(c) = text[at..].chars().next() {
+    // each char decoded once: the one after a char is the next one's
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         // the names that match here are all prefixes of the rest: the longest in bytes is the
         // longest in chars
-        let second = text[at + c.len_utf8()..].chars().next();
-        let pair = second.filter(|&d| g.may_start(c, d));
-        let hit = pair.and_then(|d| g.firsts.get(&(c, d))).and_then(|lens| {
+        let Some(&(_, d)) = chars.peek() else { break };
+        if !g.may_start(c, d) {
+            continue;
+        }
+        let hit = g.firsts.get(&(c, d)).and_then(|lens| {
             lens.iter()
                 .filter_map(|&len| text.get(at..at + len))
                 .find_map(|name| Some((at + name.len(), g.full.get(name)?)))
         });
-        match hit {
-            Some((end, v)) => {
-                out.push(Found {
-                    range: at..end,
-                    name: text[at..end].to_string(),
-                    candidates: v.iter().map(|&k| g.entries[k].place()).collect(),
-                });
-                at = end;
-            }
-            None => at += c.len_utf8(),
+        if let Some((end, v)) = hit {
+            out.push(Found {
+                range: at..end,
+                name: text[at..end].to_string(),
+                candidates: v.iter().map(|&k| g.entries[k].place()).collect(),
+            });
+            // on after the name
+            while chars.next_if(|&(i, _)| i < end).is_some() {}
         }
     }
     out

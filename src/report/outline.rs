@@ -20,7 +20,7 @@ pub fn heading_phrase(s: &str) -> &str {
         Some(i) => &s[..i],
         None => s,
     };
-    let s = s.trim_end_matches(|c: char| c.is_whitespace() || ",:、".contains(c));
+    let s = s.trim_end_matches(|c: char| c.is_whitespace() || [',', ':', '、'].contains(&c));
     if s.chars().count() <= HEADING_MAX {
         return s;
     }
@@ -30,7 +30,7 @@ pub fn heading_phrase(s: &str) -> &str {
         .map(|(i, _)| i)
         .unwrap_or(s.len());
     let head = &s[..limit];
-    match head.rfind(|c: char| ",:、".contains(c)) {
+    match head.rfind([',', ':', '、']) {
         Some(i) if i > limit / 2 => &head[..i],
         _ => head,
     }

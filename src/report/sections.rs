@@ -25,13 +25,13 @@ fn cut(s: &str) -> &str {
         .unwrap_or(s.len());
     let head = &s[..limit];
     let at = head
-        .rfind(|c: char| "。;!?".contains(c))
-        .or_else(|| head.rfind(|c: char| ",:、".contains(c)));
+        .rfind(['。', ';', '!', '?'])
+        .or_else(|| head.rfind([',', ':', '、']));
     match at {
         Some(i) if i > limit / 3 => {
             let c = head[i..].chars().next().unwrap_or('。');
             let t = &head[..i + c.len_utf8()];
-            t.trim_end_matches(|c: char| ",:、".contains(c))
+            t.trim_end_matches([',', ':', '、'])
         }
         _ => head,
     }
@@ -45,7 +45,8 @@ fn item_text(s: &str) -> (usize, &str) {
         skip += n;
     }
     let rest = &s[skip..];
-    let t2 = rest.trim_start_matches(|c: char| c.is_whitespace() || ",:、.".contains(c));
+    let t2 =
+        rest.trim_start_matches(|c: char| c.is_whitespace() || [',', ':', '、', '.'].contains(&c));
     skip += rest.len() - t2.len();
     (skip, cut(t2))
 }

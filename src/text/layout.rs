@@ -142,7 +142,9 @@ fn heading_core(text: &str) -> &str {
         Some((_, n)) => &t[n..],
         None => t,
     };
-    t.trim_matches(|c: char| c.is_whitespace() || "。.:;,、!?".contains(c))
+    t.trim_matches(|c: char| {
+        c.is_whitespace() || ['。', '.', ':', ';', ',', '、', '!', '?'].contains(&c)
+    })
 }
 
 /// The section kinds a heading names (both for `存在问题和下步打算`). `top` is true for a
@@ -172,11 +174,9 @@ struct Cand {
 
 /// An unnumbered line short enough to be a heading.
 fn short_line(line: &str) -> bool {
-    let core = line.trim().trim_end_matches(|c: char| "。:".contains(c));
+    let core = line.trim().trim_end_matches(['。', ':']);
     let n = core.chars().count();
-    (2..=30).contains(&n)
-        && !core.contains(|c: char| "。;,!?".contains(c))
-        && !core.contains("报告")
+    (2..=30).contains(&n) && !core.contains(['。', ';', ',', '!', '?']) && !core.contains("报告")
 }
 
 /// Headings in order: (level, byte range of the heading line/phrase); unnumbered candidate lines
@@ -387,6 +387,36 @@ fn plan_split(doc: &Body, r: Range<usize>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    /// The punctuation sets as char arrays trim and test what the strings of them did.
+    #[test]
+    fn punctuation_sets_are_the_strings() {
+        fn core(t: &str) -> &str {
+            let t = t.trim();
+            let t = heading_marker(t).map_or(t, |(_, n)| &t[n..]);
+            t.trim_matches(|c: char| c.is_whitespace() || "。.:;,、!?".contains(c))
+        }
+        let short = |line: &str| {
+            let core = line.trim().trim_end_matches(|c: char| "。:".contains(c));
+            let n = core.chars().count();
+            (2..=30).contains(&n)
+                && !core.contains(|c: char| "。;,!?".contains(c))
+                && !core.contains("报告")
+        };
+        for t in [
+            "",
+            "。",
+            "三、存在问题。",
+            " (二)下步打算:; ",
+            "!?问题、不足,",
+            "1.工作计划.",
+            "存在问题;下步打算",
+            "\u{3000}困难\u{1F600}?",
+        ] {
+            assert_eq!(heading_core(t), core(t), "{t:?}");
+            assert_eq!(short_line(t), short(t), "{t:?}");
+        }
+    }
+
     #[test]
     fn kinds_of_headings() {
         assert_eq!(

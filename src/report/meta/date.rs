@@ -178,7 +178,7 @@ pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
     let mut best: Option<(u8, usize, String)> = None;
     // a label can only match where the text without spaces holds its chars in a row: skip the
     // others without a search of their own (an empty plain form is never skipped)
-    let spaceless = norm.replace(' ', "");
+    let spaceless = without_spaces(norm);
     let (plain, ac) = label_words();
     let present = contained(ac, plain, &spaceless);
     static WORDS: OnceLock<Vec<bool>> = OnceLock::new();
@@ -225,6 +225,19 @@ pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
     })
 }
 
+/// `norm` without its spaces (what `norm.replace(' ', "")` gives): the runs between the spaces
+/// memchr finds, copied into a string sized once.
+fn without_spaces(norm: &str) -> String {
+    let mut out = String::with_capacity(norm.len());
+    let mut from = 0;
+    for i in memchr::memchr_iter(b' ', norm.as_bytes()) {
+        out.push_str(&norm[from..i]);
+        from = i + 1;
+    }
+    out.push_str(&norm[from..]);
+    out
+}
+
 /// The first numeric date of a line (`2022-01-10`, not `2022年1月10日`) that starts at a `2`
 /// not preceded by a digit.
 fn first_numeric_date(t: &str) -> Option<String> {
@@ -243,6 +256,23 @@ fn first_numeric_date(t: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `without_spaces` is `replace(' ', "")`: spaces at either end, in runs, between wide
+    /// chars, none at all, nothing but spaces.
+    #[test]
+    fn without_spaces_is_replace() {
+        for s in [
+            "",
+            " ",
+            "   ",
+            "无空格",
+            " 发 布 时 间 ",
+            "a  b\t\u{3000}c\u{a0}d ",
+            "\u{1F600} \u{1F600}  é",
+        ] {
+            assert_eq!(without_spaces(s), s.replace(' ', ""), "{s:?}");
+        }
+    }
 
     /// `contained` tells what `str::contains` tells: words inside others, overlapping others,
     /// repeated, empty, at either end, around wide chars.

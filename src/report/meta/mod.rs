@@ -280,12 +280,18 @@ pub(super) fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
 }
 
+/// The non-blank lines of `norm`, trimmed (those of `split('\n')`, found by memchr).
 pub(super) fn lines(norm: &str) -> Vec<Line<'_>> {
-    norm.split('\n')
-        .map(trim)
-        .filter(|t| !t.is_empty())
-        .map(|text| Line { text })
-        .collect()
+    let mut out = Vec::new();
+    let mut from = 0;
+    for end in memchr::memchr_iter(b'\n', norm.as_bytes()).chain([norm.len()]) {
+        let text = trim(&norm[from..end]);
+        if !text.is_empty() {
+            out.push(Line { text });
+        }
+        from = end + 1;
+    }
+    out
 }
 
 /// The chars of `chars` as one automaton: each occurrence found in a single pass over a text,
@@ -309,4 +315,27 @@ pub(super) fn char_hits<'a>(
 
 pub(super) fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c) || c == '〇'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `lines` gives the trimmed non-blank pieces of `split('\n')`: blank and space-only lines,
+    /// breaks at either end, `\r\n`, a BOM, wide chars.
+    #[test]
+    fn lines_are_the_split_lines() {
+        for s in [
+            "",
+            "\n",
+            "\n\n一\n",
+            "a\r\nb\r\n",
+            " \u{feff}标题 \n\u{200b}\n\t正文\u{3000}\n末",
+            "\u{1F600}\n \n\u{1F600}",
+        ] {
+            let want: Vec<&str> = s.split('\n').map(trim).filter(|t| !t.is_empty()).collect();
+            let got: Vec<&str> = lines(s).iter().map(|l| l.text).collect();
+            assert_eq!(got, want, "{s:?}");
+        }
+    }
 }
