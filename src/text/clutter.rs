@@ -196,16 +196,10 @@ impl Rules {
 
     /// Byte ranges (whole lines, without the line break) of `norm` that are clutter.
     pub fn lines(&self, norm: &str) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        // (the line breaks found with the memchr crate's SIMD search)
-        for end in memchr::memchr_iter(b'\n', norm.as_bytes()).chain([norm.len()]) {
-            if self.matches(&norm[start..end]).is_some() {
-                out.push(start..end);
-            }
-            start = end + 1;
-        }
-        out
+        // (an empty last line is no clutter: `line_ranges` leaves it out)
+        super::lines::line_ranges(norm)
+            .filter(|line| self.matches(&norm[line.clone()]).is_some())
+            .collect()
     }
 }
 

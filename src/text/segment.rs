@@ -150,13 +150,9 @@ fn is_clause_end(c: char) -> bool {
 /// The lines of `text`, trimmed, without empty ones (the line breaks found with `memchr`).
 fn lines_of(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut start = 0;
-    // (a line is pushed without its break: trimmed, it would go anyway)
-    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        push_trimmed(text, start..i, &mut out);
-        start = i + 1;
+    for line in super::lines::line_ranges(text) {
+        push_trimmed(text, line, &mut out);
     }
-    push_trimmed(text, start..text.len(), &mut out);
     out
 }
 

@@ -282,16 +282,11 @@ pub(super) fn trim(s: &str) -> &str {
 
 /// The non-blank lines of `norm`, trimmed (those of `split('\n')`, found by memchr).
 pub(super) fn lines(norm: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    for end in memchr::memchr_iter(b'\n', norm.as_bytes()).chain([norm.len()]) {
-        let text = trim(&norm[from..end]);
-        if !text.is_empty() {
-            out.push(Line { text });
-        }
-        from = end + 1;
-    }
-    out
+    crate::text::lines::line_ranges(norm)
+        .map(|r| trim(&norm[r]))
+        .filter(|t| !t.is_empty())
+        .map(|text| Line { text })
+        .collect()
 }
 
 /// The chars of `chars` as one automaton: each occurrence found in a single pass over a text,
