@@ -9,16 +9,19 @@
 //! 制定/发布/修订 stands shortly before the title (or the run of titles it belongs to) in its
 //! sentence, and no other year than the report's is named before it in that sentence.
 
+mod cite;
+
 use crate::doc::Doc;
 use crate::model::Document;
 use crate::re::Regex;
 use crate::text::layout::SectionKind;
+use cite::{scan, Cite};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The embedded kind rules (`data/document_kinds.toml`).
-pub const DOCUMENT_KINDS_TOML: &str = include_str!("../../data/document_kinds.toml");
+pub const DOCUMENT_KINDS_TOML: &str = include_str!("../../../data/document_kinds.toml");
 
 /// Longest title kept, in chars.
 pub const TITLE_MAX: usize = 80;
@@ -176,91 +179,6 @@ fn r_short(title: &str) -> bool {
     ]
     .iter()
     .any(|l| l.iter().any(|w| w == title))
-}
-
-/// One citation: the byte range of `《…》` and its cleaned title.
-struct Cite {
-    start: usize,
-    end: usize,
-    title: String,
-    /// Nested inside another title.
-    inner: bool,
-}
-
-/// The byte offset just after the `close` matching the `open` at `i`, if it closes before a `。`
-/// and within 120 chars.
-fn close_of(s: &str, i: usize, open: char, close: char) -> Option<usize> {
-    let mut depth = 0usize;
-    for (n, (j, c)) in s[i..].char_indices().enumerate() {
-        if n > 120 || c == '。' {
-            return None;
-        }
-        if c == open {
-            depth += 1;
-        } else if c == close {
-            depth = depth.saturating_sub(1);
-            if depth == 0 {
-                return Some(i + j + c.len_utf8());
-            }
-        }
-    }
-    None
-}
-
-fn clean_title(raw: &str) -> Option<String> {
-    let space = |b: u8| b <= b' ' || matches!(b, 0xC2 | 0xE1..=0xE3); // a space's first byte
-    let keep = |c: &char| !c.is_whitespace() && *c != '\u{3000}';
-    let t: String = match raw.bytes().any(space) {
-        true => raw.chars().filter(keep).collect(),
-        false => raw.to_string(),
-    };
-    let n = t.chars().count();
-    (n > 0 && n <= TITLE_MAX && !t.contains('。')).then_some(t)
-}
-
-/// All citations in `s` from byte `base` on, nested ones included.
-fn scan(s: &str, base: usize, inner: bool, out: &mut Vec<Cite>) {
-    let mut i = 0;
-    while i < s.len() {
-        // 〈〉 and <> only name titles inside a 《》 title: outside, `《` alone is looked for (a
-        // substring search: `str::find` stops at every byte 8A, common in Han chars)
-        let next = if inner {
-            s[i..].find(['《', '〈', '<'])
-        } else {
-            memchr::memmem::find(&s.as_bytes()[i..], "《".as_bytes())
-        };
-        let Some(p) = next else {
-            break;
-        };
-        let at = i + p;
-        let open = s[at..].chars().next().unwrap_or('《');
-        let close = match open {
-            '《' => '》',
-            '〈' => '〉',
-            _ => '>',
-        };
-        // 〈〉 and <> only name titles inside a 《》 title
-        if open != '《' && !inner {
-            i = at + open.len_utf8();
-            continue;
-        }
-        match close_of(s, at, open, close) {
-            Some(e) => {
-                let raw = &s[at + open.len_utf8()..e - close.len_utf8()];
-                if let Some(title) = clean_title(raw) {
-                    out.push(Cite {
-                        start: base + at,
-                        end: base + e,
-                        title,
-                        inner,
-                    });
-                    scan(raw, base + at + open.len_utf8(), true, out);
-                }
-                i = e;
-            }
-            None => i = at + open.len_utf8(),
-        }
-    }
 }
 
 /// How far (chars) a title's sentence is read back from it.
@@ -429,17 +347,23 @@ fn chains(body: &str, cites: &[Cite]) -> (Vec<usize>, Vec<usize>) {
     (chain_start, chain_end)
 }
 
-/// The full title a citation stands for: the title an alias (`以下简称《条例》`) names, or the
+/// The full title a citation stands for: the title an alias (`以下简称《条例》`) names (the alias
+/// it is, else the longest it is followed by `(…)`: one answer whatever the map's order), or the
 /// recent longer title a short name ends, else its own.
 fn full_title(c: &Cite, aliases: &HashMap<String, String>, recent: &[String]) -> String {
     let short = r_short(&c.title);
     aliases
-        .iter()
-        .find(|(a, _)| {
-            c.title == **a
-                || (c.title.starts_with(a.as_str()) && c.title[a.len()..].starts_with('('))
+        .get(&c.title)
+        .or_else(|| {
+            aliases
+                .iter()
+                .filter(|(a, _)| {
+                    c.title.starts_with(a.as_str()) && c.title[a.len()..].starts_with('(')
+                })
+                .max_by_key(|(a, _)| a.len())
+                .map(|(_, m)| m)
         })
-        .map(|(_, m)| m.clone())
+        .cloned()
         .or_else(|| {
             if !short {
                 return None;
@@ -556,14 +480,31 @@ mod tests {
             }
         }
     }
-    /// `clean_title` drops every whitespace char, whatever its bytes, and keeps every other.
+    /// Of two aliases a title answers to, the one it is wins, else the longer one it begins
+    /// with: the same in every map (a `HashMap`'s order differs from one map to the next).
     #[test]
-    fn clean_title_drops_every_space() {
-        let keep = |c: &&char| !c.is_whitespace() && **c != '\u{3000}';
-        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
-            let want: String = ['某', c, '条'].iter().filter(keep).collect();
-            let got = clean_title(&format!("某{c}条"));
-            assert_eq!(got, (c != '。').then_some(want), "U+{:04X}", c as u32);
+    fn an_alias_is_chosen_whatever_the_maps_order() {
+        let cite = |title: &str| Cite {
+            start: 0,
+            end: 0,
+            title: title.to_string(),
+            inner: false,
+        };
+        for _ in 0..64 {
+            let aliases: HashMap<String, String> = [
+                ("办法", "某县甲办法"),
+                ("办法(试行)", "某县乙办法(试行)"),
+                ("规定", "某市丙规定"),
+            ]
+            .iter()
+            .map(|(a, m)| (a.to_string(), m.to_string()))
+            .collect();
+            let title = |t: &str| full_title(&cite(t), &aliases, &[]);
+            assert_eq!(title("办法(试行)"), "某县乙办法(试行)");
+            assert_eq!(title("办法(试行)(修订)"), "某县乙办法(试行)");
+            assert_eq!(title("办法(修订)"), "某县甲办法");
+            assert_eq!(title("规定"), "某市丙规定");
+            assert_eq!(title("细则"), "细则");
         }
     }
     #[test]
