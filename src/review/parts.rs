@@ -207,6 +207,9 @@ pub const MENTION_MAX_BYTES: usize = 3000;
 /// 300 KB): bounded work on multi-megabyte input.
 pub const MENTION_SCAN_BYTES: usize = 400_000;
 
+/// The punctuation trimmed around a heading's core.
+const HEADING_PUNCT: [char; 8] = ['。', '.', ':', ';', ',', '、', '!', '?'];
+
 /// A heading without its marker and surrounding punctuation: `三、存在问题。` → `存在问题`.
 fn heading_core(text: &str) -> &str {
     let t = text.trim();
@@ -214,7 +217,7 @@ fn heading_core(text: &str) -> &str {
         Some((_, n)) => t.get(n..).unwrap_or(""),
         None => t,
     };
-    t.trim_matches(|c: char| c.is_whitespace() || "。.:;,、!?".contains(c))
+    t.trim_matches(|c: char| c.is_whitespace() || HEADING_PUNCT.contains(&c))
 }
 
 /// The ids of the parts a heading names at outline `level` (0 = an unnumbered line); a heading
