@@ -207,7 +207,8 @@ fn choose_primary(cat: &Catalog, mut facts: Vec<(Fact, f64)>) -> Vec<Fact> {
     }
     // order the facts as the catalog orders the metrics, then by first mention
     let mut facts: Vec<Fact> = facts.into_iter().map(|(f, _)| f).collect();
-    facts.sort_by_key(|f| {
+    // (stable; each key, a search of the catalog, computed once)
+    facts.sort_by_cached_key(|f| {
         (
             cat.metrics
                 .iter()
@@ -282,6 +283,16 @@ fn primary_score(
     s + w.value_log * (mn.value.abs() + 1.0).log10()
 }
 
+/// `s` without its white space: its runs of other chars joined (`chars().filter(..).collect()`
+/// copied a run at a time).
+fn without_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for run in s.split(char::is_whitespace) {
+        out.push_str(run);
+    }
+    out
+}
+
 /// A short phrase naming what a figure counts: the words before it in its clause (or after it).
 fn subject(doc: &Doc, qs: &[Quantity], i: usize) -> String {
     let text = &doc.body;
@@ -305,7 +316,7 @@ fn subject(doc: &Doc, qs: &[Quantity], i: usize) -> String {
         .take(14)
         .last()
         .map_or(left.len(), |(i, _)| i);
-    let trimmed: String = left[from..].chars().filter(word).collect();
+    let trimmed = without_spaces(&left[from..]);
     let trimmed = trimmed.trim_matches(|c: char| {
         matches!(
             c,
@@ -331,4 +342,24 @@ fn subject(doc: &Doc, qs: &[Quantity], i: usize) -> String {
         return trimmed.to_string();
     }
     right.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    /// `without_spaces` keeps the chars `char::is_whitespace` rejects, as the filtered collect.
+    #[test]
+    fn without_spaces_is_the_filtered_collect() {
+        for s in [
+            "",
+            " ",
+            "\u{3000}\u{3000}",
+            "全年 共办理\u{3000}案件",
+            "a\tb\nc\u{a0}d\u{2003}e\u{85}",
+            "  首尾 ",
+            "无空白",
+        ] {
+            let want: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(super::without_spaces(s), want, "{s:?}");
+        }
+    }
 }

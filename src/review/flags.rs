@@ -88,7 +88,7 @@ fn parts_exceed_total(
     let r = rules();
     for (s, qs) in sents {
         let text = doc.body.get(s.clone()).unwrap_or("");
-        let Some(p) = text.find(&r.parts_marker) else {
+        let Some(p) = r.parts_marker.find(text.as_bytes()) else {
             continue;
         };
         if r.parts_veto.is_match(text) {

@@ -54,6 +54,9 @@ pub struct PartRule {
     sections: Option<SectionKind>,
     exclude: Option<Regex>,
     mentions: Option<Regex>,
+    /// No pattern of `mentions` has a look-around (`^`, `$`, `\b`): a sentence it matches is
+    /// matched inside the whole body too, so a body without a match has no such sentence.
+    mentions_anywhere: bool,
     reasons: Option<Regex>,
 }
 
@@ -71,9 +74,19 @@ impl PartRule {
         by_sections
             || (h.level >= 1 && h.level <= self.max_level && matches(&self.headings, h.core))
     }
+    /// Whether some sentence of `body` may mention the part: it has mentions, and (one search
+    /// of the body ruling out every sentence at once) the body matches them.
+    fn may_be_mentioned(&self, body: &str) -> bool {
+        self.mentions.is_some() && (!self.mentions_anywhere || matches(&self.mentions, body))
+    }
     fn gives_reasons(&self, text: &str) -> bool {
         matches(&self.reasons, text)
     }
+}
+
+/// Whether `pat` parses and has no look-around assertion (`^`, `$`, `\b` …).
+fn no_look(pat: &str) -> bool {
+    regex_syntax::parse(pat).is_ok_and(|h| h.properties().look_set().is_empty())
 }
 
 /// Whether one of a list's patterns (its alternation, None for an empty list) matches `text`.
@@ -193,6 +206,7 @@ pub fn rules() -> &'static [PartRule] {
                 },
                 exclude: c(&p.exclude),
                 mentions: c(&p.mentions),
+                mentions_anywhere: p.mentions.iter().all(|m| no_look(m)),
                 reasons: c(&p.reasons),
             })
             .collect()
@@ -207,6 +221,9 @@ pub const MENTION_MAX_BYTES: usize = 3000;
 /// 300 KB): bounded work on multi-megabyte input.
 pub const MENTION_SCAN_BYTES: usize = 400_000;
 
+/// The punctuation trimmed around a heading's core.
+const HEADING_PUNCT: [char; 8] = ['。', '.', ':', ';', ',', '、', '!', '?'];
+
 /// A heading without its marker and surrounding punctuation: `三、存在问题。` → `存在问题`.
 fn heading_core(text: &str) -> &str {
     let t = text.trim();
@@ -214,7 +231,7 @@ fn heading_core(text: &str) -> &str {
         Some((_, n)) => t.get(n..).unwrap_or(""),
         None => t,
     };
-    t.trim_matches(|c: char| c.is_whitespace() || "。.:;,、!?".contains(c))
+    t.trim_matches(|c: char| c.is_whitespace() || HEADING_PUNCT.contains(&c))
 }
 
 /// The ids of the parts a heading names at outline `level` (0 = an unnumbered line); a heading
@@ -309,7 +326,7 @@ pub fn parts_of(doc: &Doc, report: &Report, outline: &Outline) -> Vec<Part> {
                     }
                 }
             }
-            if part.status == "missing" && rule.mentions.is_some() {
+            if part.status == "missing" && rule.may_be_mentioned(&doc.body) {
                 if let Some(s) = doc.segs.sentences.iter().find(|s| {
                     if s.len() > MENTION_MAX_BYTES || s.start > MENTION_SCAN_BYTES {
                         return false;
@@ -329,6 +346,35 @@ pub fn parts_of(doc: &Doc, report: &Report, outline: &Outline) -> Vec<Part> {
             part
         })
         .collect()
+}
+
+#[cfg(test)]
+mod mention_tests {
+    use super::no_look;
+
+    /// Only a pattern without look-around is taken to match in a text wherever it matches in a
+    /// part of it.
+    #[test]
+    fn look_arounds_are_told() {
+        assert!(no_look("其他.{0,4}(情况|事项)"));
+        assert!(no_look("[^,]{2}"));
+        for p in ["^下一步", "安排$", r"\b年", "(?m)^x", "a(", r"(?:甲|\B乙)"] {
+            assert!(!no_look(p), "{p}");
+        }
+        // a rule so marked: wherever it matches a sentence, it matches the text around it
+        for rule in super::rules().iter().filter(|r| r.mentions_anywhere) {
+            let re = rule.mentions.as_ref().expect("mentions");
+            for s in [
+                "其他需要报告的情况",
+                "第一责任人",
+                "主要做法如下",
+                "没有的话",
+            ] {
+                let whole = format!("前一句。{s}。后一句");
+                assert!(!re.is_match(s) || re.is_match(&whole), "{} {s}", rule.id);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

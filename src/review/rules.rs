@@ -48,7 +48,8 @@ impl Messages {
 }
 
 pub(super) struct Rules {
-    pub(super) parts_marker: String,
+    /// The parts marker (`parts_marker`), its searcher built once.
+    pub(super) parts_marker: memchr::memmem::Finder<'static>,
     pub(super) parts_veto: Regex,
     pub(super) up: Regex,
     pub(super) down: Regex,
@@ -73,7 +74,7 @@ pub(super) fn rules() -> &'static Rules {
             .expect("data/flags.toml is valid");
         let re = |p: &str| crate::data::shipped("data/flags.toml", "rules", p);
         Rules {
-            parts_marker: t.parts_marker,
+            parts_marker: memchr::memmem::Finder::new(&t.parts_marker).into_owned(),
             parts_veto: re(&t.parts_veto),
             up: re(&t.change_up),
             down: re(&t.change_down),
@@ -178,6 +179,29 @@ mod messages_tests {
                 (m.zh.as_str(), m.en.as_str()),
                 "{k}"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod marker_tests {
+    /// The marker's searcher finds what `str::find` finds: first, repeated, at either end,
+    /// inside wider chars, absent.
+    #[test]
+    fn the_marker_finder_is_str_find() {
+        let r = super::rules();
+        let marker = std::str::from_utf8(r.parts_marker.needle()).expect("the marker is text");
+        assert!(!marker.is_empty());
+        let texts = [
+            String::new(),
+            "全年共办理案件12件".to_string(),
+            marker.to_string(),
+            format!("共120件,{marker}A类80件,{marker}B类40件"),
+            format!("前面的话{marker}"),
+            format!("é\u{1F600}{marker}x"),
+        ];
+        for t in &texts {
+            assert_eq!(r.parts_marker.find(t.as_bytes()), t.find(marker), "{t}");
         }
     }
 }
