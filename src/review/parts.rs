@@ -5,8 +5,8 @@
 use crate::doc::Doc;
 use crate::model::{Part, Report};
 use crate::re::Regex;
+use crate::text::layout::heading_core;
 use crate::text::layout::{self, SectionKind};
-use crate::text::segment::heading_marker;
 use serde::Deserialize;
 use std::cell::OnceCell;
 use std::sync::OnceLock;
@@ -220,19 +220,6 @@ pub const MENTION_MAX_BYTES: usize = 3000;
 /// Mentions are looked for in the first this many bytes of the text (a long report is about
 /// 300 KB): bounded work on multi-megabyte input.
 pub const MENTION_SCAN_BYTES: usize = 400_000;
-
-/// The punctuation trimmed around a heading's core.
-const HEADING_PUNCT: [char; 8] = ['。', '.', ':', ';', ',', '、', '!', '?'];
-
-/// A heading without its marker and surrounding punctuation: `三、存在问题。` → `存在问题`.
-fn heading_core(text: &str) -> &str {
-    let t = text.trim();
-    let t = match heading_marker(t) {
-        Some((_, n)) => t.get(n..).unwrap_or(""),
-        None => t,
-    };
-    t.trim_matches(|c: char| c.is_whitespace() || HEADING_PUNCT.contains(&c))
-}
 
 /// The ids of the parts a heading names at outline `level` (0 = an unnumbered line); a heading
 /// may name two (`存在问题和2024年工作计划`).

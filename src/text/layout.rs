@@ -135,16 +135,18 @@ fn rules() -> &'static Rules {
     })
 }
 
-/// Strip a heading marker and surrounding spaces/punctuation: `三、存在问题。` → `存在问题`.
-fn heading_core(text: &str) -> &str {
+/// The punctuation a heading's core is trimmed of (with spaces).
+const HEADING_PUNCT: [char; 8] = ['。', '.', ':', ';', ',', '、', '!', '?'];
+
+/// A heading without its marker and surrounding spaces/punctuation: `三、存在问题。` → `存在问题`
+/// (the layout's and the review's parts read headings so).
+pub fn heading_core(text: &str) -> &str {
     let t = text.trim();
     let t = match heading_marker(t) {
-        Some((_, n)) => &t[n..],
+        Some((_, n)) => t.get(n..).unwrap_or(""),
         None => t,
     };
-    t.trim_matches(|c: char| {
-        c.is_whitespace() || ['。', '.', ':', ';', ',', '、', '!', '?'].contains(&c)
-    })
+    t.trim_matches(|c: char| c.is_whitespace() || HEADING_PUNCT.contains(&c))
 }
 
 /// The section kinds a heading names (both for `存在问题和下步打算`). `top` is true for a
