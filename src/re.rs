@@ -20,7 +20,31 @@ pub struct Short {
     pat: String,
     /// Literals one of which every match contains, when the regex has no prefilter of its own
     /// (see [`gate`]): a text without any of them is not searched. Built on the first search.
-    gate: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    gate: std::sync::OnceLock<Option<Gate>>,
+}
+
+/// The gate of a pattern (see [`gate`]).
+#[derive(Debug, Clone)]
+struct Gate {
+    /// The literals.
+    ac: aho_corasick::AhoCorasick,
+    /// When some of the pattern's branches begin with literals: its [`Split`] for
+    /// [`Short::is_match`].
+    split: Option<Split>,
+}
+
+/// A gated alternation split for [`Short::is_match`]: the branches that begin with literals
+/// (`lead`: one regex, with its own literal prefilter) and the others (`rest`, searched only
+/// when the text holds one of their literals). A text matches the whole alternation exactly when
+/// it matches some branch, so `lead` or (`rest_gate` and `rest`) tells what the whole tells,
+/// without trying every branch at every position of every text the whole gate lets through
+/// (the exclusions of a metric joined into one alternation, `(?:不予|免于)|…|(?:[^各]类的?案件)`:
+/// ~15k instructions a search on a figure's words before, all of them at every position).
+#[derive(Debug, Clone)]
+struct Split {
+    lead: regex_automata::meta::Regex,
+    rest: regex_automata::meta::Regex,
+    rest_gate: aho_corasick::AhoCorasick,
 }
 
 impl Short {
@@ -63,7 +87,16 @@ impl Short {
 
     /// Whether it matches anywhere in `hay`.
     pub fn is_match(&self, hay: &str) -> bool {
-        self.may_match(hay) && self.regex().is_some_and(|re| re.is_match(hay))
+        // (the whole gate first: it rules out most texts fastest; a whole too big never matches)
+        if !self.may_match(hay) || self.regex().is_none() {
+            return false;
+        }
+        match self.gate() {
+            Some(Gate { split: Some(s), .. }) => {
+                s.lead.is_match(hay) || s.rest_gate.is_match(hay) && s.rest.is_match(hay)
+            }
+            _ => self.regex().is_some_and(|re| re.is_match(hay)),
+        }
     }
 
     /// The leftmost-first match in `hay`.
@@ -87,24 +120,30 @@ impl Short {
 
     /// False when `hay` surely holds no match (it lacks every literal of the gate).
     fn may_match(&self, hay: &str) -> bool {
-        self.gate
-            .get_or_init(|| gate(&self.pat))
-            .as_ref()
-            .is_none_or(|ac| ac.is_match(hay))
+        self.gate().is_none_or(|g| g.ac.is_match(hay))
+    }
+
+    /// The gate (built on the first call).
+    fn gate(&self) -> Option<&Gate> {
+        self.gate.get_or_init(|| gate(&self.pat)).as_ref()
     }
 }
 
 /// `pat` compiled for short windows: the meta regex without its lazy DFA (see [`Short`]).
 fn build(pat: &str) -> Result<regex_automata::meta::Regex, String> {
-    // (only the whole match is ever asked for: groups compile without capture states)
-    let config = regex_automata::meta::Config::new()
-        .hybrid(false)
-        .dfa(false)
-        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit);
     regex_automata::meta::Regex::builder()
-        .configure(config)
+        .configure(config())
         .build(pat)
         .map_err(|e| e.to_string())
+}
+
+/// The meta regex's configuration for short windows: no lazy DFA (see [`Short`]).
+fn config() -> regex_automata::meta::Config {
+    // (only the whole match is ever asked for: groups compile without capture states)
+    regex_automata::meta::Config::new()
+        .hybrid(false)
+        .dfa(false)
+        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
 }
 
 /// `Regex::new`'s error for `pat`, else (`regex` compiles what the meta regex does not) one that
@@ -113,13 +152,45 @@ fn regex_error(pat: &str, why: String) -> regex::Error {
     Regex::new(pat).err().unwrap_or(regex::Error::Syntax(why))
 }
 
+/// The [`Split`] of a gated alternation's `branches`; None when no branch begins with literals
+/// (or one does not build).
+fn split(branches: &[&regex_syntax::hir::Hir]) -> Option<Split> {
+    use regex_syntax::hir::Hir;
+    let (lead, rest): (Vec<&Hir>, Vec<&Hir>) = branches.iter().partition(|b| has_prefixes(b));
+    if lead.is_empty() {
+        return None;
+    }
+    let mut lits: Vec<Vec<u8>> = Vec::new();
+    for b in &rest {
+        lits.extend(literals_of(b)?);
+    }
+    let build = |bs: Vec<&Hir>| {
+        regex_automata::meta::Regex::builder()
+            .configure(config())
+            .build_from_hir(&Hir::alternation(bs.into_iter().cloned().collect()))
+            .ok()
+    };
+    Some(Split {
+        lead: build(lead)?,
+        rest: build(rest)?,
+        rest_gate: nfa(&lits)?,
+    })
+}
+
+/// Whether every match of `hir` begins with one of a finite set of non-empty literals.
+fn has_prefixes(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    (prefixes.literals()).is_some_and(|l| !l.is_empty() && l.iter().all(|l| !l.is_empty()))
+}
+
 /// The gate of a pattern whose matches need not begin with a literal (the meta regex then has no
 /// prefilter and, without its DFAs, tries every branch at every position) but whose every
 /// top-level branch begins or ends with one: the union of the branches' literals. An exclusion
 /// list joined into one alternation (`(?:不予|免于)|…|(?:[^各]类的?案件)`) is the case it is for.
 /// None when the whole pattern has prefix literals (the regex's own prefilter does this) or
 /// some branch has none.
-fn gate(pat: &str) -> Option<aho_corasick::AhoCorasick> {
+fn gate(pat: &str) -> Option<Gate> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     use regex_syntax::hir::HirKind;
     let hir = regex_syntax::parse(pat).ok()?;
@@ -136,13 +207,21 @@ fn gate(pat: &str) -> Option<aho_corasick::AhoCorasick> {
         _ => vec![&hir],
     };
     let mut lits: Vec<Vec<u8>> = Vec::new();
-    for b in branches {
+    for b in &branches {
         lits.extend(literals_of(b)?);
     }
-    // (an NFA: a DFA would take longer to build than the few searches of a pattern need)
+    Some(Gate {
+        ac: nfa(&lits)?,
+        split: split(&branches),
+    })
+}
+
+/// An Aho-Corasick NFA of `lits` (a DFA would take longer to build than the few searches of a
+/// pattern need).
+fn nfa(lits: &[Vec<u8>]) -> Option<aho_corasick::AhoCorasick> {
     aho_corasick::AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(&lits)
+        .build(lits)
         .ok()
 }
 
@@ -453,22 +532,28 @@ mod tests {
     }
 
     /// A pattern gets a gate only when its own prefilter is missing and every branch has
-    /// literals; a gated pattern still finds what `Regex` finds.
+    /// literals; a gated pattern still finds what `Regex` finds. Its branches that begin with
+    /// literals are split off for `is_match`: the two parts tell what the whole tells.
     #[test]
     fn the_gate_is_set_only_where_it_is_sound_and_needed() {
-        let gated =
-            super::Short::new("(?:不予|免于)|(?:[^各]类的?案件)|(?:罚没类[^,;。]{1,8}$)").unwrap();
-        assert!(super::gate(gated.as_str()).is_some());
+        let pat = "(?:不予|免于)|(?:[^各]类的?案件)|(?:罚没类[^,;。]{1,8}$)|(?:[^甲]乙丙)";
+        let gated = super::Short::new(pat).unwrap();
+        let split = super::gate(pat).and_then(|g| g.split).expect("split");
+        let regex = super::Regex::new(pat).unwrap();
         for (hay, want) in [
             ("依法不予处罚", true),
             ("办理各类案件", false),
             ("办理此类案件", true),
+            ("此类的案件不予", true),
             ("罚没类收入", true),
             ("罚没类收入,", false),
             ("其他", false),
+            ("乙丙", false),
+            ("甲乙丙", false),
+            ("丁乙丙", true),
         ] {
             assert_eq!(gated.is_match(hay), want, "{hay}");
-            let regex = super::Regex::new(gated.as_str()).unwrap();
+            assert_eq!(split.lead.is_match(hay) || split.rest.is_match(hay), want);
             assert_eq!(
                 gated.find(hay).map(|m| m.range()),
                 regex.find(hay).map(|m| m.range())
@@ -478,6 +563,8 @@ mod tests {
         assert!(super::gate("行政复议|复议案件").is_none());
         // a branch without a literal: no gate
         assert!(super::gate("(?:不予)|(?:[^,]{2})").is_none());
+        // no branch begins with a literal: no split
+        assert!(super::gate("(?:[^各]类案件)|(?:[^甲]乙丙)").is_some_and(|g| g.split.is_none()));
     }
 
     /// A bad pattern gets `Regex`'s message.

@@ -80,35 +80,38 @@ pub(super) fn best_metric(
         let prio = cat.metrics[m].priority as i64 * 10;
         // (score, span, weak) of this metric's nearest trigger
         let mut mine: Option<(i64, Range<usize>, bool)> = None;
-        let mut consider = |dist_chars: usize, span: Range<usize>, weak: bool| {
+        let consider = |mine: &mut Option<_>, dist_chars: usize, span, weak| {
             let score = prio - dist_chars.min(40) as i64 - if weak { 5 } else { 0 };
-            if mine.as_ref().is_none_or(|b| score > b.0) {
-                mine = Some((score, span, weak));
+            if mine.as_ref().is_none_or(|b: &(i64, _, _)| score > b.0) {
+                *mine = Some((score, span, weak));
             }
         };
+        // (a trigger scores at most `prio`, a weak one `prio - 5`, an `after` `prio - 2`)
+        let settled = |mine: &Option<_>, top| settled(mine, &best, top);
         for (list, base, weak) in [
             (&mx.triggers, cat.trigger_base[m], false),
             (&mx.weak, cat.weak_base[m], true),
         ] {
             for (k, r) in list.iter().enumerate() {
-                if !h.left[base + k] {
+                if !h.left[base + k] || settled(&mine, prio - if weak { 5 } else { 0 }) {
                     continue;
                 }
                 // the match nearest the figure
                 if let Some(mt) = r.find_iter(ltext).last() {
                     let dist = ltext[mt.end()..].chars().count();
                     if dist <= MAX_DIST {
-                        consider(dist, left.start + mt.start()..q.span.end, weak);
+                        consider(&mut mine, dist, left.start + mt.start()..q.span.end, weak);
                     }
                 }
             }
         }
         for (k, r) in mx.after.iter().enumerate() {
-            if !h.right[cat.after_base[m] + k] {
+            if !h.right[cat.after_base[m] + k] || settled(&mine, prio - 2) {
                 continue;
             }
             if let Some(mt) = r.find(rtext) {
                 consider(
+                    &mut mine,
                     2 * after_distance(r, rtext, mt.start()) + 2,
                     q.span.start..right.start + mt.end(),
                     false,
@@ -138,6 +141,16 @@ pub(super) fn best_metric(
         best = Some((score, m, span, weak));
     }
     best.map(|(_, m, span, weak)| (m, span, weak))
+}
+
+/// Whether a pattern that scores at most `top` cannot change the outcome, this metric's best
+/// (`mine`) or the best so far scoring `top` already: then it is not searched.
+fn settled<T, U>(
+    mine: &Option<(i64, T, bool)>,
+    best: &Option<(i64, U, T, bool)>,
+    top: i64,
+) -> bool {
+    mine.as_ref().is_some_and(|b| b.0 >= top) || best.as_ref().is_some_and(|b| b.0 >= top)
 }
 
 /// Which of the catalog's trigger (`left`) and `after` (`right`) patterns may match a figure's
