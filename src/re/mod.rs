@@ -183,8 +183,16 @@ fn split(branches: &[&regex_syntax::hir::Hir]) -> Option<Split> {
 /// Whether every match of `hir` begins with one of a finite set of non-empty literals.
 fn has_prefixes(hir: &regex_syntax::hir::Hir) -> bool {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
-    (prefixes.literals()).is_some_and(|l| !l.is_empty() && l.iter().all(|l| !l.is_empty()))
+    nonempty_literals(&Extractor::new().kind(ExtractKind::Prefix).extract(hir)).is_some()
+}
+
+/// The literals of an extracted prefix or suffix set when one of them begins (or ends) every
+/// match: a finite, non-empty set, none of them empty. None otherwise.
+fn nonempty_literals(
+    seq: &regex_syntax::hir::literal::Seq,
+) -> Option<&[regex_syntax::hir::literal::Literal]> {
+    seq.literals()
+        .filter(|l| !l.is_empty() && l.iter().all(|l| !l.is_empty()))
 }
 
 /// The gate of a pattern whose matches need not begin with a literal (the meta regex then has no
@@ -198,11 +206,7 @@ fn gate(pat: &str) -> Option<Gate> {
     use regex_syntax::hir::HirKind;
     let hir = regex_syntax::parse(pat).ok()?;
     let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-    if prefixes.is_exact()
-        || prefixes
-            .literals()
-            .is_some_and(|l| !l.is_empty() && l.iter().all(|l| !l.is_empty()))
-    {
+    if prefixes.is_exact() || nonempty_literals(&prefixes).is_some() {
         return None;
     }
     let branches = match hir.kind() {
@@ -241,9 +245,10 @@ fn literals_of(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     let [prefix, suffix] = [ExtractKind::Prefix, ExtractKind::Suffix].map(|kind| {
         let seq = Extractor::new().kind(kind).extract(hir);
-        let lits = seq.literals()?;
-        (!lits.is_empty() && lits.iter().all(|l| !l.as_bytes().is_empty()))
-            .then(|| minimal(lits.iter().map(|l| l.as_bytes().to_vec()).collect()))
+        let lits = nonempty_literals(&seq)?;
+        Some(minimal(
+            lits.iter().map(|l| l.as_bytes().to_vec()).collect(),
+        ))
     });
     match (prefix, suffix) {
         (Some(p), Some(s)) => Some(if selectivity(&s) > selectivity(&p) {
