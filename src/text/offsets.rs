@@ -4,7 +4,7 @@
 //! the original and in the normalised text; only byte offsets differ. `CharIndex` converts
 //! normalised byte offsets to character offsets in O(log n).
 
-use super::swar::{word, LOW};
+use super::swar::{word_at, LOW};
 
 /// The UTF-8 length of a char by its first byte (1 below `0x80`, 2 below `0xE0`, 3 below `0xF0`,
 /// else 4; a continuation byte is never a first byte).
@@ -87,8 +87,7 @@ pub fn chars_slice(s: &str, span: crate::model::Span) -> String {
 pub fn first_chars(s: &str, n: usize) -> &str {
     let b = s.as_bytes();
     let (mut at, mut seen) = (0, 0);
-    while let Some(chunk) = b.get(at..at + 8).and_then(|c| c.first_chunk()) {
-        let w = word(chunk);
+    while let Some(w) = word_at(b, at) {
         // per byte: bit 7 clear or bit 6 set
         let starts = ((!w >> 7) | (w >> 6)) & LOW;
         let k = starts.count_ones() as usize;

@@ -6,7 +6,7 @@
 //! - a **sentence** ends at `。!?;` or a line break;
 //! - a **clause** ends at a sentence end or `,:、` (quotes and brackets do not nest here).
 
-use super::swar::{word, HIGH, LOW};
+use super::swar::{word_at, HIGH, LOW};
 use std::ops::Range;
 
 /// A heading found at the start of a line (or an inline 一是 item).
@@ -171,8 +171,8 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     while at < bytes.len() {
         // (the top bit of each of the next eight bytes that may start an end; all of fewer)
         let n = (bytes.len() - at).min(8);
-        let mut may = match bytes.get(at..at + 8).and_then(|c| c.first_chunk()) {
-            Some(eight) => may_end(eight),
+        let mut may = match word_at(bytes, at) {
+            Some(w) => may_end(w),
             None => HIGH >> (8 * (8 - n)),
         };
         while may != 0 {
@@ -197,10 +197,10 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     (sentences, clauses)
 }
 
-/// Of these eight bytes, those that may start a sentence or clause end, by their top bit: every
+/// Of the eight bytes of `w` (a `swar::word`), those that may start a sentence or clause end, by
+/// their top bit: every
 /// ASCII byte and every `0xE3` (and maybe a byte next to a `0xE3`).
-fn may_end(eight: &[u8; 8]) -> u64 {
-    let w = word(eight);
+fn may_end(w: u64) -> u64 {
     // (a byte of `e3` is zero where `w` has 0xE3: the borrow test marks every zero byte, and
     // maybe a byte above one)
     let e3 = w ^ (LOW * 0xE3);

@@ -12,6 +12,11 @@ pub fn word(eight: &[u8; 8]) -> u64 {
     u64::from_le_bytes(*eight)
 }
 
+/// The eight bytes of `bytes` from `at` as one [`word`]; None when fewer than eight are left.
+pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    bytes.get(at..)?.first_chunk().map(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -23,5 +28,9 @@ mod tests {
         assert_eq!(LOW.to_le_bytes(), [1; 8]);
         assert_eq!(HIGH.to_le_bytes(), [0x80; 8]);
         assert_eq!((LOW * 0xE3).to_le_bytes(), [0xE3; 8]);
+        let b = [9, 1, 2, 3, 4, 5, 6, 7, 8];
+        assert_eq!(word_at(&b, 1), Some(word(&[1, 2, 3, 4, 5, 6, 7, 8])));
+        assert_eq!(word_at(&b, 2), None);
+        assert_eq!(word_at(&b, 20), None);
     }
 }
