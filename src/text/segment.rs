@@ -198,8 +198,7 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
 }
 
 /// Of the eight bytes of `w` (a `swar::word`), those that may start a sentence or clause end, by
-/// their top bit: every
-/// ASCII byte and every `0xE3` (and maybe a byte next to a `0xE3`).
+/// their top bit: every ASCII byte and every `0xE3` (and maybe a byte next to a `0xE3`).
 fn may_end(w: u64) -> u64 {
     // (a byte of `e3` is zero where `w` has 0xE3: the borrow test marks every zero byte, and
     // maybe a byte above one)
