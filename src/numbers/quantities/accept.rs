@@ -113,7 +113,7 @@ pub(super) fn accept(
     let mut start = start;
     if kind == Kind::Money {
         let k = back_spaces(t, start);
-        if t[..k].ends_with("人民币") {
+        if ends(t, k, "人民币") {
             start = k - "人民币".len();
         } else if matches!(prev(t, k), Some('¥' | '￥')) {
             start = k - prev(t, k).map_or(0, char::len_utf8);
@@ -148,7 +148,7 @@ pub(super) fn decorate(t: &str, q: &mut Quantity) {
         ("逾", Approx::MoreThan),
         ("超", Approx::MoreThan),
     ] {
-        if t[..pre].ends_with(w) {
+        if ends(t, pre, w) {
             // 不超过 / 不超: an upper bound, not an approximation
             let negated = w.starts_with('超') && t[..pre - w.len()].ends_with('不');
             if !(negated || recent && w == "近") {

@@ -53,7 +53,21 @@ pub(super) fn at_line_start(t: &str, i: usize) -> bool {
 }
 
 pub(super) fn starts(t: &str, i: usize, pat: &str) -> bool {
-    t.get(i..).is_some_and(|s| s.starts_with(pat))
+    t.get(i..)
+        .is_some_and(|s| prefix(s.as_bytes(), pat.as_bytes()))
+}
+
+/// `s[..pre]` ends with `pat` (`str::ends_with`, compared as [`prefix`] does).
+pub(super) fn ends(s: &str, pre: usize, pat: &str) -> bool {
+    let b = &s.as_bytes()[..pre];
+    b.len() >= pat.len() && prefix(&b[b.len() - pat.len()..], pat.as_bytes())
+}
+
+/// `s` begins with `pat`, compared a byte at a time: the patterns are a char or a few, and most
+/// comparisons fail at the first byte, so a call of `memcmp` (what `starts_with` does with a
+/// length known only at run time) cost more than the comparison.
+pub(super) fn prefix(s: &[u8], pat: &[u8]) -> bool {
+    s.len() >= pat.len() && s.iter().zip(pat).all(|(x, y)| x == y)
 }
 
 /// `pat` at `i` with any ASCII spaces between its chars (`个 百 分 点`); the end byte. Each char
@@ -67,7 +81,7 @@ pub(super) fn starts_spaced(t: &str, i: usize, pat: &str) -> Option<usize> {
         }
         let n = crate::text::offsets::utf8_len(lead);
         let c = rest.get(..n)?;
-        if !b.get(j..).is_some_and(|s| s.starts_with(c)) {
+        if !b.get(j..).is_some_and(|s| prefix(s, c)) {
             return None;
         }
         (j, rest) = (j + n, &rest[n..]);
@@ -142,6 +156,37 @@ mod tests {
             j += c.len_utf8();
         }
         Some(j)
+    }
+
+    /// `starts` and `ends` tell what `str::starts_with` / `str::ends_with` tell: at every byte
+    /// (inside a char too) and one past the end, patterns longer than the rest, empty ones.
+    #[test]
+    fn starts_and_ends_are_the_str_methods() {
+        let texts = ["", "以上", "个 百分点", "超过近", "aé😀以", "不超"];
+        let pats = [
+            "",
+            "以",
+            "以上",
+            "上",
+            "é",
+            "😀以",
+            "a",
+            "过近",
+            "不超",
+            "超过近x",
+        ];
+        for t in texts {
+            for i in 0..=t.len() + 1 {
+                for pat in pats {
+                    let want = t.get(i..).is_some_and(|s| s.starts_with(pat));
+                    assert_eq!(starts(t, i, pat), want, "{t:?} {i} {pat:?}");
+                    if t.is_char_boundary(i) {
+                        let want = t[..i].ends_with(pat);
+                        assert_eq!(ends(t, i, pat), want, "{t:?} ..{i} {pat:?}");
+                    }
+                }
+            }
+        }
     }
 
     /// The byte comparison finds what the char-by-char walk finds, at every byte of texts with

@@ -255,7 +255,9 @@ pub fn unit_at(s: &str, arabic: bool) -> Option<&'static Unit> {
         if un.arabic_only && !arabic {
             continue;
         }
-        if s.starts_with(un.written) && best.is_none_or(|b| un.written.len() > b.written.len()) {
+        if super::chars::prefix(s.as_bytes(), un.written.as_bytes())
+            && best.is_none_or(|b| un.written.len() > b.written.len())
+        {
             best = Some(un);
         }
     }
