@@ -112,12 +112,15 @@ pub(super) fn bracket_floor(text: &str, qs: &[Quantity], i: usize) -> usize {
 /// Is the figure at `span` an aside in brackets that closes shortly before byte `next`
 /// (`(365天)的`)?
 pub(super) fn in_brackets(text: &str, span: &Range<usize>, next: usize) -> bool {
-    let before = &text[clip(text, span.start.saturating_sub(12), span.start)];
+    // (the closing bracket first: most figures have none, and then the words before are not read)
     let after = &text[clip(text, span.end, next.min(span.end + 9))];
+    if !after.starts_with(')') {
+        return false;
+    }
+    let before = &text[clip(text, span.start.saturating_sub(12), span.start)];
     before
         .rfind('(')
         .is_some_and(|o| !before[o..].contains(')'))
-        && after.starts_with(')')
 }
 
 /// The nearest heading above byte `b` (for `context` patterns).

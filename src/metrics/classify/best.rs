@@ -1,7 +1,7 @@
 //! The metric whose words stand nearest a figure: triggers before it, `after` words behind it,
 //! context in its sentence or headings, a narrower metric named earlier in the clause.
 
-use super::around::heading_text;
+use super::around::{heading_text, Around};
 use super::MAX_DIST;
 use crate::data::catalog::{Catalog, MetricKind};
 use crate::doc::Doc;
@@ -39,24 +39,25 @@ pub(super) fn narrower(cat: &Catalog, m: usize, words: &str, q: &Quantity) -> Op
     })
 }
 
-/// The best metric for one quantity given its left/right words and its sentence (which starts at
-/// `full_start` when read across a `;`). Only the patterns the catalog's prefilters say may match
-/// are searched: the others surely do not match.
+/// The best metric for one quantity given its left words and its right words and sentence (`a`;
+/// the sentence starts at `a.full_start` when read across a `;`). Only the patterns the
+/// catalog's prefilters say may match (marked in `h`, refilled here) are searched: the others
+/// surely do not match.
 pub(super) fn best_metric(
     doc: &Doc,
     cat: &Catalog,
+    h: &mut Hits,
     q: &Quantity,
     left: Range<usize>,
-    right: Range<usize>,
-    sentence: &Range<usize>,
-    full_start: usize,
+    a: &Around,
 ) -> Option<(usize, Range<usize>, bool)> {
+    let (right, sentence) = (&a.right, &a.sentence);
     let text = &doc.body;
     let ltext = text.get(left.clone()).unwrap_or("");
     let rtext = text.get(right.clone()).unwrap_or("");
     // the context may be named anywhere in the sentence, also before a `;`
     let stext = text
-        .get(full_start.min(sentence.start)..sentence.end)
+        .get(a.full_start.min(sentence.start)..sentence.end)
         .unwrap_or("");
     let mut best: Option<(i64, usize, Range<usize>, bool)> = None;
     let listed = cat.by_unit.get(&q.unit).map(Vec::as_slice).unwrap_or(&[]);
@@ -71,7 +72,7 @@ pub(super) fn best_metric(
     {
         return None;
     }
-    let h = hits(cat, ltext, rtext);
+    h.fill(cat, ltext, rtext);
     for &m in listed.iter().chain(cat.any_unit.iter()) {
         let mx = &cat.matchers[m];
         if !h.named[m] || !kind_ok(cat, m, q) {
@@ -154,28 +155,35 @@ fn settled<T, U>(
 }
 
 /// Which of the catalog's trigger (`left`) and `after` (`right`) patterns may match a figure's
-/// words, and so which metrics own any (`named`: the others find no words there).
-struct Hits {
+/// words, and so which metrics own any (`named`: the others find no words there). One is kept
+/// for all the figures of a text and refilled for each (not three new buffers a figure).
+#[derive(Default)]
+pub(super) struct Hits {
     left: Vec<bool>,
     right: Vec<bool>,
     named: Vec<bool>,
 }
 
-fn hits(cat: &Catalog, ltext: &str, rtext: &str) -> Hits {
-    let mut h = Hits {
-        left: vec![false; cat.trigger_owner.len()],
-        right: vec![false; cat.after_owner.len()],
-        named: vec![false; cat.metrics.len()],
-    };
-    cat.trigger_pre.maybe_each(ltext, |k| {
-        h.left[k] = true;
-        h.named[cat.trigger_owner[k]] = true;
-    });
-    cat.after_pre.maybe_each(rtext, |k| {
-        h.right[k] = true;
-        h.named[cat.after_owner[k]] = true;
-    });
-    h
+impl Hits {
+    /// Mark the patterns that may match `ltext` (triggers) and `rtext` (`after`), and no other.
+    fn fill(&mut self, cat: &Catalog, ltext: &str, rtext: &str) {
+        for (v, n) in [
+            (&mut self.left, cat.trigger_owner.len()),
+            (&mut self.right, cat.after_owner.len()),
+            (&mut self.named, cat.metrics.len()),
+        ] {
+            v.clear();
+            v.resize(n, false);
+        }
+        cat.trigger_pre.maybe_each(ltext, |k| {
+            self.left[k] = true;
+            self.named[cat.trigger_owner[k]] = true;
+        });
+        cat.after_pre.maybe_each(rtext, |k| {
+            self.right[k] = true;
+            self.named[cat.after_owner[k]] = true;
+        });
+    }
 }
 
 /// How far (chars) after the figure an `after` pattern's words begin: a pattern anchored at the

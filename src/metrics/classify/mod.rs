@@ -19,7 +19,7 @@ pub(crate) mod words;
 mod zeros;
 
 use around::*;
-use best::{best_metric, narrower, unit_ok};
+use best::{best_metric, narrower, unit_ok, Hits};
 use lists::{respectively_labels, same_kind_of_unit};
 pub use zeros::zeros;
 
@@ -27,6 +27,7 @@ use crate::data::catalog::Catalog;
 use crate::doc::Doc;
 use crate::numbers::quantities::{Kind, Quantity};
 use crate::text::layout::SectionKind;
+use std::cell::RefCell;
 use std::ops::Range;
 use words::words;
 
@@ -79,6 +80,7 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         qs,
         text: &doc.body,
         secs: doc.sections(),
+        hits: RefCell::default(),
     };
     let mut out: Vec<Candidate> = Vec::new();
     for i in 0..qs.len() {
@@ -96,6 +98,8 @@ struct Cx<'a> {
     qs: &'a [Quantity],
     text: &'a str,
     secs: Vec<(SectionKind, Range<usize>)>,
+    /// The patterns that may match a figure's words ([`best_metric`]'s buffers, refilled).
+    hits: RefCell<Hits>,
 }
 
 /// The metric a figure was given, with where its words are and how sure the match is.
@@ -308,9 +312,7 @@ impl Cx<'_> {
         let (doc, cat, qs, text) = (self.doc, self.cat, self.qs, self.text);
         let q = &qs[i];
         let ltext = &text[a.left.clone()];
-        let best = |l: Range<usize>| {
-            best_metric(doc, cat, q2, l, a.right.clone(), &a.sentence, a.full_start)
-        };
+        let best = |l: Range<usize>| best_metric(doc, cat, &mut self.hits.borrow_mut(), q2, l, a);
         let mut found = best(left);
         let mut loose = false;
         // (a clause that opens with `其中` continues the sentence before its `;`)
