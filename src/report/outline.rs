@@ -16,10 +16,21 @@ pub const HEADING_MAX: usize = 60;
 /// [`HEADING_MAX`] chars (at a clause end when there is one in the second half).
 pub fn heading_phrase(s: &str) -> &str {
     let s = s.trim();
-    let s = match s.find(['。', ';']) {
-        Some(i) => &s[..i],
-        None => s,
-    };
+    phrase_of(&s[..clause_stop(s)])
+}
+
+/// The byte offset of the first `。` or `;` of `s` (its length when there is none): what
+/// `s.find(['。', ';'])` tells, from the bytes memchr finds (`;`, and E3, the first of `。`'s
+/// three) without decoding the chars between.
+fn clause_stop(s: &str) -> usize {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b';', 0xE3, b)
+        .find(|&i| b[i] == b';' || b[i..].starts_with("。".as_bytes()))
+        .unwrap_or(b.len())
+}
+
+/// [`heading_phrase`] of a trimmed span already cut at its first `。`/`;`.
+fn phrase_of(s: &str) -> &str {
     let s = s.trim_end_matches(|c: char| c.is_whitespace() || [',', ':', '、'].contains(&c));
     if s.chars().count() <= HEADING_MAX {
         return s;
@@ -44,11 +55,12 @@ pub fn outline(doc: &Doc) -> Vec<Heading> {
             continue;
         };
         let raw = span.trim();
-        let first = raw.split(['。', ';']).next().unwrap_or("");
+        // (the span up to its first stop, read once for the test and the phrase)
+        let first = &raw[..clause_stop(raw)];
         if (3..=4).contains(&h.level) && first.chars().count() > HEADING_MAX {
             continue;
         }
-        let text = heading_phrase(raw);
+        let text = phrase_of(first);
         if text.is_empty() {
             continue;
         }
@@ -74,5 +86,25 @@ mod tests {
         );
         let long = "一是".to_string() + &"甲".repeat(70);
         assert_eq!(heading_phrase(&long).chars().count(), HEADING_MAX);
+    }
+
+    /// `clause_stop` is `str::find` of `。` or `;`: either first, none, at either end, after
+    /// other chars that begin with E3 (`、`, `《`, `〇`), after wide chars.
+    #[test]
+    fn clause_stop_is_find() {
+        for s in [
+            "",
+            ";",
+            "。",
+            "无标点",
+            "、《规定》〇;后。",
+            "甲。乙;丙",
+            "一是加强\u{1F600}é领导、",
+            "〃〃〃",
+            "(一);",
+        ] {
+            let want = s.find(['。', ';']).unwrap_or(s.len());
+            assert_eq!(clause_stop(s), want, "{s:?}");
+        }
     }
 }

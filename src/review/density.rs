@@ -12,30 +12,38 @@ pub const NO_FIGURES_MIN_CHARS: usize = 500;
 const WORDS_ONLY: [&str; 4] = ["leader_duty", "shortcomings", "plans", "other"];
 
 /// The chars of `s` that are not white space (`char::is_whitespace`), counted without decoding
-/// a char: each byte is tested as the start of an ASCII or a wider white space char (see
-/// [`wide_space`]) in a branch-free loop the compiler vectorises.
+/// a char. One branch-free loop the compiler vectorises counts the bytes that start a char but
+/// neither an ASCII space nor U+3000 (`E3 80 80`); every other white space char (see
+/// [`wide_space`]) starts with C2, E1 or E2, rare bytes memchr finds, tested one by one.
 fn non_space_chars(s: &str) -> usize {
     let b = s.as_bytes();
     let n = b.len();
     if n < 3 {
         return s.chars().filter(|c| !c.is_whitespace()).count();
     }
-    let space_at = |x: u8, y: u8, z: u8| u8::from(ascii_space(x) | wide_space(x, y, z));
-    // the last two bytes (a two-byte space may start at the one before the last)
-    let mut space = usize::from(space_at(b[n - 2], b[n - 1], 0) + space_at(b[n - 1], 0, 0));
-    // the others, with the two bytes after each, in blocks whose count fits a byte (and whose
-    // length is a multiple of any vector's)
+    let kept = |x: u8, y: u8, z: u8| {
+        let ideographic = (x == 0xE3) & (y == 0x80) & (z == 0x80);
+        u8::from(((x as i8) >= -0x40) & !(ascii_space(x) | ideographic))
+    };
+    // the last two bytes (U+3000 takes three), then the others with the two bytes after each,
+    // in blocks whose count fits a byte (and whose length is a multiple of any vector's)
+    let mut count = usize::from(kept(b[n - 2], b[n - 1], 0) + kept(b[n - 1], 0, 0));
     let (x, y, z) = (&b[..n - 2], &b[1..n - 1], &b[2..]);
     for start in (0..x.len()).step_by(128) {
         let end = (start + 128).min(x.len());
         let (x, y, z) = (&x[start..end], &y[start..end], &z[start..end]);
         let mut block = 0u8;
         for i in 0..x.len() {
-            block += space_at(x[i], y[i], z[i]);
+            block += kept(x[i], y[i], z[i]);
         }
-        space += usize::from(block);
+        count += usize::from(block);
     }
-    s.chars().count() - space
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let leads = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b);
+    count
+        - leads
+            .filter(|&i| wide_space(b[i], at(i + 1), at(i + 2)))
+            .count()
 }
 
 /// Whether a byte is ASCII white space (`\t \n \x0B \x0C \r` and the space).

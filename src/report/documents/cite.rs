@@ -20,23 +20,44 @@ pub(super) struct Cite {
 }
 
 /// The byte offset just after the `close` matching the `open` at `i`, if it closes before a `。`
-/// and within 120 chars.
+/// and within 120 chars. Only `。`, `open` and `close` decide, and each begins with E3 or is
+/// `<`/`>`: memchr3 jumps between those bytes, and the chars before a closing one are counted
+/// (fast) only then (a stop past 120 chars gives None either way).
 fn close_of(s: &str, i: usize, open: char, close: char) -> Option<usize> {
+    let (mut o, mut c) = ([0u8; 4], [0u8; 4]);
+    let (open, close) = (
+        open.encode_utf8(&mut o).as_bytes(),
+        close.encode_utf8(&mut c).as_bytes(),
+    );
+    let b = &s.as_bytes()[i..];
     let mut depth = 0usize;
-    for (n, (j, c)) in s[i..].char_indices().enumerate() {
-        if n > 120 || c == '。' {
+    for j in memchr::memchr3_iter(0xE3, open[0], close[0], b) {
+        let at = &b[j..];
+        if at.starts_with("。".as_bytes()) {
             return None;
         }
-        if c == open {
+        if at.starts_with(open) {
             depth += 1;
-        } else if c == close {
+        } else if at.starts_with(close) {
             depth = depth.saturating_sub(1);
             if depth == 0 {
-                return Some(i + j + c.len_utf8());
+                // (the char number of `close`, from 0, is the count of the chars before it,
+                // counted only when their bytes are more than 120)
+                let near = j <= 120 || s[i..i + j].chars().count() <= 120;
+                return near.then_some(i + j + close.len());
             }
         }
     }
     None
+}
+
+/// Where the first `《`, `〈` or `<` of `s` starts (`s.find(['《', '〈', '<'])`): `<` and the
+/// first byte the other two share (E3) found by memchr, not every char decoded.
+fn first_open(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'<', 0xE3, b).find(|&j| {
+        b[j] == b'<' || b[j..].starts_with("《".as_bytes()) || b[j..].starts_with("〈".as_bytes())
+    })
 }
 
 fn clean_title(raw: &str) -> Option<String> {
@@ -46,8 +67,9 @@ fn clean_title(raw: &str) -> Option<String> {
         true => raw.chars().filter(keep).collect(),
         false => raw.to_string(),
     };
-    let n = t.chars().count();
-    (n > 0 && n <= TITLE_MAX && !t.contains('。')).then_some(t)
+    // (a title of at most TITLE_MAX bytes has at most that many chars: not counted)
+    let fits = !t.is_empty() && (t.len() <= TITLE_MAX || t.chars().count() <= TITLE_MAX);
+    (fits && !t.contains('。')).then_some(t)
 }
 
 /// All citations in `s` from byte `base` on, nested ones included.
@@ -57,7 +79,7 @@ pub(super) fn scan(s: &str, base: usize, inner: bool, out: &mut Vec<Cite>) {
         // 〈〉 and <> only name titles inside a 《》 title: outside, `《` alone is looked for (a
         // substring search: `str::find` stops at every byte 8A, common in Han chars)
         let next = if inner {
-            s[i..].find(['《', '〈', '<'])
+            first_open(&s[i..])
         } else {
             open_quote().find(&s.as_bytes()[i..])
         };
@@ -98,6 +120,58 @@ pub(super) fn scan(s: &str, base: usize, inner: bool, out: &mut Vec<Cite>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-by-char walk `close_of` replaces.
+    fn close_of_simple(s: &str, i: usize, open: char, close: char) -> Option<usize> {
+        let mut depth = 0usize;
+        for (n, (j, c)) in s[i..].char_indices().enumerate() {
+            if n > 120 || c == '。' {
+                return None;
+            }
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(i + j + c.len_utf8());
+                }
+            }
+        }
+        None
+    }
+
+    /// `close_of` finds what the walk finds, and `first_open` what `str::find` finds: nested,
+    /// unclosed, stopped by `。`, other chars that begin with E3 (`、`, `〇`), closing at 120
+    /// and 121 chars, from every char of the text.
+    #[test]
+    fn close_of_and_first_open_are_the_simple_ones() {
+        let long = |k: usize| format!("《{}》后", "规".repeat(k));
+        let texts = [
+            String::new(),
+            "《某某条例》".to_string(),
+            "《关于〈某办法〉的说明》、《某<规定>》".to_string(),
+            "《未闭合,后文。《另一个》".to_string(),
+            "《外《内》外》》".to_string(),
+            "〇、《乙》、〈丙〉<丁>〉》".to_string(),
+            "a《é\u{1F600}》b<<x>>".to_string(),
+            long(118),
+            long(119),
+            long(120),
+            "<a〈b>c〉".to_string(),
+        ];
+        for t in &texts {
+            for (i, c) in t.char_indices() {
+                for (open, close) in [('《', '》'), ('〈', '〉'), ('<', '>')] {
+                    if c == open {
+                        let want = close_of_simple(t, i, open, close);
+                        assert_eq!(close_of(t, i, open, close), want, "{t:?} {i}");
+                    }
+                }
+                let want = t[i..].find(['《', '〈', '<']);
+                assert_eq!(first_open(&t[i..]), want, "{t:?} {i}");
+            }
+        }
+    }
 
     /// `clean_title` drops every whitespace char, whatever its bytes, and keeps every other.
     #[test]
