@@ -63,6 +63,10 @@ struct Words {
     /// Per rule: where its `contains` and its `unless` words are in those lists.
     contains_at: Vec<Range<usize>>,
     unless_at: Vec<Range<usize>>,
+    /// Whether each list is one word repeated (every rule's `unless = ["。"]`): a line then holds
+    /// one of a rule's words exactly when it holds one of the list's, and no count is taken.
+    contains_one: bool,
+    unless_one: bool,
     /// The most chars of a line any rule applies to.
     longest: usize,
 }
@@ -81,7 +85,10 @@ impl Words {
                 at.push(start..all.len());
             }
         }
+        let one = |words: &[String]| words.windows(2).all(|w| w[0] == w[1]);
         Words {
+            contains_one: one(&contains),
+            unless_one: one(&unless),
             contains: WordCounts::new(&contains),
             unless: WordCounts::new(&unless),
             contains_at,
@@ -91,19 +98,24 @@ impl Words {
     }
 }
 
-/// Whether one of some words of a [`WordCounts`] is in a line, its counts taken on the first ask
-/// (none when no word of the list is in the line).
+/// Whether one of some words of a [`WordCounts`] is in a line: whether any word of the list is,
+/// asked once, then its counts, taken on the first ask (never for a list of one word repeated).
 struct Lazy<'a> {
     counter: &'a WordCounts,
     line: &'a str,
-    counts: std::cell::OnceCell<Option<Vec<usize>>>,
+    /// The list is one word repeated (see `Words`).
+    one: bool,
+    any: std::cell::OnceCell<bool>,
+    counts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Lazy<'a> {
-    fn new(counter: &'a WordCounts, line: &'a str) -> Self {
+    fn new(counter: &'a WordCounts, line: &'a str, one: bool) -> Self {
         Lazy {
             counter,
             line,
+            one,
+            any: std::cell::OnceCell::new(),
             counts: std::cell::OnceCell::new(),
         }
     }
@@ -114,10 +126,11 @@ impl<'a> Lazy<'a> {
             return false;
         }
         let (counter, line) = (self.counter, self.line);
-        self.counts
-            .get_or_init(|| counter.any(line).then(|| counter.counts(line)))
-            .as_ref()
-            .is_some_and(|c| c[words.clone()].iter().any(|&n| n > 0))
+        *self.any.get_or_init(|| counter.any(line))
+            && (self.one
+                || self.counts.get_or_init(|| counter.counts(line))[words.clone()]
+                    .iter()
+                    .any(|&n| n > 0))
     }
 }
 
@@ -171,23 +184,29 @@ impl Rules {
             return None;
         }
         let chars = t.chars().count();
+        // (a start's first byte compared first: no call of `memcmp` for most)
+        let first = t.as_bytes()[0];
+        let starts_with = |p: &String| p.as_bytes().first() == Some(&first) && t.starts_with(p);
         let bare = t.trim_end_matches([':', '|', ' ']);
-        // (built only for a rule that lists whole lines)
-        let squeezed = std::cell::OnceCell::new();
-        let squeezed = || squeezed.get_or_init(|| bare.replace(' ', ""));
+        // (the line without its spaces, compared byte by byte with a rule's whole lines: a space
+        // is one byte, and no copy of the line is made)
+        let squeezed_is = |p: &String| bare.bytes().filter(|&b| b != b' ').eq(p.bytes());
         // (the words counted only once a rule takes lines this long, the `unless` words first:
         // a sentence's `。`, one quick search, spares the many `contains` words; an empty word
         // is in every line)
-        let (contains, unless) = (Lazy::new(&w.contains, t), Lazy::new(&w.unless, t));
+        let (contains, unless) = (
+            Lazy::new(&w.contains, t, w.contains_one),
+            Lazy::new(&w.unless, t, w.unless_one),
+        );
         self.rule
             .iter()
             .enumerate()
             .find(|&(k, r)| {
                 chars <= r.max_chars
                     && !unless.has(&w.unless_at[k])
-                    && (r.starts.iter().any(|p| t.starts_with(p.as_str()))
+                    && (r.starts.iter().any(starts_with)
                         || r.ends.iter().any(|p| bare.ends_with(p.as_str()))
-                        || (!r.lines.is_empty() && r.lines.contains(squeezed()))
+                        || r.lines.iter().any(squeezed_is)
                         || (!r.only.is_empty() && t.chars().all(|c| r.only.contains(c)))
                         || contains.has(&w.contains_at[k]))
             })
@@ -225,6 +244,73 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(&norm[r[0].clone()], "首页 > 新闻");
         assert_eq!(&norm[r[1].clone()], "版权所有 某某网站");
+    }
+
+    /// `matches` names the rule a plain reading of the rules names (each word searched, the
+    /// spaceless line built), with the built-in rules and with rules whose `unless` and
+    /// `contains` lists are, or are not, one word repeated.
+    #[test]
+    fn matches_like_a_plain_reading() {
+        fn plain(rules: &Rules, line: &str) -> Option<String> {
+            let t = line.trim_matches([' ', '\t', '\r', '\u{FEFF}']);
+            let chars = t.chars().count();
+            let bare = t.trim_end_matches([':', '|', ' ']);
+            let squeezed = bare.replace(' ', "");
+            let has = |words: &[String]| words.iter().any(|w| t.contains(w.as_str()));
+            let rule = rules.rule.iter().find(|r| {
+                !t.is_empty()
+                    && chars <= r.max_chars
+                    && !has(&r.unless)
+                    && (r.starts.iter().any(|p| t.starts_with(p.as_str()))
+                        || r.ends.iter().any(|p| bare.ends_with(p.as_str()))
+                        || r.lines.contains(&squeezed)
+                        || (!r.only.is_empty() && t.chars().all(|c| r.only.contains(c)))
+                        || has(&r.contains))
+            });
+            rule.map(|r| r.name.clone())
+        }
+        let mixed = Rules::from_toml(
+            "[[rule]]\nname = \"a\"\nmax_chars = 20\nunless = [\"。\", \"!\"]\n\
+             contains = [\"看过\"]\nlines = [\"收 起\"]\n\
+             [[rule]]\nname = \"b\"\nmax_chars = 30\nunless = [\"!\"]\n\
+             contains = [\"看过\", \"点赞\"]\nstarts = [\"首页\", \"来自\"]\n",
+        )
+        .unwrap();
+        let lines = [
+            "",
+            "  ",
+            "首页>栏目>正文",
+            "来自:本站",
+            "首页好看。",
+            "已有12人看过",
+            "已有12人看过。",
+            "已有12人看过!",
+            "点赞 3",
+            "点赞 3!",
+            "收 起",
+            " 收起 :",
+            "收起了",
+            "分 享|",
+            "打印 关闭",
+            "本页浏览量 98",
+            "字号:大 中 小",
+            "-- -- --",
+            "|>»",
+            "主办:某某中心",
+            "某单位主办",
+            "我们坚持依法行政,取得成效。",
+            "©某站",
+            "版权所有",
+        ];
+        for rules in [builtin(), &mixed] {
+            for line in lines {
+                let got = rules.matches(line).map(str::to_string);
+                assert_eq!(got, plain(rules, line), "{line:?}");
+            }
+        }
+        assert_eq!(mixed.matches("已有12人看过!"), None);
+        assert_eq!(mixed.matches("已有12人看过。"), Some("b"));
+        assert_eq!(mixed.matches(" 收起 :"), Some("a"));
     }
 
     /// The lines found between the line breaks' positions are those `split('\n')` gives.

@@ -263,6 +263,14 @@ fn space_last(s: &str) -> bool {
     }
 }
 
+/// The byte offsets of the circled numbers ① to ⑳ (U+2460..=U+2473: `E2 91 A0..=B3` in
+/// UTF-8) in `text`, found by their first two bytes (memmem) rather than char by char.
+fn circled_numbers(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, &[0xE2, 0x91])
+        .filter(|&p| bytes.get(p + 2).is_some_and(|b| (0xA0..=0xB3).contains(b)))
+}
+
 /// Segment a normalised text.
 pub fn segment(text: &str) -> Segmentation {
     let lines = lines_of(text);
@@ -270,6 +278,7 @@ pub fn segment(text: &str) -> Segmentation {
     // every 是 of the text, found at once (a char search per line, memchr on 是's last byte
     // 0xAF, would stop at many other chars); a 是 is never a trimmed line's space
     let mut shi = memchr::memmem::find_iter(text.as_bytes(), "是").peekable();
+    let mut circled = circled_numbers(text).peekable();
     for l in &lines {
         let line = &text[l.clone()];
         if let Some((level, _)) = heading_marker(line) {
@@ -307,15 +316,12 @@ pub fn segment(text: &str) -> Segmentation {
                 span: l.start + start..l.start + end,
             });
         }
-        // inline ① items after a sentence end: `…行为。①扎实开展…` (① to ⑳ begin with byte 0xE2)
-        // (a line without that byte is not read char by char at all)
-        let chars = memchr::memchr(0xE2, line.as_bytes())
-            .is_some()
-            .then(|| line.char_indices().skip(1));
-        for (at, c) in chars.into_iter().flatten() {
-            if !('①'..='⑳').contains(&c) {
+        // inline ① items after a sentence end: `…行为。①扎实开展…` (the line's circled numbers
+        // from the text's, in order; not at the line's start)
+        while let Some(p) = circled.next_if(|&p| p < l.end) {
+            let Some(at) = p.checked_sub(l.start).filter(|&at| at > 0) else {
                 continue;
-            }
+            };
             let before = line[..at].chars().next_back().unwrap_or(' ');
             if !matches!(before, '。' | ';' | ':') {
                 continue;
@@ -404,6 +410,32 @@ mod tests {
         assert_eq!(got, want);
         assert_eq!(want.len(), 6);
     }
+    /// The inline ① items from the text's circled numbers found at once are those a char-by-char
+    /// reading of each line finds (① to ⑳ only, never at a line's start).
+    #[test]
+    fn inline_circled_items_like_a_char_scan() {
+        let t = "①开头。②接着\n甲。③乙;④丙:⑤丁,⑥戊。⑳己。⑴不算。⑟也不算。\u{2440}x。Ⅱ。\n\n  。⑦\n末尾。⑩";
+        let lines = lines_of(t);
+        let mut want = Vec::new();
+        for l in &lines {
+            let line = &t[l.clone()];
+            for (at, c) in line.char_indices().skip(1) {
+                let before = line[..at].chars().next_back().unwrap_or(' ');
+                if ('①'..='⑳').contains(&c) && matches!(before, '。' | ';' | ':') {
+                    want.push(l.start + at);
+                }
+            }
+        }
+        let got: Vec<usize> = segment(t)
+            .headings
+            .iter()
+            .filter(|h| h.level == 4 && !lines.iter().any(|l| l.start == h.span.start))
+            .map(|h| h.span.start)
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(want.len(), 7);
+    }
+
     /// The byte scan ends sentences and clauses where `is_sentence_end`/`is_clause_end` say,
     /// with the ends at every place in and across its eight-byte steps.
     #[test]
