@@ -29,9 +29,12 @@ fn clause_stop(s: &str) -> usize {
         .unwrap_or(b.len())
 }
 
+/// Where a heading's or an item's phrase may be cut short, and what its end sheds: `,` `:` `、`.
+pub(super) const PHRASE_CUTS: [char; 3] = [',', ':', '、'];
+
 /// [`heading_phrase`] of a trimmed span already cut at its first `。`/`;`.
 fn phrase_of(s: &str) -> &str {
-    let s = s.trim_end_matches(|c: char| c.is_whitespace() || [',', ':', '、'].contains(&c));
+    let s = s.trim_end_matches(|c: char| c.is_whitespace() || PHRASE_CUTS.contains(&c));
     if s.chars().count() <= HEADING_MAX {
         return s;
     }
@@ -41,7 +44,7 @@ fn phrase_of(s: &str) -> &str {
         .map(|(i, _)| i)
         .unwrap_or(s.len());
     let head = &s[..limit];
-    match head.rfind([',', ':', '、']) {
+    match head.rfind(PHRASE_CUTS) {
         Some(i) if i > limit / 2 => &head[..i],
         _ => head,
     }

@@ -4,6 +4,7 @@
 //! sentences (the clauses after an introducing colon); each is cut to about 80 characters at a
 //! clause end.
 
+use super::outline::PHRASE_CUTS;
 use crate::doc::Doc;
 use crate::text::layout::SectionKind;
 use crate::text::segment::heading_marker;
@@ -26,12 +27,12 @@ fn cut(s: &str) -> &str {
     let head = &s[..limit];
     let at = head
         .rfind(['。', ';', '!', '?'])
-        .or_else(|| head.rfind([',', ':', '、']));
+        .or_else(|| head.rfind(PHRASE_CUTS));
     match at {
         Some(i) if i > limit / 3 => {
             let c = head[i..].chars().next().unwrap_or('。');
             let t = &head[..i + c.len_utf8()];
-            t.trim_end_matches([',', ':', '、'])
+            t.trim_end_matches(PHRASE_CUTS)
         }
         _ => head,
     }

@@ -178,7 +178,7 @@ pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
     let mut best: Option<(u8, usize, String)> = None;
     // a label can only match where the text without spaces holds its chars in a row: skip the
     // others without a search of their own (an empty plain form is never skipped)
-    let spaceless = without_spaces(norm);
+    let spaceless = without_ascii_spaces(norm);
     let (plain, ac) = label_words();
     let present = contained(ac, plain, &spaceless);
     static WORDS: OnceLock<Vec<bool>> = OnceLock::new();
@@ -225,9 +225,9 @@ pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
     })
 }
 
-/// `norm` without its spaces (what `norm.replace(' ', "")` gives): the runs between the spaces
+/// `norm` without its ASCII spaces (what `norm.replace(' ', "")` gives): the runs between the spaces
 /// memchr finds, copied into a string sized once.
-fn without_spaces(norm: &str) -> String {
+fn without_ascii_spaces(norm: &str) -> String {
     let mut out = String::with_capacity(norm.len());
     let mut from = 0;
     for i in memchr::memchr_iter(b' ', norm.as_bytes()) {
@@ -257,10 +257,10 @@ fn first_numeric_date(t: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    /// `without_spaces` is `replace(' ', "")`: spaces at either end, in runs, between wide
+    /// `without_ascii_spaces` is `replace(' ', "")`: spaces at either end, in runs, between wide
     /// chars, none at all, nothing but spaces.
     #[test]
-    fn without_spaces_is_replace() {
+    fn without_ascii_spaces_is_replace() {
         for s in [
             "",
             " ",
@@ -270,7 +270,7 @@ mod tests {
             "a  b\t\u{3000}c\u{a0}d ",
             "\u{1F600} \u{1F600}  é",
         ] {
-            assert_eq!(without_spaces(s), s.replace(' ', ""), "{s:?}");
+            assert_eq!(without_ascii_spaces(s), s.replace(' ', ""), "{s:?}");
         }
     }
 
