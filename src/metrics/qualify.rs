@@ -55,24 +55,28 @@ pub fn qualify(text: &str, sentence: &Range<usize>, fig: &Range<usize>) -> Quali
     let change = change
         .then(|| words().qualify.change.captures(after))
         .flatten();
-    let change = change.and_then(|c| {
-        let v: f64 = c.name("v")?.as_str().parse().ok()?;
-        let down = words()
-            .down
-            .iter()
-            .any(|w| w == c.name("dir").map_or("", |m| m.as_str()));
-        let v = if down { -v } else { v };
-        Some(if c.name("u")?.as_str() == "%" {
-            Change::Pct(v)
-        } else {
-            Change::Points(v)
-        })
-    });
+    let change = change.as_ref().and_then(change_of);
     Qualifiers {
         scope,
         period,
         change,
     }
+}
+
+/// The change a match of the change pattern states: its value (negative when its direction is
+/// a word of `down`), a percentage or percentage points by its unit.
+fn change_of(c: &regex::Captures) -> Option<Change> {
+    let v: f64 = c.name("v")?.as_str().parse().ok()?;
+    let down = words()
+        .down
+        .iter()
+        .any(|w| w == c.name("dir").map_or("", |m| m.as_str()));
+    let v = if down { -v } else { v };
+    Some(if c.name("u")?.as_str() == "%" {
+        Change::Pct(v)
+    } else {
+        Change::Points(v)
+    })
 }
 
 #[cfg(test)]
@@ -94,19 +98,12 @@ mod tests {
             .find(|p| !words().vague_periods.iter().any(|w| w.as_str() == **p))
             .or(periods.last())
             .map(|p| p.to_string());
-        let change = words().qualify.change.captures(after).and_then(|c| {
-            let v: f64 = c.name("v")?.as_str().parse().ok()?;
-            let down = words()
-                .down
-                .iter()
-                .any(|w| w == c.name("dir").map_or("", |m| m.as_str()));
-            let v = if down { -v } else { v };
-            Some(if c.name("u")?.as_str() == "%" {
-                Change::Pct(v)
-            } else {
-                Change::Points(v)
-            })
-        });
+        let change = words()
+            .qualify
+            .change
+            .captures(after)
+            .as_ref()
+            .and_then(change_of);
         (period, change)
     }
 
