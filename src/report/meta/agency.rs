@@ -111,7 +111,25 @@ fn department_end(rest: &str, ends: &[String]) -> Option<usize> {
             .iter()
             .filter(|l| l.len() > e.len() && l.starts_with(e.as_str()))
             .find(|l| rest[start..].starts_with(l.as_str()));
-        return Some(longer.map_or(upto, |l| start + l.len()));
+        let end = longer.map_or(upto, |l| start + l.len());
+        return Some(branch_end(rest, end).unwrap_or(end));
+    }
+    None
+}
+
+/// Where a branch named right after its bureau ends (`…局马关分局`: a name of one to five Han
+/// chars, then a [`super::words::AgencyWords::branch_ends`] word), if one does at `from`.
+fn branch_end(rest: &str, from: usize) -> Option<usize> {
+    let tail = &rest[from..];
+    let ends = &words().agency.branch_ends;
+    for (n, (i, c)) in tail.char_indices().enumerate() {
+        if n > 7 || !is_han(c) {
+            break;
+        }
+        let upto = &tail[..i + c.len_utf8()];
+        if let Some(e) = ends.iter().find(|e| upto.ends_with(e.as_str())) {
+            return (upto.len() > e.len()).then_some(from + upto.len());
+        }
     }
     None
 }

@@ -151,7 +151,7 @@ pub(super) fn jurisdiction(norm: &str, found: &[Found], as_department: bool) -> 
             Some(l) => cands.iter().filter(|p| fits(p, l)).cloned().collect(),
             None => cands.clone(),
         };
-        j.region = Some(name.clone());
+        j.region = Some(gazetteer::region_name(name));
         j.province = common(&cands, |p| p.province.clone());
         j.level = common(&cands, |p| p.level.to_string());
         return j;
