@@ -323,6 +323,60 @@ pub fn find_all(text: &str) -> Vec<Found> {
     out
 }
 
+/// Short forms of place names that are also common words (`data/common_short_names.txt`).
+const COMMON_SHORT: &str = include_str!("../../data/common_short_names.txt");
+
+/// The short names [`find_short`] looks for: each of exactly one place, no full name, no common
+/// word; one automaton (leftmost-longest) and the place of each pattern.
+fn short_finder() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
+    static F: OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> = OnceLock::new();
+    F.get_or_init(|| {
+        let g = gaz();
+        let common: std::collections::HashSet<&str> = COMMON_SHORT
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect();
+        let mut names: Vec<(&str, usize)> = g
+            .short
+            .iter()
+            .filter(|(s, v)| {
+                v.len() == 1 && !g.full.contains_key(s.as_str()) && !common.contains(s.as_str())
+            })
+            .map(|(s, v)| (s.as_str(), v[0]))
+            .collect();
+        names.sort_unstable();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names.iter().map(|n| n.0))
+            .expect("short place names");
+        (ac, names.into_iter().map(|n| n.1).collect())
+    })
+}
+
+/// Every short place name in `text` (`泰安` of 泰安市) that answers to exactly one place and is
+/// no common word (`data/common_short_names.txt`), outside the full names `full` found there
+/// ([`find_all`] of `text`), in text order. Linear in the text length.
+pub fn find_short(text: &str, full: &[Found]) -> Vec<Found> {
+    let (ac, places) = short_finder();
+    let mut out = Vec::new();
+    let mut k = 0;
+    for m in ac.find_iter(text) {
+        while full.get(k).is_some_and(|f| f.range.end <= m.start()) {
+            k += 1;
+        }
+        if full.get(k).is_some_and(|f| f.range.start < m.end()) {
+            continue;
+        }
+        out.push(Found {
+            range: m.range(),
+            name: text[m.range()].to_string(),
+            candidates: vec![gaz().entries[places[m.pattern().as_usize()]].place()],
+        });
+    }
+    out
+}
+
 /// The jurisdiction named by a string such as an agency (`重庆市綦江区生态环境局`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Resolution {
@@ -438,6 +492,18 @@ pub fn count(level: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    /// `find_short`: a short name of one place outside the full names, no common word.
+    #[test]
+    fn short_names_outside_full_names() {
+        let text = "在泰安召开会议,泰安市代表、资源县代表参加,加强合作。";
+        let found = super::find_all(text);
+        let short: Vec<String> = super::find_short(text, &found)
+            .into_iter()
+            .map(|f| f.candidates[0].name.clone())
+            .collect();
+        assert_eq!(short, ["泰安市"]);
+    }
+
     use super::*;
 
     /// `find_all` as first written: every char's offset collected, each length tried with a
