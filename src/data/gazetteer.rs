@@ -6,6 +6,8 @@
 //! [`lookup`] then answers `None`, [`lookup_all`] gives every candidate, and [`resolve`] uses the
 //! places named before (`长春市朝阳区`) to pick one or reports the ambiguity.
 
+mod short;
+
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -62,6 +64,8 @@ type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 struct Gaz {
     entries: Vec<Entry>,
     full: FxMap<&'static str, Vec<usize>>,
+    /// Names of `full` that abbreviate a unit's name (`文山州`) → its full name.
+    abbreviations: FxMap<&'static str, &'static str>,
     short: FxMap<String, Vec<usize>>,
     /// First two chars of a full name → the lengths (in bytes) of the names of two chars or
     /// more starting with them, longest first (so [`find_all`] tries only lengths that exist,
@@ -86,107 +90,7 @@ impl Gaz {
 
 const DATA: &str = include_str!("../../data/gazetteer.txt");
 
-/// Ethnic-group names that sit between a place name and 自治州/自治县/自治旗.
-const ETHNIC: &[&str] = &[
-    "土家族",
-    "苗族",
-    "藏族",
-    "羌族",
-    "彝族",
-    "布依族",
-    "侗族",
-    "哈尼族",
-    "壮族",
-    "傣族",
-    "景颇族",
-    "傈僳族",
-    "白族",
-    "回族",
-    "蒙古族",
-    "蒙古",
-    "朝鲜族",
-    "满族",
-    "瑶族",
-    "黎族",
-    "畲族",
-    "土族",
-    "哈萨克",
-    "柯尔克孜",
-    "维吾尔",
-    "仡佬族",
-    "水族",
-    "拉祜族",
-    "佤族",
-    "纳西族",
-    "普米族",
-    "怒族",
-    "独龙族",
-    "东乡族",
-    "保安族",
-    "撒拉族",
-    "裕固族",
-    "达斡尔族",
-    "鄂温克族",
-    "鄂伦春族",
-    "锡伯族",
-    "仫佬族",
-    "毛南族",
-    "各族",
-];
-
-/// The short form of a full name (`綦江区` → `綦江`, `延边朝鲜族自治州` → `延边`,
-/// `广西壮族自治区` → `广西`), or `None` when it would be shorter than two chars.
-pub fn short_form(name: &str) -> Option<String> {
-    let mut s = name;
-    let mut autonomous = false;
-    for suf in [
-        "特别行政区",
-        "自治区",
-        "自治州",
-        "自治县",
-        "自治旗",
-        "联合旗",
-    ] {
-        if let Some(x) = s.strip_suffix(suf) {
-            s = x;
-            autonomous = true;
-            break;
-        }
-    }
-    if autonomous {
-        loop {
-            let before = s;
-            for e in ETHNIC {
-                if let Some(x) = s.strip_suffix(e) {
-                    if x.chars().count() >= 2 {
-                        s = x;
-                    }
-                }
-            }
-            if s == before {
-                break;
-            }
-        }
-    } else {
-        let mut done = false;
-        for suf in ["地区", "林区", "新区", "矿区"] {
-            if let Some(x) = s.strip_suffix(suf) {
-                s = x;
-                done = true;
-                break;
-            }
-        }
-        if !done {
-            for suf in ["省", "市", "区", "县", "盟", "旗"] {
-                if let Some(x) = s.strip_suffix(suf) {
-                    s = x;
-                    break;
-                }
-            }
-        }
-    }
-    (s.chars().count() >= 2 && s != name).then(|| s.to_string())
-}
+pub use short::short_form;
 
 /// `02长安区` → (`02`, `长安区`): a token's code digits and name.
 fn code_name(token: &str) -> (&str, &str) {
@@ -271,20 +175,27 @@ fn gaz() -> &'static Gaz {
             }
         }
         // an autonomous county or prefecture written without its peoples (`彭水自治县` for
-        // 彭水苗族土家族自治县) is found as written
-        let mut aliases: Vec<(&'static str, usize)> = Vec::new();
+        // 彭水苗族土家族自治县), a prefecture also as its short name and 州 (`文山州` for
+        // 文山壮族苗族自治州), is found as written
+        let mut aliases: Vec<(&'static str, usize, bool)> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
-            for suf in ["自治县", "自治州"] {
+            for (suf, written) in [("自治县", "自治县"), ("自治州", "自治州"), ("自治州", "州")]
+            {
                 if let (true, Some(s)) = (e.name.ends_with(suf), short_form(e.name)) {
-                    let alias = format!("{s}{suf}");
+                    let alias = format!("{s}{written}");
                     if alias != e.name && !full.contains_key(alias.as_str()) {
-                        aliases.push((Box::leak(alias.into_boxed_str()), i));
+                        let abbreviated = written != suf;
+                        aliases.push((Box::leak(alias.into_boxed_str()), i, abbreviated));
                     }
                 }
             }
         }
-        for (a, i) in aliases {
+        let mut abbreviations = FxMap::default();
+        for (a, i, abbreviated) in aliases {
             full.entry(a).or_default().push(i);
+            if abbreviated {
+                abbreviations.insert(a, entries[i].name);
+            }
         }
         let mut firsts: FxMap<(char, char), Vec<usize>> = FxMap::default();
         for name in full.keys() {
@@ -310,6 +221,7 @@ fn gaz() -> &'static Gaz {
         Gaz {
             entries,
             full,
+            abbreviations,
             short,
             firsts,
             pairs,
@@ -322,6 +234,15 @@ fn gaz() -> &'static Gaz {
 pub fn lookup(name: &str) -> Option<Place> {
     let v = gaz().full.get(name)?;
     (v.len() == 1).then(|| gaz().entries[v[0]].place())
+}
+
+/// The name a region is given by: the full name of an abbreviation found as a name (`文山州` →
+/// 文山壮族苗族自治州), else the name as written (also an alias such as `彭水自治县`).
+pub fn region_name(name: &str) -> String {
+    gaz()
+        .abbreviations
+        .get(name)
+        .map_or_else(|| name.to_string(), |full| full.to_string())
 }
 
 /// Every place with this full name (several for 朝阳区, 鼓楼区 …; empty when unknown).
@@ -398,6 +319,60 @@ pub fn find_all(text: &str) -> Vec<Found> {
             // on after the name
             while chars.next_if(|&(i, _)| i < end).is_some() {}
         }
+    }
+    out
+}
+
+/// Short forms of place names that are also common words (`data/common_short_names.txt`).
+const COMMON_SHORT: &str = include_str!("../../data/common_short_names.txt");
+
+/// The short names [`find_short`] looks for: each of exactly one place, no full name, no common
+/// word; one automaton (leftmost-longest) and the place of each pattern.
+fn short_finder() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
+    static F: OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> = OnceLock::new();
+    F.get_or_init(|| {
+        let g = gaz();
+        let common: std::collections::HashSet<&str> = COMMON_SHORT
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect();
+        let mut names: Vec<(&str, usize)> = g
+            .short
+            .iter()
+            .filter(|(s, v)| {
+                v.len() == 1 && !g.full.contains_key(s.as_str()) && !common.contains(s.as_str())
+            })
+            .map(|(s, v)| (s.as_str(), v[0]))
+            .collect();
+        names.sort_unstable();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names.iter().map(|n| n.0))
+            .expect("short place names");
+        (ac, names.into_iter().map(|n| n.1).collect())
+    })
+}
+
+/// Every short place name in `text` (`泰安` of 泰安市) that answers to exactly one place and is
+/// no common word (`data/common_short_names.txt`), outside the full names `full` found there
+/// ([`find_all`] of `text`), in text order. Linear in the text length.
+pub fn find_short(text: &str, full: &[Found]) -> Vec<Found> {
+    let (ac, places) = short_finder();
+    let mut out = Vec::new();
+    let mut k = 0;
+    for m in ac.find_iter(text) {
+        while full.get(k).is_some_and(|f| f.range.end <= m.start()) {
+            k += 1;
+        }
+        if full.get(k).is_some_and(|f| f.range.start < m.end()) {
+            continue;
+        }
+        out.push(Found {
+            range: m.range(),
+            name: text[m.range()].to_string(),
+            candidates: vec![gaz().entries[places[m.pattern().as_usize()]].place()],
+        });
     }
     out
 }
@@ -483,7 +458,7 @@ pub fn resolve(text: &str) -> Resolution {
         }
         last_end = Some(f.range.end);
         res.end = f.range.end;
-        res.name = Some(f.name.clone());
+        res.name = Some(region_name(&f.name));
         if cands.len() == 1 {
             res.place = Some(cands[0].clone());
             res.candidates.clear();
@@ -517,6 +492,18 @@ pub fn count(level: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    /// `find_short`: a short name of one place outside the full names, no common word.
+    #[test]
+    fn short_names_outside_full_names() {
+        let text = "在泰安召开会议,泰安市代表、资源县代表参加,加强合作。";
+        let found = super::find_all(text);
+        let short: Vec<String> = super::find_short(text, &found)
+            .into_iter()
+            .map(|f| f.candidates[0].name.clone())
+            .collect();
+        assert_eq!(short, ["泰安市"]);
+    }
+
     use super::*;
 
     /// `find_all` as first written: every char's offset collected, each length tried with a

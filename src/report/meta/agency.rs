@@ -95,15 +95,40 @@ pub(super) fn cn_date(s: &str) -> bool {
 /// Count, first position, last char of the place and department of one `<place><department>`.
 pub(super) type Combo = (usize, usize, char, String, bool);
 
-/// Where a department's name ends right after a place (within 12 Han chars), if one does.
+/// Where a department's name ends right after a place (within 12 Han chars), if one does. An
+/// end that a longer end begins with runs on to it when the text does (`委` → `委员会`).
 fn department_end(rest: &str, ends: &[String]) -> Option<usize> {
     for (n, (i, c)) in rest.char_indices().enumerate() {
         if n > 12 || !is_han(c) {
             break;
         }
-        let upto = &rest[..i + c.len_utf8()];
-        if ends.iter().any(|e| upto.ends_with(e.as_str())) {
-            return Some(i + c.len_utf8());
+        let upto = i + c.len_utf8();
+        let Some(e) = ends.iter().find(|e| rest[..upto].ends_with(e.as_str())) else {
+            continue;
+        };
+        let start = upto - e.len();
+        let longer = ends
+            .iter()
+            .filter(|l| l.len() > e.len() && l.starts_with(e.as_str()))
+            .find(|l| rest[start..].starts_with(l.as_str()));
+        let end = longer.map_or(upto, |l| start + l.len());
+        return Some(branch_end(rest, end).unwrap_or(end));
+    }
+    None
+}
+
+/// Where a branch named right after its bureau ends (`…局马关分局`: a name of one to five Han
+/// chars, then a [`super::words::AgencyWords::branch_ends`] word), if one does at `from`.
+fn branch_end(rest: &str, from: usize) -> Option<usize> {
+    let tail = &rest[from..];
+    let ends = &words().agency.branch_ends;
+    for (n, (i, c)) in tail.char_indices().enumerate() {
+        if n > 7 || !is_han(c) {
+            break;
+        }
+        let upto = &tail[..i + c.len_utf8()];
+        if let Some(e) = ends.iter().find(|e| upto.ends_with(e.as_str())) {
+            return (upto.len() > e.len()).then_some(from + upto.len());
         }
     }
     None
@@ -380,18 +405,22 @@ pub(super) fn compose(
 
 /// Whether a department of `region` is named in the text (a `found` place named `region` with a
 /// department end within the 12 chars after it): then it is not the government's own report.
+/// An end that a longer end begins with (`委` of 委员会) counts only as that longer end: alone it
+/// is as often the party committee (`县委`).
 fn names_department(norm: &str, region: &str, found: &[gazetteer::Found]) -> bool {
+    let ends = &words().agency.department_ends;
+    let prefix_only = |e: &String| {
+        ends.iter()
+            .any(|l| l.len() > e.len() && l.starts_with(e.as_str()))
+    };
     found.iter().any(|f| {
         if f.name != region {
             return false;
         }
         // the 12 chars after the place
         let window = crate::text::offsets::first_chars(&norm[f.range.end..], 12);
-        words()
-            .agency
-            .department_ends
-            .iter()
-            .any(|e| e != "人民政府" && window.contains(e.as_str()))
+        ends.iter()
+            .any(|e| e != "人民政府" && !prefix_only(e) && window.contains(e.as_str()))
     })
 }
 

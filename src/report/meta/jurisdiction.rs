@@ -69,7 +69,7 @@ pub(super) fn level_char(norm: &str, found: &[Found]) -> Option<char> {
 
 /// Whether a place fits a level char: its name ends with it (`区` also a county-level 新区 …),
 /// `省` an autonomous region too.
-fn fits(p: &Place, level_char: char) -> bool {
+pub(super) fn fits(p: &Place, level_char: char) -> bool {
     match level_char {
         '省' => p.level == gazetteer::PROVINCIAL,
         '州' => p.name.ends_with('州') && p.level == gazetteer::PREFECTURAL,
@@ -151,7 +151,7 @@ pub(super) fn jurisdiction(norm: &str, found: &[Found], as_department: bool) -> 
             Some(l) => cands.iter().filter(|p| fits(p, l)).cloned().collect(),
             None => cands.clone(),
         };
-        j.region = Some(name.clone());
+        j.region = Some(gazetteer::region_name(name));
         j.province = common(&cands, |p| p.province.clone());
         j.level = common(&cands, |p| p.level.to_string());
         return j;

@@ -22,6 +22,7 @@ pub(crate) mod date;
 pub mod genre;
 mod jurisdiction;
 mod place;
+mod short_place;
 mod title;
 pub mod words;
 
@@ -246,6 +247,15 @@ fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
         m.region = j.region.clone();
         m.province = m.province.take().or(j.province.clone());
         m.level = m.level.take().or(j.level.clone());
+    }
+    if m.region.is_none() && m.agency.is_none() {
+        let as_dept = places.speaks_as_department(norm);
+        if let Some((p, agency)) = short_place::short_place_agency(norm, found, &j, as_dept) {
+            m.agency = Some(agency);
+            m.region = Some(p.name);
+            m.province = Some(p.province);
+            m.level = Some(p.level.to_string());
+        }
     }
     let Some(region) = m.region.clone() else {
         return;

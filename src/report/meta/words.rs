@@ -87,6 +87,8 @@ pub struct AgencyWords {
     pub self_refs: Vec<String>,
     /// How a branch bureau refers to itself (我分局 …).
     pub branch_refs: Vec<String>,
+    /// Endings of a branch named right after its bureau (`…生态环境局马关分局`).
+    pub branch_ends: Vec<String>,
     /// Short department names → full official names.
     pub expansions: BTreeMap<String, String>,
     /// Department kinds told apart by their vocabulary, for a text that says 我局 but never
