@@ -467,7 +467,8 @@ impl Cx<'_> {
     }
 
     /// A sentence that opens a breakdown (`按应诉机关分:…`) splits the total of metric `m` in
-    /// the sentence before it.
+    /// the sentence before it, or any total stated earlier in its paragraph; a head that views
+    /// the whole or a period (`从全年累计看,`) opens no breakdown.
     fn splits_total_before(&self, i: usize, a: &Around, m: usize, out: &[Candidate]) -> bool {
         let (doc, qs, text) = (self.doc, self.qs, self.text);
         let q = &qs[i];
@@ -477,6 +478,7 @@ impl Cx<'_> {
         let full_start = a.full_start;
         let head = text[clip(text, full_start, q.span.start.min(full_start + 60))].trim_start();
         if words().patterns.breakdown.is_match(head)
+            && !words().patterns.whole_view.is_match(head)
             && !words().patterns.jurisdiction.is_match(head)
             && !words().patterns.stage.is_match(head)
         {
@@ -493,6 +495,25 @@ impl Cx<'_> {
             if prev_total {
                 return true;
             }
+            // … and any total stated earlier in its paragraph (`共受理诉讼案件377件。按应诉机关
+            // 层级分,乡镇政府出庭应诉1件…`): the figures of a breakdown are parts of that total,
+            // whatever words name them
+            let para_start = doc
+                .segs
+                .lines
+                .partition_point(|l| l.end <= full_start)
+                .min(doc.segs.lines.len().saturating_sub(1));
+            let para_start = doc
+                .segs
+                .lines
+                .get(para_start)
+                .map_or(full_start, |l| l.start);
+            return out
+                .iter()
+                .rev()
+                .take(LOOK_BACK)
+                .take_while(|c| qs[c.q].span.start >= para_start)
+                .any(|c| c.value.is_none() && qs[c.q].span.start < full_start);
         }
         false
     }
