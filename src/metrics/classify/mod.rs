@@ -346,8 +346,12 @@ impl Cx<'_> {
         }
         if found.is_none() {
             // … or the figure continues the previous one (`收到申请12件,受理10件`, `废止6件、修改2件`)
-            if let Some(p) = prev {
-                let between = &text[clip(text, qs[p.q].span.end, q.span.start)];
+            // (a sentence that opens with only a stage verb continues the sentence before it)
+            let carried = prev
+                .map(|p| (p, qs[p.q].span.end))
+                .or_else(|| self.stage_opening(i, a, out).map(|p| (p, a.sentence.start)));
+            if let Some((p, from)) = carried {
+                let between = &text[clip(text, from, q.span.start)];
                 // a change stated with the previous figure is no word of this one
                 let between = words()
                     .patterns
@@ -388,6 +392,32 @@ impl Cx<'_> {
             weak,
             loose,
             prev_floor,
+        })
+    }
+
+    /// The last candidate of the sentence before figure `i`'s, when `i`'s sentence opens with
+    /// only a stage verb (`收到申请1113件,同比增长9%。受理1033件`): the figure continues it.
+    fn stage_opening<'o>(
+        &self,
+        i: usize,
+        a: &Around,
+        out: &'o [Candidate],
+    ) -> Option<&'o Candidate> {
+        let (doc, qs, text) = (self.doc, self.qs, self.text);
+        let head = &text[clip(text, a.sentence.start, qs[i].span.start)];
+        if !words().patterns.continuation.is_match(head.trim_start()) {
+            return None;
+        }
+        let before = doc.segs.sentence_of(a.sentence.start.checked_sub(1)?)?;
+        let prev_start = doc.segs.sentences[before].start;
+        // (the same paragraph only)
+        if text[clip(text, prev_start, a.sentence.start)].contains('\n') {
+            return None;
+        }
+        out.last().filter(|c| {
+            c.value.is_none()
+                && qs[c.q].span.start >= prev_start
+                && qs[c.q].span.start < a.sentence.start
         })
     }
 
