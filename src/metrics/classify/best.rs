@@ -42,7 +42,8 @@ pub(super) fn narrower(cat: &Catalog, m: usize, words: &str, q: &Quantity) -> Op
 /// The best metric for one quantity given its left words and its right words and sentence (`a`;
 /// the sentence starts at `a.full_start` when read across a `;`). Only the patterns the
 /// catalog's prefilters say may match (marked in `h`, refilled here) are searched: the others
-/// surely do not match.
+/// surely do not match. A metric's context is read in the sentence (also before a `;`) up to
+/// the end of the figure's clause, not in a later clause (`办结率100%,零投诉`), or in the heading.
 pub(super) fn best_metric(
     doc: &Doc,
     cat: &Catalog,
@@ -55,9 +56,9 @@ pub(super) fn best_metric(
     let text = &doc.body;
     let ltext = text.get(left.clone()).unwrap_or("");
     let rtext = text.get(right.clone()).unwrap_or("");
-    // the context may be named anywhere in the sentence, also before a `;`
+    let s_end = right.end.max(q.span.end).min(sentence.end);
     let stext = text
-        .get(a.full_start.min(sentence.start)..sentence.end)
+        .get(a.full_start.min(sentence.start)..s_end)
         .unwrap_or("");
     let mut best: Option<(i64, usize, Range<usize>, bool)> = None;
     let listed = cat.by_unit.get(&q.unit).map(Vec::as_slice).unwrap_or(&[]);

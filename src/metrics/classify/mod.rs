@@ -346,8 +346,12 @@ impl Cx<'_> {
         }
         if found.is_none() {
             // … or the figure continues the previous one (`收到申请12件,受理10件`, `废止6件、修改2件`)
-            if let Some(p) = prev {
-                let between = &text[clip(text, qs[p.q].span.end, q.span.start)];
+            // (a sentence that opens with only a stage verb continues the sentence before it)
+            let carried = prev
+                .map(|p| (p, qs[p.q].span.end))
+                .or_else(|| self.stage_opening(i, a, out).map(|p| (p, a.sentence.start)));
+            if let Some((p, from)) = carried {
+                let between = &text[clip(text, from, q.span.start)];
                 // a change stated with the previous figure is no word of this one
                 let between = words()
                     .patterns
@@ -388,6 +392,32 @@ impl Cx<'_> {
             weak,
             loose,
             prev_floor,
+        })
+    }
+
+    /// The last candidate of the sentence before figure `i`'s, when `i`'s sentence opens with
+    /// only a stage verb (`收到申请1113件,同比增长9%。受理1033件`): the figure continues it.
+    fn stage_opening<'o>(
+        &self,
+        i: usize,
+        a: &Around,
+        out: &'o [Candidate],
+    ) -> Option<&'o Candidate> {
+        let (doc, qs, text) = (self.doc, self.qs, self.text);
+        let head = &text[clip(text, a.sentence.start, qs[i].span.start)];
+        if !words().patterns.continuation.is_match(head.trim_start()) {
+            return None;
+        }
+        let before = doc.segs.sentence_of(a.sentence.start.checked_sub(1)?)?;
+        let prev_start = doc.segs.sentences[before].start;
+        // (the same paragraph only)
+        if text[clip(text, prev_start, a.sentence.start)].contains('\n') {
+            return None;
+        }
+        out.last().filter(|c| {
+            c.value.is_none()
+                && qs[c.q].span.start >= prev_start
+                && qs[c.q].span.start < a.sentence.start
         })
     }
 
@@ -467,7 +497,8 @@ impl Cx<'_> {
     }
 
     /// A sentence that opens a breakdown (`按应诉机关分:…`) splits the total of metric `m` in
-    /// the sentence before it.
+    /// the sentence before it, or any total stated earlier in its paragraph; a head that views
+    /// the whole or a period (`从全年累计看,`) opens no breakdown.
     fn splits_total_before(&self, i: usize, a: &Around, m: usize, out: &[Candidate]) -> bool {
         let (doc, qs, text) = (self.doc, self.qs, self.text);
         let q = &qs[i];
@@ -477,6 +508,7 @@ impl Cx<'_> {
         let full_start = a.full_start;
         let head = text[clip(text, full_start, q.span.start.min(full_start + 60))].trim_start();
         if words().patterns.breakdown.is_match(head)
+            && !words().patterns.whole_view.is_match(head)
             && !words().patterns.jurisdiction.is_match(head)
             && !words().patterns.stage.is_match(head)
         {
@@ -493,6 +525,25 @@ impl Cx<'_> {
             if prev_total {
                 return true;
             }
+            // … and any total stated earlier in its paragraph (`共受理诉讼案件377件。按应诉机关
+            // 层级分,乡镇政府出庭应诉1件…`): the figures of a breakdown are parts of that total,
+            // whatever words name them
+            let para_start = doc
+                .segs
+                .lines
+                .partition_point(|l| l.end <= full_start)
+                .min(doc.segs.lines.len().saturating_sub(1));
+            let para_start = doc
+                .segs
+                .lines
+                .get(para_start)
+                .map_or(full_start, |l| l.start);
+            return out
+                .iter()
+                .rev()
+                .take(LOOK_BACK)
+                .take_while(|c| qs[c.q].span.start >= para_start)
+                .any(|c| c.value.is_none() && qs[c.q].span.start < full_start);
         }
         false
     }

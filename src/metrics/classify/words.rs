@@ -24,6 +24,7 @@ pub struct Patterns {
     pub group_threshold: Regex,
     pub group_subject: Regex,
     pub breakdown: Regex,
+    pub whole_view: Regex,
 }
 
 /// The unit lists (`units_…` of `[lists]`).
@@ -76,6 +77,7 @@ pub fn load(src: (&str, &str)) -> Result<Words, DataError> {
         group_threshold: f.pattern("group_threshold")?,
         group_subject: f.pattern("group_subject")?,
         breakdown: f.pattern("breakdown")?,
+        whole_view: f.pattern("whole_view")?,
     };
     let units = Units {
         specific: f.list("units_specific")?,
