@@ -1,5 +1,6 @@
 //! Linear time on adversarial shapes of input (issue 10): for each shape, 4× the input may cost at
-//! most 5× the time (the best of three runs each, in one process, so machine load cancels out),
+//! most 5× the time (the best of five runs each, taken in turns in one process so that machine
+//! load falls on both alike; a shape that fails is measured again, up to three times),
 //! and 1 MB of the shape finishes in under 1 s natively (a generous bound for a loaded machine).
 //! The shapes are written here; none comes from a real report.
 
@@ -74,15 +75,30 @@ const SHAPES: &[Shape] = &[
 ];
 
 fn best_of_three(text: &str) -> Duration {
-    (0..3)
-        .map(|_| {
-            let t0 = Instant::now();
-            let r = zhibiao::extract(text, "scaling");
-            std::hint::black_box(r);
-            t0.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
+    (0..3).map(|_| time_once(text)).min().unwrap_or_default()
+}
+
+fn time_once(text: &str) -> Duration {
+    let t0 = Instant::now();
+    std::hint::black_box(zhibiao::extract(text, "scaling"));
+    t0.elapsed()
+}
+
+/// The best of five runs of each of `small` and `large`, taken in turns (small, large, small …)
+/// so that a burst of load on the machine falls on both alike.
+fn best_of_five_in_turns(small: &str, large: &str) -> (Duration, Duration) {
+    let (mut t1, mut t4) = (Duration::MAX, Duration::MAX);
+    for _ in 0..5 {
+        t1 = t1.min(time_once(small));
+        t4 = t4.min(time_once(large));
+    }
+    (t1, t4)
+}
+
+/// Whether `t4` is more than five times `t1` (a few milliseconds of slack so that tiny timings
+/// do not decide).
+fn superlinear(t1: Duration, t4: Duration) -> bool {
+    t4 > t1 * 5 + Duration::from_millis(20)
 }
 
 #[test]
@@ -91,20 +107,30 @@ fn four_times_the_input_costs_at_most_five_times_the_time() {
     for shape in SHAPES {
         let small = (shape.make)(4_000);
         let large = (shape.make)(16_000);
-        let (t1, t4) = (best_of_three(&small), best_of_three(&large));
+        // a superlinear step fails every time; a loaded machine's noise seldom three times
+        let mut tries = Vec::new();
+        for _ in 0..3 {
+            let (t1, t4) = best_of_five_in_turns(&small, &large);
+            tries.push((t1, t4));
+            if !superlinear(t1, t4) {
+                break;
+            }
+        }
+        let &(t1, t4) = tries.last().expect("one try");
         let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-4);
         println!(
-            "scaling: {:<32} {:>8} chars {:>9.1?}  ×4 → {:>9.1?}  ratio {ratio:.2}",
+            "scaling: {:<32} {:>8} chars {:>9.1?}  ×4 → {:>9.1?}  ratio {ratio:.2} ({} tries)",
             shape.name,
             small.chars().count(),
             t1,
-            t4
+            t4,
+            tries.len()
         );
-        // a few milliseconds of slack so that tiny timings do not decide
-        if t4 > t1 * 5 + Duration::from_millis(20) {
+        if superlinear(t1, t4) {
             bad.push(format!(
-                "{}: {t1:?} → {t4:?} (ratio {ratio:.1})",
-                shape.name
+                "{}: {t1:?} → {t4:?} (ratio {ratio:.1}, {} tries)",
+                shape.name,
+                tries.len()
             ));
         }
     }
