@@ -525,8 +525,8 @@ impl Cx<'_> {
             if prev_total {
                 return true;
             }
-            // … and any total stated earlier in its paragraph (`共受理诉讼案件377件。按应诉机关
-            // 层级分,乡镇政府出庭应诉1件…`): the figures of a breakdown are parts of that total,
+            // … and any total stated earlier in its paragraph (`共审结行政案件120件。按被告
+            // 机关类别分,区政府部门出庭应诉80件…`): the figures of a breakdown are parts of that total,
             // whatever words name them
             let para_start = doc
                 .segs
