@@ -497,8 +497,9 @@ impl Cx<'_> {
     }
 
     /// A sentence that opens a breakdown (`按应诉机关分:…`) splits the total of metric `m` in
-    /// the sentence before it, or any total stated earlier in its paragraph; a head that views
-    /// the whole or a period (`从全年累计看,`) opens no breakdown.
+    /// the sentence before it, or, when it names its dimension (`按…分`, `从…类型看`), any total
+    /// stated earlier in its paragraph; a head that views the whole or a period (`从全年累计看,`)
+    /// opens no breakdown.
     fn splits_total_before(&self, i: usize, a: &Around, m: usize, out: &[Candidate]) -> bool {
         let (doc, qs, text) = (self.doc, self.qs, self.text);
         let q = &qs[i];
@@ -525,9 +526,13 @@ impl Cx<'_> {
             if prev_total {
                 return true;
             }
-            // … and any total stated earlier in its paragraph (`共审结行政案件120件。按被告
-            // 机关类别分,区政府部门出庭应诉80件…`): the figures of a breakdown are parts of that total,
-            // whatever words name them
+            // … and, when it names the dimension it sorts by, any total stated earlier in its
+            // paragraph (`共审结行政案件120件。按被告机关类别分,区政府部门出庭应诉80件…`): the
+            // figures of a breakdown are parts of that total, whatever words name them (a
+            // `从…情况看,` opens a topic with totals of its own)
+            if !words().patterns.dimension.is_match(head) {
+                return false;
+            }
             let para_start = doc
                 .segs
                 .lines

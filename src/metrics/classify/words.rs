@@ -25,6 +25,7 @@ pub struct Patterns {
     pub group_subject: Regex,
     pub breakdown: Regex,
     pub whole_view: Regex,
+    pub dimension: Regex,
 }
 
 /// The unit lists (`units_…` of `[lists]`).
@@ -78,6 +79,7 @@ pub fn load(src: (&str, &str)) -> Result<Words, DataError> {
         group_subject: f.pattern("group_subject")?,
         breakdown: f.pattern("breakdown")?,
         whole_view: f.pattern("whole_view")?,
+        dimension: f.pattern("dimension")?,
     };
     let units = Units {
         specific: f.list("units_specific")?,
