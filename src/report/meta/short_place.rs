@@ -10,7 +10,8 @@ use crate::data::gazetteer::{self, Found, Place};
 /// vocabulary tells which ([`department_by_vocabulary`]), it speaks of itself with a level char
 /// (`j`, `市委、市政府` → 市) and names exactly one place of that level by a short name
 /// ([`gazetteer::find_short`] outside the full names `found`), at least twice or in the province
-/// the text names; a short name of another province is no place of the text's.
+/// the text names; a short name of another province is no place of the text's, nor one named
+/// right after a word of going there (`赴X学习`, `data/meta.toml` travel_to).
 pub(super) fn short_place_agency(
     norm: &str,
     found: &[Found],
@@ -22,7 +23,13 @@ pub(super) fn short_place_agency(
         return None;
     }
     let mut place: Option<(Place, usize)> = None;
+    let travel_to = &super::words::words().agency.travel_to;
     for f in gazetteer::find_short(norm, found) {
+        // (`赴X学习`: where the body went, not where it is)
+        let before = norm.get(..f.range.start).unwrap_or("");
+        if travel_to.iter().any(|w| before.ends_with(w.as_str())) {
+            continue;
+        }
         let Some(p) = f.candidates.into_iter().next() else {
             continue;
         };

@@ -89,6 +89,8 @@ pub struct AgencyWords {
     pub branch_refs: Vec<String>,
     /// Endings of a branch named right after its bureau (`…生态环境局马关分局`).
     pub branch_ends: Vec<String>,
+    /// Words of going somewhere (赴 …): a place named right after one is not the body's own.
+    pub travel_to: Vec<String>,
     /// Short department names → full official names.
     pub expansions: BTreeMap<String, String>,
     /// Department kinds told apart by their vocabulary, for a text that says 我局 but never
