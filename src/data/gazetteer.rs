@@ -492,19 +492,19 @@ pub fn count(level: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// `find_short`: a short name of one place outside the full names, no common word.
     #[test]
     fn short_names_outside_full_names() {
         let text = "在泰安召开会议,泰安市代表、资源县代表参加,加强合作。";
-        let found = super::find_all(text);
-        let short: Vec<String> = super::find_short(text, &found)
+        let found = find_all(text);
+        let short: Vec<String> = find_short(text, &found)
             .into_iter()
             .map(|f| f.candidates[0].name.clone())
             .collect();
         assert_eq!(short, ["泰安市"]);
     }
-
-    use super::*;
 
     /// `find_all` as first written: every char's offset collected, each length tried with a
     /// SipHash lookup (the reference for the faster walk).

@@ -32,6 +32,10 @@ impl Segmentation {
     pub fn sentence_of(&self, b: usize) -> Option<usize> {
         find_range(&self.sentences, b)
     }
+    /// Index of the line (a paragraph) containing byte `b`.
+    pub fn line_of(&self, b: usize) -> Option<usize> {
+        find_range(&self.lines, b)
+    }
     /// Index of the clause containing byte `b`.
     pub fn clause_of(&self, b: usize) -> Option<usize> {
         find_range(&self.clauses, b)

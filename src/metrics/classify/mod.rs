@@ -396,7 +396,7 @@ impl Cx<'_> {
     }
 
     /// The last candidate of the sentence before figure `i`'s, when `i`'s sentence opens with
-    /// only a stage verb (`收到申请1113件,同比增长9%。受理1033件`): the figure continues it.
+    /// only a stage verb (`收到申请240件,同比增长9%。受理221件`): the figure continues it.
     fn stage_opening<'o>(
         &self,
         i: usize,
@@ -411,7 +411,7 @@ impl Cx<'_> {
         let before = doc.segs.sentence_of(a.sentence.start.checked_sub(1)?)?;
         let prev_start = doc.segs.sentences[before].start;
         // (the same paragraph only)
-        if text[clip(text, prev_start, a.sentence.start)].contains('\n') {
+        if doc.segs.line_of(prev_start) != doc.segs.line_of(a.sentence.start) {
             return None;
         }
         out.last().filter(|c| {
@@ -535,14 +535,8 @@ impl Cx<'_> {
             }
             let para_start = doc
                 .segs
-                .lines
-                .partition_point(|l| l.end <= full_start)
-                .min(doc.segs.lines.len().saturating_sub(1));
-            let para_start = doc
-                .segs
-                .lines
-                .get(para_start)
-                .map_or(full_start, |l| l.start);
+                .line_of(full_start)
+                .map_or(full_start, |l| doc.segs.lines[l].start);
             return out
                 .iter()
                 .rev()

@@ -107,14 +107,17 @@ fn department_end(rest: &str, ends: &[String]) -> Option<usize> {
             continue;
         };
         let start = upto - e.len();
-        let longer = ends
-            .iter()
-            .filter(|l| l.len() > e.len() && l.starts_with(e.as_str()))
-            .find(|l| rest[start..].starts_with(l.as_str()));
+        let longer = longer_ends(e, ends).find(|l| rest[start..].starts_with(l.as_str()));
         let end = longer.map_or(upto, |l| start + l.len());
         return Some(branch_end(rest, end).unwrap_or(end));
     }
     None
+}
+
+/// The ends that begin with end `e` and go on (`委员会` of `委`).
+fn longer_ends<'a>(e: &'a str, ends: &'a [String]) -> impl Iterator<Item = &'a String> {
+    ends.iter()
+        .filter(move |l| l.len() > e.len() && l.starts_with(e))
 }
 
 /// Where a branch named right after its bureau ends (`…局马关分局`: a name of one to five Han
@@ -409,10 +412,7 @@ pub(super) fn compose(
 /// is as often the party committee (`县委`).
 fn names_department(norm: &str, region: &str, found: &[gazetteer::Found]) -> bool {
     let ends = &words().agency.department_ends;
-    let prefix_only = |e: &String| {
-        ends.iter()
-            .any(|l| l.len() > e.len() && l.starts_with(e.as_str()))
-    };
+    let prefix_only = |e: &String| longer_ends(e, ends).next().is_some();
     found.iter().any(|f| {
         if f.name != region {
             return false;
