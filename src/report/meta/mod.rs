@@ -21,6 +21,7 @@ mod agency;
 pub(crate) mod date;
 pub mod genre;
 mod jurisdiction;
+mod peers;
 mod place;
 mod short_place;
 mod title;
@@ -188,7 +189,12 @@ impl Places {
         self.inferred
             .get_or_init(|| {
                 let as_dept = self.speaks_as_department(norm);
-                infer_agency(norm, self.of(norm), as_dept, || self.self_department(norm))
+                let found = self.of(norm);
+                let best = infer_agency(norm, found, as_dept, || self.self_department(norm));
+                let parent = peers::parent_of_peers(norm, best.as_deref(), found, || {
+                    self.self_department(norm)
+                });
+                parent.or(best)
             })
             .clone()
     }

@@ -1,0 +1,58 @@
+//! A city body that names its counties' bodies of its own kind: `市市场监管局` in a text that also
+//! names `孟州市市场监管局` and `解放区市场监管局` (both of 焦作市) is 焦作市's bureau, not one of
+//! the counties'.
+
+use super::agency::expand;
+use crate::data::gazetteer::{self, Found};
+
+/// The parent city's department when the text calls its own body by a department with the level
+/// char 市 (`self_dept`, see [`super::agency::self_department`]) and names that department of at
+/// least two counties of one city (`found`: the text's places), and `best` (the agency inferred
+/// from the text's `<place><department>` phrases) is none or a county's of that city.
+pub(super) fn parent_of_peers(
+    norm: &str,
+    best: Option<&str>,
+    found: &[Found],
+    self_dept: impl FnOnce() -> Option<(char, String)>,
+) -> Option<String> {
+    let (level_char, own) = self_dept()?;
+    if level_char != '市' {
+        return None;
+    }
+    let full = expand(&own);
+    // (city, its distinct counties named with the department right after them)
+    let mut cities: Vec<(String, Vec<&str>)> = Vec::new();
+    for f in found {
+        let named = norm
+            .get(f.range.end..)
+            .is_some_and(|rest| rest.starts_with(own.as_str()) || rest.starts_with(full.as_str()));
+        let [c] = f.candidates.as_slice() else {
+            continue;
+        };
+        let Some(city) = c
+            .parent
+            .as_deref()
+            .filter(|_| named && c.level == gazetteer::COUNTY)
+        else {
+            continue;
+        };
+        match cities.iter_mut().find(|(p, _)| p == city) {
+            Some((_, names)) if !names.contains(&f.name.as_str()) => names.push(&f.name),
+            Some(_) => {}
+            None => cities.push((city.to_string(), vec![&f.name])),
+        }
+    }
+    let [(city, counties)] = cities.as_slice() else {
+        return None;
+    };
+    if counties.len() < 2 {
+        return None;
+    }
+    let of_city = |b: &str| {
+        let res = gazetteer::resolve(b);
+        res.place.is_some_and(|p| {
+            p.level == gazetteer::COUNTY && p.parent.as_deref() == Some(city.as_str())
+        })
+    };
+    best.is_none_or(of_city).then(|| format!("{city}{full}"))
+}
