@@ -21,6 +21,7 @@ mod agency;
 pub(crate) mod date;
 pub mod genre;
 mod jurisdiction;
+mod numbers;
 mod peers;
 mod place;
 mod short_place;
@@ -261,6 +262,15 @@ fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
             m.region = Some(p.name);
             m.province = Some(p.province);
             m.level = Some(p.level.to_string());
+        }
+    }
+    if m.region.is_none() && j.level_char == Some('省') {
+        // a provincial text that names no place: the province its document numbers name
+        let named = |p: &String| j.province.as_ref().is_none_or(|q| q == p);
+        if let Some(p) = numbers::province_of_numbers(norm).filter(named) {
+            m.region = Some(p.clone());
+            m.province = Some(p);
+            m.level = Some(crate::data::gazetteer::PROVINCIAL.to_string());
         }
     }
     let Some(region) = m.region.clone() else {

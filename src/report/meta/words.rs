@@ -16,6 +16,19 @@ pub struct Words {
     pub jurisdiction: JurisdictionWords,
     /// Date labels.
     pub date: DateWords,
+    /// Document numbers and the provinces their first chars name.
+    pub numbers: NumberWords,
+}
+
+/// Document numbers (`苏依法办[2019]5号`) and the province-level units whose one-char short
+/// names open them (see `data/meta.toml` `[numbers]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberWords {
+    /// A document number; group 1 is its first char.
+    pub pattern: String,
+    /// `[short name, province-level unit]`: `苏` → 江苏省.
+    pub provinces: Vec<(String, String)>,
 }
 
 /// Words of a text's own jurisdiction (see `data/meta.toml`).
