@@ -69,6 +69,35 @@ struct Words {
     unless_one: bool,
     /// The most chars of a line any rule applies to.
     longest: usize,
+    /// Per rule: the first bytes of its `starts`, the last bytes of its `ends` and the first
+    /// bytes of its `lines`: a rule's list is compared with a line only when the line's byte
+    /// there is one of them (most lines begin and end with bytes no rule's words do).
+    starts_first: Vec<ByteSet>,
+    ends_last: Vec<ByteSet>,
+    lines_first: Vec<ByteSet>,
+}
+
+/// A set of byte values.
+#[derive(Debug, Clone, Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    /// The set of the bytes `pick` takes from each word (every byte for a word it takes none from).
+    fn of<'w>(words: &'w [String], pick: impl Fn(&'w [u8]) -> Option<&'w u8>) -> ByteSet {
+        let mut set = ByteSet::default();
+        for w in words {
+            match pick(w.as_bytes()) {
+                Some(&b) => set.0[b as usize >> 6] |= 1 << (b & 63),
+                None => set.0 = [u64::MAX; 4],
+            }
+        }
+        set
+    }
+
+    /// Whether `b` is in the set.
+    fn has(&self, b: u8) -> bool {
+        self.0[b as usize >> 6] >> (b & 63) & 1 == 1
+    }
 }
 
 impl Words {
@@ -94,6 +123,18 @@ impl Words {
             contains_at,
             unless_at,
             longest: rules.iter().map(|r| r.max_chars).max().unwrap_or(0),
+            starts_first: rules
+                .iter()
+                .map(|r| ByteSet::of(&r.starts, <[u8]>::first))
+                .collect(),
+            ends_last: rules
+                .iter()
+                .map(|r| ByteSet::of(&r.ends, <[u8]>::last))
+                .collect(),
+            lines_first: rules
+                .iter()
+                .map(|r| ByteSet::of(&r.lines, <[u8]>::first))
+                .collect(),
         }
     }
 }
@@ -191,6 +232,11 @@ impl Rules {
         // (the line without its spaces, compared byte by byte with a rule's whole lines: a space
         // is one byte, and no copy of the line is made)
         let squeezed_is = |p: &String| bare.bytes().filter(|&b| b != b' ').eq(p.bytes());
+        // (the gates of a rule's `ends` and `lines` by the line's last and first bytes; a line
+        // with nothing left but `:|` is compared with every rule's whole lines, as an empty one)
+        let (last, lead) = (bare.as_bytes().last(), bare.as_bytes().first());
+        let ends_at = |k: usize| last.is_some_and(|&b| w.ends_last[k].has(b));
+        let lines_at = |k: usize| lead.is_none_or(|&b| w.lines_first[k].has(b));
         // (the words counted only once a rule takes lines this long, the `unless` words first:
         // a sentence's `。`, one quick search, spares the many `contains` words; an empty word
         // is in every line)
@@ -204,9 +250,9 @@ impl Rules {
             .find(|&(k, r)| {
                 chars <= r.max_chars
                     && !unless.has(&w.unless_at[k])
-                    && (r.starts.iter().any(starts_with)
-                        || r.ends.iter().any(|p| bare.ends_with(p.as_str()))
-                        || r.lines.iter().any(squeezed_is)
+                    && (w.starts_first[k].has(first) && r.starts.iter().any(starts_with)
+                        || ends_at(k) && r.ends.iter().any(|p| bare.ends_with(p.as_str()))
+                        || lines_at(k) && r.lines.iter().any(squeezed_is)
                         || (!r.only.is_empty() && t.chars().all(|c| r.only.contains(c)))
                         || contains.has(&w.contains_at[k]))
             })
@@ -273,7 +319,8 @@ mod tests {
             "[[rule]]\nname = \"a\"\nmax_chars = 20\nunless = [\"。\", \"!\"]\n\
              contains = [\"看过\"]\nlines = [\"收 起\"]\n\
              [[rule]]\nname = \"b\"\nmax_chars = 30\nunless = [\"!\"]\n\
-             contains = [\"看过\", \"点赞\"]\nstarts = [\"首页\", \"来自\"]\n",
+             contains = [\"看过\", \"点赞\"]\nstarts = [\"首页\", \"来自\"]\n\
+             [[rule]]\nname = \"c\"\nmax_chars = 30\nends = [\"尾\"]\nlines = [\" \"]\n",
         )
         .unwrap();
         let lines = [
@@ -301,6 +348,9 @@ mod tests {
             "我们坚持依法行政,取得成效。",
             "©某站",
             "版权所有",
+            ":|",
+            "结尾",
+            "结尾:",
         ];
         for rules in [builtin(), &mixed] {
             for line in lines {

@@ -169,7 +169,7 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         Vec::with_capacity(text.len() / 64 + 1),
         Vec::with_capacity(text.len() / 16 + 1),
     );
-    let (mut sentence, mut clause) = (0, 0);
+    let (mut sentence, mut clause) = (Sentence::default(), 0);
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -187,18 +187,44 @@ fn sentences_and_clauses(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
             };
             // (a piece ending at a line break is pushed without it: trimmed, it would go anyway)
             let (end, kept) = (i + len, if bytes[i] == b'\n' { i } else { i + len });
-            push_trimmed(text, clause..kept, &mut clauses);
+            sentence.took(push_trimmed(text, clause..kept, &mut clauses));
             clause = end;
             if ends_sentence {
-                push_trimmed(text, sentence..kept, &mut sentences);
-                sentence = end;
+                sentence.end(&mut sentences);
             }
         }
         at += n;
     }
-    push_trimmed(text, sentence..text.len(), &mut sentences);
-    push_trimmed(text, clause..text.len(), &mut clauses);
+    sentence.took(push_trimmed(text, clause..text.len(), &mut clauses));
+    sentence.end(&mut sentences);
     (sentences, clauses)
+}
+
+/// The sentence being read, trimmed, from its clauses (trimmed): it begins where its first
+/// clause that is not all spaces begins and ends where its last such clause ends (a sentence is
+/// its clauses end to end, so its first and last chars that are not spaces are theirs); no
+/// sentence when every clause is all spaces. Each piece of text is trimmed once, not twice.
+#[derive(Default)]
+struct Sentence {
+    /// The first and the last trimmed clause's start and end, when one is not empty.
+    span: Option<Range<usize>>,
+}
+
+impl Sentence {
+    /// A clause was read: its trimmed range, None when it was all spaces.
+    fn took(&mut self, clause: Option<Range<usize>>) {
+        if let Some(c) = clause {
+            match &mut self.span {
+                Some(s) => s.end = c.end,
+                None => self.span = Some(c),
+            }
+        }
+    }
+
+    /// The sentence ends: push it (if any) and start the next.
+    fn end(&mut self, out: &mut Vec<Range<usize>>) {
+        out.extend(self.span.take());
+    }
 }
 
 /// Of the eight bytes of `w` (a `swar::word`), those that may start a sentence or clause end, by
@@ -225,13 +251,15 @@ fn end_at(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
     }
 }
 
-fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+/// Push `r` with its spaces trimmed off both ends onto `out`, unless nothing is left; the range
+/// pushed.
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) -> Option<Range<usize>> {
     let s = &text[r.clone()];
     // (most pieces neither begin nor end with a space: a look at each end's bytes, and a trim
     // only of an end that has one)
     let head = if space_first(s) { s.trim_start() } else { s };
     if head.is_empty() {
-        return;
+        return None;
     }
     let t = if space_last(head) {
         head.trim_end()
@@ -240,6 +268,7 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     };
     let start = r.end - head.len();
     out.push(start..start + t.len());
+    Some(start..start + t.len())
 }
 
 /// Whether `s` is empty or its first char is whitespace (`char::is_whitespace`), told from the
@@ -444,8 +473,14 @@ mod tests {
     /// with the ends at every place in and across its eight-byte steps.
     #[test]
     fn byte_scan_ends_like_the_char_tests() {
-        let base = "甲,乙:丙、丁。戊!己?庚;辛\n壬 癸〇〃「」,长长长长长长长长长长。短、";
-        for pad in ["", "é", "中", "é中", "中中", "é中中", "中中中", "a中中中"] {
+        // (the second with clauses and sentences of spaces only, first, inside and last)
+        let bases = [
+            "甲,乙:丙、丁。戊!己?庚;辛\n壬 癸〇〃「」,长长长长长长长长长长。短、",
+            " \u{3000}\n 甲 , \u{3000}\n  ,  乙。 \n\u{3000}; 丙 , \n \t",
+        ];
+        for (base, pad) in bases.iter().flat_map(|b| {
+            ["", "é", "中", "é中", "中中", "é中中", "中中中", "a中中中"].map(|p| (b, p))
+        }) {
             for t in [format!("{pad}{base}"), format!("{pad}{base}\n")] {
                 let t = t.as_str();
                 let (sentences, clauses) = sentences_and_clauses(t);
