@@ -60,20 +60,10 @@ fn first_open(s: &str) -> Option<usize> {
     })
 }
 
-/// Whether `b` may hold a white space char: an ASCII control or space, a char that begins
-/// with C2, E1 or E2 (the lead bytes of the others but U+3000), or U+3000 itself (`E3 80 80`;
-/// E3 alone also begins `、`, `《` and `》`, common in titles).
-fn may_hold_space(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &x)| {
-        x <= b' '
-            || matches!(x, 0xC2 | 0xE1 | 0xE2)
-            || x == 0xE3 && b.get(i + 1..i + 3) == Some(&[0x80, 0x80])
-    })
-}
-
 fn clean_title(raw: &str) -> Option<String> {
+    let space = |b: u8| b <= b' ' || matches!(b, 0xC2 | 0xE1..=0xE3); // a space's first byte
     let keep = |c: &char| !c.is_whitespace() && *c != '\u{3000}';
-    let t: String = match may_hold_space(raw.as_bytes()) {
+    let t: String = match raw.bytes().any(space) {
         true => raw.chars().filter(keep).collect(),
         false => raw.to_string(),
     };

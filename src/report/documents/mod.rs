@@ -152,10 +152,12 @@ pub fn kind_of(title: &str, said_normative: bool) -> &'static str {
             Some(i) => &stem[..i],
             None => crate::text::offsets::first_chars(stem, 20),
         };
-        if !is_local(r, name) && r.ministry.is_match(issuer) {
+        // (the place read once for both tests)
+        let local = is_local(r, name);
+        if !local && r.ministry.is_match(issuer) {
             return "规章";
         }
-        if is_local(r, name) && r.government.is_match(issuer) {
+        if local && r.government.is_match(issuer) {
             return "规章";
         }
         if r.department.is_match(issuer) {
