@@ -47,8 +47,8 @@ pub fn resolve(
     cands: Vec<Candidate>,
 ) -> (Vec<Fact>, Vec<Figure>) {
     let (mentions, used) = mentions(doc, cat, qs, &cands);
-    let facts = merge(doc, cat, qs, &mentions);
-    let facts = choose_primary(cat, facts);
+    let (facts, metric_of) = merge(doc, cat, qs, &mentions);
+    let facts = choose_primary(cat, facts, &metric_of);
     let figures = qs
         .iter()
         .enumerate()
@@ -112,8 +112,16 @@ fn mentions(
     (mentions, used)
 }
 
-/// Merge the mentions of the same (metric, value) into one fact each, with its primary score.
-fn merge(doc: &Doc, cat: &Catalog, qs: &[Quantity], mentions: &[Mention]) -> Vec<(Fact, f64)> {
+/// Merge the mentions of the same (metric, value) into one fact each, with its primary score;
+/// and the [`first_of_id`] metric of each fact.
+fn merge(
+    doc: &Doc,
+    cat: &Catalog,
+    qs: &[Quantity],
+    mentions: &[Mention],
+) -> (Vec<(Fact, f64)>, Vec<usize>) {
+    let first = first_of_id(cat);
+    let mut metric_of = Vec::new();
     let secs = doc.sections();
     let in_problems = |b: usize| {
         secs.iter()
@@ -149,6 +157,7 @@ fn merge(doc: &Doc, cat: &Catalog, qs: &[Quantity], mentions: &[Mention]) -> Vec
         }
         order.push((mn.metric, mn.value));
         index.entry((mn.metric, key)).or_insert(facts.len());
+        metric_of.push(first[mn.metric]);
         facts.push((
             Fact {
                 id: metric.id.clone(),
@@ -170,55 +179,47 @@ fn merge(doc: &Doc, cat: &Catalog, qs: &[Quantity], mentions: &[Mention]) -> Vec
             score,
         ));
     }
-    facts
+    (facts, metric_of)
+}
+
+/// For each metric of the catalog, the first metric of its id (itself, unless an earlier one has
+/// the same id): where `position(|m| m.id == id)` finds its id.
+fn first_of_id(cat: &Catalog) -> Vec<usize> {
+    let mut first: HashMap<&str, usize> = HashMap::default();
+    let ms = &cat.metrics;
+    (0..ms.len())
+        .map(|i| *first.entry(ms[i].id.as_str()).or_insert(i))
+        .collect()
 }
 
 /// One primary per metric (the highest score, the earlier first statement winning a close
-/// call), the facts in the catalog's order of metrics, then by first mention.
-fn choose_primary(cat: &Catalog, mut facts: Vec<(Fact, f64)>) -> Vec<Fact> {
-    // the earlier first statement wins a close call: -0.5 per fact of the same id stated before
-    let mut seen: Vec<(String, usize)> = Vec::new();
-    for (f, sc) in facts.iter_mut() {
-        let k = match seen.iter_mut().find(|(id, _)| *id == f.id) {
-            Some((_, k)) => {
-                *k += 1;
-                *k
-            }
-            None => {
-                seen.push((f.id.clone(), 0));
-                0
-            }
-        };
-        *sc += cat.primary.later * k as f64;
-    }
+/// call), the facts in the catalog's order of metrics, then by first mention. `metric_of[i]`
+/// is fact i's [`first_of_id`] metric: facts of one id are those of one such metric.
+fn choose_primary(cat: &Catalog, mut facts: Vec<(Fact, f64)>, metric_of: &[usize]) -> Vec<Fact> {
+    // the earlier first statement wins a close call: -0.5 per fact of the same id stated before;
     // one primary per id: the highest score, the first stated on a tie (one pass)
-    let mut best: HashMap<String, usize> = HashMap::default();
-    for (i, (f, sc)) in facts.iter().enumerate() {
-        match best.get_mut(&f.id) {
-            Some(b) if *sc > facts[*b].1 => *b = i,
+    let mut stated = vec![0usize; cat.metrics.len()];
+    let mut best: Vec<Option<usize>> = vec![None; cat.metrics.len()];
+    for (i, &m) in metric_of.iter().enumerate() {
+        facts[i].1 += cat.primary.later * stated[m] as f64;
+        stated[m] += 1;
+        match best[m] {
+            Some(b) if facts[i].1 > facts[b].1 => best[m] = Some(i),
             Some(_) => {}
-            None => {
-                best.insert(f.id.clone(), i);
-            }
+            None => best[m] = Some(i),
         }
     }
-    for i in best.into_values() {
+    for i in best.into_iter().flatten() {
         facts[i].0.primary = true;
     }
-    // order the facts as the catalog orders the metrics, then by first mention
-    let mut facts: Vec<Fact> = facts.into_iter().map(|(f, _)| f).collect();
-    // (stable; each key, a search of the catalog, computed once)
-    facts.sort_by_cached_key(|f| {
-        (
-            cat.metrics
-                .iter()
-                .position(|m| m.id == f.id)
-                .unwrap_or(usize::MAX),
-            f.evidence[0][0],
-        )
-    });
-
-    facts
+    // order the facts as the catalog orders the metrics, then by first mention (stable)
+    let mut facts: Vec<(usize, Fact)> = metric_of
+        .iter()
+        .copied()
+        .zip(facts.into_iter().map(|(f, _)| f))
+        .collect();
+    facts.sort_by_key(|(m, f)| (*m, f.evidence[0][0]));
+    facts.into_iter().map(|(_, f)| f).collect()
 }
 
 /// A value rounded to thousandths, the key under which facts of one metric are merged.
@@ -316,14 +317,22 @@ fn subject(doc: &Doc, qs: &[Quantity], i: usize) -> String {
         .take(14)
         .last()
         .map_or(left.len(), |(i, _)| i);
-    let trimmed = without_spaces(&left[from..]);
-    let trimmed = trimmed.trim_matches(|c: char| {
+    // (copied without its spaces only when it holds any)
+    let piece = &left[from..];
+    let spaced;
+    let piece = if piece.contains(char::is_whitespace) {
+        spaced = without_spaces(piece);
+        spaced.as_str()
+    } else {
+        piece
+    };
+    let trimmed = piece.trim_matches(|c: char| {
         matches!(
             c,
             '"' | '(' | ')' | ',' | '、' | ':' | '共' | '为' | '达' | '约' | '近' | '了'
         )
     });
-    if trimmed.chars().count() >= 2 {
+    if trimmed.chars().nth(1).is_some() {
         return trimmed.to_string();
     }
     let end = if let Some(n) = qs.get(i + 1) {
@@ -346,6 +355,20 @@ fn subject(doc: &Doc, qs: &[Quantity], i: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// `first_of_id` finds each metric's id where `position` finds it.
+    #[test]
+    fn first_of_id_is_position() {
+        let cat = crate::data::catalog::builtin();
+        let first = super::first_of_id(cat);
+        assert_eq!(first.len(), cat.metrics.len());
+        for (i, m) in cat.metrics.iter().enumerate() {
+            assert_eq!(
+                Some(first[i]),
+                cat.metrics.iter().position(|o| o.id == m.id)
+            );
+        }
+    }
+
     /// `without_spaces` keeps the chars `char::is_whitespace` rejects, as the filtered collect.
     #[test]
     fn without_spaces_is_the_filtered_collect() {

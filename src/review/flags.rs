@@ -61,11 +61,13 @@ fn by_sentence<'q>(doc: &Doc, qs: &'q [Quantity]) -> Vec<(Range<usize>, &'q [Qua
 
 fn rate_over_100(report: &Report, cat: &Catalog, out: &mut Vec<Flag>) {
     for f in &report.metrics {
-        let rate = cat
-            .metrics
-            .iter()
-            .any(|m| m.id == f.id && m.kind == crate::data::catalog::MetricKind::Rate);
-        if rate && f.unit == "%" && f.value > 100.0 {
+        // (the catalog searched only for a percentage over 100)
+        let rate = || {
+            cat.metrics
+                .iter()
+                .any(|m| m.id == f.id && m.kind == crate::data::catalog::MetricKind::Rate)
+        };
+        if f.unit == "%" && f.value > 100.0 && rate() {
             let pairs = [("metric", f.label.clone()), ("value", number(f.value))];
             out.push(flag(
                 "rate_over_100",
@@ -144,12 +146,24 @@ fn parts_exceed_total(
     }
 }
 
-/// The `n` CJK chars right before a quantity, when there are that many.
+/// The `n` CJK chars right before a quantity, when there are that many (read back from it, no
+/// further than the first char that is not one).
 fn lead(doc: &Doc, q: &Quantity, n: usize) -> Option<String> {
-    let before = doc.body.get(..q.span.start)?;
-    let cs: Vec<char> = before.chars().rev().take(n).collect();
-    (cs.len() == n && cs.iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)))
-        .then(|| cs.iter().rev().collect())
+    last_cjk(doc.body.get(..q.span.start)?, n)
+}
+
+/// The last `n` chars of `before` when they are all CJK ideographs (U+4E00–U+9FFF).
+fn last_cjk(before: &str, n: usize) -> Option<String> {
+    let mut from = before.len();
+    let mut back = before.char_indices().rev();
+    for _ in 0..n {
+        let (i, c) = back.next()?;
+        if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            return None;
+        }
+        from = i;
+    }
+    Some(before[from..].to_string())
 }
 
 /// (metric, scope, period, unit, the words before the number).
@@ -175,9 +189,6 @@ fn conflicting_values(doc: &Doc, qs: &[Quantity], report: &Report, out: &mut Vec
                 {
                     continue;
                 }
-                let Some(l) = lead(doc, q, r.conflict_lead) else {
-                    continue;
-                };
                 let Some(si) = doc.segs.sentence_of(q.span.start) else {
                     continue;
                 };
@@ -196,6 +207,10 @@ fn conflicting_values(doc: &Doc, qs: &[Quantity], report: &Report, out: &mut Vec
                 {
                     continue;
                 }
+                // (the words before read, and the sentence searched, only past the cheap tests)
+                let Some(l) = lead(doc, q, r.conflict_lead) else {
+                    continue;
+                };
                 let sent = doc.body.get(doc.segs.sentences[si].clone()).unwrap_or("");
                 if r.conflict_veto.is_match(sent) {
                     continue;
@@ -314,6 +329,32 @@ fn year_mismatch(report: &Report, review: &Review, out: &mut Vec<Flag>) {
                     vec![],
                     vec![],
                 ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `last_cjk` is the collected reading: the last n chars, all CJK, in order.
+    #[test]
+    fn last_cjk_is_the_collected_reading() {
+        let simple = |before: &str, n: usize| -> Option<String> {
+            let cs: Vec<char> = before.chars().rev().take(n).collect();
+            (cs.len() == n && cs.iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)))
+                .then(|| cs.iter().rev().collect())
+        };
+        for s in [
+            "",
+            "案件",
+            "共办理案件",
+            "a案件",
+            "案a件",
+            "é\u{1F600}办理",
+            "。办理行政",
+        ] {
+            for n in 0..8 {
+                assert_eq!(super::last_cjk(s, n), simple(s, n), "{s:?} {n}");
             }
         }
     }

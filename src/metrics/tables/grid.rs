@@ -179,13 +179,20 @@ fn line_kind(line: &str) -> LineKind {
         LineKind::Blank
     } else if memchr::memchr(b'|', t.as_bytes()).is_some() {
         LineKind::Pipes
-    } else if !t.chars().any(|c| matches!(c, '。' | ',' | ';' | '!' | '?'))
-        && (t.chars().count() <= MAX_CELL_CHARS || spaced_row(t))
-    {
+    } else if !has_sentence_mark(t) && (t.chars().nth(MAX_CELL_CHARS).is_none() || spaced_row(t)) {
         LineKind::Short
     } else {
         LineKind::Prose
     }
+}
+
+/// Whether `t` holds `。`, `,`, `;`, `!` or `?` (found by memchr, not every char decoded; the
+/// ASCII marks never stand inside a wider char, nor `。`'s bytes across two).
+fn has_sentence_mark(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr3(b',', b';', b'!', b).is_some()
+        || memchr::memchr(b'?', b).is_some()
+        || t.contains('。')
 }
 
 /// A row written with spaces (or tabs) between its cells: words first, then at least one plain
@@ -515,6 +522,25 @@ fn expand(lines: &[&[usize]], is_group: &dyn Fn(usize) -> bool) -> Option<Vec<us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `has_sentence_mark` finds what the char test finds.
+    #[test]
+    fn has_sentence_mark_is_the_char_test() {
+        let marks = |t: &str| t.chars().any(|c| matches!(c, '。' | ',' | ';' | '!' | '?'));
+        for t in [
+            "",
+            "行政规范性文件 0 1 5",
+            "办理。",
+            "a,b",
+            "x;",
+            "好!",
+            "何?",
+            "〇、《》「」",
+            "é\u{1F600}",
+        ] {
+            assert_eq!(super::has_sentence_mark(t), marks(t), "{t:?}");
+        }
+    }
 
     struct NoVocab;
     impl Vocabulary for NoVocab {

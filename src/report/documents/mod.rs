@@ -10,15 +10,17 @@
 //! sentence, and no other year than the report's is named before it in that sentence.
 
 mod cite;
+mod verbs;
 
 use crate::doc::Doc;
 use crate::model::Document;
 use crate::re::Regex;
 use crate::text::layout::SectionKind;
 use cite::{scan, Cite};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
+use verbs::Verbs;
 
 /// The embedded kind rules (`data/document_kinds.toml`).
 pub const DOCUMENT_KINDS_TOML: &str = include_str!("../../../data/document_kinds.toml");
@@ -54,6 +56,8 @@ struct Rules {
     report_year: Regex,
     /// The most chars of an issued verb.
     verb_chars: usize,
+    /// The issued verbs in one automaton.
+    verbs: Verbs,
 }
 
 /// Load the document rules now (see `pipeline::loaders`).
@@ -80,6 +84,7 @@ fn rules() -> &'static Rules {
                 .map(|v| v.chars().count())
                 .max()
                 .unwrap_or(0),
+            verbs: Verbs::new(&t.issued_verbs),
             t,
         }
     })
@@ -106,7 +111,11 @@ fn ends_with_any(s: &str, words: &[String]) -> bool {
 
 /// Whether a name starts with a place below the national level.
 fn is_local(r: &Rules, name: &str) -> bool {
-    let n = name.trim_start_matches("中共");
+    // (`trim_start_matches` without a substring searcher set up for each name)
+    let mut n = name;
+    while let Some(rest) = n.strip_prefix("中共") {
+        n = rest;
+    }
     r.t.provinces.iter().any(|p| n.starts_with(p.as_str())) || r.local_place.is_match(n)
 }
 
@@ -143,10 +152,12 @@ pub fn kind_of(title: &str, said_normative: bool) -> &'static str {
             Some(i) => &stem[..i],
             None => crate::text::offsets::first_chars(stem, 20),
         };
-        if !is_local(r, name) && r.ministry.is_match(issuer) {
+        // (the place read once for both tests)
+        let local = is_local(r, name);
+        if !local && r.ministry.is_match(issuer) {
             return "规章";
         }
-        if is_local(r, name) && r.government.is_match(issuer) {
+        if local && r.government.is_match(issuer) {
             return "规章";
         }
         if r.department.is_match(issuer) {
@@ -186,15 +197,23 @@ const LOOKBACK: usize = 200;
 
 /// The byte offset `n` chars before byte `b` of `s`, but not before `floor` (or 0): the bytes
 /// are walked back no further than needed, each char counted at its lead byte.
+///
+/// The walk goes a stretch at a time: `left` chars still to go start at `left` or more bytes,
+/// so the `left` bytes before `i` (no more) hold at most `left` char starts, counted at once
+/// (a loop the compiler vectorises); the walk byte by byte would stop no sooner than the
+/// stretch's first byte, and exactly there when every one of its bytes starts a char.
 fn back(s: &str, b: usize, n: usize, floor: usize) -> usize {
     let b = b.min(s.len());
     let bytes = s.as_bytes();
     let (mut i, mut left) = (b, n);
     while left > 0 && i > floor {
-        i -= 1;
-        if !is_continuation(bytes[i]) {
-            left -= 1;
-        }
+        let k = left.min(i - floor);
+        let starts = bytes[i - k..i]
+            .iter()
+            .filter(|&&x| !is_continuation(x))
+            .count();
+        i -= k;
+        left -= starts;
     }
     i.max(floor)
 }
@@ -202,18 +221,6 @@ fn back(s: &str, b: usize, n: usize, floor: usize) -> usize {
 /// Whether a byte of UTF-8 continues a char (`10xxxxxx`).
 fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
-}
-
-/// The last occurrence of `needle` in a short `hay` (`str::rfind`'s), without setting a
-/// substring searcher up for it.
-fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    let Some(&first) = n.first() else {
-        return Some(hay.len());
-    };
-    hay.as_bytes()
-        .windows(n.len())
-        .rposition(|w| w[0] == first && w == n)
 }
 
 fn is_separator_run(s: &str) -> bool {
@@ -263,8 +270,9 @@ fn issued_at(doc: &Doc, chain_start: usize, chain_end: usize, year: Option<&str>
     // a verb followed by more than the window is no verb of this title: the last occurrence of
     // each is looked for only in the window and the longest verb's chars before the title
     let near = back(&before, before.len(), r.t.issued_window + r.verb_chars, 0);
-    for v in &r.t.issued_verbs {
-        if let Some(p) = rfind_short(&before[near..], v).map(|p| near + p) {
+    let last = r.verbs.last_starts(&r.t.issued_verbs, &before[near..]);
+    for (v, p) in r.t.issued_verbs.iter().zip(last) {
+        if let Some(p) = p.map(|p| near + p) {
             let after = &before[p + v.len()..];
             if after.chars().count() > r.t.issued_window
                 || after.contains([',', ';', ':', '的', ')', '('])
@@ -303,6 +311,20 @@ fn issued_at(doc: &Doc, chain_start: usize, chain_end: usize, year: Option<&str>
     false
 }
 
+/// A word searched in every citation's words around it, and its searcher (built once:
+/// `str::contains` sets one up for each search).
+struct Word(&'static str, OnceLock<memchr::memmem::Finder<'static>>);
+
+/// `以下简称`: an alias follows.
+static ALIAS: Word = Word("简称", OnceLock::new());
+/// A title called a normative document.
+static NORMATIVE: Word = Word("规范性文件", OnceLock::new());
+
+/// The searcher of a word.
+fn finder(w: &'static Word) -> &'static memchr::memmem::Finder<'static> {
+    w.1.get_or_init(|| memchr::memmem::Finder::new(w.0))
+}
+
 /// Does the sentence call the run of titles `[start, end)` a 规范性文件?
 fn said_normative(doc: &Doc, start: usize, end: usize) -> bool {
     let Some(si) = doc.segs.sentence_of(start) else {
@@ -313,8 +335,8 @@ fn said_normative(doc: &Doc, start: usize, end: usize) -> bool {
     let tail = doc.body.get(from..start).unwrap_or("");
     let after = doc.body.get(end..sent.end.max(end)).unwrap_or("");
     let head = crate::text::offsets::first_chars(after, 10);
-    (tail.contains("规范性文件") && !tail.contains([',', ';']))
-        || (head.starts_with('等') && head.contains("规范性文件"))
+    let normative = |s: &str| finder(&NORMATIVE).find(s.as_bytes()).is_some();
+    (normative(tail) && !tail.contains([',', ';'])) || (head.starts_with('等') && normative(head))
 }
 
 /// Where each cited title's run starts and ends: runs of titles separated only by 、,和及与.
@@ -393,8 +415,8 @@ pub fn documents(doc: &Doc) -> Vec<Document> {
     let plans = sections.iter().filter(|s| s.0 == SectionKind::Plans);
     let in_plans = |b: usize| plans.clone().any(|(_, r)| r.contains(&b));
     let (chain_start, chain_end) = chains(body, &cites);
-    let mut aliases: HashMap<String, String> = HashMap::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut aliases: HashMap<String, String> = HashMap::default();
+    let mut index: HashMap<String, usize> = HashMap::default();
     let mut out: Vec<Document> = Vec::new();
     let mut normative: Vec<bool> = Vec::new();
     let mut last_main: Option<String> = None;
@@ -403,7 +425,7 @@ pub fn documents(doc: &Doc) -> Vec<Document> {
         // `(以下简称《条例》)` names an alias of the title before
         if !c.inner {
             let lead = body.get(back(body, c.start, 6, 0)..c.start).unwrap_or("");
-            if lead.contains("简称") {
+            if finder(&ALIAS).find(lead.as_bytes()).is_some() {
                 if let Some(main) = &last_main {
                     aliases.insert(c.title.clone(), main.clone());
                     continue;
@@ -514,19 +536,6 @@ mod tests {
             outside_titles("于《条例》、《a《b》》印"),
             "于    、      印"
         );
-    }
-    /// `rfind_short` finds what `str::rfind` finds.
-    #[test]
-    fn rfind_short_is_rfind() {
-        for hay in ["", "印发", "制定印发并印发了", "印印发发", "a印发b", "发"] {
-            for needle in ["印发", "发", "印", "印发了", "x", ""] {
-                assert_eq!(
-                    rfind_short(hay, needle),
-                    hay.rfind(needle),
-                    "{hay:?} {needle:?}"
-                );
-            }
-        }
     }
     #[test]
     fn kinds() {
