@@ -15,6 +15,9 @@ pub(super) fn parent_of_peers(
     found: &[Found],
     self_dept: impl FnOnce() -> Option<(char, String)>,
 ) -> Option<String> {
+    if !two_counties_of_one_city(found) {
+        return None; // (cheap test first: the self department is not)
+    }
     let (level_char, own) = self_dept()?;
     if level_char != '市' {
         return None;
@@ -55,4 +58,24 @@ pub(super) fn parent_of_peers(
         })
     };
     best.is_none_or(of_city).then(|| format!("{city}{full}"))
+}
+
+/// Whether the places hold two distinct counties of one city (each the only reading of its
+/// name): a necessary condition of [`parent_of_peers`], tested before its costly part.
+fn two_counties_of_one_city(found: &[Found]) -> bool {
+    let mut first: Vec<(&str, &str)> = Vec::new(); // (city, the first county named of it)
+    for f in found {
+        let [c] = f.candidates.as_slice() else {
+            continue;
+        };
+        let Some(city) = c.parent.as_deref().filter(|_| c.level == gazetteer::COUNTY) else {
+            continue;
+        };
+        match first.iter().find(|(p, _)| *p == city) {
+            Some((_, n)) if *n != f.name.as_str() => return true,
+            Some(_) => {}
+            None => first.push((city, &f.name)),
+        }
+    }
+    false
 }
