@@ -4,6 +4,7 @@
 
 pub use regex::Regex;
 
+mod near;
 mod prefilter;
 pub use prefilter::{Prefilter, WordCounts};
 
@@ -24,6 +25,10 @@ pub struct Short {
     /// Literals one of which every match contains, when the regex has no prefilter of its own
     /// (see [`gate`]): a text without any of them is not searched. Built on the first search.
     gate: std::sync::OnceLock<Option<Gate>>,
+    /// A pattern anchored at the start that looks for words a few chars in: searched without
+    /// the regex, which is then never compiled (see [`near::Near`]; such a pattern is small
+    /// enough to compile).
+    near: Option<near::Near>,
 }
 
 /// The gate of a pattern (see [`gate`]).
@@ -56,10 +61,11 @@ impl Short {
     /// never matches: [`Short::check`] tells it at once (a user's catalog is checked so).
     pub fn new(pat: &str) -> Result<Short, regex::Error> {
         match regex_syntax::parse(pat) {
-            Ok(_) => Ok(Short {
+            Ok(hir) => Ok(Short {
                 re: std::sync::OnceLock::new(),
                 pat: pat.to_string(),
                 gate: std::sync::OnceLock::new(),
+                near: near::Near::of(&hir),
             }),
             Err(e) => Err(regex_error(pat, e.to_string())),
         }
@@ -90,6 +96,9 @@ impl Short {
 
     /// Whether it matches anywhere in `hay`.
     pub fn is_match(&self, hay: &str) -> bool {
+        if let Some(n) = &self.near {
+            return n.is_match(hay);
+        }
         // (the whole gate first: it rules out most texts fastest; a whole too big never matches)
         if !self.may_match(hay) || self.regex().is_none() {
             return false;
@@ -104,6 +113,9 @@ impl Short {
 
     /// The leftmost-first match in `hay`.
     pub fn find(&self, hay: &str) -> Option<regex_automata::Match> {
+        if let Some(n) = &self.near {
+            return n.find(hay).map(|m| regex_automata::Match::must(0, m));
+        }
         self.may_match(hay)
             .then(|| self.regex().and_then(|re| re.find(hay)))
             .flatten()
@@ -114,11 +126,22 @@ impl Short {
         &'r self,
         hay: &'h str,
     ) -> impl Iterator<Item = regex_automata::Match> + use<'r, 'h> {
-        self.may_match(hay)
+        // (anchored at the start, its one match is all)
+        let near = self.near.as_ref().map(|_| self.find(hay));
+        let near = near.into_iter().flatten();
+        (self.near.is_none() && self.may_match(hay))
             .then(|| self.regex().map(|re| re.find_iter(hay)))
             .flatten()
             .into_iter()
             .flatten()
+            .chain(near)
+    }
+
+    /// How many of `hay`'s first chars can be dropped one by one (at most `most`) with the
+    /// pattern still matching each shorter tail, when a walk tells it (see [`near::Near`]);
+    /// None when only the regex can (then ask [`Short::is_match`] of each tail).
+    pub fn tails_matching(&self, hay: &str, most: usize) -> Option<usize> {
+        Some(self.near.as_ref()?.tails_matching(hay, most))
     }
 
     /// False when `hay` surely holds no match (it lacks every literal of the gate).
@@ -299,9 +322,16 @@ mod tests {
 
     /// The seeds, normalised.
     pub(super) fn seed_texts() -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        shared_texts("corpus")
+    }
+
+    /// The texts of `../shared/{dir}`, normalised.
+    pub(super) fn shared_texts(dir: &str) -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared")
+            .join(dir);
         std::fs::read_dir(dir)
-            .expect("../shared/corpus beside the repository")
+            .expect("../shared beside the repository")
             .flatten()
             .filter_map(|e| std::fs::read_to_string(e.path()).ok())
             .map(|t| crate::text::normalise::normalise(&t))
