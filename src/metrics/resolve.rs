@@ -113,14 +113,14 @@ fn mentions(
 }
 
 /// Merge the mentions of the same (metric, value) into one fact each, with its primary score;
-/// and the [`first_of_id`] metric of each fact.
+/// and the [`FirstOfId`] metric of each fact.
 fn merge(
     doc: &Doc,
     cat: &Catalog,
     qs: &[Quantity],
     mentions: &[Mention],
 ) -> (Vec<(Fact, f64)>, Vec<usize>) {
-    let first = first_of_id(cat);
+    let mut first = FirstOfId::new(cat);
     let mut metric_of = Vec::new();
     let secs = doc.sections();
     let in_problems = |b: usize| {
@@ -157,7 +157,7 @@ fn merge(
         }
         order.push((mn.metric, mn.value));
         index.entry((mn.metric, key)).or_insert(facts.len());
-        metric_of.push(first[mn.metric]);
+        metric_of.push(first.get(mn.metric));
         facts.push((
             Fact {
                 id: metric.id.clone(),
@@ -183,18 +183,36 @@ fn merge(
 }
 
 /// For each metric of the catalog, the first metric of its id (itself, unless an earlier one has
-/// the same id): where `position(|m| m.id == id)` finds its id.
-fn first_of_id(cat: &Catalog) -> Vec<usize> {
-    let mut first: HashMap<&str, usize> = HashMap::default();
-    let ms = &cat.metrics;
-    (0..ms.len())
-        .map(|i| *first.entry(ms[i].id.as_str()).or_insert(i))
-        .collect()
+/// the same id): where `position(|m| m.id == id)` finds its id. Looked up on a metric's first
+/// use only: a report names a few of the catalog's metrics (a map of all of them, built per
+/// report, cost a short text more than it saved).
+struct FirstOfId<'c> {
+    cat: &'c Catalog,
+    /// `usize::MAX`: not looked up yet.
+    memo: Vec<usize>,
+}
+
+impl<'c> FirstOfId<'c> {
+    fn new(cat: &'c Catalog) -> Self {
+        FirstOfId {
+            cat,
+            memo: vec![usize::MAX; cat.metrics.len()],
+        }
+    }
+
+    /// Metric `m`'s first metric of its id.
+    fn get(&mut self, m: usize) -> usize {
+        if self.memo[m] == usize::MAX {
+            let ms = &self.cat.metrics;
+            self.memo[m] = ms.iter().position(|o| o.id == ms[m].id).unwrap_or(m);
+        }
+        self.memo[m]
+    }
 }
 
 /// One primary per metric (the highest score, the earlier first statement winning a close
 /// call), the facts in the catalog's order of metrics, then by first mention. `metric_of[i]`
-/// is fact i's [`first_of_id`] metric: facts of one id are those of one such metric.
+/// is fact i's [`FirstOfId`] metric: facts of one id are those of one such metric.
 fn choose_primary(cat: &Catalog, mut facts: Vec<(Fact, f64)>, metric_of: &[usize]) -> Vec<Fact> {
     // the earlier first statement wins a close call: -0.5 per fact of the same id stated before;
     // one primary per id: the highest score, the first stated on a tie (one pass)
@@ -355,15 +373,14 @@ fn subject(doc: &Doc, qs: &[Quantity], i: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    /// `first_of_id` finds each metric's id where `position` finds it.
+    /// `FirstOfId` finds each metric's id where `position` finds it, asked in any order.
     #[test]
     fn first_of_id_is_position() {
         let cat = crate::data::catalog::builtin();
-        let first = super::first_of_id(cat);
-        assert_eq!(first.len(), cat.metrics.len());
-        for (i, m) in cat.metrics.iter().enumerate() {
+        let mut first = super::FirstOfId::new(cat);
+        for (i, m) in cat.metrics.iter().enumerate().rev() {
             assert_eq!(
-                Some(first[i]),
+                Some(first.get(i)),
                 cat.metrics.iter().position(|o| o.id == m.id)
             );
         }
