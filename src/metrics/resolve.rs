@@ -303,13 +303,16 @@ fn primary_score(
 }
 
 /// `s` without its white space: its runs of other chars joined (`chars().filter(..).collect()`
-/// copied a run at a time).
-fn without_spaces(s: &str) -> String {
+/// copied a run at a time); `s` itself, not copied, when it holds none.
+fn without_spaces(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(char::is_whitespace) {
+        return s.into();
+    }
     let mut out = String::with_capacity(s.len());
     for run in s.split(char::is_whitespace) {
         out.push_str(run);
     }
-    out
+    out.into()
 }
 
 /// A short phrase naming what a figure counts: the words before it in its clause (or after it).
@@ -335,15 +338,7 @@ fn subject(doc: &Doc, qs: &[Quantity], i: usize) -> String {
         .take(14)
         .last()
         .map_or(left.len(), |(i, _)| i);
-    // (copied without its spaces only when it holds any)
-    let piece = &left[from..];
-    let spaced;
-    let piece = if piece.contains(char::is_whitespace) {
-        spaced = without_spaces(piece);
-        spaced.as_str()
-    } else {
-        piece
-    };
+    let piece = without_spaces(&left[from..]);
     let trimmed = piece.trim_matches(|c: char| {
         matches!(
             c,
@@ -399,7 +394,7 @@ mod tests {
             "无空白",
         ] {
             let want: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            assert_eq!(super::without_spaces(s), want, "{s:?}");
+            assert_eq!(*super::without_spaces(s), *want, "{s:?}");
         }
     }
 }
