@@ -270,7 +270,7 @@ fn issued_at(doc: &Doc, chain_start: usize, chain_end: usize, year: Option<&str>
     // a verb followed by more than the window is no verb of this title: the last occurrence of
     // each is looked for only in the window and the longest verb's chars before the title
     let near = back(&before, before.len(), r.t.issued_window + r.verb_chars, 0);
-    let last = r.verbs.last_starts(&r.t.issued_verbs, &before[near..]);
+    let last = r.verbs.last_starts(&before[near..]);
     for (v, p) in r.t.issued_verbs.iter().zip(last) {
         if let Some(p) = p.map(|p| near + p) {
             let after = &before[p + v.len()..];

@@ -1,10 +1,10 @@
 //! The issued verbs (出台, 印发 …) of a title's sentence, found in one pass.
 
 /// A list of words in one Aho–Corasick automaton (each word once: a word listed twice is one
-/// pattern), and the pattern of each word of the list.
+/// pattern), and the pattern of each word of the list (none for an empty word).
 pub(super) struct Verbs {
     ac: aho_corasick::AhoCorasick,
-    ids: Vec<usize>,
+    ids: Vec<Option<usize>>,
 }
 
 impl Verbs {
@@ -13,11 +13,12 @@ impl Verbs {
         let mut unique: Vec<&str> = Vec::new();
         let ids = words
             .iter()
-            .map(|w| match unique.iter().position(|u| *u == w) {
-                Some(i) => i,
+            .map(|w| match unique.iter().position(|u| u == w) {
+                _ if w.is_empty() => None,
+                Some(i) => Some(i),
                 None => {
                     unique.push(w);
-                    unique.len() - 1
+                    Some(unique.len() - 1)
                 }
             })
             .collect();
@@ -25,20 +26,17 @@ impl Verbs {
         Verbs { ac, ids }
     }
 
-    /// For each of `words` (the list it was built from, in its order), where its last
-    /// occurrence in `hay` starts (`str::rfind`'s answer): one overlapping pass of the
-    /// automaton over `hay` rather than a search per word.
-    pub(super) fn last_starts(&self, words: &[String], hay: &str) -> Vec<Option<usize>> {
+    /// For each word of the list it was built from, in its order, where its last occurrence in
+    /// `hay` starts (`str::rfind`'s answer: an empty word's is `hay`'s end): one overlapping
+    /// pass of the automaton over `hay` rather than a search per word.
+    pub(super) fn last_starts(&self, hay: &str) -> Vec<Option<usize>> {
         let mut last = vec![None; self.ac.patterns_len()];
         for m in self.ac.find_overlapping_iter(hay) {
             let p = &mut last[m.pattern().as_usize()];
             *p = Some(p.map_or(m.start(), |q: usize| q.max(m.start())));
         }
-        let at = |(w, &id): (&String, &usize)| match w.is_empty() {
-            true => Some(hay.len()),
-            false => last[id],
-        };
-        words.iter().zip(&self.ids).map(at).collect()
+        let at = |id: &Option<usize>| id.map_or(Some(hay.len()), |id| last[id]);
+        self.ids.iter().map(at).collect()
     }
 }
 
@@ -62,7 +60,7 @@ mod tests {
             "出台制定",
         ] {
             let want: Vec<Option<usize>> = words.iter().map(|w| hay.rfind(w.as_str())).collect();
-            assert_eq!(v.last_starts(&words, hay), want, "{hay:?}");
+            assert_eq!(v.last_starts(hay), want, "{hay:?}");
         }
     }
 }
