@@ -29,20 +29,13 @@ pub(super) fn parent_of_peers(
         let named = norm
             .get(f.range.end..)
             .is_some_and(|rest| rest.starts_with(own.as_str()) || rest.starts_with(full.as_str()));
-        let [c] = f.candidates.as_slice() else {
-            continue;
-        };
-        let Some(city) = c
-            .parent
-            .as_deref()
-            .filter(|_| named && c.level == gazetteer::COUNTY)
-        else {
+        let Some((city, name)) = county_of(f).filter(|_| named) else {
             continue;
         };
         match cities.iter_mut().find(|(p, _)| p == city) {
-            Some((_, names)) if !names.contains(&f.name.as_str()) => names.push(&f.name),
+            Some((_, names)) if !names.contains(&name) => names.push(name),
             Some(_) => {}
-            None => cities.push((city.to_string(), vec![&f.name])),
+            None => cities.push((city.to_string(), vec![name])),
         }
     }
     let [(city, counties)] = cities.as_slice() else {
@@ -60,21 +53,27 @@ pub(super) fn parent_of_peers(
     best.is_none_or(of_city).then(|| format!("{city}{full}"))
 }
 
-/// Whether the places hold two distinct counties of one city (each the only reading of its
-/// name): a necessary condition of [`parent_of_peers`], tested before its costly part.
+/// The city and the name of a place that is a county, when that is its only reading.
+fn county_of(f: &Found) -> Option<(&str, &str)> {
+    let [c] = f.candidates.as_slice() else {
+        return None;
+    };
+    let city = c
+        .parent
+        .as_deref()
+        .filter(|_| c.level == gazetteer::COUNTY)?;
+    Some((city, f.name.as_str()))
+}
+
+/// Whether the places hold two distinct counties of one city ([`county_of`]): a necessary
+/// condition of [`parent_of_peers`], tested before its costly part.
 fn two_counties_of_one_city(found: &[Found]) -> bool {
     let mut first: Vec<(&str, &str)> = Vec::new(); // (city, the first county named of it)
-    for f in found {
-        let [c] = f.candidates.as_slice() else {
-            continue;
-        };
-        let Some(city) = c.parent.as_deref().filter(|_| c.level == gazetteer::COUNTY) else {
-            continue;
-        };
+    for (city, name) in found.iter().filter_map(county_of) {
         match first.iter().find(|(p, _)| *p == city) {
-            Some((_, n)) if *n != f.name.as_str() => return true,
+            Some((_, n)) if *n != name => return true,
             Some(_) => {}
-            None => first.push((city, &f.name)),
+            None => first.push((city, name)),
         }
     }
     false
