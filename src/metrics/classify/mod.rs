@@ -329,8 +329,11 @@ impl Cx<'_> {
             .filter(|c| qs[c.q].span.start >= prev_floor && c.value.is_none());
         if found.is_none() && ltext.chars().count() <= 6 {
             // the phrase before may hold the words (`对…实行告知承诺制审批,共审批9个`) …
-            let floor = if i > 0 {
-                qs[i - 1].span.end.max(a.sentence.start)
+            // (a change stated ahead of the figure, `数量同比下降12.5%,共计560件`, is no figure
+            // that bounds them)
+            let k = if self.change_ahead(i) { i - 1 } else { i };
+            let floor = if k > 0 {
+                qs[k - 1].span.end.max(a.sentence.start)
             } else {
                 a.sentence.start
             };
@@ -393,6 +396,23 @@ impl Cx<'_> {
             loose,
             prev_floor,
         })
+    }
+
+    /// Whether the figure before `i` is a percent said as a year-on-year change ahead of `i`
+    /// (`同比下降12.5%,共计560件`), in the same sentence.
+    fn change_ahead(&self, i: usize) -> bool {
+        let (qs, text) = (self.qs, self.text);
+        let Some(p) = i.checked_sub(1).map(|k| &qs[k]) else {
+            return false;
+        };
+        p.kind == Kind::Percent
+            && p.span.end <= qs[i].span.start
+            && self.doc.segs.sentence_of(p.span.start)
+                == self.doc.segs.sentence_of(qs[i].span.start)
+            && words()
+                .patterns
+                .change_lead
+                .is_match(&text[clip(text, p.span.start.saturating_sub(48), p.span.start)])
     }
 
     /// The last candidate of the sentence before figure `i`'s, when `i`'s sentence opens with
