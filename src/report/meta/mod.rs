@@ -17,6 +17,7 @@
 //! - **year**: the title's year; else the first sentence-initial `20XX年`; else the most frequent.
 //! - **published**: a labelled date (发布时间/更新时间/时间/日期 …), never the signature date.
 
+mod addressee;
 mod agency;
 pub(crate) mod date;
 pub mod genre;
@@ -83,6 +84,7 @@ pub fn meta_of_text(norm: &str) -> Meta {
         .filter(|_| !bare_title_place)
         .or_else(|| source_agency(&lines))
         .or_else(|| signature_agency(&lines))
+        .or_else(|| addressee::issuer(norm, &lines, || places.of(norm)))
         .or_else(|| title_agency.filter(|_| bare_title_place));
     let from_agency = agency.as_deref().map(place_of);
     if let Some(p) = from_agency.filter(|p| p.region.is_some()) {
