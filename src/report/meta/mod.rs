@@ -21,6 +21,7 @@ mod addressee;
 mod agency;
 pub(crate) mod date;
 pub mod genre;
+mod hosts;
 mod jurisdiction;
 mod numbers;
 mod peers;
@@ -87,6 +88,7 @@ pub fn meta_of_text(norm: &str) -> Meta {
         .or_else(|| addressee::issuer(norm, &lines, || places.of(norm)))
         .or_else(|| title_agency.filter(|_| bare_title_place));
     let from_agency = agency.as_deref().map(place_of);
+    let mut below_superior = false;
     if let Some(p) = from_agency.filter(|p| p.region.is_some()) {
         m.agency = agency;
         p.fill(&mut m);
@@ -103,6 +105,17 @@ pub fn meta_of_text(norm: &str) -> Meta {
                 .map(|(_, body)| body)
         });
         p.fill(&mut m);
+    } else if let Some(city) = agency
+        .is_none()
+        .then(|| places.speaks_as_department(norm))
+        .filter(|&d| d)
+        .and_then(|_| hosts::superior_city(norm, places.of(norm)))
+    {
+        // a body that attended what its own kind of department of a city hosted: one of that
+        // city's counties' (which one the text does not tell)
+        m.province = Some(city.province);
+        m.level = Some(crate::data::gazetteer::COUNTY.to_string());
+        below_superior = true;
     } else if agency.as_deref().is_none_or(may_lack_place) {
         if let Some(inferred) = places.inferred(norm) {
             place_of(&inferred).fill(&mut m);
@@ -115,7 +128,9 @@ pub fn meta_of_text(norm: &str) -> Meta {
         m.agency = agency;
     }
 
-    complete_from_body(norm, &places, &mut m);
+    if !below_superior {
+        complete_from_body(norm, &places, &mut m);
+    }
 
     m.year = title
         .as_deref()

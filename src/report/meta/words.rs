@@ -20,6 +20,19 @@ pub struct Words {
     pub numbers: NumberWords,
     /// The addressee line of a notice sent to bodies one level down.
     pub addressee: AddresseeWords,
+    /// Words around a body that hosted what the reporting body attended.
+    pub hosts: HostWords,
+}
+
+/// Words around the host of what the reporting body attended (`参加市司法局举办的培训`, see
+/// `data/meta.toml` `[hosts]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostWords {
+    /// Words of attending (参加 …), before the host.
+    pub attend: Vec<String>,
+    /// Words of hosting (举办 …), after the host.
+    pub host: Vec<String>,
 }
 
 /// The addressee line of a notice (`各区应急管理局:`, see `data/meta.toml` `[addressee]`).
