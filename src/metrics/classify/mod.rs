@@ -491,7 +491,7 @@ impl Cx<'_> {
             if total.is_some() && !names_place {
                 return None;
             }
-            // the parts of an inventory of powers (`职权事项147项,包括行政许可12项`) are kinds
+            // the parts of an inventory of powers (`职权事项88项,包括行政许可7项`) are kinds
             let head_end = since_at + p;
             let head = &text[clip(
                 text,
@@ -506,7 +506,7 @@ impl Cx<'_> {
     }
 
     /// Whether figure `i` is an item of a list right after an item with a type label, counted
-    /// in the same unit (`…强制类案件19件、行政许可8件`): a type too.
+    /// in the same unit (`…强制类案件16件、行政许可5件`): a type too.
     fn after_category_item(&self, i: usize) -> bool {
         let (qs, text) = (self.qs, self.text);
         let Some(prev) = i.checked_sub(1).map(|k| &qs[k]) else {
