@@ -481,17 +481,16 @@ impl Cx<'_> {
                 return None;
             }
         }
+        if self.after_category_item(i) {
+            return None;
+        }
         let mut part = false;
-        let since = match total {
-            Some(t) => &text[clip(text, qs[t.q].span.end, q.span.start)],
-            None => {
-                &text[clip(
-                    text,
-                    phrase_start(text, q.span.start, a.sentence.start),
-                    q.span.start,
-                )]
-            }
+        let since_start = match total {
+            Some(t) => qs[t.q].span.end,
+            None => phrase_start(text, q.span.start, a.sentence.start),
         };
+        let since_at = clip(text, since_start, q.span.start).start;
+        let since = &text[since_at..q.span.start.max(since_at)];
         // a `其中` whose bracket closed before the figure (`学法8次(其中…1次),…学习1次`) is over
         if let Some(p) = words()
             .patterns
@@ -512,8 +511,34 @@ impl Cx<'_> {
             if total.is_some() && !names_place {
                 return None;
             }
+            // the parts of an inventory of powers (`职权事项88项,包括行政许可7项`) are kinds
+            let head_end = since_at + p;
+            let head = &text[clip(
+                text,
+                a.sentence.start.max(head_end.saturating_sub(LEFT_MAX)),
+                head_end,
+            )];
+            if total.is_none() && words().patterns.inventory_head.is_match(head) {
+                return None;
+            }
         }
         Some(part)
+    }
+
+    /// Whether figure `i` is an item of a list right after an item with a type label, counted
+    /// in the same unit (`…强制类案件16件、行政许可5件`): a type too.
+    fn after_category_item(&self, i: usize) -> bool {
+        let (qs, text) = (self.qs, self.text);
+        let Some(prev) = i.checked_sub(1).map(|k| &qs[k]) else {
+            return false;
+        };
+        let gap = &text[clip(text, prev.span.end, qs[i].span.start)];
+        let label = &text[clip(text, prev.span.start.saturating_sub(12), prev.span.start)];
+        gap.starts_with('、')
+            && prev.unit == qs[i].unit
+            && gap.chars().count() <= 12
+            && !gap.contains([',', ';', '。', '\n'])
+            && words().patterns.category_label.is_match(label)
     }
 
     /// A sentence that opens a breakdown (`按应诉机关分:…`) splits the total of metric `m` in

@@ -97,7 +97,7 @@ pub(super) type Combo = (usize, usize, char, String, bool);
 
 /// Where a department's name ends right after a place (within 12 Han chars), if one does. An
 /// end that a longer end begins with runs on to it when the text does (`委` → `委员会`).
-fn department_end(rest: &str, ends: &[String]) -> Option<usize> {
+pub(super) fn department_end(rest: &str, ends: &[String]) -> Option<usize> {
     for (n, (i, c)) in rest.char_indices().enumerate() {
         if n > 12 || !is_han(c) {
             break;
@@ -225,6 +225,7 @@ pub(super) fn infer_agency(
                 .iter()
                 .any(|w| dept.starts_with(w.as_str()))
             || (as_department && dept == "人民政府")
+            || super::hosts::hosted(norm, chain_start, f.range.end + d)
         {
             continue;
         }
@@ -275,7 +276,9 @@ pub(super) fn self_department(norm: &str, found: &[gazetteer::Found]) -> Option<
         }
         let Some(e) = end else { continue };
         let dept = &rest[..e];
-        if not_self.iter().any(|w| dept.contains(w.as_str())) {
+        if not_self.iter().any(|w| dept.contains(w.as_str()))
+            || super::hosts::hosted(norm, p, p + c.len_utf8() + e)
+        {
             continue;
         }
         let subject = before.is_none_or(|b| !is_han(b));

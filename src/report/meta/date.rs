@@ -9,8 +9,22 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The year reported on, from the body: the first sentence-initial `20XX年`, else the most
-/// frequent year-only mention.
+/// frequent year-only mention, else the year of a campaign named `2023“净网”行动`.
 pub(super) fn body_year(norm: &str) -> Option<i32> {
+    year_written(norm).or_else(|| campaign_year(norm))
+}
+
+/// A year written `20XX` right before a quoted name (`2023“净网”行动`): the year of a campaign
+/// the text reports on, read only when no `20XX年` gives the year.
+fn campaign_year(norm: &str) -> Option<i32> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re =
+        R.get_or_init(|| Regex::new(r#"(?:^|[^0-9])(20[0-9][0-9])["“]"#).expect("a valid pattern"));
+    re.captures(norm)?.get(1)?.as_str().parse().ok()
+}
+
+/// The year of the text's first sentence-initial `20XX年`, else its most frequent one.
+fn year_written(norm: &str) -> Option<i32> {
     let mut counts: HashMap<i32, (usize, usize)> = HashMap::default();
     let mut line_start = 0;
     let mut scanned = 0;

@@ -17,9 +17,11 @@
 //! - **year**: the title's year; else the first sentence-initial `20XX年`; else the most frequent.
 //! - **published**: a labelled date (发布时间/更新时间/时间/日期 …), never the signature date.
 
+mod addressee;
 mod agency;
 pub(crate) mod date;
 pub mod genre;
+mod hosts;
 mod jurisdiction;
 mod numbers;
 mod peers;
@@ -83,8 +85,10 @@ pub fn meta_of_text(norm: &str) -> Meta {
         .filter(|_| !bare_title_place)
         .or_else(|| source_agency(&lines))
         .or_else(|| signature_agency(&lines))
+        .or_else(|| addressee::issuer(norm, &lines, || places.of(norm)))
         .or_else(|| title_agency.filter(|_| bare_title_place));
     let from_agency = agency.as_deref().map(place_of);
+    let mut below_superior = false;
     if let Some(p) = from_agency.filter(|p| p.region.is_some()) {
         m.agency = agency;
         p.fill(&mut m);
@@ -101,6 +105,17 @@ pub fn meta_of_text(norm: &str) -> Meta {
                 .map(|(_, body)| body)
         });
         p.fill(&mut m);
+    } else if let Some(city) = agency
+        .is_none()
+        .then(|| places.speaks_as_department(norm))
+        .filter(|&d| d)
+        .and_then(|_| hosts::superior_city(norm, places.of(norm)))
+    {
+        // a body that attended what its own kind of department of a city hosted: one of that
+        // city's counties' (which one the text does not tell)
+        m.province = Some(city.province);
+        m.level = Some(crate::data::gazetteer::COUNTY.to_string());
+        below_superior = true;
     } else if agency.as_deref().is_none_or(may_lack_place) {
         if let Some(inferred) = places.inferred(norm) {
             place_of(&inferred).fill(&mut m);
@@ -113,7 +128,9 @@ pub fn meta_of_text(norm: &str) -> Meta {
         m.agency = agency;
     }
 
-    complete_from_body(norm, &places, &mut m);
+    if !below_superior {
+        complete_from_body(norm, &places, &mut m);
+    }
 
     m.year = title
         .as_deref()

@@ -108,11 +108,19 @@ pub(super) fn place_of(s: &str) -> PlaceInfo {
     p
 }
 
-/// The county of `X分局` in an agency tail, when `X` is the short (or full) name of a county of
-/// `city`.
+/// The county of `X分局` (or another [`super::words::AgencyWords::branch_ends`] word, `X大队` of a
+/// city's 执法支队) in an agency tail, when `X` is the short (or full) name of a county of `city`.
 pub(super) fn branch_county(tail: &str, city: &str) -> Option<gazetteer::Place> {
-    let i = tail.find("分局")?;
-    let head = &tail[..i];
+    words()
+        .agency
+        .branch_ends
+        .iter()
+        .filter_map(|e| tail.find(e.as_str()))
+        .find_map(|i| county_before(&tail[..i], city))
+}
+
+/// The county of `city` whose short (or full) name the last 2..=5 chars of `head` are.
+fn county_before(head: &str, city: &str) -> Option<gazetteer::Place> {
     // the county name is the last 2..=5 chars before 分局
     let chars: Vec<(usize, char)> = head.char_indices().collect();
     for k in (2..=5.min(chars.len())).rev() {

@@ -18,6 +18,33 @@ pub struct Words {
     pub date: DateWords,
     /// Document numbers and the provinces their first chars name.
     pub numbers: NumberWords,
+    /// The addressee line of a notice sent to bodies one level down.
+    pub addressee: AddresseeWords,
+    /// Words around a body that hosted what the reporting body attended.
+    pub hosts: HostWords,
+}
+
+/// Words around the host of what the reporting body attended (`参加市司法局举办的培训`, see
+/// `data/meta.toml` `[hosts]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostWords {
+    /// Words of attending (参加 …), before the host.
+    pub attend: Vec<String>,
+    /// Words of hosting (举办 …), after the host.
+    pub host: Vec<String>,
+}
+
+/// The addressee line of a notice (`各区应急管理局:`, see `data/meta.toml` `[addressee]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddresseeWords {
+    /// Chars between `各` and the department (levels and their separators).
+    pub level_chars: String,
+    /// Level chars of county-level addressees (the issuer is a city).
+    pub county_chars: String,
+    /// How many of the first lines are read.
+    pub lines: usize,
 }
 
 /// Document numbers (`苏依法办[2019]5号`) and the province-level units whose one-char short
