@@ -37,7 +37,7 @@ pub(super) fn source_agency(lines: &[Line]) -> Option<String> {
                 let placed = || {
                     v.starts_with(|c| words().jurisdiction.level_chars.contains(c))
                         || v.chars().count() > 6
-                        || !gazetteer::find_all(v).is_empty()
+                        || !super::word_places::places_in(v).is_empty()
                 };
                 if agency_like(v) && placed() && !v.starts_with("本网") && !v.starts_with("本站")
                 {
@@ -432,8 +432,10 @@ fn names_department(norm: &str, region: &str, found: &[gazetteer::Found]) -> boo
 pub(super) fn placeless_department<'a>(agency: &'a str, region: &str) -> Option<&'a str> {
     let first = agency.chars().next()?;
     let rest = &agency[first.len_utf8()..];
-    (region.ends_with(first) && rest.chars().count() >= 2 && gazetteer::find_all(agency).is_empty())
-        .then_some(rest)
+    (region.ends_with(first)
+        && rest.chars().count() >= 2
+        && super::word_places::places_in(agency).is_empty())
+    .then_some(rest)
 }
 
 /// The byte range of the body's opening sentence: from the start of the first line of at least

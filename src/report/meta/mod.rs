@@ -28,6 +28,7 @@ mod peers;
 mod place;
 mod short_place;
 mod title;
+mod word_places;
 pub mod words;
 
 use crate::doc::Doc;
@@ -191,8 +192,7 @@ struct Places {
 impl Places {
     /// The places of `norm` (always the same text).
     fn of(&self, norm: &str) -> &[crate::data::gazetteer::Found] {
-        self.found
-            .get_or_init(|| crate::data::gazetteer::find_all(norm))
+        self.found.get_or_init(|| word_places::places_in(norm))
     }
 
     /// [`agency::self_department`] of `norm` (always the same text) and its places.

@@ -63,6 +63,19 @@ pub(super) fn place_of(s: &str) -> PlaceInfo {
             };
         }
     }
+    // a township of the named county (`X县Y镇人民政府`): the township, below the levels
+    if let Some(town) = res
+        .name
+        .as_ref()
+        .and_then(|_| s.get(res.end..))
+        .and_then(town_body)
+    {
+        return PlaceInfo {
+            region: Some(town),
+            province: res.province(),
+            level: None,
+        };
+    }
     let mut p = PlaceInfo {
         region: res.name.clone(),
         province: res.province(),
@@ -106,6 +119,19 @@ pub(super) fn place_of(s: &str) -> PlaceInfo {
         }
     }
     p
+}
+
+/// The township at the head of `s` when what follows it is its body (`Y镇人民政府`, `Y街道办事处`,
+/// data `agency.township_bodies`) or no Han char (`Y镇2023年…`): not a word such as `城乡建设局`.
+fn town_body(s: &str) -> Option<String> {
+    let (town, _) = super::agency::township(s)?;
+    let after = &s[town.len()..];
+    let body = words()
+        .agency
+        .township_bodies
+        .iter()
+        .any(|b| after.starts_with(b.as_str()));
+    (body || !after.starts_with(is_han)).then_some(town)
 }
 
 /// The county of `X分局` (or another [`super::words::AgencyWords::branch_ends`] word, `X大队` of a

@@ -2,7 +2,6 @@
 
 use super::words::{any_in, words};
 use super::{is_han, trim, Line};
-use crate::data::gazetteer;
 use crate::re::Regex;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
@@ -205,7 +204,7 @@ pub(super) fn agency_like(s: &str) -> bool {
 }
 
 pub(super) fn ends_with_place(s: &str) -> bool {
-    gazetteer::find_all(s)
+    super::word_places::places_in(s)
         .last()
         .is_some_and(|f| f.range.end == s.len())
 }

@@ -72,6 +72,12 @@ pub struct JurisdictionWords {
     pub self_department_ends: String,
     /// Words that make such a name a phrase (`全市…局`).
     pub not_self_department: Vec<String>,
+    /// Chars after which a two-char county-level name (`和县`, `成县`) is still the place
+    /// (`在和县`, `赴沛县`); after any other Han char it is part of a word (`市政府和县人大`,
+    /// `完成县级`), unless a place name ends right before it (`马鞍山市和县`).
+    pub before_short_name: String,
+    /// Words that open with a two-char county name but name no place (`代县长`).
+    pub not_place_words: Vec<String>,
 }
 
 /// Words of a report title (see `data/meta.toml`).
@@ -131,6 +137,9 @@ pub struct AgencyWords {
     pub branch_ends: Vec<String>,
     /// Words of going somewhere (赴 …): a place named right after one is not the body's own.
     pub travel_to: Vec<String>,
+    /// What follows a township named after its county (`X县Y镇人民政府`) when the township is
+    /// the body's place.
+    pub township_bodies: Vec<String>,
     /// Short department names → full official names.
     pub expansions: BTreeMap<String, String>,
     /// Department kinds told apart by their vocabulary, for a text that says 我局 but never
