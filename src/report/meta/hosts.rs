@@ -43,18 +43,32 @@ pub(super) fn hosted(norm: &str, start: usize, end: usize) -> bool {
 /// [`super::agency::department_by_vocabulary`]) hosted what the text's body attended
 /// (`参加X市医保局举办的培训` in a text of a 医疗保障局 that says 我局): the body is one of that
 /// city's counties'. `found`: the text's places ([`gazetteer::find_all`] of `norm`).
+/// (The text's own kind, a count of words over the whole text, is worked out only once a city's
+/// department is named as a host: most texts name none.)
 pub(super) fn superior_city(norm: &str, found: &[Found]) -> Option<Place> {
-    let own = super::agency::department_by_vocabulary(norm)?;
-    found.iter().find_map(|f| {
+    let mut own: Option<Option<String>> = None;
+    for f in found {
         let [p] = f.candidates.as_slice() else {
-            return None;
+            continue;
         };
         if p.level != gazetteer::PREFECTURAL {
-            return None;
+            continue;
         }
-        let rest = norm.get(f.range.end..)?;
-        let d = super::agency::department_end(rest, &words().agency.department_ends)?;
-        let same = super::agency::expand(&rest[..d]) == own;
-        (same && hosted(norm, f.range.start, f.range.end + d)).then(|| p.clone())
-    })
+        let Some(rest) = norm.get(f.range.end..) else {
+            continue;
+        };
+        let Some(d) = super::agency::department_end(rest, &words().agency.department_ends) else {
+            continue;
+        };
+        if !hosted(norm, f.range.start, f.range.end + d) {
+            continue;
+        }
+        let own = own.get_or_insert_with(|| super::agency::department_by_vocabulary(norm));
+        // (a text whose vocabulary names no department has no kind to compare: none at all)
+        let own = own.as_deref()?;
+        if super::agency::expand(&rest[..d]) == own {
+            return Some(p.clone());
+        }
+    }
+    None
 }
