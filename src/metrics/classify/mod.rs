@@ -66,6 +66,12 @@ pub(super) const MAX_DIST: usize = 24;
 /// How many earlier candidates are read back for a total (keeps one long sentence linear).
 pub(super) const LOOK_BACK: usize = 64;
 
+/// Whether `gap`, the words between two figures, makes the second the next item of a list
+/// (`、` and a short label, no clause or sentence end).
+fn next_list_item(gap: &str) -> bool {
+    gap.starts_with('、') && gap.chars().count() <= 12 && !gap.contains([',', ';', '。', '\n'])
+}
+
 /// Is byte `b` inside the plans section?
 pub(super) fn in_plans(secs: &[(SectionKind, Range<usize>)], b: usize) -> bool {
     secs.iter()
@@ -287,10 +293,7 @@ impl Cx<'_> {
                 .filter(|n| n.kind == Kind::Count && n.span.start >= q.span.end)
             {
                 let gap = &text[clip(text, q.span.end, n.span.start)];
-                if gap.starts_with('、')
-                    && gap.chars().count() <= 12
-                    && !gap.chars().any(|c| matches!(c, ',' | ';' | '。' | '\n'))
-                {
+                if next_list_item(gap) {
                     q2.kind = n.kind;
                     q2.unit = n.unit.clone();
                 }
@@ -534,10 +537,8 @@ impl Cx<'_> {
         };
         let gap = &text[clip(text, prev.span.end, qs[i].span.start)];
         let label = &text[clip(text, prev.span.start.saturating_sub(12), prev.span.start)];
-        gap.starts_with('、')
+        next_list_item(gap)
             && prev.unit == qs[i].unit
-            && gap.chars().count() <= 12
-            && !gap.contains([',', ';', '。', '\n'])
             && words().patterns.category_label.is_match(label)
     }
 
