@@ -4,9 +4,10 @@
 use crate::model::Span;
 use crate::text::clutter;
 use crate::text::layout::{self, Section, SectionKind};
-use crate::text::normalise::{normalise_with_shifts, Shifts};
+use crate::text::normalise::{normalise_dropping, Shifts};
 use crate::text::offsets::CharIndex;
 use crate::text::segment::{segment, Segmentation};
+use crate::text::unwrap::wrap_breaks;
 use std::ops::Range;
 
 /// Everything the stages share about one text: the original, its normalised form, the
@@ -14,7 +15,8 @@ use std::ops::Range;
 pub struct Doc<'a> {
     /// The text as the user gave it.
     pub original: &'a str,
-    /// `normalise(original)`: same chars, half-width forms.
+    /// `normalise(original)`: same chars, half-width forms; a hard-wrapped text without the line
+    /// breaks it was wrapped at inside its paragraphs ([`crate::text::unwrap`]).
     pub norm: String,
     /// `norm` with clutter lines (breadcrumbs, footers, counters …) blanked byte-for-byte.
     pub body: String,
@@ -29,13 +31,18 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    /// Normalise, blank clutter and segment `original`.
+    /// Normalise (rejoining a hard-wrapped text's lines), blank clutter and segment `original`.
     pub fn new(original: &'a str) -> Self {
-        let (norm, shifts) = normalise_with_shifts(original);
+        let wraps = wrap_breaks(original);
+        let (norm, shifts, gaps) = normalise_dropping(original, &wraps);
         let clutter = clutter::clutter_lines(&norm);
         let body = blank(&norm, &clutter);
         let segs = segment(&body);
-        let index = CharIndex::new(&norm);
+        let index = if gaps.is_empty() {
+            CharIndex::new(&norm)
+        } else {
+            CharIndex::with_gaps(&norm, &gaps)
+        };
         Doc {
             original,
             norm,

@@ -8,5 +8,6 @@ pub mod normalise;
 pub mod offsets;
 pub mod segment;
 pub mod swar;
+pub mod unwrap;
 
 pub use offsets::chars_slice;

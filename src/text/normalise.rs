@@ -4,7 +4,11 @@
 //!
 //! In: `&str` as the user gave it. Out: `String`, char-for-char aligned with the input, so
 //! a char offset in the normalised text is the same char offset in the original (the offset map
-//! is the identity; [`crate::text::CharIndex`] converts byte offsets).
+//! is the identity; [`crate::text::CharIndex`] converts byte offsets) — except that the line
+//! breaks a hard-wrapped text was wrapped at are left out ([`normalise_dropping`]), which the
+//! index steps over.
+
+use std::ops::Range;
 
 /// Map one character to its normal form (always exactly one character).
 pub fn normal_char(c: char) -> char {
@@ -49,15 +53,50 @@ impl Shifts {
 }
 
 /// [`normalise`] and the [`Shifts`] that map its byte offsets back to `s`'s.
+pub fn normalise_with_shifts(s: &str) -> (String, Shifts) {
+    let (out, shifts, _) = normalise_dropping(s, &[]);
+    (out, shifts)
+}
+
+/// [`normalise`] leaving out the byte ranges `drops` (sorted, apart, on char boundaries: the
+/// line breaks of a hard-wrapped text, [`crate::text::unwrap`]), the [`Shifts`] back to `s`'s
+/// bytes (a dropped range shifts what follows it), and the normalised byte offset each drop was
+/// at with the number of chars dropped there. Without drops the result has as many chars as `s`.
 ///
 /// Most of a report is ASCII and CJK ideographs, which map to themselves: those bytes are
 /// skipped without decoding, and unchanged runs are copied whole.
-pub fn normalise_with_shifts(s: &str) -> (String, Shifts) {
-    let bytes = s.as_bytes();
+pub fn normalise_dropping(
+    s: &str,
+    drops: &[Range<usize>],
+) -> (String, Shifts, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(s.len());
     let mut shifts = Shifts::default();
-    let (mut i, mut copied) = (0, 0);
-    while i < bytes.len() {
+    let mut at = Vec::with_capacity(drops.len());
+    let mut from = 0;
+    for d in drops {
+        if d.start < from
+            || d.end > s.len()
+            || !s.is_char_boundary(d.start)
+            || !s.is_char_boundary(d.end)
+        {
+            continue;
+        }
+        normalise_into(s, from..d.start, &mut out, &mut shifts);
+        at.push((out.len(), s[d.clone()].chars().count()));
+        shifts
+            .at
+            .push((out.len() as u32, (d.end - out.len()) as i32));
+        from = d.end;
+    }
+    normalise_into(s, from..s.len(), &mut out, &mut shifts);
+    (out, shifts, at)
+}
+
+/// Normalise `s[part]` onto `out`, recording in `shifts` where a char's UTF-8 length changed.
+fn normalise_into(s: &str, part: Range<usize>, out: &mut String, shifts: &mut Shifts) {
+    let bytes = s.as_bytes();
+    let (mut i, mut copied) = (part.start, part.start);
+    while i < part.end {
         let keep = KEEPS[bytes[i] as usize];
         if keep != 0 {
             i += keep as usize;
@@ -79,8 +118,7 @@ pub fn normalise_with_shifts(s: &str) -> (String, Shifts) {
         }
         i += c.len_utf8();
     }
-    out.push_str(&s[copied..]);
-    (out, shifts)
+    out.push_str(&s[copied..part.end]);
 }
 
 /// By a char's first byte, how many bytes to pass over when the char surely maps to itself:
@@ -123,6 +161,29 @@ mod tests {
         assert_eq!(orig.len(), norm.len());
         for (o, b) in orig.iter().zip(&norm) {
             assert_eq!(shifts.original(*b), *o, "normalised byte {b}");
+        }
+    }
+
+    /// With line breaks dropped (`\n` and `\r\n`), the kept chars are normalised in order, each
+    /// drop is reported at its normalised offset with its char count, and the shifts take every
+    /// kept char's boundary to the original's.
+    #[test]
+    fn dropped_breaks_are_left_out_and_shifted_over() {
+        let s = "罚款１０２１．５万\n元，同比\r\n下降１６％";
+        let a = s.find('\n').unwrap();
+        let b = s.find("\r\n").unwrap();
+        let (n, shifts, gaps) = normalise_dropping(s, &[a..a + 1, b..b + 2]);
+        assert_eq!(n, "罚款1021.5万元,同比下降16%");
+        assert_eq!(gaps, [(n.find('元').unwrap(), 1), (n.find('下').unwrap(), 2)]);
+        let kept: Vec<usize> = s
+            .char_indices()
+            .map(|(i, _)| i)
+            .filter(|&i| i != a && !(b..b + 2).contains(&i))
+            .collect();
+        let norm: Vec<usize> = n.char_indices().map(|(i, _)| i).collect();
+        assert_eq!(kept.len(), norm.len());
+        for (o, nb) in kept.iter().zip(&norm) {
+            assert_eq!(shifts.original(*nb), *o, "normalised byte {nb}");
         }
     }
 

@@ -40,6 +40,22 @@ pub struct CharIndex {
     chars: usize,
     /// Number of bytes.
     len: usize,
+    /// Chars of the original left out of the indexed text (the line breaks of a hard-wrapped
+    /// text), in order; empty for almost every text.
+    gaps: Vec<Gap>,
+}
+
+/// Chars of the original left out of the indexed text at one byte offset.
+#[derive(Debug, Clone, Copy)]
+struct Gap {
+    /// The indexed text's byte offset where they were.
+    at: usize,
+    /// The original's char offset of the first of them.
+    start: usize,
+    /// How many.
+    len: usize,
+    /// How many were left out before them.
+    before: usize,
 }
 
 /// The char starts among eight bytes (a [`word`](super::swar::word)): bit `k` set when byte `k`
@@ -82,11 +98,49 @@ impl CharIndex {
             blocks,
             chars: before as usize,
             len: bytes.len(),
+            gaps: Vec::new(),
         }
     }
 
-    /// The char offset of byte offset `b` (a char boundary; otherwise the char containing it).
+    /// Index `s`, a text from which the original's chars were left out at `gaps`: (byte offset
+    /// in `s`, number of chars), in order. Char offsets are then the original's.
+    pub fn with_gaps(s: &str, gaps: &[(usize, usize)]) -> Self {
+        let mut ix = Self::new(s);
+        let mut before = 0;
+        for &(at, len) in gaps {
+            let start = ix.char_of(at) + before;
+            ix.gaps.push(Gap {
+                at,
+                start,
+                len,
+                before,
+            });
+            before += len;
+        }
+        ix
+    }
+
+    /// The chars left out before byte offset `b` (a gap at `b` counts when `at_b` says so).
+    fn left_out(&self, b: usize, at_b: bool) -> usize {
+        let k = self
+            .gaps
+            .partition_point(|g| g.at < b || (at_b && g.at == b));
+        k.checked_sub(1)
+            .map_or(0, |k| self.gaps[k].before + self.gaps[k].len)
+    }
+
+    /// The char offset of byte offset `b` (a char boundary; otherwise the char containing it);
+    /// at a gap, the char after the chars left out.
     pub fn char_at(&self, b: usize) -> usize {
+        if self.gaps.is_empty() {
+            self.char_of(b)
+        } else {
+            self.char_of(b) + self.left_out(b, true)
+        }
+    }
+
+    /// The char offset of byte offset `b` in the indexed text.
+    fn char_of(&self, b: usize) -> usize {
         if b >= self.len {
             return self.chars;
         }
@@ -95,8 +149,21 @@ impl CharIndex {
         before as usize + (mask & (u64::MAX >> (63 - b % 64))).count_ones() as usize - 1
     }
 
-    /// The byte offset of char offset `c` (clamped to the end).
+    /// The byte offset of char offset `c` (clamped to the end; a char left out is at its gap).
     pub fn byte_at(&self, c: usize) -> usize {
+        if self.gaps.is_empty() {
+            return self.byte_of(c);
+        }
+        let k = self.gaps.partition_point(|g| g.start <= c);
+        match k.checked_sub(1).map(|k| self.gaps[k]) {
+            Some(g) if c < g.start + g.len => g.at,
+            Some(g) => self.byte_of(c - g.before - g.len),
+            None => self.byte_of(c),
+        }
+    }
+
+    /// The byte offset of char offset `c` of the indexed text.
+    fn byte_of(&self, c: usize) -> usize {
         if c >= self.chars {
             return self.len;
         }
@@ -111,14 +178,20 @@ impl CharIndex {
         k * 64 + mask.trailing_zeros() as usize
     }
 
-    /// Number of chars.
+    /// Number of chars (of the original: with those left out).
     pub fn len_chars(&self) -> usize {
-        self.chars
+        self.chars + self.gaps.last().map_or(0, |g| g.before + g.len)
     }
 
-    /// A byte range → a `[start, end)` char span.
+    /// A byte range → a `[start, end)` char span (one that ends at a gap ends before it).
     pub fn span(&self, r: &std::ops::Range<usize>) -> crate::model::Span {
-        [self.char_at(r.start), self.char_at(r.end)]
+        if self.gaps.is_empty() {
+            return [self.char_of(r.start), self.char_of(r.end)];
+        }
+        [
+            self.char_at(r.start),
+            self.char_of(r.end) + self.left_out(r.end, false),
+        ]
     }
 }
 
@@ -210,5 +283,51 @@ mod tests {
                 assert_eq!(ix.char_at(b), want, "{s:?} byte {b}");
             }
         }
+    }
+
+    /// With chars left out (line breaks of 1 and 2 bytes, in and beyond the first block), every
+    /// kept char's offsets are the original's, a left-out char's byte is its gap's, a span ending
+    /// at a gap ends before it, and the count is the original's.
+    #[test]
+    fn offsets_step_over_the_chars_left_out() {
+        let original = format!("行政处罚\n案件{}\r\n罚款x\n完。", "中a".repeat(40));
+        let drops: Vec<std::ops::Range<usize>> = [original.find('\n').unwrap()]
+            .into_iter()
+            .map(|i| i..i + 1)
+            .chain(original.find("\r\n").map(|i| i..i + 2))
+            .chain(original.rfind("x\n").map(|i| i + 1..i + 2))
+            .collect();
+        let mut kept = String::new();
+        let mut gaps = Vec::new();
+        // (original char offset, kept byte offset) of every kept char
+        let mut pairs = Vec::new();
+        for (c, (i, ch)) in original.char_indices().enumerate() {
+            if let Some(d) = drops.iter().find(|d| d.contains(&i)) {
+                if d.start == i {
+                    gaps.push((kept.len(), d.len()));
+                }
+                continue;
+            }
+            pairs.push((c, kept.len()));
+            kept.push(ch);
+        }
+        let ix = CharIndex::with_gaps(&kept, &gaps);
+        assert_eq!(ix.len_chars(), original.chars().count());
+        for &(c, b) in &pairs {
+            assert_eq!(ix.char_at(b), c, "byte {b}");
+            assert_eq!(ix.byte_at(c), b, "char {c}");
+        }
+        for &(at, _) in &gaps {
+            let before = pairs.iter().rfind(|p| p.1 < at).unwrap().0;
+            assert_eq!(
+                ix.span(&(0..at))[1],
+                before + 1,
+                "a span ending at gap {at}"
+            );
+        }
+        // the chars left out (the `\r` and `\n` of the second break) are at their gap
+        let cr = original[..original.find("\r\n").unwrap()].chars().count();
+        assert_eq!(ix.byte_at(cr), gaps[1].0);
+        assert_eq!(ix.byte_at(cr + 1), gaps[1].0);
     }
 }

@@ -1,0 +1,124 @@
+//! Hard-wrapped text: the line breaks a text was wrapped at inside its paragraphs, as in text
+//! copied out of a PDF viewer or saved by `pdftotext` (every line of a 公文 page is 28 chars wide,
+//! and a sentence runs on over several lines).
+//!
+//! A break is a wrap when its line is about as wide as the text's full lines, does not end a
+//! sentence and the next line starts no heading. Texts whose lines are paragraphs (web pages,
+//! Word) have no such breaks or only a few: the breaks count only when they are a good share of
+//! the lines, so such a text is read as it is. The normalised text leaves the wraps out
+//! ([`crate::text::normalise::normalise_dropping`]), so that a sentence is read whole; the
+//! offsets into the original step over them ([`crate::text::CharIndex::with_gaps`]).
+
+use super::lines::line_ranges;
+use super::segment::heading_marker;
+use std::ops::Range;
+
+/// The fewest non-blank lines a hard-wrapped text has.
+const MIN_LINES: usize = 6;
+
+/// The narrowest full line (columns: an ASCII char is one, any other two) that counts as wrapped.
+const MIN_WIDTH: usize = 24;
+
+/// The widest: lines of 60 CJK chars or more are paragraphs, not a page's lines.
+const MAX_WIDTH: usize = 120;
+
+/// Chars that end a line at a sentence's end or a cell's (not wrapped there).
+const ENDS: [char; 12] = [
+    '。', '!', '?', ';', ':', '！', '？', '；', '：', '|', '”', '"',
+];
+
+/// The byte ranges (`\n` or `\r\n`) of the breaks at which `text` was hard-wrapped inside its
+/// paragraphs; empty unless at least a third of its non-blank lines (and 3) end at one.
+pub fn wrap_breaks(text: &str) -> Vec<Range<usize>> {
+    let lines: Vec<Range<usize>> = line_ranges(text)
+        .map(|r| {
+            let t = text[r.clone()].trim_end_matches([' ', '\r', '\t', '\u{3000}']);
+            r.start..r.start + t.len()
+        })
+        .collect();
+    let filled = lines.iter().filter(|r| !r.is_empty()).count();
+    if filled < MIN_LINES {
+        return Vec::new();
+    }
+    // (bytes first: a text of long paragraphs is turned away without measuring its lines)
+    let mut bytes: Vec<usize> = lines.iter().map(|r| r.len()).filter(|&n| n > 0).collect();
+    bytes.sort_unstable();
+    let p80 = bytes[bytes.len() * 4 / 5];
+    if !(MIN_WIDTH..=MAX_WIDTH * 3 / 2).contains(&p80) {
+        return Vec::new();
+    }
+    let widths: Vec<usize> = lines.iter().map(|r| width(&text[r.clone()])).collect();
+    let full = {
+        let mut w: Vec<usize> = widths.iter().copied().filter(|&w| w > 0).collect();
+        w.sort_unstable();
+        w[w.len() * 4 / 5]
+    };
+    if !(MIN_WIDTH..=MAX_WIDTH).contains(&full) {
+        return Vec::new();
+    }
+    let mut breaks = Vec::new();
+    for (k, pair) in lines.windows(2).enumerate() {
+        let (line, next) = (&text[pair[0].clone()], &text[pair[1].clone()]);
+        let wrapped = widths[k] * 10 >= full * 9
+            && !line.ends_with(ENDS)
+            && !next.is_empty()
+            && heading_marker(next.trim_start()).is_none();
+        if wrapped {
+            // the break: its `\n`, and the `\r` before it (trailing spaces stay)
+            let nl = pair[1].start - 1;
+            let from = if text.as_bytes().get(nl.wrapping_sub(1)) == Some(&b'\r') {
+                nl - 1
+            } else {
+                nl
+            };
+            breaks.push(from..nl + 1);
+        }
+    }
+    if breaks.len() < 3 || breaks.len() * 3 < filled {
+        return Vec::new();
+    }
+    breaks
+}
+
+/// The width of a line in columns: one per ASCII char, two per other char.
+fn width(line: &str) -> usize {
+    line.bytes()
+        .map(|b| match b {
+            0..0x80 => 1,
+            0xC0.. => 2,
+            _ => 0,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A paragraph wrapped at 14 CJK chars: each break inside it is found, not the paragraph's
+    /// end nor the break before a heading; a text of paragraph lines gives none.
+    #[test]
+    fn finds_the_breaks_inside_paragraphs_only() {
+        let wrapped = "一、执法工作\n全年共办理行政处罚案件一百二十\n件,罚款金额合计三十五万元,同\n比下降百分之十二。\n二、复议应诉\n本年度收到行政复议申请十四件,\n已全部审结,其中维持原行政行为\n十一件。\n";
+        let breaks = wrap_breaks(wrapped);
+        let at: Vec<String> = breaks
+            .iter()
+            .map(|r| {
+                let before: Vec<char> = wrapped[..r.start].chars().collect();
+                before[before.len() - 2..].iter().collect::<String>()
+            })
+            .collect();
+        assert_eq!(at, ["二十", ",同", "件,", "行为"]);
+        let paragraphs = "一、执法工作\n全年共办理行政处罚案件一百二十件。\n罚款金额合计三十五万元,同比下降。\n二、复议应诉\n收到行政复议申请十四件。\n已全部审结。\n维持原行政行为十一件。\n";
+        assert!(wrap_breaks(paragraphs).is_empty());
+    }
+
+    /// `\r\n` breaks are dropped whole.
+    #[test]
+    fn a_crlf_break_is_two_bytes() {
+        let t = "全年共办理行政处罚案件一百二十\r\n件,罚款金额合计三十五万元,同\r\n比下降百分之十二,收到申请四十\r\n件,审结三十件,维持二十件,纠错\r\n十件。\r\n完。\r\n";
+        let breaks = wrap_breaks(t);
+        assert_eq!(breaks.len(), 4);
+        assert!(breaks.iter().all(|r| &t[r.clone()] == "\r\n"));
+    }
+}
