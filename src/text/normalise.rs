@@ -174,7 +174,10 @@ mod tests {
         let b = s.find("\r\n").unwrap();
         let (n, shifts, gaps) = normalise_dropping(s, &[a..a + 1, b..b + 2]);
         assert_eq!(n, "罚款1021.5万元,同比下降16%");
-        assert_eq!(gaps, [(n.find('元').unwrap(), 1), (n.find('下').unwrap(), 2)]);
+        assert_eq!(
+            gaps,
+            [(n.find('元').unwrap(), 1), (n.find('下').unwrap(), 2)]
+        );
         let kept: Vec<usize> = s
             .char_indices()
             .map(|(i, _)| i)

@@ -87,12 +87,25 @@ pub(super) fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
             rend = rend.min(n.span.start);
         }
     }
+    // (a space before the figure, as in `受理 110 件`, is not a word: the words end before it)
+    let lend = lstart.max(q.span.start - spaces_before(text, q.span.start));
     Around {
-        left: clip(text, lstart, q.span.start),
+        left: clip(text, lstart, lend),
         right: clip(text, q.span.end, rend.max(q.span.end)),
         full_start: full_sentence_start(text, sentence.start, q.span.start),
         sentence,
     }
+}
+
+/// How many ASCII spaces stand right before byte `b` (at most 3).
+fn spaces_before(text: &str, b: usize) -> usize {
+    let bytes = &text.as_bytes()[..b.min(text.len())];
+    bytes
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|&&c| c == b' ')
+        .count()
 }
 
 /// Where the words of figure `i` may begin at the earliest: after the previous figure (one in
