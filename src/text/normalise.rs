@@ -94,9 +94,10 @@ pub fn normalise_dropping(
 
 /// Normalise `s[part]` onto `out`, recording in `shifts` where a char's UTF-8 length changed.
 fn normalise_into(s: &str, part: Range<usize>, out: &mut String, shifts: &mut Shifts) {
-    let bytes = s.as_bytes();
+    // (bounded by the part's end, which the loop's index checks then need not test again)
+    let bytes = &s.as_bytes()[..part.end];
     let (mut i, mut copied) = (part.start, part.start);
-    while i < part.end {
+    while i < bytes.len() {
         let keep = KEEPS[bytes[i] as usize];
         if keep != 0 {
             i += keep as usize;

@@ -30,6 +30,20 @@ const ENDS: [char; 12] = [
 /// The byte ranges (`\n` or `\r\n`) of the breaks at which `text` was hard-wrapped inside its
 /// paragraphs; empty unless at least a third of its non-blank lines (and 3) end at one.
 pub fn wrap_breaks(text: &str) -> Vec<Range<usize>> {
+    // (bytes first, lines untrimmed: a text of long paragraphs is turned away without
+    // measuring its lines)
+    let mut bytes: Vec<usize> = line_ranges(text)
+        .map(|r| r.len())
+        .filter(|&n| n > 0)
+        .collect();
+    if bytes.len() < MIN_LINES {
+        return Vec::new();
+    }
+    let k = bytes.len() * 4 / 5;
+    let p80 = *bytes.select_nth_unstable(k).1;
+    if !(MIN_WIDTH..=MAX_WIDTH * 3 / 2 + 8).contains(&p80) {
+        return Vec::new();
+    }
     let lines: Vec<Range<usize>> = line_ranges(text)
         .map(|r| {
             let t = text[r.clone()].trim_end_matches([' ', '\r', '\t', '\u{3000}']);
@@ -40,18 +54,11 @@ pub fn wrap_breaks(text: &str) -> Vec<Range<usize>> {
     if filled < MIN_LINES {
         return Vec::new();
     }
-    // (bytes first: a text of long paragraphs is turned away without measuring its lines)
-    let mut bytes: Vec<usize> = lines.iter().map(|r| r.len()).filter(|&n| n > 0).collect();
-    bytes.sort_unstable();
-    let p80 = bytes[bytes.len() * 4 / 5];
-    if !(MIN_WIDTH..=MAX_WIDTH * 3 / 2).contains(&p80) {
-        return Vec::new();
-    }
     let widths: Vec<usize> = lines.iter().map(|r| width(&text[r.clone()])).collect();
     let full = {
         let mut w: Vec<usize> = widths.iter().copied().filter(|&w| w > 0).collect();
-        w.sort_unstable();
-        w[w.len() * 4 / 5]
+        let k = w.len() * 4 / 5;
+        *w.select_nth_unstable(k).1
     };
     if !(MIN_WIDTH..=MAX_WIDTH).contains(&full) {
         return Vec::new();
