@@ -15,6 +15,7 @@ pub fn normal_char(c: char) -> char {
     match c {
         // full-width ASCII block: ！ … ～
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        // (a tab after a line's first words is a cell break in a text: see `tab_as`)
         '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => ' ',
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => '-',
         '\u{3014}' | '\u{3010}' | '\u{FE5D}' => '[',
@@ -106,7 +107,11 @@ fn normalise_into(s: &str, part: Range<usize>, out: &mut String, shifts: &mut Sh
         let Some(c) = s[i..].chars().next() else {
             break;
         };
-        let n = normal_char(c);
+        let n = if c == '\t' {
+            tab_as(bytes, i)
+        } else {
+            normal_char(c)
+        };
         if n != c {
             out.push_str(&s[copied..i]);
             out.push(n);
@@ -120,6 +125,21 @@ fn normalise_into(s: &str, part: Range<usize>, out: &mut String, shifts: &mut Sh
         i += c.len_utf8();
     }
     out.push_str(&s[copied..part.end]);
+}
+
+/// What the tab at byte `i` stands for: a cell break (`|`, as the table reader reads a row of a
+/// table copied from a web page, a spreadsheet or Word: `行政许可\t470`) after the line's first
+/// words, else indentation (`' '`). Reads back over at most 64 blanks.
+fn tab_as(bytes: &[u8], i: usize) -> char {
+    let before = bytes[..i]
+        .iter()
+        .rev()
+        .take(64)
+        .find(|&&b| b != b' ' && b != b'\t');
+    match before {
+        None | Some(b'\n' | b'\r') => ' ',
+        Some(_) => '|',
+    }
 }
 
 /// By a char's first byte, how many bytes to pass over when the char surely maps to itself:
@@ -191,13 +211,23 @@ mod tests {
         }
     }
 
+    /// A tab after a line's first words is a cell break (`|`); leading tabs are indentation.
+    #[test]
+    fn tabs_after_words_are_cell_breaks() {
+        assert_eq!(
+            normalise("\t一、执法\n行政许可\t470\t\n行政处罚\t\t685\n  \t缩进"),
+            " 一、执法\n行政许可|470|\n行政处罚||685\n   缩进"
+        );
+    }
+
     /// The byte-skipping loop gives what mapping every char does, for every char up to U+FFFF
     /// and a few beyond, alone and between CJK and ASCII neighbours.
     #[test]
     fn fast_path_maps_every_char_like_normal_char() {
         let chars = (0u32..0x1_0000)
             .chain([0x1_F600, 0xE_0020, 0x10_FFFF])
-            .filter_map(char::from_u32);
+            .filter_map(char::from_u32)
+            .filter(|&c| c != '\t');
         for c in chars {
             for s in [c.to_string(), format!("中{c}a{c}{c}文")] {
                 let slow: String = s.chars().map(normal_char).collect();

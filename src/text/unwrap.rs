@@ -68,6 +68,8 @@ pub fn wrap_breaks(text: &str) -> Vec<Range<usize>> {
         let (line, next) = (&text[pair[0].clone()], &text[pair[1].clone()]);
         let wrapped = widths[k] * 10 >= full * 9
             && !line.ends_with(ENDS)
+            && !is_row(line)
+            && !is_row(next)
             && !next.is_empty()
             && heading_marker(next.trim_start()).is_none();
         if wrapped {
@@ -85,6 +87,11 @@ pub fn wrap_breaks(text: &str) -> Vec<Range<usize>> {
         return Vec::new();
     }
     breaks
+}
+
+/// Whether a line is a table's row (cells broken by `|` or tabs): a row is never wrapped.
+fn is_row(line: &str) -> bool {
+    memchr::memchr2(b'|', b'\t', line.as_bytes()).is_some()
 }
 
 /// The width of a line in columns: one per ASCII char, two per other char.
@@ -118,6 +125,14 @@ mod tests {
         assert_eq!(at, ["二十", ",同", "件,", "行为"]);
         let paragraphs = "一、执法工作\n全年共办理行政处罚案件一百二十件。\n罚款金额合计三十五万元,同比下降。\n二、复议应诉\n收到行政复议申请十四件。\n已全部审结。\n维持原行政行为十一件。\n";
         assert!(wrap_breaks(paragraphs).is_empty());
+    }
+
+    /// Rows of a table (cells broken by tabs or `|`), however alike their widths, are no wraps.
+    #[test]
+    fn table_rows_are_never_wrapped() {
+        let rows = "本年新收政府信息公开申请数量\t12\t0\t0\n上年结转政府信息公开申请数量\t0\t0\t0\n本年度办理结果予以公开的数量\t8\t0\t1\n部分公开区分处理的申请数量\t2\t0\t0\n不予公开属于国家秘密的数量\t0\t1\t0\n结转下年度继续办理的数量合计\t1\t0\t0\n";
+        assert!(wrap_breaks(rows).is_empty());
+        assert!(wrap_breaks(&rows.replace('\t', "|")).is_empty());
     }
 
     /// `\r\n` breaks are dropped whole.
