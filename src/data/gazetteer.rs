@@ -263,6 +263,27 @@ pub fn lookup_short(name: &str) -> Option<Place> {
     (v.len() == 1).then(|| gaz().entries[v[0]].place())
 }
 
+/// The one province- or prefecture-level unit a short form or full name answers to, counties
+/// left out (`河南` → 河南省, though 河南蒙古族自治县 shares the short form).
+pub fn lookup_short_above_county(name: &str) -> Option<Place> {
+    let g = gaz();
+    let above = |v: &Vec<usize>| -> Vec<Place> {
+        v.iter()
+            .map(|&i| g.entries[i].place())
+            .filter(|p| p.level != COUNTY)
+            .collect()
+    };
+    let mut found = g.full.get(name).map(above).unwrap_or_default();
+    if found.is_empty() {
+        found = g.short.get(name).map(above).unwrap_or_default();
+    }
+    if found.len() == 1 {
+        found.pop()
+    } else {
+        None
+    }
+}
+
 /// The unit directly above a full name (`綦江区` → `重庆市`, `环翠区` → `威海市`); `None` for a
 /// province-level unit and for an unknown or ambiguous name.
 pub fn parent(name: &str) -> Option<Place> {

@@ -258,6 +258,11 @@ fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
     if m.region.is_some() && m.province.is_none() {
         // a township or an ambiguous name: the province the text names most
         m.province = j.province.clone();
+        // a zone that nothing places in a province is no place of its own
+        if m.province.is_none() && m.region.as_deref().is_some_and(place::is_zone) {
+            m.region = None;
+            m.level = None;
+        }
     }
     if m.region.is_none() {
         if let Some((town, body)) = agency::township_of_text(norm) {

@@ -200,7 +200,9 @@ pub(super) fn agency_like(s: &str) -> bool {
     chars_within(s, 2, 40)
         && s.chars()
             .all(|c| is_han(c) || c == ' ' || c == '(' || c == ')')
-        && (s.ends_with(|c| words().agency.org_end(c)) || ends_with_place(s))
+        && (s.ends_with(|c| words().agency.org_end(c))
+            || ends_with_place(s)
+            || super::place::is_zone(s))
 }
 
 pub(super) fn ends_with_place(s: &str) -> bool {
