@@ -7,10 +7,11 @@
 //!   法治/依法行政/信息公开 … keyword, not a breadcrumb or sentence). A title without an agency
 //!   whose previous line is an agency name (a title split over two lines) is joined to it; a
 //!   full one-line title anywhere near the top wins over that.
-//! - **agency**: the title's text before the year / 关于 / the subject; else a 来源/发布机构 line,
-//!   the signature above the closing date, or the most frequent `<place><department>` of the text
-//!   that matches how the report names itself (`市生态环境局`); failing that, that department
-//!   joined to the place of its level the text names most (at least twice).
+//! - **agency**: the title's text before the year / 关于 / the subject; else the signature above
+//!   the closing date (the report's author), a 来源/发布机构 line (the page's publisher), or
+//!   the most frequent `<place><department>` of the text that matches how the report names
+//!   itself (`市生态环境局`); failing that, that department joined to the place of its level the
+//!   text names most (at least twice).
 //! - **region/province/level**: the agency's place names through [`gazetteer::resolve`] (else the
 //!   title's); a county the gazetteer lacks (`…县`, `…旗`) still gives region and level. No place is
 //!   guessed for an agency without one that is not a local bureau (`生态环境部`).
@@ -84,8 +85,10 @@ pub fn meta_of_text(norm: &str) -> Meta {
     let mut agency = title_agency
         .clone()
         .filter(|_| !bare_title_place)
-        .or_else(|| source_agency(&lines))
+        // the body that signs the report, before the one that posted the page (a 司法局 posting
+        // its government's report)
         .or_else(|| signature_agency(&lines))
+        .or_else(|| source_agency(&lines))
         .or_else(|| addressee::issuer(norm, &lines, || places.of(norm)))
         .or_else(|| title_agency.filter(|_| bare_title_place));
     let from_agency = agency.as_deref().map(place_of);
