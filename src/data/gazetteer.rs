@@ -190,6 +190,27 @@ fn gaz() -> &'static Gaz {
                 }
             }
         }
+        // an autonomous county also written as its short name and 县 (`秀山县` for
+        // 秀山土家族苗族自治县), unless that short name is a common word or also names a
+        // province or prefecture (`河南县`: 河南省's short name)
+        let common = common_short();
+        for (i, e) in entries.iter().enumerate() {
+            let Some(s) = e
+                .name
+                .ends_with("自治县")
+                .then(|| short_form(e.name))
+                .flatten()
+            else {
+                continue;
+            };
+            let above = short
+                .get(&s)
+                .is_some_and(|v| v.iter().any(|&k| entries[k].level != COUNTY));
+            let alias = format!("{s}县");
+            if !above && !common.contains(s.as_str()) && !full.contains_key(alias.as_str()) {
+                aliases.push((Box::leak(alias.into_boxed_str()), i, false));
+            }
+        }
         let mut abbreviations = FxMap::default();
         for (a, i, abbreviated) in aliases {
             full.entry(a).or_default().push(i);
@@ -347,17 +368,22 @@ pub fn find_all(text: &str) -> Vec<Found> {
 /// Short forms of place names that are also common words (`data/common_short_names.txt`).
 const COMMON_SHORT: &str = include_str!("../../data/common_short_names.txt");
 
+/// The words of [`COMMON_SHORT`].
+fn common_short() -> std::collections::HashSet<&'static str> {
+    COMMON_SHORT
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
 /// The short names [`find_short`] looks for: each of exactly one place, no full name, no common
 /// word; one automaton (leftmost-longest) and the place of each pattern.
 fn short_finder() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
     static F: OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> = OnceLock::new();
     F.get_or_init(|| {
         let g = gaz();
-        let common: std::collections::HashSet<&str> = COMMON_SHORT
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .collect();
+        let common = common_short();
         let mut names: Vec<(&str, usize)> = g
             .short
             .iter()

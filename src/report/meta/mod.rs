@@ -101,13 +101,9 @@ pub fn meta_of_text(norm: &str) -> Meta {
         .map(place_of)
         .filter(|p| p.region.is_some())
     {
-        // a title that opens with a township (`X镇2023年…报告`) names its government
-        m.agency = agency.or_else(|| {
-            title
-                .as_deref()
-                .and_then(agency::township)
-                .map(|(_, body)| body)
-        });
+        // a title that opens with a township (`X镇2023年…报告`, also after its county:
+        // `Y区X街道2023年…`) names its government
+        m.agency = agency.or_else(|| title.as_deref().and_then(township_body));
         p.fill(&mut m);
     } else if let Some(city) = agency
         .is_none()
@@ -149,6 +145,17 @@ pub fn meta_of_text(norm: &str) -> Meta {
             .and_then(|d| d.get(..4)?.parse().ok());
     }
     m
+}
+
+/// The body of the township a title opens with (`X镇…` → `X镇人民政府`), also one written after
+/// its county (`Y区X街道…` → `Y区X街道办事处`).
+fn township_body(title: &str) -> Option<String> {
+    if let Some((_, body)) = agency::township(title) {
+        return Some(body);
+    }
+    let end = crate::data::gazetteer::resolve(title).end;
+    let (_, body) = agency::township(title.get(end..).filter(|_| end > 0)?)?;
+    Some(format!("{}{body}", &title[..end]))
 }
 
 /// Fill what the title and page fields left open from the body: the jurisdiction (region,
