@@ -42,6 +42,15 @@ fn year_written(norm: &str) -> Option<i32> {
         {
             continue;
         }
+        // the year of a plan (`二、2025年工作计划`), not of the report
+        if words()
+            .title
+            .plan_endings
+            .iter()
+            .any(|p| after.starts_with(p.as_str()))
+        {
+            continue;
+        }
         let before = &norm[line_start..all.start()];
         let prev = before.chars().next_back();
         if matches!(prev, Some('自' | '从' | '至' | '-' | '到' | '~')) {
