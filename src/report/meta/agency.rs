@@ -474,7 +474,9 @@ pub(super) fn township(s: &str) -> Option<(String, String)> {
         } else {
             continue;
         };
-        if place.contains(['省', '市', '县', '区', '局']) {
+        if place.contains(['省', '市', '县', '区', '局'])
+            || any_in(place, &words().agency.not_township)
+        {
             return None;
         }
         return Some((place.to_string(), body));

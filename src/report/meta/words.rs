@@ -147,6 +147,8 @@ pub struct AgencyWords {
     /// What follows a township named after its county (`X县Y镇人民政府`) when the township is
     /// the body's place.
     pub township_bodies: Vec<String>,
+    /// Chars and words no township name holds (`各部门及街道`).
+    pub not_township: Vec<String>,
     /// Short department names → full official names.
     pub expansions: BTreeMap<String, String>,
     /// Department kinds told apart by their vocabulary, for a text that says 我局 but never
