@@ -90,7 +90,7 @@ impl Gaz {
 
 const DATA: &str = include_str!("../../data/gazetteer.txt");
 
-pub use short::short_form;
+pub use short::{lookup_short_above_county, short_form};
 
 /// `02长安区` → (`02`, `长安区`): a token's code digits and name.
 fn code_name(token: &str) -> (&str, &str) {
@@ -190,27 +190,7 @@ fn gaz() -> &'static Gaz {
                 }
             }
         }
-        // an autonomous county also written as its short name and 县 (`秀山县` for
-        // 秀山土家族苗族自治县), unless that short name is a common word or also names a
-        // province or prefecture (`河南县`: 河南省's short name)
-        let common = common_short();
-        for (i, e) in entries.iter().enumerate() {
-            let Some(s) = e
-                .name
-                .ends_with("自治县")
-                .then(|| short_form(e.name))
-                .flatten()
-            else {
-                continue;
-            };
-            let above = short
-                .get(&s)
-                .is_some_and(|v| v.iter().any(|&k| entries[k].level != COUNTY));
-            let alias = format!("{s}县");
-            if !above && !common.contains(s.as_str()) && !full.contains_key(alias.as_str()) {
-                aliases.push((Box::leak(alias.into_boxed_str()), i, false));
-            }
-        }
+        short::county_aliases(&entries, &full, &short, &mut aliases);
         let mut abbreviations = FxMap::default();
         for (a, i, abbreviated) in aliases {
             full.entry(a).or_default().push(i);
@@ -284,27 +264,6 @@ pub fn lookup_short(name: &str) -> Option<Place> {
     (v.len() == 1).then(|| gaz().entries[v[0]].place())
 }
 
-/// The one province- or prefecture-level unit a short form or full name answers to, counties
-/// left out (`河南` → 河南省, though 河南蒙古族自治县 shares the short form).
-pub fn lookup_short_above_county(name: &str) -> Option<Place> {
-    let g = gaz();
-    let above = |v: &Vec<usize>| -> Vec<Place> {
-        v.iter()
-            .map(|&i| g.entries[i].place())
-            .filter(|p| p.level != COUNTY)
-            .collect()
-    };
-    let mut found = g.full.get(name).map(above).unwrap_or_default();
-    if found.is_empty() {
-        found = g.short.get(name).map(above).unwrap_or_default();
-    }
-    if found.len() == 1 {
-        found.pop()
-    } else {
-        None
-    }
-}
-
 /// The unit directly above a full name (`綦江区` → `重庆市`, `环翠区` → `威海市`); `None` for a
 /// province-level unit and for an unknown or ambiguous name.
 pub fn parent(name: &str) -> Option<Place> {
@@ -368,22 +327,13 @@ pub fn find_all(text: &str) -> Vec<Found> {
 /// Short forms of place names that are also common words (`data/common_short_names.txt`).
 const COMMON_SHORT: &str = include_str!("../../data/common_short_names.txt");
 
-/// The words of [`COMMON_SHORT`].
-fn common_short() -> std::collections::HashSet<&'static str> {
-    COMMON_SHORT
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
-}
-
 /// The short names [`find_short`] looks for: each of exactly one place, no full name, no common
 /// word; one automaton (leftmost-longest) and the place of each pattern.
 fn short_finder() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
     static F: OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> = OnceLock::new();
     F.get_or_init(|| {
         let g = gaz();
-        let common = common_short();
+        let common = short::common_short();
         let mut names: Vec<(&str, usize)> = g
             .short
             .iter()

@@ -235,6 +235,23 @@ impl Places {
     }
 }
 
+/// Drop an agency named only by its level (`市政府` of a headline `市政府考核组来我区…`) of
+/// another level than the one the text speaks as (`我区`): a visitor, not the body.
+fn drop_visitor(m: &mut Meta, j: &jurisdiction::Jurisdiction) {
+    if m.region.is_some() {
+        return;
+    }
+    let other_level = |a: &str| {
+        let first = a.chars().next();
+        first.is_some_and(|c| words::words().jurisdiction.level_chars.contains(c))
+            && place_of(a).region.is_none()
+            && j.level_char.is_some_and(|l| Some(l) != first)
+    };
+    if m.agency.as_deref().is_some_and(other_level) {
+        m.agency = None;
+    }
+}
+
 fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
     if let Some(a) = m.agency.take() {
         // `中共X县委 X县人民政府`: the government
@@ -265,19 +282,7 @@ fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
     }
     let found = places.of(norm);
     let j = jurisdiction::jurisdiction(norm, found, places.speaks_as_department(norm));
-    // a body named only by its level (`市政府` of a headline `市政府考核组来我区…`) of another
-    // level than the one the text speaks as (`我区`) is a visitor, not the body
-    if m.region.is_none() {
-        let other_level = |a: &str| {
-            let first = a.chars().next();
-            first.is_some_and(|c| words::words().jurisdiction.level_chars.contains(c))
-                && place_of(a).region.is_none()
-                && j.level_char.is_some_and(|l| Some(l) != first)
-        };
-        if m.agency.as_deref().is_some_and(other_level) {
-            m.agency = None;
-        }
-    }
+    drop_visitor(m, &j);
     if m.region.is_some() && m.province.is_none() {
         // a township or an ambiguous name: the province the text names most
         m.province = j.province.clone();
