@@ -11,8 +11,10 @@ Without an argument the package is installed with `npm install --prefix <tmp>` (
 to the repository's package.json) and the result is written to data/gazetteer.txt.
 
 Kept: every province-, prefecture- and county-level unit. Left out: the statistical placeholders
-(市辖区, 县, 省直辖县级行政区划: their units hang directly under the province) and the
-development zones with codes xxxx7x (经济技术开发区 …, not administrative divisions).
+(市辖区, 县, 省直辖县级行政区划: their units hang directly under the province), the
+development zones with codes xxxx7x (经济技术开发区 …, not administrative divisions), and the
+prefecture-level cities without counties listed once more as their own county-level area
+(东莞市, 中山市, 儋州市, 嘉峪关市: the name would be ambiguous between the two levels).
 Hong Kong, Macao and Taiwan are added as province-level units (GB/T 2260 codes 81, 82, 71)
 without subdivisions.
 """
@@ -52,11 +54,14 @@ def generate(pkg):
     cities = read(os.path.join(dist, "cities.csv"))
     areas = read(os.path.join(dist, "areas.csv"))
 
+    city_names = {c["code"]: c["name"] for c in cities}
     counties = OrderedDict()  # city code -> [(code, name)]
     for a in areas:
         code = a["code"]
         if code[4] == "7":
             continue  # development zones: not administrative divisions
+        if a["name"] == city_names.get(a["cityCode"]):
+            continue  # a prefecture-level city without counties listed again as its own area
         counties.setdefault(a["cityCode"], []).append((code, a["name"]))
 
     out = []

@@ -90,7 +90,7 @@ impl Gaz {
 
 const DATA: &str = include_str!("../../data/gazetteer.txt");
 
-pub use short::short_form;
+pub use short::{lookup_short_above_county, short_form};
 
 /// `02长安区` → (`02`, `长安区`): a token's code digits and name.
 fn code_name(token: &str) -> (&str, &str) {
@@ -190,6 +190,7 @@ fn gaz() -> &'static Gaz {
                 }
             }
         }
+        short::county_aliases(&entries, &full, &short, &mut aliases);
         let mut abbreviations = FxMap::default();
         for (a, i, abbreviated) in aliases {
             full.entry(a).or_default().push(i);
@@ -332,11 +333,7 @@ fn short_finder() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
     static F: OnceLock<(aho_corasick::AhoCorasick, Vec<usize>)> = OnceLock::new();
     F.get_or_init(|| {
         let g = gaz();
-        let common: std::collections::HashSet<&str> = COMMON_SHORT
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .collect();
+        let common = short::common_short();
         let mut names: Vec<(&str, usize)> = g
             .short
             .iter()

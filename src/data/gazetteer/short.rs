@@ -102,3 +102,62 @@ pub fn short_form(name: &str) -> Option<String> {
     }
     (s.chars().count() >= 2 && s != name).then(|| s.to_string())
 }
+
+/// The words of [`super::COMMON_SHORT`].
+pub(super) fn common_short() -> std::collections::HashSet<&'static str> {
+    super::COMMON_SHORT
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// An autonomous county also written as its short name and 县 (`秀山县` for
+/// 秀山土家族苗族自治县), unless that short name is a common word or also names a province or
+/// prefecture (`河南县`: 河南省's short name): pushed to `aliases` (alias, entry, abbreviated).
+pub(super) fn county_aliases(
+    entries: &[super::Entry],
+    full: &super::FxMap<&'static str, Vec<usize>>,
+    short: &super::FxMap<String, Vec<usize>>,
+    aliases: &mut Vec<(&'static str, usize, bool)>,
+) {
+    let common = common_short();
+    for (i, e) in entries.iter().enumerate() {
+        let Some(s) = e
+            .name
+            .ends_with("自治县")
+            .then(|| short_form(e.name))
+            .flatten()
+        else {
+            continue;
+        };
+        let above = short
+            .get(&s)
+            .is_some_and(|v| v.iter().any(|&k| entries[k].level != super::COUNTY));
+        let alias = format!("{s}县");
+        if !above && !common.contains(s.as_str()) && !full.contains_key(alias.as_str()) {
+            aliases.push((Box::leak(alias.into_boxed_str()), i, false));
+        }
+    }
+}
+
+/// The one province- or prefecture-level unit a short form or full name answers to, counties
+/// left out (`河南` → 河南省, though 河南蒙古族自治县 shares the short form).
+pub fn lookup_short_above_county(name: &str) -> Option<super::Place> {
+    let g = super::gaz();
+    let above = |v: &Vec<usize>| -> Vec<super::Place> {
+        v.iter()
+            .map(|&i| g.entries[i].place())
+            .filter(|p| p.level != super::COUNTY)
+            .collect()
+    };
+    let mut found = g.full.get(name).map(above).unwrap_or_default();
+    if found.is_empty() {
+        found = g.short.get(name).map(above).unwrap_or_default();
+    }
+    if found.len() == 1 {
+        found.pop()
+    } else {
+        None
+    }
+}

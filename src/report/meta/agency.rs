@@ -474,7 +474,9 @@ pub(super) fn township(s: &str) -> Option<(String, String)> {
         } else {
             continue;
         };
-        if place.contains(['省', '市', '县', '区', '局']) {
+        if place.contains(['省', '市', '县', '区', '局'])
+            || any_in(place, &words().agency.not_township)
+        {
             return None;
         }
         return Some((place.to_string(), body));
@@ -522,11 +524,14 @@ pub(super) fn township_of_text(norm: &str) -> Option<(String, String)> {
 /// A national body (`生态环境部`, `市场监管总局`): it has no region and no level.
 pub(super) fn national(agency: &str) -> bool {
     let a = agency.trim_start_matches("中华人民共和国");
-    words()
-        .agency
-        .national
-        .iter()
-        .any(|n| a == n || a.starts_with(n.as_str()))
+    words().agency.national.iter().any(|n| {
+        // `国家统计局湖北调查总队`: a local body of a national system
+        a.strip_prefix(n.as_str()).is_some_and(|rest| {
+            rest.is_empty()
+                || (super::word_places::places_in(rest).is_empty()
+                    && super::place::vertical_place(rest).is_none())
+        })
+    })
 }
 
 /// Whether the text speaks as a branch bureau (`我分局`, `本分局`).

@@ -42,6 +42,15 @@ fn year_written(norm: &str) -> Option<i32> {
         {
             continue;
         }
+        // the year of a plan (`二、2025年工作计划`), not of the report
+        if words()
+            .title
+            .plan_endings
+            .iter()
+            .any(|p| after.starts_with(p.as_str()))
+        {
+            continue;
+        }
         let before = &norm[line_start..all.start()];
         let prev = before.chars().next_back();
         if matches!(prev, Some('自' | '从' | '至' | '-' | '到' | '~')) {
@@ -232,8 +241,10 @@ pub(super) fn published(norm: &str, lines: &[Line]) -> Option<String> {
     if let Some(b) = best {
         return Some(b.2);
     }
-    // an unlabelled numeric date among the first lines of the page (not the 年月日 signature)
-    lines.iter().take(15).find_map(|l| {
+    // an unlabelled numeric date among the first lines of the page, above its body (not the
+    // signature date under a short text's last paragraph, `2023.1.15`)
+    let mut head = lines.iter().take(15).take_while(|l| !l.text.contains('。'));
+    head.find_map(|l| {
         // a line of a document's own date does not count (asked only of a line with a date)
         first_numeric_date(l.text).filter(|_| !any_in(l.text, &words().date.document_labels))
     })

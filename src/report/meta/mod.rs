@@ -7,10 +7,11 @@
 //!   法治/依法行政/信息公开 … keyword, not a breadcrumb or sentence). A title without an agency
 //!   whose previous line is an agency name (a title split over two lines) is joined to it; a
 //!   full one-line title anywhere near the top wins over that.
-//! - **agency**: the title's text before the year / 关于 / the subject; else a 来源/发布机构 line,
-//!   the signature above the closing date, or the most frequent `<place><department>` of the text
-//!   that matches how the report names itself (`市生态环境局`); failing that, that department
-//!   joined to the place of its level the text names most (at least twice).
+//! - **agency**: the title's text before the year / 关于 / the subject; else the signature above
+//!   the closing date (the report's author), a 来源/发布机构 line (the page's publisher), or
+//!   the most frequent `<place><department>` of the text that matches how the report names
+//!   itself (`市生态环境局`); failing that, that department joined to the place of its level the
+//!   text names most (at least twice).
 //! - **region/province/level**: the agency's place names through [`gazetteer::resolve`] (else the
 //!   title's); a county the gazetteer lacks (`…县`, `…旗`) still gives region and level. No place is
 //!   guessed for an agency without one that is not a local bureau (`生态环境部`).
@@ -84,8 +85,10 @@ pub fn meta_of_text(norm: &str) -> Meta {
     let mut agency = title_agency
         .clone()
         .filter(|_| !bare_title_place)
-        .or_else(|| source_agency(&lines))
+        // the body that signs the report, before the one that posted the page (a 司法局 posting
+        // its government's report)
         .or_else(|| signature_agency(&lines))
+        .or_else(|| source_agency(&lines))
         .or_else(|| addressee::issuer(norm, &lines, || places.of(norm)))
         .or_else(|| title_agency.filter(|_| bare_title_place));
     let from_agency = agency.as_deref().map(place_of);
@@ -98,13 +101,9 @@ pub fn meta_of_text(norm: &str) -> Meta {
         .map(place_of)
         .filter(|p| p.region.is_some())
     {
-        // a title that opens with a township (`X镇2023年…报告`) names its government
-        m.agency = agency.or_else(|| {
-            title
-                .as_deref()
-                .and_then(agency::township)
-                .map(|(_, body)| body)
-        });
+        // a title that opens with a township (`X镇2023年…报告`, also after its county:
+        // `Y区X街道2023年…`) names its government
+        m.agency = agency.or_else(|| title.as_deref().and_then(township_body));
         p.fill(&mut m);
     } else if let Some(city) = agency
         .is_none()
@@ -146,6 +145,17 @@ pub fn meta_of_text(norm: &str) -> Meta {
             .and_then(|d| d.get(..4)?.parse().ok());
     }
     m
+}
+
+/// The body of the township a title opens with (`X镇…` → `X镇人民政府`), also one written after
+/// its county (`Y区X街道…` → `Y区X街道办事处`).
+fn township_body(title: &str) -> Option<String> {
+    if let Some((_, body)) = agency::township(title) {
+        return Some(body);
+    }
+    let end = crate::data::gazetteer::resolve(title).end;
+    let (_, body) = agency::township(title.get(end..).filter(|_| end > 0)?)?;
+    Some(format!("{}{body}", &title[..end]))
 }
 
 /// Fill what the title and page fields left open from the body: the jurisdiction (region,
@@ -225,6 +235,23 @@ impl Places {
     }
 }
 
+/// Drop an agency named only by its level (`市政府` of a headline `市政府考核组来我区…`) of
+/// another level than the one the text speaks as (`我区`): a visitor, not the body.
+fn drop_visitor(m: &mut Meta, j: &jurisdiction::Jurisdiction) {
+    if m.region.is_some() {
+        return;
+    }
+    let other_level = |a: &str| {
+        let first = a.chars().next();
+        first.is_some_and(|c| words::words().jurisdiction.level_chars.contains(c))
+            && place_of(a).region.is_none()
+            && j.level_char.is_some_and(|l| Some(l) != first)
+    };
+    if m.agency.as_deref().is_some_and(other_level) {
+        m.agency = None;
+    }
+}
+
 fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
     if let Some(a) = m.agency.take() {
         // `中共X县委 X县人民政府`: the government
@@ -255,9 +282,15 @@ fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
     }
     let found = places.of(norm);
     let j = jurisdiction::jurisdiction(norm, found, places.speaks_as_department(norm));
+    drop_visitor(m, &j);
     if m.region.is_some() && m.province.is_none() {
         // a township or an ambiguous name: the province the text names most
         m.province = j.province.clone();
+        // a zone that nothing places in a province is no place of its own
+        if m.province.is_none() && m.region.as_deref().is_some_and(place::is_zone) {
+            m.region = None;
+            m.level = None;
+        }
     }
     if m.region.is_none() {
         if let Some((town, body)) = agency::township_of_text(norm) {

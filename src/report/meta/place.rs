@@ -1,6 +1,6 @@
 //! Region, province and level of an agency name (see [`crate::data::gazetteer`]).
 
-use super::words::words;
+use super::words::{any_in, words};
 use super::{is_han, trim};
 use crate::data::gazetteer;
 use crate::model::Meta;
@@ -42,6 +42,7 @@ pub(super) fn unknown_county(s: &str, city: bool) -> Option<&str> {
                 .iter()
                 .any(|x| name.ends_with(x.as_str()))
                 || head.contains(['省', '市', '局', '委', '府', '厅', '县', '区'])
+                || any_in(name, &words().agency.not_county_words)
             {
                 return None;
             }
@@ -81,6 +82,20 @@ pub(super) fn place_of(s: &str) -> PlaceInfo {
         province: res.province(),
         level: res.level().map(str::to_string),
     };
+    // a vertical body named after its province's or city's short name (`…江苏监管局`)
+    if res.name.is_none() {
+        if let Some(v) = vertical_place(s) {
+            return PlaceInfo {
+                region: Some(v.name),
+                province: Some(v.province),
+                level: Some(v.level.to_string()),
+            };
+        }
+    }
+    // a named zone governed like a county, right after its city or province (or at the start)
+    if let Some(zone) = zone_place(s, &res) {
+        return zone;
+    }
     // a county the gazetteer does not list, right after the known chain (or at the very start)
     let known_level = res.level();
     let after = if res.name.is_some() {
@@ -119,6 +134,80 @@ pub(super) fn place_of(s: &str) -> PlaceInfo {
         }
     }
     p
+}
+
+/// A named zone at the head of `s` (`屈家岭管理区…`, `苏州工业园区…`, data `agency.zones`): two to
+/// eight Han chars of its name (no level or body char, none of `agency.not_county_words`), then
+/// the zone's ending; the earliest ending wins, the longest of those that begin there.
+pub(super) fn zone_at(s: &str) -> Option<&str> {
+    let ends = &words().agency.zones;
+    let (at, end) = ends
+        .iter()
+        .filter_map(|e| s.find(e.as_str()).map(|i| (i, i + e.len())))
+        .min_by_key(|&(i, e)| (i, std::cmp::Reverse(e)))?;
+    let head = &s[..at];
+    let n = head.chars().count();
+    let named = (2..=8).contains(&n)
+        && head.chars().all(is_han)
+        && !head.contains(['省', '市', '局', '委', '府', '厅', '县', '区', '镇', '乡'])
+        && !any_in(head, &words().agency.not_county_words);
+    named.then(|| &s[..end])
+}
+
+/// The zone of `s` as its place ([`zone_at`]): right after a province or prefecture the chain
+/// of `res` ends with (`荆门市屈家岭管理区`), its province; at the start, the province of the
+/// province or prefecture whose short name it opens with (`苏州工业园区`), else none (the text may
+/// tell it).
+fn zone_place(s: &str, res: &gazetteer::Resolution) -> Option<PlaceInfo> {
+    let province = if res.name.is_some() {
+        let above = matches!(
+            res.level(),
+            Some(gazetteer::PROVINCIAL | gazetteer::PREFECTURAL)
+        );
+        if !above {
+            return None;
+        }
+        res.province()
+    } else {
+        None
+    };
+    let rest = if res.name.is_some() {
+        s.get(res.end..)?
+    } else {
+        trim(s.trim_start_matches("中共"))
+    };
+    let zone = zone_at(rest)?;
+    let province = province.or_else(|| {
+        let chars: Vec<(usize, char)> = zone.char_indices().collect();
+        (2..=3.min(chars.len())).rev().find_map(|k| {
+            let short = &zone[..chars.get(k).map_or(zone.len(), |c| c.0)];
+            gazetteer::lookup_short_above_county(short).map(|p| p.province)
+        })
+    });
+    Some(PlaceInfo {
+        region: Some(zone.to_string()),
+        province,
+        level: Some(gazetteer::COUNTY.to_string()),
+    })
+}
+
+/// The province or prefecture whose short (or full) name, two or three chars, stands right
+/// before a vertical body's ending in `s` (data `agency.vertical_units`: `江苏监管局` → 江苏省,
+/// `宁波监管局` → 宁波市, `上海海关` → 上海市).
+pub(super) fn vertical_place(s: &str) -> Option<gazetteer::Place> {
+    words().agency.vertical_units.iter().find_map(|v| {
+        let at = s.find(v.as_str())?;
+        let head: Vec<(usize, char)> = s[..at].char_indices().collect();
+        (2..=3.min(head.len())).rev().find_map(|k| {
+            let name = &s[head[head.len() - k].0..at];
+            gazetteer::lookup_short_above_county(name)
+        })
+    })
+}
+
+/// Whether `region` is a zone ([`zone_at`] of all of it).
+pub(super) fn is_zone(region: &str) -> bool {
+    zone_at(region).is_some_and(|z| z.len() == region.len())
 }
 
 /// The township at the head of `s` when what follows it is its body (`Y镇人民政府`, `Y街道办事处`,

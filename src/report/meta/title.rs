@@ -97,12 +97,13 @@ pub(super) fn ends_title(s: &str) -> bool {
         .any(|e| s.ends_with(e.as_str()))
 }
 
-/// Without a trailing `(全文)`-like parenthesis.
+/// Without a trailing `(全文)`-like parenthesis or one naming a body.
 pub(super) fn strip_paren(s: &str) -> &str {
     let t = s.trim_end();
     if let Some(x) = t.strip_suffix(')') {
         if let Some(i) = x.rfind('(') {
-            if x[i..].chars().count() <= 8 {
+            // a short note (`(全文)`, `(2025-02-11)`) or the body's name (`(X县司法局)`)
+            if x[i..].chars().count() <= 8 || agency_like(trim(&x[i + 1..])) {
                 return trim(&x[..i]);
             }
         }
@@ -200,7 +201,9 @@ pub(super) fn agency_like(s: &str) -> bool {
     chars_within(s, 2, 40)
         && s.chars()
             .all(|c| is_han(c) || c == ' ' || c == '(' || c == ')')
-        && (s.ends_with(|c| words().agency.org_end(c)) || ends_with_place(s))
+        && (s.ends_with(|c| words().agency.org_end(c))
+            || ends_with_place(s)
+            || super::place::is_zone(s))
 }
 
 pub(super) fn ends_with_place(s: &str) -> bool {
@@ -227,6 +230,18 @@ pub(super) fn title_agency(t: &str) -> Option<String> {
             if agency_like(a) && a.ends_with(|c| words().agency.org_end(c)) {
                 return Some(a.to_string());
             }
+        }
+        // `2024年法治政府建设年度报告(X县司法局)`: the body in brackets after the title
+        let inner = t.trim_end().strip_suffix(')').and_then(|x| {
+            let i = x.rfind('(')?;
+            Some(trim(&x[i + 1..]))
+        });
+        if let Some(a) = inner.filter(|a| {
+            agency_like(a)
+                && a.ends_with(|c| words().agency.org_end(c))
+                && !super::word_places::places_in(a).is_empty()
+        }) {
+            return Some(a.to_string());
         }
     }
     None

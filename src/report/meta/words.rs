@@ -120,6 +120,10 @@ pub struct AgencyWords {
     pub footer: Vec<String>,
     /// Suffixes of zones that are not administrative divisions.
     pub not_division: Vec<String>,
+    /// Endings of a named zone governed like a county (`…管理区`, `…经开区`, `…新城`).
+    pub zones: Vec<String>,
+    /// Words no county name holds (`依法治市` is no county).
+    pub not_county_words: Vec<String>,
     /// Words of a jurisdiction-wide phrase.
     pub jurisdiction_words: Vec<String>,
     /// Department endings of a body named after a place.
@@ -129,6 +133,9 @@ pub struct AgencyWords {
     pub not_department_starts: Vec<String>,
     /// National bodies (region and level null).
     pub national: Vec<String>,
+    /// Endings of a national vertical system's body named after its province's or city's short
+    /// name (`江苏监管局`, `上海海关`).
+    pub vertical_units: Vec<String>,
     /// How a report refers to its own body (我局 …).
     pub self_refs: Vec<String>,
     /// How a branch bureau refers to itself (我分局 …).
@@ -140,6 +147,8 @@ pub struct AgencyWords {
     /// What follows a township named after its county (`X县Y镇人民政府`) when the township is
     /// the body's place.
     pub township_bodies: Vec<String>,
+    /// Chars and words no township name holds (`各部门及街道`).
+    pub not_township: Vec<String>,
     /// Short department names → full official names.
     pub expansions: BTreeMap<String, String>,
     /// Department kinds told apart by their vocabulary, for a text that says 我局 but never
