@@ -1,0 +1,121 @@
+//! The totals a figure stands in: the item of a list after a type-labelled one, a breakdown
+//! sentence that splits the total before it, and a count of what was reviewed whose outcomes
+//! follow (`清理规范性文件158件,其中废止21件、修改14件`: the 158 were reviewed, the 21 and 14 are
+//! the facts).
+
+use super::around::{clip, phrase_start, Around};
+use super::words::words;
+use super::{next_list_item, Candidate, Cx, LOOK_BACK};
+
+impl Cx<'_> {
+    /// Where the words of the sites or projects (`units_site`) right before figure `i` begin,
+    /// when `i` counts the units they involve (`检查在建项目71个,涉及各类单位196个`): those words
+    /// name the units figure too.
+    pub(super) fn sites_before(&self, i: usize, a: &Around) -> Option<usize> {
+        let (qs, text) = (self.qs, self.text);
+        let p = &qs[i.checked_sub(1)?];
+        let q = &qs[i];
+        (p.span.start >= a.sentence.start
+            && p.span.end <= q.span.start
+            && words().units.site.contains(&p.unit)
+            && (words().patterns.involves_after)
+                .is_match(&text[clip(text, p.span.end, q.span.start)]))
+        .then(|| phrase_start(text, p.span.start, a.sentence.start))
+    }
+
+    /// The index in `out` of the figure right before `i`, of the same metric `m` and in its
+    /// sentence, that counts what was reviewed when `i` states its outcome (`清理文件158件,
+    /// 其中废止21件`, `…30件,拟修改2件`): the words between them are an outcome, and the
+    /// total's own words name none (`废止6件、修改2件` are two outcomes, no review).
+    pub(super) fn reviewed_total(
+        &self,
+        i: usize,
+        a: &Around,
+        m: usize,
+        out: &[Candidate],
+    ) -> Option<usize> {
+        let (qs, text) = (self.qs, self.text);
+        let k = out.len().checked_sub(1)?;
+        let t = &out[k];
+        let tq = &qs[t.q];
+        if t.metric != m || t.value.is_some() || t.q + 1 != i || tq.span.start < a.sentence.start {
+            return None;
+        }
+        let between = &text[clip(text, tq.span.end, qs[i].span.start)];
+        let own = &text[clip(text, t.span.start.min(tq.span.start), tq.span.start)];
+        (words().patterns.outcome_part.is_match(between)
+            && !words().patterns.outcome_words.is_match(own))
+        .then_some(k)
+    }
+
+    /// Whether figure `i` is an item of a list right after an item with a type label, counted
+    /// in the same unit (`…强制类案件16件、行政许可5件`): a type too.
+    pub(super) fn after_category_item(&self, i: usize) -> bool {
+        let (qs, text) = (self.qs, self.text);
+        let Some(prev) = i.checked_sub(1).map(|k| &qs[k]) else {
+            return false;
+        };
+        let gap = &text[clip(text, prev.span.end, qs[i].span.start)];
+        let label = &text[clip(text, prev.span.start.saturating_sub(12), prev.span.start)];
+        next_list_item(gap)
+            && prev.unit == qs[i].unit
+            && words().patterns.category_label.is_match(label)
+    }
+
+    /// A sentence that opens a breakdown (`按应诉机关分:…`) splits the total of metric `m` in
+    /// the sentence before it, or, when it names its dimension (`按…分`, `从…类型看`), any total
+    /// stated earlier in its paragraph; a head that views the whole or a period (`从全年累计看,`)
+    /// opens no breakdown.
+    pub(super) fn splits_total_before(
+        &self,
+        i: usize,
+        a: &Around,
+        m: usize,
+        out: &[Candidate],
+    ) -> bool {
+        let (doc, qs, text) = (self.doc, self.qs, self.text);
+        let q = &qs[i];
+        // a sentence that opens a breakdown (`按应诉机关分:…`, `分类看,…`) splits the total of
+        // the sentence before it: its figures of that total's metric are parts, not facts. The
+        // breakdown runs on across `;` to the sentence's `。`.
+        let full_start = a.full_start;
+        let head = text[clip(text, full_start, q.span.start.min(full_start + 60))].trim_start();
+        if words().patterns.breakdown.is_match(head)
+            && !words().patterns.whole_view.is_match(head)
+            && !words().patterns.jurisdiction.is_match(head)
+            && !words().patterns.stage.is_match(head)
+        {
+            let prev_start = doc
+                .segs
+                .sentence_of(full_start.saturating_sub(1))
+                .map_or(full_start, |s| doc.segs.sentences[s].start);
+            let prev_total = out
+                .iter()
+                .rev()
+                .take(LOOK_BACK)
+                .take_while(|c| qs[c.q].span.start >= prev_start)
+                .any(|c| c.metric == m && c.value.is_none() && qs[c.q].span.start < full_start);
+            if prev_total {
+                return true;
+            }
+            // … and, when it names the dimension it sorts by, any total stated earlier in its
+            // paragraph (`共审结行政案件120件。按被告机关类别分,区政府部门出庭应诉80件…`): the
+            // figures of a breakdown are parts of that total, whatever words name them (a
+            // `从…情况看,` opens a topic with totals of its own)
+            if !words().patterns.dimension.is_match(head) {
+                return false;
+            }
+            let para_start = doc
+                .segs
+                .line_of(full_start)
+                .map_or(full_start, |l| doc.segs.lines[l].start);
+            return out
+                .iter()
+                .rev()
+                .take(LOOK_BACK)
+                .take_while(|c| qs[c.q].span.start >= para_start)
+                .any(|c| c.value.is_none() && qs[c.q].span.start < full_start);
+        }
+        false
+    }
+}
