@@ -413,6 +413,11 @@ impl Cx<'_> {
                 }
             }
         }
+        if found.is_none() {
+            // a split by place with no words of its own (`…罚没款4.28亿元,其中市本级办理1.2万件`)
+            found = (self.place_split_of(a, q2, prev_floor, out))
+                .map(|m| (m, a.left.start..q.span.end, false));
+        }
         let (mut m, span, weak) = found?;
         // a narrower metric named earlier in the clause (`开展双随机抽查,检查企业40家`)
         let clause_words = &text[clip(

@@ -4,10 +4,37 @@
 //! the facts).
 
 use super::around::{clip, phrase_start, Around};
+use super::best::unit_ok;
 use super::words::words;
 use super::{next_list_item, Candidate, Cx, LOOK_BACK};
+use crate::numbers::quantities::Quantity;
 
 impl Cx<'_> {
+    /// The metric of a figure (`q2`, its words `a`) when its phrase only names a place it splits a total by
+    /// (`其中市本级办理1.2万件`, `其中区本级检查860家次`): that of the last total in its sentence
+    /// (from `floor`) whose units it is counted in, also past a figure of another metric.
+    pub(super) fn place_split_of(
+        &self,
+        a: &Around,
+        q2: &Quantity,
+        floor: usize,
+        out: &[Candidate],
+    ) -> Option<usize> {
+        let (qs, text) = (self.qs, self.text);
+        let words_before = &text[a.left.clone()];
+        let split = words().patterns.jurisdiction.find(words_before)?;
+        // (the place and a verb at most: `其中市本级办理`)
+        if split.start() > 1 || words_before[split.end()..].chars().count() > 6 {
+            return None;
+        }
+        out.iter()
+            .rev()
+            .take(LOOK_BACK)
+            .take_while(|c| qs[c.q].span.start >= floor)
+            .find(|c| c.value.is_none() && unit_ok(self.cat, c.metric, q2))
+            .map(|c| c.metric)
+    }
+
     /// Where the words of the sites or projects (`units_site`) right before figure `i` begin,
     /// when `i` counts the units they involve (`检查在建项目71个,涉及各类单位196个`): those words
     /// name the units figure too.
