@@ -333,22 +333,7 @@ impl Cx<'_> {
         let best = |l: Range<usize>| best_metric(doc, cat, &mut self.hits.borrow_mut(), q2, l, a);
         let mut found = best(left);
         let mut loose = false;
-        // the units involved in the sites counted before (`检查项目71个,涉及单位196个`) are named
-        // by the words before the sites; counted in a unit of sites (`个`), they are entities
-        if let Some(from) = self.sites_before(i, a).filter(|_| found.is_none()) {
-            let mut q3 = q2.clone();
-            if let Some(u) = words().units.entity.first() {
-                q3.unit.clone_from(u);
-            }
-            found = best_metric(
-                doc,
-                cat,
-                &mut self.hits.borrow_mut(),
-                &q3,
-                from..q.span.start,
-                a,
-            );
-        }
+        found = found.or_else(|| self.units_of_sites(i, a, q2));
         // (a clause that opens with `其中` continues the sentence before its `;`)
         let opens_part = text[clip(text, a.sentence.start, q.span.start)]
             .trim_start()
@@ -413,11 +398,7 @@ impl Cx<'_> {
                 }
             }
         }
-        if found.is_none() {
-            // a split by place with no words of its own (`…罚没款4.28亿元,其中市本级办理1.2万件`)
-            found = (self.place_split_of(a, q2, prev_floor, out))
-                .map(|m| (m, a.left.start..q.span.end, false));
-        }
+        found = found.or_else(|| self.place_split_of(a, q2, prev_floor, out));
         let (mut m, span, weak) = found?;
         // a narrower metric named earlier in the clause (`开展双随机抽查,检查企业40家`)
         let clause_words = &text[clip(

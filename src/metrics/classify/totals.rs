@@ -4,22 +4,24 @@
 //! the facts).
 
 use super::around::{clip, phrase_start, Around};
-use super::best::unit_ok;
+use super::best::{best_metric, unit_ok};
 use super::words::words;
 use super::{next_list_item, Candidate, Cx, LOOK_BACK};
 use crate::numbers::quantities::Quantity;
+use std::ops::Range;
 
 impl Cx<'_> {
-    /// The metric of a figure (`q2`, its words `a`) when its phrase only names a place it splits a total by
-    /// (`其中市本级办理1.2万件`, `其中区本级检查860家次`): that of the last total in its sentence
-    /// (from `floor`) whose units it is counted in, also past a figure of another metric.
+    /// The metric (and evidence, weak) of a figure (`q2`, its words `a`) whose phrase only names
+    /// a place it splits a total by (`其中市本级办理1.2万件`, `其中区本级检查860家次`): that of the
+    /// last total in its sentence (from `floor`) whose units it is counted in, also past a figure
+    /// of another metric (`…罚没款4.28亿元,其中市本级办理1.2万件`).
     pub(super) fn place_split_of(
         &self,
         a: &Around,
         q2: &Quantity,
         floor: usize,
         out: &[Candidate],
-    ) -> Option<usize> {
+    ) -> Option<(usize, Range<usize>, bool)> {
         let (qs, text) = (self.qs, self.text);
         let words_before = &text[a.left.clone()];
         let split = words().patterns.jurisdiction.find(words_before)?;
@@ -32,7 +34,25 @@ impl Cx<'_> {
             .take(LOOK_BACK)
             .take_while(|c| qs[c.q].span.start >= floor)
             .find(|c| c.value.is_none() && unit_ok(self.cat, c.metric, q2))
-            .map(|c| c.metric)
+            .map(|c| (c.metric, a.left.start..q2.span.end, false))
+    }
+
+    /// The metric (and evidence, weak) of figure `i` (`q2`) that counts the units involved in
+    /// the sites counted right before it (`检查项目71个,涉及单位196个`): named by the words before
+    /// the sites; counted in a unit of sites (`个`), the units are entities (`units_entity`).
+    pub(super) fn units_of_sites(
+        &self,
+        i: usize,
+        a: &Around,
+        q2: &Quantity,
+    ) -> Option<(usize, Range<usize>, bool)> {
+        let from = self.sites_before(i, a)?;
+        let mut q3 = q2.clone();
+        if let Some(u) = words().units.entity.first() {
+            q3.unit.clone_from(u);
+        }
+        let hits = &mut self.hits.borrow_mut();
+        best_metric(self.doc, self.cat, hits, &q3, from..q2.span.start, a)
     }
 
     /// Where the words of the sites or projects (`units_site`) right before figure `i` begin,
