@@ -15,6 +15,7 @@
 mod around;
 mod best;
 mod lists;
+mod totals;
 pub(crate) mod words;
 mod zeros;
 
@@ -27,7 +28,7 @@ use crate::data::catalog::Catalog;
 use crate::doc::Doc;
 use crate::numbers::quantities::{Kind, Quantity};
 use crate::text::layout::SectionKind;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use words::words;
 
@@ -87,10 +88,15 @@ pub fn classify(doc: &Doc, cat: &Catalog, qs: &[Quantity]) -> Vec<Candidate> {
         text: &doc.body,
         secs: doc.sections(),
         hits: RefCell::default(),
+        reviewed: Cell::new(None),
     };
     let mut out: Vec<Candidate> = Vec::new();
     for i in 0..qs.len() {
         if let Some(c) = cx.candidate(i, &out) {
+            // (a count of what was reviewed, whose outcome this figure states, is no fact)
+            if let Some(k) = cx.reviewed.take() {
+                out.remove(k);
+            }
             out.push(c);
         }
     }
@@ -106,6 +112,9 @@ struct Cx<'a> {
     secs: Vec<(SectionKind, Range<usize>)>,
     /// The patterns that may match a figure's words ([`best_metric`]'s buffers, refilled).
     hits: RefCell<Hits>,
+    /// The index in the candidates of a total the last candidate showed to be a count of what
+    /// was reviewed ([`Cx::reviewed_total`]).
+    reviewed: Cell<Option<usize>>,
 }
 
 /// The metric a figure was given, with where its words are and how sure the match is.
@@ -135,10 +144,16 @@ impl Cx<'_> {
         if self.vetoed(i, &a) {
             return None;
         }
-        let part = self.part_of_total(i, &a, &f, out)?;
+        // an outcome of a reviewed total is no part of it (`清理158件,其中废止21件`)
+        let reviewed = self.reviewed_total(i, &a, f.metric, out);
+        let part = match reviewed {
+            Some(_) => false,
+            None => self.part_of_total(i, &a, &f, out)?,
+        };
         if self.splits_total_before(i, &a, f.metric, out) {
             return None;
         }
+        self.reviewed.set(reviewed);
         let (text, q) = (self.text, &self.qs[i]);
         let (m, span, weak) = (f.metric, f.span, f.weak);
         // a trigger more than 16 chars before the figure is a loose match
@@ -318,6 +333,7 @@ impl Cx<'_> {
         let best = |l: Range<usize>| best_metric(doc, cat, &mut self.hits.borrow_mut(), q2, l, a);
         let mut found = best(left);
         let mut loose = false;
+        found = found.or_else(|| self.units_of_sites(i, a, q2));
         // (a clause that opens with `其中` continues the sentence before its `;`)
         let opens_part = text[clip(text, a.sentence.start, q.span.start)]
             .trim_start()
@@ -382,6 +398,7 @@ impl Cx<'_> {
                 }
             }
         }
+        found = found.or_else(|| self.place_split_of(a, q2, prev_floor, out));
         let (mut m, span, weak) = found?;
         // a narrower metric named earlier in the clause (`开展双随机抽查,检查企业40家`)
         let clause_words = &text[clip(
@@ -526,70 +543,5 @@ impl Cx<'_> {
             }
         }
         Some(part)
-    }
-
-    /// Whether figure `i` is an item of a list right after an item with a type label, counted
-    /// in the same unit (`…强制类案件16件、行政许可5件`): a type too.
-    fn after_category_item(&self, i: usize) -> bool {
-        let (qs, text) = (self.qs, self.text);
-        let Some(prev) = i.checked_sub(1).map(|k| &qs[k]) else {
-            return false;
-        };
-        let gap = &text[clip(text, prev.span.end, qs[i].span.start)];
-        let label = &text[clip(text, prev.span.start.saturating_sub(12), prev.span.start)];
-        next_list_item(gap)
-            && prev.unit == qs[i].unit
-            && words().patterns.category_label.is_match(label)
-    }
-
-    /// A sentence that opens a breakdown (`按应诉机关分:…`) splits the total of metric `m` in
-    /// the sentence before it, or, when it names its dimension (`按…分`, `从…类型看`), any total
-    /// stated earlier in its paragraph; a head that views the whole or a period (`从全年累计看,`)
-    /// opens no breakdown.
-    fn splits_total_before(&self, i: usize, a: &Around, m: usize, out: &[Candidate]) -> bool {
-        let (doc, qs, text) = (self.doc, self.qs, self.text);
-        let q = &qs[i];
-        // a sentence that opens a breakdown (`按应诉机关分:…`, `分类看,…`) splits the total of
-        // the sentence before it: its figures of that total's metric are parts, not facts. The
-        // breakdown runs on across `;` to the sentence's `。`.
-        let full_start = a.full_start;
-        let head = text[clip(text, full_start, q.span.start.min(full_start + 60))].trim_start();
-        if words().patterns.breakdown.is_match(head)
-            && !words().patterns.whole_view.is_match(head)
-            && !words().patterns.jurisdiction.is_match(head)
-            && !words().patterns.stage.is_match(head)
-        {
-            let prev_start = doc
-                .segs
-                .sentence_of(full_start.saturating_sub(1))
-                .map_or(full_start, |s| doc.segs.sentences[s].start);
-            let prev_total = out
-                .iter()
-                .rev()
-                .take(LOOK_BACK)
-                .take_while(|c| qs[c.q].span.start >= prev_start)
-                .any(|c| c.metric == m && c.value.is_none() && qs[c.q].span.start < full_start);
-            if prev_total {
-                return true;
-            }
-            // … and, when it names the dimension it sorts by, any total stated earlier in its
-            // paragraph (`共审结行政案件120件。按被告机关类别分,区政府部门出庭应诉80件…`): the
-            // figures of a breakdown are parts of that total, whatever words name them (a
-            // `从…情况看,` opens a topic with totals of its own)
-            if !words().patterns.dimension.is_match(head) {
-                return false;
-            }
-            let para_start = doc
-                .segs
-                .line_of(full_start)
-                .map_or(full_start, |l| doc.segs.lines[l].start);
-            return out
-                .iter()
-                .rev()
-                .take(LOOK_BACK)
-                .take_while(|c| qs[c.q].span.start >= para_start)
-                .any(|c| c.value.is_none() && qs[c.q].span.start < full_start);
-        }
-        false
     }
 }

@@ -28,6 +28,9 @@ pub struct Patterns {
     pub breakdown: Regex,
     pub whole_view: Regex,
     pub dimension: Regex,
+    pub outcome_part: Regex,
+    pub outcome_words: Regex,
+    pub involves_after: Regex,
 }
 
 /// The unit lists (`units_…` of `[lists]`).
@@ -40,6 +43,8 @@ pub struct Units {
     pub round: Vec<String>,
     /// Units of entities (`家`).
     pub entity: Vec<String>,
+    /// Units of sites and projects (`个`, `处`).
+    pub site: Vec<String>,
 }
 
 /// The other word lists of `[lists]`.
@@ -84,12 +89,16 @@ pub fn load(src: (&str, &str)) -> Result<Words, DataError> {
         breakdown: f.pattern("breakdown")?,
         whole_view: f.pattern("whole_view")?,
         dimension: f.pattern("dimension")?,
+        outcome_part: f.pattern("outcome_part")?,
+        outcome_words: f.pattern("outcome_words")?,
+        involves_after: f.pattern("involves_after")?,
     };
     let units = Units {
         specific: f.list("units_specific")?,
         event: f.list("units_event")?,
         round: f.list("units_round")?,
         entity: f.list("units_entity")?,
+        site: f.list("units_site")?,
     };
     let words = Lists {
         bound: f.list("bound")?,

@@ -111,6 +111,11 @@ pub static UNITS: &[Unit] = &[
     u("班次", C, "班次", 1.0),
     u("期次", C, "期次", 1.0),
     u("处次", C, "处次", 1.0),
+    // the 次 in brackets (`检查经营主体3104个(次)`): the same counts
+    u("家(次)", C, "家次", 1.0),
+    u("个(次)", C, "个次", 1.0),
+    u("户(次)", C, "户次", 1.0),
+    u("人(次)", C, "人次", 1.0),
     // durations and other measures (before the counts that share a first char)
     u("个工作日", M, "个工作日", 1.0),
     u("个月", M, "个月", 1.0),
