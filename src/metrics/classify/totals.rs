@@ -38,7 +38,7 @@ impl Cx<'_> {
     }
 
     /// The metric (and evidence, weak) of figure `i` (`q2`) that counts the units involved in
-    /// the sites counted right before it (`检查项目71个,涉及单位196个`): named by the words before
+    /// the sites counted right before it (`检查项目38个,涉及单位112个`): named by the words before
     /// the sites; counted in a unit of sites (`个`), the units are entities (`units_entity`).
     pub(super) fn units_of_sites(
         &self,
@@ -56,7 +56,7 @@ impl Cx<'_> {
     }
 
     /// Where the words of the sites or projects (`units_site`) right before figure `i` begin,
-    /// when `i` counts the units they involve (`检查在建项目71个,涉及各类单位196个`): those words
+    /// when `i` counts the units they involve (`抽查在建工地38个,涉及参建企业112家`): those words
     /// name the units figure too.
     pub(super) fn sites_before(&self, i: usize, a: &Around) -> Option<usize> {
         let (qs, text) = (self.qs, self.text);
