@@ -27,6 +27,10 @@ const ENDS: [char; 12] = [
     '。', '!', '?', ';', ':', '！', '？', '；', '：', '|', '”', '"',
 ];
 
+/// Marks of which a wrapped line of prose (some 28 CJK chars) or the line after it holds at least
+/// one (`,、;。`, also full-width); a list of titles or names, however wide, holds none.
+const MARKS: [char; 7] = [',', '、', ';', '。', '\u{FF0C}', '\u{FF1B}', '\u{FF61}'];
+
 /// The byte ranges (`\n` or `\r\n`) of the breaks at which `text` was hard-wrapped inside its
 /// paragraphs; empty unless at least a third of its non-blank lines (and 3) end at one.
 pub fn wrap_breaks(text: &str) -> Vec<Range<usize>> {
@@ -68,6 +72,7 @@ pub fn wrap_breaks(text: &str) -> Vec<Range<usize>> {
         let (line, next) = (&text[pair[0].clone()], &text[pair[1].clone()]);
         let wrapped = widths[k] * 10 >= full * 9
             && !line.ends_with(ENDS)
+            && (line.contains(MARKS) || next.contains(MARKS))
             && !is_row(line)
             && !is_row(next)
             && !next.is_empty()
@@ -133,6 +138,13 @@ mod tests {
         let rows = "本年新收政府信息公开申请数量\t12\t0\t0\n上年结转政府信息公开申请数量\t0\t0\t0\n本年度办理结果予以公开的数量\t8\t0\t1\n部分公开区分处理的申请数量\t2\t0\t0\n不予公开属于国家秘密的数量\t0\t1\t0\n结转下年度继续办理的数量合计\t1\t0\t0\n";
         assert!(wrap_breaks(rows).is_empty());
         assert!(wrap_breaks(&rows.replace('\t', "|")).is_empty());
+    }
+
+    /// A list of titles as wide as each other (`相关阅读` links) is no wrapped paragraph.
+    #[test]
+    fn a_list_of_titles_is_not_wrapped() {
+        let list = "相关阅读\n某市农业农村局2021年法治政府建设年度报告\n某市农业农村局2022年法治政府建设年度报告\n某市农业农村局2023年法治政府建设年度报告\n某市农业农村局2024年法治政府建设年度报告\n发布时间:2025-01-20\n2024年,本局统筹推进依法行政。\n";
+        assert!(wrap_breaks(list).is_empty());
     }
 
     /// `\r\n` breaks are dropped whole.
