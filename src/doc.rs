@@ -7,6 +7,7 @@ use crate::text::layout::{self, Section, SectionKind};
 use crate::text::normalise::{normalise_dropping, Shifts};
 use crate::text::offsets::CharIndex;
 use crate::text::segment::{segment, Segmentation};
+use crate::text::spaced::letter_spaces;
 use crate::text::unwrap::wrap_breaks;
 use std::ops::Range;
 
@@ -16,7 +17,8 @@ pub struct Doc<'a> {
     /// The text as the user gave it.
     pub original: &'a str,
     /// `normalise(original)`: same chars, half-width forms; a hard-wrapped text without the line
-    /// breaks it was wrapped at inside its paragraphs ([`crate::text::unwrap`]).
+    /// breaks it was wrapped at inside its paragraphs ([`crate::text::unwrap`]), a
+    /// letter-spaced line without its spaces between chars ([`crate::text::spaced`]).
     pub norm: String,
     /// `norm` with clutter lines (breadcrumbs, footers, counters …) blanked byte-for-byte.
     pub body: String,
@@ -30,11 +32,25 @@ pub struct Doc<'a> {
     shifts: Shifts,
 }
 
+/// Two sorted lists of byte ranges that never overlap, as one sorted list.
+fn merged(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if b.is_empty() {
+        return a;
+    }
+    if a.is_empty() {
+        return b;
+    }
+    let mut out: Vec<Range<usize>> = a.into_iter().chain(b).collect();
+    out.sort_unstable_by_key(|r| r.start);
+    out
+}
+
 impl<'a> Doc<'a> {
-    /// Normalise (rejoining a hard-wrapped text's lines), blank clutter and segment `original`.
+    /// Normalise (rejoining a hard-wrapped text's lines, closing a letter-spaced line's gaps),
+    /// blank clutter and segment `original`.
     pub fn new(original: &'a str) -> Self {
-        let wraps = wrap_breaks(original);
-        let (norm, shifts, gaps) = normalise_dropping(original, &wraps);
+        let drops = merged(wrap_breaks(original), letter_spaces(original));
+        let (norm, shifts, gaps) = normalise_dropping(original, &drops);
         let clutter = clutter::clutter_lines(&norm);
         let body = blank(&norm, &clutter);
         let segs = segment(&body);
@@ -61,8 +77,14 @@ impl<'a> Doc<'a> {
             self.index.byte_at(span[0]),
             self.index.byte_at(span[1].max(span[0])),
         );
-        let (a, b) = (self.shifts.original(a), self.shifts.original(b));
+        let (a, b) = (self.shifts.original(a), self.shifts.original_end(b));
         self.original.get(a..b).unwrap_or("")
+    }
+
+    /// The original's char that the normalised text's char at byte `b` was normalised from (also
+    /// across the breaks and spaces left out of `norm`).
+    pub fn original_char_at(&self, b: usize) -> Option<char> {
+        self.original.get(self.shifts.original(b)..)?.chars().next()
     }
 
     /// The problems and plans sections with where each one's content starts, found once.

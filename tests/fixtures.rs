@@ -71,6 +71,18 @@ fn core(c: &Case, reference: &Metrics) -> Vec<String> {
                     continue;
                 }
                 let r = zhibiao::extract(&d.text, &p.name);
+                // every fact's raw text is the original's chars at its first evidence span
+                // (across a wrapped or letter-spaced text's dropped breaks and spaces)
+                let chars: Vec<char> = d.text.chars().collect();
+                for m in &r.metrics {
+                    let at = m.evidence.first().and_then(|s| chars.get(s[0]..s[1]));
+                    if at.map(|c| c.iter().collect::<String>()).as_deref() != Some(m.raw.as_str()) {
+                        bad.push(format!(
+                            "{}: {} raw {:?} is not its span",
+                            p.name, m.id, m.raw
+                        ));
+                    }
+                }
                 let got = metric_set(&r);
                 if &got != reference {
                     bad.push(format!(

@@ -51,6 +51,21 @@ fn same_value_everywhere(n: usize) -> String {
     (0..n).map(|_| "立案处罚72起,").collect::<String>() + "。"
 }
 
+fn letter_spaced_lines(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            let line = format!(
+                "出动执法人员{}人次,检查企业{}家次,",
+                i % 500 + 1,
+                i % 97 + 1
+            );
+            let mut spaced: Vec<String> = line.chars().map(String::from).collect();
+            spaced.push("\n".into());
+            spaced.join(" ")
+        })
+        .collect()
+}
+
 const SHAPES: &[Shape] = &[
     Shape {
         name: "one sentence of figures",
@@ -71,6 +86,10 @@ const SHAPES: &[Shape] = &[
     Shape {
         name: "one value stated everywhere",
         make: same_value_everywhere,
+    },
+    Shape {
+        name: "letter-spaced lines (a space after every char)",
+        make: letter_spaced_lines,
     },
 ];
 

@@ -7,6 +7,7 @@ pub mod lines;
 pub mod normalise;
 pub mod offsets;
 pub mod segment;
+pub mod spaced;
 pub mod swar;
 pub mod unwrap;
 

@@ -42,6 +42,9 @@ pub fn normalise(s: &str) -> String {
 pub struct Shifts {
     /// (normalised byte offset after the changed char, original − normalised bytes up to it)
     at: Vec<(u32, i32)>,
+    /// The normalised byte offsets where chars were left out (each also an entry of `at`, the
+    /// last one at its offset), in order.
+    drops: Vec<u32>,
 }
 
 impl Shifts {
@@ -49,6 +52,19 @@ impl Shifts {
     pub fn original(&self, b: usize) -> usize {
         let k = self.at.partition_point(|&(at, _)| at as usize <= b);
         let ahead = k.checked_sub(1).map_or(0, |k| self.at[k].1);
+        (b as i64 + ahead as i64).max(0) as usize
+    }
+
+    /// The original's byte offset of a span that ends at the normalised text's byte offset `b`:
+    /// [`Shifts::original`], but before the chars left out at `b`, not after them (a span that
+    /// ends where a letter-spaced line's space was dropped does not take the space in).
+    pub fn original_end(&self, b: usize) -> usize {
+        if self.drops.binary_search(&(b as u32)).is_err() {
+            return self.original(b);
+        }
+        // (the drop's entry is the last one at `b`; the one before it holds)
+        let k = self.at.partition_point(|&(at, _)| at as usize <= b);
+        let ahead = k.checked_sub(2).map_or(0, |k| self.at[k].1);
         (b as i64 + ahead as i64).max(0) as usize
     }
 }
@@ -87,6 +103,7 @@ pub fn normalise_dropping(
         shifts
             .at
             .push((out.len() as u32, (d.end - out.len()) as i32));
+        shifts.drops.push(out.len() as u32);
         from = d.end;
     }
     normalise_into(s, from..s.len(), &mut out, &mut shifts);

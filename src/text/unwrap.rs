@@ -99,10 +99,20 @@ fn is_row(line: &str) -> bool {
     memchr::memchr2(b'|', b'\t', line.as_bytes()).is_some()
 }
 
-/// The width of a line in columns: one per ASCII char, two per other char.
+/// The width of a line in columns: one per ASCII char, two per other char; a single space after
+/// a CJK char and before a char counts none (a letter-spaced line, [`crate::text::spaced`], is as
+/// wide as its chars).
 fn width(line: &str) -> usize {
-    line.bytes()
-        .map(|b| match b {
+    let b = line.as_bytes();
+    b.iter()
+        .enumerate()
+        .map(|(i, &c)| match c {
+            b' ' if i > 0
+                && (0x80..0xC0).contains(&b[i - 1])
+                && b.get(i + 1).is_some_and(|&n| n != b' ') =>
+            {
+                0
+            }
             0..0x80 => 1,
             0xC0.. => 2,
             _ => 0,

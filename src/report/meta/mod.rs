@@ -48,23 +48,22 @@ pub fn meta(doc: &Doc) -> Meta {
     m
 }
 
-/// [`meta`] of a document, the title as written in the original (quotes, brackets).
+/// [`meta`] of a document, the title as written in the original (quotes, brackets): each of its
+/// chars read back through the offsets (a hard-wrapped or letter-spaced original has chars the
+/// normalised text left out).
 fn restore_title(doc: &Doc, m: &mut Meta) {
     let Some(t) = m.title.as_deref() else { return };
     let Some(b) = doc.norm.find(t) else { return };
-    let start = doc.norm[..b].chars().count();
-    let n = t.chars().count();
     let keep = &words::words().title.as_written;
-    let original: Vec<char> = doc.original.chars().skip(start).take(n).collect();
-    if original.len() == n {
-        // quotes as written (`“绿剑”`); digits, colons and spaces stay normalised
-        let title = t
-            .chars()
-            .zip(original)
-            .map(|(c, o)| if keep.contains(o) { o } else { c })
-            .collect();
-        m.title = Some(title);
-    }
+    // quotes as written (`“绿剑”`); digits, colons and spaces stay normalised
+    let title = t
+        .char_indices()
+        .map(|(i, c)| match doc.original_char_at(b + i) {
+            Some(o) if keep.contains(o) => o,
+            _ => c,
+        })
+        .collect();
+    m.title = Some(title);
 }
 
 /// [`meta`] on a normalised text (half-width forms, see [`crate::text::normalise`]).
