@@ -4,6 +4,7 @@
 use crate::model::Span;
 use crate::text::clutter;
 use crate::text::layout::{self, Section, SectionKind};
+use crate::text::markdown::markdown_marks;
 use crate::text::normalise::{normalise_dropping, Shifts};
 use crate::text::offsets::CharIndex;
 use crate::text::segment::{segment, Segmentation};
@@ -18,7 +19,8 @@ pub struct Doc<'a> {
     pub original: &'a str,
     /// `normalise(original)`: same chars, half-width forms; a hard-wrapped text without the line
     /// breaks it was wrapped at inside its paragraphs ([`crate::text::unwrap`]), a
-    /// letter-spaced line without its spaces between chars ([`crate::text::spaced`]).
+    /// letter-spaced line without its spaces between chars ([`crate::text::spaced`]), a Markdown
+    /// text without its heading `#`s and bold `**` ([`crate::text::markdown`]).
     pub norm: String,
     /// `norm` with clutter lines (breadcrumbs, footers, counters …) blanked byte-for-byte.
     pub body: String,
@@ -32,24 +34,30 @@ pub struct Doc<'a> {
     shifts: Shifts,
 }
 
-/// Two sorted lists of byte ranges that never overlap, as one sorted list.
-fn merged(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    if b.is_empty() {
-        return a;
+/// Lists of byte ranges (each sorted) as one sorted list of ranges that do not overlap or touch
+/// (a letter-spaced Markdown heading's `# ` and its first space are one range).
+fn merged(lists: [Vec<Range<usize>>; 3]) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = lists.into_iter().flatten().collect();
+    all.sort_unstable_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for r in all {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
     }
-    if a.is_empty() {
-        return b;
-    }
-    let mut out: Vec<Range<usize>> = a.into_iter().chain(b).collect();
-    out.sort_unstable_by_key(|r| r.start);
     out
 }
 
 impl<'a> Doc<'a> {
-    /// Normalise (rejoining a hard-wrapped text's lines, closing a letter-spaced line's gaps),
-    /// blank clutter and segment `original`.
+    /// Normalise (rejoining a hard-wrapped text's lines, closing a letter-spaced line's gaps,
+    /// leaving out Markdown marks), blank clutter and segment `original`.
     pub fn new(original: &'a str) -> Self {
-        let drops = merged(wrap_breaks(original), letter_spaces(original));
+        let drops = merged([
+            wrap_breaks(original),
+            letter_spaces(original),
+            markdown_marks(original),
+        ]);
         let (norm, shifts, gaps) = normalise_dropping(original, &drops);
         let clutter = clutter::clutter_lines(&norm);
         let body = blank(&norm, &clutter);

@@ -1,5 +1,5 @@
 //! The input fixtures as a table (`tests/data/fixtures.toml`): every fixture made from the
-//! synthetic sample report must give the sample's metrics, through the core and the CLI, and the
+//! synthetic sample report must give the sample's metrics and title, through the core and the CLI, and the
 //! page must read it as the core does (`common::page_reads`).
 
 mod common;
@@ -14,14 +14,22 @@ fn dir() -> std::path::PathBuf {
     common::fixtures_dir()
 }
 
+/// The metrics (id, value) of a report, and its title as `("title", …)`.
 fn metric_set(r: &zhibiao::Report) -> Metrics {
+    let title = (
+        "title".to_string(),
+        r.meta.title.clone().unwrap_or_default(),
+    );
     r.metrics
         .iter()
         .map(|m| (m.id.clone(), format!("{:.6}", m.value)))
+        .chain([title])
         .collect()
 }
 
+/// [`metric_set`] of a report's JSON.
 fn json_metric_set(v: &serde_json::Value) -> Metrics {
+    let title = v["meta"]["title"].as_str().unwrap_or_default().to_string();
     v["metrics"]
         .as_array()
         .map(|a| {
@@ -32,9 +40,12 @@ fn json_metric_set(v: &serde_json::Value) -> Metrics {
                         format!("{:.6}", m["value"].as_f64()?),
                     ))
                 })
-                .collect()
+                .collect::<Metrics>()
         })
         .unwrap_or_default()
+        .into_iter()
+        .chain([("title".to_string(), title)])
+        .collect()
 }
 
 /// The problems of `c` through the core.

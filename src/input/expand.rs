@@ -21,7 +21,19 @@ pub const MAX_DEPTH: usize = 2;
 
 /// File name endings of the files zhibiao reads (in folders and archives).
 pub const EXTENSIONS: &[&str] = &[
-    ".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".mht", ".docx", ".doc", ".wps", ".pdf",
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".htm",
+    ".html",
+    ".xhtml",
+    ".shtml",
+    ".mht",
+    ".docx",
+    ".doc",
+    ".wps",
+    ".pdf",
     ".zip",
 ];
 

@@ -4,6 +4,7 @@
 pub mod clutter;
 pub mod layout;
 pub mod lines;
+pub mod markdown;
 pub mod normalise;
 pub mod offsets;
 pub mod segment;

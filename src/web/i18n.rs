@@ -225,8 +225,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("too_large", "文件太大", "file too large"),
     (
         "bad_type",
-        "不支持的文件类型;支持 .txt、.html、.htm、.docx、.doc、.wps、.pdf、.zip",
-        "unsupported file type; use .txt, .html, .htm, .docx, .doc, .wps, .pdf or .zip",
+        "不支持的文件类型;支持 .txt、.md、.html、.htm、.docx、.doc、.wps、.pdf、.zip",
+        "unsupported file type; use .txt, .md, .html, .htm, .docx, .doc, .wps, .pdf or .zip",
     ),
     (
         "storage_full",

@@ -310,11 +310,12 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
     }
 }
 
-/// Two short lines that together read like a title (`X局2025年法治政府建设` + `工作总结`);
+/// Two short lines that together read like a title (`X局2025年法治政府建设` + `工作总结`, or
+/// `…情况报` + `告`);
 /// `next`: the [`title_part`] of the second.
 fn joined_title(first: &str, next: &str) -> Option<String> {
-    let short = |s: &str| chars_within(s, 2, 40);
-    if !short(first) || !short(next) || ends_title(strip_paren(first)) {
+    // (the second may be one char: a PDF's centred title broken before its last, `…报` + `告`)
+    if !chars_within(first, 2, 40) || !chars_within(next, 1, 40) || ends_title(strip_paren(first)) {
         return None;
     }
     let joined = format!("{first}{next}");

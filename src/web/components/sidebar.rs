@@ -6,7 +6,7 @@ use crate::web::i18n::{t, Lang};
 use yew::prelude::*;
 
 /// File name endings the file picker offers (the core decides what it can read).
-pub const ACCEPT: &str = ".txt,.text,.html,.htm,.xhtml,.shtml,.docx,.doc,.wps,.pdf,.zip,text/plain,text/html,application/msword,application/pdf,application/zip";
+pub const ACCEPT: &str = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,.shtml,.docx,.doc,.wps,.pdf,.zip,text/plain,text/markdown,text/html,application/msword,application/pdf,application/zip";
 
 /// What the sidebar reads.
 pub struct SidebarProps<'a> {
