@@ -15,8 +15,10 @@ use std::ops::Range;
 /// the spaces after them, and the `**` pairs of a line.
 pub fn markdown_marks(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
-    let has_heading = b.first() == Some(&b'#') || memchr::memmem::find(b, b"\n#").is_some();
-    let has_bold = memchr::memmem::find(b, b"**").is_some();
+    // (one search each for a byte most texts never hold: `\n#` or `**` as pairs would stop at
+    // every line break or at none)
+    let has_heading = memchr::memchr_iter(b'#', b).any(|i| i == 0 || b[i - 1] == b'\n');
+    let has_bold = memchr::memchr_iter(b'*', b).any(|i| b.get(i + 1) == Some(&b'*'));
     if !has_heading && !has_bold {
         return Vec::new();
     }
