@@ -346,7 +346,13 @@ impl Cx<'_> {
         let prev = out
             .last()
             .filter(|c| qs[c.q].span.start >= prev_floor && c.value.is_none());
-        if found.is_none() && ltext.chars().count() <= 6 {
+        if found.is_none()
+            && ltext.chars().count() <= 6
+            && !words()
+                .patterns
+                .own_noun_after
+                .is_match(&text[a.right.clone()])
+        {
             // the phrase before may hold the words (`对…实行告知承诺制审批,共审批9个`) …
             // (a change stated ahead of the figure, `数量同比下降12.5%,共计560件`, is no figure
             // that bounds them)
