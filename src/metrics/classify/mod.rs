@@ -335,9 +335,15 @@ impl Cx<'_> {
         let mut loose = false;
         found = found.or_else(|| self.units_of_sites(i, a, q2));
         // (a clause that opens with `其中` continues the sentence before its `;`)
-        let opens_part = text[clip(text, a.sentence.start, q.span.start)]
-            .trim_start()
-            .starts_with("其中");
+        // (… or, with no split of its own, follows a clause that split a total: `共46家,其中
+        // A40家;B6家`)
+        let head = &text[clip(text, a.sentence.start, q.span.start)];
+        let part_intro = &words().patterns.part_intro;
+        let opens_part = head.trim_start().starts_with("其中")
+            || a.full_start < a.sentence.start
+                && !part_intro.is_match(head)
+                && !words().patterns.addition.is_match(head.trim_start())
+                && part_intro.is_match(&text[clip(text, a.full_start, a.sentence.start)]);
         let prev_floor = if opens_part {
             a.full_start.min(a.sentence.start)
         } else {

@@ -32,6 +32,7 @@ pub struct Patterns {
     pub outcome_words: Regex,
     pub involves_after: Regex,
     pub own_noun_after: Regex,
+    pub addition: Regex,
 }
 
 /// The unit lists (`units_…` of `[lists]`).
@@ -94,6 +95,7 @@ pub fn load(src: (&str, &str)) -> Result<Words, DataError> {
         outcome_words: f.pattern("outcome_words")?,
         involves_after: f.pattern("involves_after")?,
         own_noun_after: f.pattern("own_noun_after")?,
+        addition: f.pattern("addition")?,
     };
     let units = Units {
         specific: f.list("units_specific")?,
