@@ -352,13 +352,14 @@ impl Cx<'_> {
         let prev = out
             .last()
             .filter(|c| qs[c.q].span.start >= prev_floor && c.value.is_none());
-        if found.is_none()
-            && ltext.chars().count() <= 6
-            && !words()
+        // (a figure with only a lead word before it and its own noun after it, `共有3个项目`,
+        // counts that noun, not what the phrase before names)
+        let own_noun = words().patterns.bare_lead.is_match(ltext.trim())
+            && words()
                 .patterns
                 .own_noun_after
-                .is_match(&text[a.right.clone()])
-        {
+                .is_match(&text[a.right.clone()]);
+        if found.is_none() && ltext.chars().count() <= 6 && !own_noun {
             // the phrase before may hold the words (`对…实行告知承诺制审批,共审批9个`) …
             // (a change stated ahead of the figure, `数量同比下降12.5%,共计560件`, is no figure
             // that bounds them)

@@ -32,6 +32,7 @@ pub struct Patterns {
     pub outcome_words: Regex,
     pub involves_after: Regex,
     pub own_noun_after: Regex,
+    pub bare_lead: Regex,
     pub addition: Regex,
 }
 
@@ -95,6 +96,7 @@ pub fn load(src: (&str, &str)) -> Result<Words, DataError> {
         outcome_words: f.pattern("outcome_words")?,
         involves_after: f.pattern("involves_after")?,
         own_noun_after: f.pattern("own_noun_after")?,
+        bare_lead: f.pattern("bare_lead")?,
         addition: f.pattern("addition")?,
     };
     let units = Units {
