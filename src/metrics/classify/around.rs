@@ -1,5 +1,6 @@
 //! The text around a figure: its phrase, clause and sentence, clipped to char boundaries.
 
+use super::words::words;
 use super::LEFT_MAX;
 use crate::doc::Doc;
 use crate::numbers::quantities::Quantity;
@@ -76,16 +77,24 @@ pub(super) fn around(doc: &Doc, qs: &[Quantity], i: usize) -> Around {
     }
     let floor = clip(text, floor, q.span.start).start;
     let mut lstart = phrase_start(text, q.span.start, floor);
-    // a label cut off by a colon (`罚款金额:625万元`): read the phrase before
-    let left_text = &text[clip(text, lstart, q.span.start)];
-    if !left_text.chars().any(|c| c as u32 >= 0x4E00) && lstart > floor {
-        lstart = phrase_start(text, lstart - 1, floor);
-    }
     let mut rend = clause.end;
     if let Some(n) = qs.get(i + 1) {
         if n.span.start >= q.span.end {
             rend = rend.min(n.span.start);
         }
+    }
+    // a label cut off by a colon (`罚款金额:625万元`): read the phrase before — unless the
+    // figure's own noun follows it (`22个合同,17个文件`: the phrase before is the last item's)
+    let left_text = &text[clip(text, lstart, q.span.start)];
+    if !left_text.chars().any(|c| c as u32 >= 0x4E00)
+        && lstart > floor
+        && (text[..lstart].ends_with(':')
+            || !words()
+                .patterns
+                .own_noun_after
+                .is_match(&text[clip(text, q.span.end, rend.max(q.span.end))]))
+    {
+        lstart = phrase_start(text, lstart - 1, floor);
     }
     // (a space before the figure, as in `受理 110 件`, is not a word: the words end before it)
     let lend = lstart.max(q.span.start - spaces_before(text, q.span.start));

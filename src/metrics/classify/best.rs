@@ -100,7 +100,7 @@ pub(super) fn best_metric(
                 }
                 // the match nearest the figure
                 if let Some(mt) = r.find_iter(ltext).last() {
-                    let dist = ltext[mt.end()..].chars().count();
+                    let dist = chars_outside_brackets(&ltext[mt.end()..]);
                     if dist <= MAX_DIST {
                         consider(&mut mine, dist, left.start + mt.start()..q.span.end, weak);
                     }
@@ -155,6 +155,30 @@ fn settled<T, U>(
     mine.as_ref().is_some_and(|b| b.0 >= top) || best.as_ref().is_some_and(|b| b.0 >= top)
 }
 
+/// How many chars of `s` stand outside brackets: an aside that lists items
+/// (`活动(进社区、进学校…),共开展171次`) does not set a trigger further from its figure.
+fn chars_outside_brackets(s: &str) -> usize {
+    // (`inside`: the chars of a bracket not closed yet; they count when it never closes)
+    let (mut n, mut depth, mut inside) = (0usize, 0usize, 0usize);
+    for c in s.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                inside += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    inside = 0;
+                }
+            }
+            _ if depth == 0 => n += 1,
+            _ => inside += 1,
+        }
+    }
+    n + inside
+}
+
 /// Which of the catalog's trigger (`left`) and `after` (`right`) patterns may match a figure's
 /// words, and so which metrics own any (`named`: the others find no words there). One is kept
 /// for all the figures of a text and refilled for each (not three new buffers a figure).
@@ -207,4 +231,19 @@ pub(super) fn after_distance(r: &Short, rtext: &str, start: usize) -> usize {
         d += 1;
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chars_outside_brackets;
+
+    /// Closed brackets are skipped; an unclosed one counts in full.
+    #[test]
+    fn brackets_are_skipped_when_closed() {
+        assert_eq!(chars_outside_brackets("活动(进社区、进学校),共开展"), 6);
+        assert_eq!(chars_outside_brackets("活动(进社区"), 6);
+        assert_eq!(chars_outside_brackets("a(b(c)d)e"), 2);
+        assert_eq!(chars_outside_brackets("a)b"), 3);
+        assert_eq!(chars_outside_brackets(""), 0);
+    }
 }

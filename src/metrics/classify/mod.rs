@@ -334,19 +334,11 @@ impl Cx<'_> {
         let mut found = best(left);
         let mut loose = false;
         found = found.or_else(|| self.units_of_sites(i, a, q2));
-        // (a clause that opens with `其中` continues the sentence before its `;`)
-        let opens_part = text[clip(text, a.sentence.start, q.span.start)]
-            .trim_start()
-            .starts_with("其中");
-        let prev_floor = if opens_part {
-            a.full_start.min(a.sentence.start)
-        } else {
-            a.sentence.start
-        };
+        let prev_floor = self.prev_floor(i, a);
         let prev = out
             .last()
             .filter(|c| qs[c.q].span.start >= prev_floor && c.value.is_none());
-        if found.is_none() && ltext.chars().count() <= 6 {
+        if found.is_none() && ltext.chars().count() <= 6 && !self.own_noun(a) {
             // the phrase before may hold the words (`对…实行告知承诺制审批,共审批9个`) …
             // (a change stated ahead of the figure, `数量同比下降12.5%,共计560件`, is no figure
             // that bounds them)
@@ -416,6 +408,39 @@ impl Cx<'_> {
             loose,
             prev_floor,
         })
+    }
+
+    /// Where a total figure `i` may continue or split can start: its sentence, or the sentence
+    /// before its `;` when its clause opens with `其中` or, with no split of its own, follows a
+    /// clause that split a total (`共46家,其中A40家;B6家`; not after `另…`).
+    fn prev_floor(&self, i: usize, a: &Around) -> usize {
+        let text = self.text;
+        let head = &text[clip(text, a.sentence.start, self.qs[i].span.start)];
+        let part_intro = &words().patterns.part_intro;
+        let opens_part = head.trim_start().starts_with("其中")
+            || a.full_start < a.sentence.start
+                && !part_intro.is_match(head)
+                && !words().patterns.addition.is_match(head.trim_start())
+                && part_intro.is_match(&text[clip(text, a.full_start, a.sentence.start)]);
+        if opens_part {
+            a.full_start.min(a.sentence.start)
+        } else {
+            a.sentence.start
+        }
+    }
+
+    /// Whether the figure has only a lead word before it and its own noun after it (`共有3个
+    /// 项目`): it counts that noun, not what the phrase before names.
+    fn own_noun(&self, a: &Around) -> bool {
+        let text = self.text;
+        words()
+            .patterns
+            .bare_lead
+            .is_match(text[a.left.clone()].trim())
+            && words()
+                .patterns
+                .own_noun_after
+                .is_match(&text[a.right.clone()])
     }
 
     /// Whether the figure before `i` is a percent said as a year-on-year change ahead of `i`

@@ -31,6 +31,9 @@ pub struct Patterns {
     pub outcome_part: Regex,
     pub outcome_words: Regex,
     pub involves_after: Regex,
+    pub own_noun_after: Regex,
+    pub bare_lead: Regex,
+    pub addition: Regex,
 }
 
 /// The unit lists (`units_…` of `[lists]`).
@@ -92,6 +95,9 @@ pub fn load(src: (&str, &str)) -> Result<Words, DataError> {
         outcome_part: f.pattern("outcome_part")?,
         outcome_words: f.pattern("outcome_words")?,
         involves_after: f.pattern("involves_after")?,
+        own_noun_after: f.pattern("own_noun_after")?,
+        bare_lead: f.pattern("bare_lead")?,
+        addition: f.pattern("addition")?,
     };
     let units = Units {
         specific: f.list("units_specific")?,
