@@ -5,8 +5,7 @@
 #[path = "common/cases/html.rs"]
 mod html_cases;
 
-use html_cases::{html_of, html_table};
-use zhibiao::input;
+use html_cases::{html_table, text_of};
 
 #[test]
 fn the_table_natively() {
@@ -15,6 +14,6 @@ fn the_table_natively() {
     let names: std::collections::HashSet<&str> = t.case.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names.len(), t.case.len(), "case names are unique");
     for c in &t.case {
-        assert_eq!(input::html_to_text(&html_of(c)), c.text, "{}", c.name);
+        assert_eq!(text_of(c), c.text, "{}", c.name);
     }
 }

@@ -37,6 +37,74 @@ pub fn looks_like_html(s: &str) -> bool {
     {
         return true;
     }
+    structural_tags(s, 4) >= 4
+}
+
+/// A text (Markdown, as PDF-to-Markdown tools write it) whose only markup is `<table>`s: the text
+/// with each table read as HTML ([`html_to_text`]: a row a line, cells ended by tabs) and the
+/// lines around them as they are. None when `s` holds no table, or markup outside its tables
+/// (then it is a page, read whole as HTML).
+pub fn with_tables_read(s: &str) -> Option<String> {
+    let tables = table_blocks(s);
+    if tables.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for t in &tables {
+        if structural_tags(&s[from..t.start], 1) > 0 {
+            return None;
+        }
+        out.push_str(&s[from..t.start]);
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(html_to_text(&s[t.clone()]).trim_matches('\n'));
+        out.push('\n');
+        from = t.end;
+    }
+    if structural_tags(&s[from..], 1) > 0 {
+        return None;
+    }
+    out.push_str(s[from..].trim_start_matches(['\r', '\n']));
+    Some(out)
+}
+
+/// The byte ranges of `s`'s `<table …>…</table>` blocks (ASCII case ignored; a table not closed
+/// runs to the end), in order.
+fn table_blocks(s: &str) -> Vec<std::ops::Range<usize>> {
+    let b = s.as_bytes();
+    let at = |i: usize, tag: &[u8]| {
+        b.get(i..i + tag.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(tag))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'<', &b[i..]) {
+        let start = i + k;
+        if !(at(start, b"<table")
+            && matches!(b.get(start + 6), Some(b'>' | b' ' | b'\t' | b'\r' | b'\n')))
+        {
+            i = start + 1;
+            continue;
+        }
+        let mut end = b.len();
+        let mut j = start + 6;
+        while let Some(k) = memchr::memchr(b'<', &b[j..]) {
+            if at(j + k, b"</table>") {
+                end = j + k + 8;
+                break;
+            }
+            j += k + 1;
+        }
+        out.push(start..end);
+        i = end;
+    }
+    out
+}
+
+/// How many structural tags `s` holds, counted up to `enough`.
+fn structural_tags(s: &str, enough: usize) -> usize {
     let b = s.as_bytes();
     let mut tags = 0;
     for (i, _) in s.match_indices('<') {
@@ -52,12 +120,12 @@ pub fn looks_like_html(s: &str) -> bool {
         let ends = matches!(b.get(j), Some(b'>' | b' ' | b'/' | b'\t' | b'\n' | b'\r'));
         if ends && STRUCTURAL.iter().any(|t| t.eq_ignore_ascii_case(name)) {
             tags += 1;
-            if tags >= 4 {
-                return true;
+            if tags >= enough {
+                return tags;
             }
         }
     }
-    false
+    tags
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub mod zipentry;
 pub mod zipread;
 
 pub use expand::{expand, Part};
-pub use html::{html_to_text, looks_like_html};
+pub use html::{html_to_text, looks_like_html, with_tables_read};
 
 /// The largest file accepted, in bytes (20 MB; a long report is well under 1 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -214,6 +214,11 @@ pub fn decode_unzipped(bytes: &[u8], name: &str) -> Result<Decoded, InputError> 
         .map(str::to_string)
         .unwrap_or(d.text);
     let html_named = has_ext(name, &[".html", ".htm", ".xhtml", ".shtml", ".mht"]);
+    if !html_named {
+        if let Some(t) = with_tables_read(&text) {
+            return finish(name, t, warnings);
+        }
+    }
     if looks_like_html(&text) || (html_named && text.contains('<') && text.contains('>')) {
         return finish(name, html_to_text(&text), warnings);
     }
@@ -244,9 +249,13 @@ fn finish(name: &str, text: String, warnings: Vec<String>) -> Result<Decoded, In
     Ok(Decoded { text, warnings })
 }
 
-/// Text pasted by a user (already a `&str`): the text of the page when it is HTML markup,
-/// otherwise the text itself.
+/// Text pasted by a user (already a `&str`): the text of the page when it is HTML markup, a text
+/// with its `<table>`s read when they are its only markup ([`with_tables_read`]), otherwise the
+/// text itself.
 pub fn decode_str(s: &str) -> String {
+    if let Some(t) = with_tables_read(s) {
+        return t;
+    }
     if looks_like_html(s) {
         html_to_text(s)
     } else {

@@ -36,7 +36,7 @@ pub fn markdown_marks(text: &str) -> Vec<Range<usize>> {
         if has_bold {
             let stars: Vec<usize> = memchr::memmem::find_iter(lb, b"**").collect();
             // (`***` is one `**` and a `*`: the finder steps over a match it found)
-            if !stars.is_empty() && stars.len() % 2 == 0 {
+            if !stars.is_empty() && stars.len().is_multiple_of(2) {
                 out.extend(stars.iter().map(|&i| r.start + i..r.start + i + 2));
             }
         }

@@ -28,7 +28,7 @@ const MIN_PAIRS: usize = 4;
 
 /// The byte ranges of the spaces (` `) between two chars on a letter-spaced line of `text`, in
 /// text order: each single space, and a wider gap's spaces but its first (the spaces
-/// [`crate::doc::Doc`] leaves out).
+/// `Doc` leaves out).
 pub fn letter_spaces(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     // (a CJK char's last byte, a space, a CJK char's first: a continuation byte before the

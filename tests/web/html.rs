@@ -4,7 +4,7 @@
 #[path = "../common/cases/html.rs"]
 mod html_cases;
 
-use html_cases::{html_of, html_table};
+use html_cases::{html_table, text_of};
 use wasm_bindgen_test::*;
 use zhibiao::input;
 
@@ -13,7 +13,7 @@ fn html_table_with_domparser() {
     let t = html_table();
     assert!(t.case.len() >= 15);
     for c in &t.case {
-        assert_eq!(input::html_to_text(&html_of(c)), c.text, "{}", c.name);
+        assert_eq!(text_of(c), c.text, "{}", c.name);
     }
 }
 

@@ -23,8 +23,21 @@ pub struct HtmlCase {
     /// A file of `tests/fixtures` instead of `html`.
     #[serde(default)]
     pub fixture: String,
+    /// Read as pasted text (`input::decode_str`: a text whose only markup is tables keeps its
+    /// lines) instead of as a page (`input::html_to_text`).
+    #[serde(default)]
+    pub pasted: bool,
     /// The text expected.
     pub text: String,
+}
+
+/// The text a case gives: its markup read as a page, or as pasted text when `pasted`.
+pub fn text_of(c: &HtmlCase) -> String {
+    if c.pasted {
+        zhibiao::input::decode_str(&html_of(c))
+    } else {
+        zhibiao::input::html_to_text(&html_of(c))
+    }
 }
 
 /// The markup of a case: its `html`, or its fixture's.
