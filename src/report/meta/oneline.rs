@@ -1,0 +1,137 @@
+//! A text pasted as one line (its line breaks lost, as copied out of some web pages): a line
+//! longer than any paragraph is read as the lines of its page, cut where they would end (see
+//! `data/meta.toml` `[oneline]`).
+
+use super::title::title_like;
+use super::trim;
+use super::words::words;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
+
+/// Whether `line`, of a text of `total` bytes, holds the text's lines run together: it is longer
+/// than any paragraph, or it holds most of the text and more than a title and its fields.
+pub(super) fn too_long(line: &str, total: usize) -> bool {
+    let w = &words().oneline;
+    line.len() > w.long_bytes || (line.len() > w.most_bytes && line.len() * 4 > total * 3)
+}
+
+fn automaton(list: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(list)
+        .expect("a few short words")
+}
+
+/// Where a field label followed by its colon starts (`来源:`, `发布时间 :`).
+fn label_starts(line: &str) -> Vec<usize> {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = AC.get_or_init(|| automaton(&words().oneline.field_labels));
+    ac.find_iter(line)
+        .filter(|m| line[m.end()..].trim_start_matches(' ').starts_with(':'))
+        .map(|m| m.start())
+        .collect()
+}
+
+/// Where a title ending ends in the first `head` bytes of `line`, when no other ending or a
+/// joining char (`及`, `的`) runs on from it.
+fn ending_ends(line: &str, head: usize) -> Vec<usize> {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    let endings = &words().title.endings;
+    let ac = AC.get_or_init(|| automaton(endings));
+    let mut head = head.min(line.len());
+    while !line.is_char_boundary(head) {
+        head -= 1;
+    }
+    let joins = &words().oneline.joins;
+    ac.find_iter(&line[..head])
+        .map(|m| m.end())
+        .filter(|&e| {
+            let rest = &line[e..];
+            !rest.starts_with(|c| joins.contains(c))
+                && !endings.iter().any(|x| rest.starts_with(x.as_str()))
+        })
+        .collect()
+}
+
+/// The pieces of a line too long to be a paragraph ([`too_long`]), trimmed and not empty: cut
+/// after a sentence end, at a run of spaces (not after a colon, nor between two ASCII letters
+/// or digits: `2025-02-26 10:40`), before a field label with its colon, and, in the line's head,
+/// after a title ending where the piece so far reads like a title.
+pub(super) fn pieces<'a>(line: &'a str) -> Vec<&'a str> {
+    let w = &words().oneline;
+    let labels = label_starts(line);
+    let ends = ending_ends(line, w.head_bytes);
+    let (mut li, mut ei) = (0, 0);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let cut = |from: usize, to: usize, out: &mut Vec<&'a str>| {
+        let t = trim(&line[from..to]);
+        if !t.is_empty() {
+            out.push(t);
+        }
+    };
+    let mut prev: Option<char> = None;
+    let mut it = line.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        while labels.get(li).is_some_and(|&p| p < i) {
+            li += 1;
+        }
+        while ends.get(ei).is_some_and(|&p| p < i) {
+            ei += 1;
+        }
+        if i > start && labels.get(li) == Some(&i) {
+            cut(start, i, &mut out);
+            start = i;
+        } else if i > start && ends.get(ei) == Some(&i) && title_like(trim(&line[start..i])) {
+            cut(start, i, &mut out);
+            start = i;
+        }
+        if w.sentence_ends.contains(c) {
+            cut(start, i + c.len_utf8(), &mut out);
+            start = i + c.len_utf8();
+        } else if c == ' ' && prev != Some(' ') {
+            // a run of spaces: where it ends, and the char after it
+            let mut next = None;
+            while let Some(&(_, d)) = it.peek() {
+                if d != ' ' {
+                    next = Some(d);
+                    break;
+                }
+                it.next();
+            }
+            let alnum = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric());
+            let keep = prev == Some(':') || (alnum(prev) && alnum(next));
+            if !keep {
+                cut(start, i, &mut out);
+                start = it.peek().map_or(line.len(), |&(j, _)| j);
+            }
+            prev = Some(' ');
+            continue;
+        }
+        prev = Some(c);
+    }
+    cut(start, line.len(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    /// Each piece is a trimmed, non-empty slice of the line, in order, and the pieces hold all
+    /// of its chars but the spaces.
+    #[test]
+    fn pieces_cover_the_line() {
+        for s in [
+            "",
+            "   ",
+            "某局2024年法治政府建设年度报告 来源: 某局 发布时间:2025-01-02 10:20 一、做法。二、成效;完",
+            "某局2024年法治政府建设年度报告来源:某局发布时间:2025-01-02正文。",
+            "a  b:  c 1 2",
+        ] {
+            let got = super::pieces(s);
+            assert!(got.iter().all(|p| !p.is_empty() && p.trim() == *p), "{s:?}");
+            let joined: String = got.concat().chars().filter(|&c| c != ' ').collect();
+            let want: String = s.chars().filter(|&c| c != ' ').collect();
+            assert_eq!(joined, want, "{s:?}");
+        }
+    }
+}
