@@ -55,8 +55,9 @@ fn ending_ends(line: &str, head: usize) -> Vec<usize> {
 
 /// The pieces of a line too long to be a paragraph ([`too_long`]), trimmed and not empty: cut
 /// after a sentence end, at a run of spaces (not after a colon, nor between two ASCII letters
-/// or digits: `2025-02-26 10:40`), before a field label with its colon, and, in the line's head,
-/// after a title ending where the piece so far reads like a title.
+/// or digits: `2025-02-26 10:40`), before a field label with its colon, and, in the line's head
+/// before its first sentence ends, after a title ending where the piece so far reads like a
+/// title.
 pub(super) fn pieces<'a>(line: &'a str) -> Vec<&'a str> {
     let w = &words().oneline;
     let labels = label_starts(line);
@@ -71,6 +72,8 @@ pub(super) fn pieces<'a>(line: &'a str) -> Vec<&'a str> {
         }
     };
     let mut prev: Option<char> = None;
+    // past the first sentence: no title ends here
+    let mut body = false;
     let mut it = line.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         while labels.get(li).is_some_and(|&p| p < i) {
@@ -82,11 +85,16 @@ pub(super) fn pieces<'a>(line: &'a str) -> Vec<&'a str> {
         if i > start && labels.get(li) == Some(&i) {
             cut(start, i, &mut out);
             start = i;
-        } else if i > start && ends.get(ei) == Some(&i) && title_like(trim(&line[start..i])) {
+        } else if i > start
+            && !body
+            && ends.get(ei) == Some(&i)
+            && title_like(trim(&line[start..i]))
+        {
             cut(start, i, &mut out);
             start = i;
         }
         if w.sentence_ends.contains(c) {
+            body = true;
             cut(start, i + c.len_utf8(), &mut out);
             start = i + c.len_utf8();
         } else if c == ' ' && prev != Some(' ') {
