@@ -106,13 +106,25 @@ pub(super) fn parse_date(s: &str) -> Option<(String, usize)> {
     let mo: u32 = c.get(2)?.as_str().parse().ok()?;
     let d: u32 = c.get(3)?.as_str().parse().ok()?;
     let end = c.get(0)?.end();
-    if s[end..].starts_with(|c: char| c.is_ascii_digit())
+    if (s[end..].starts_with(|c: char| c.is_ascii_digit())
+        && !(c.get(2)?.len() == 2 && c.get(3)?.len() == 2 && year_runs_on(&s[end..])))
         || !(1..=12).contains(&mo)
         || !(1..=31).contains(&d)
     {
         return None;
     }
     Some((format!("{y:04}-{mo:02}-{d:02}"), end))
+}
+
+/// Whether `s` opens with a year `20XX` and no further digit: what a zero-padded date runs into
+/// where a text's line breaks were lost (`2025-03-312024年,…`).
+fn year_runs_on(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 4
+        && b.starts_with(b"20")
+        && b[2].is_ascii_digit()
+        && b[3].is_ascii_digit()
+        && !b.get(4).is_some_and(u8::is_ascii_digit)
 }
 
 /// A date label written with optional spaces between its chars (`发 布 时 间`), then an optional
