@@ -323,7 +323,8 @@ fn joined_title(first: &str, next: &str) -> Option<String> {
     (title_like(&joined) && title_agency(next).is_none()).then_some(joined)
 }
 
-/// The report named in 《》 in the body's opening sentence (`现将《X局2025年度…报告》公布如下`).
+/// The report named in 《》 in the body's opening sentence (`现将《X局2025年度…报告》公布如下`),
+/// which names its body or its place.
 fn cited_title(lines: &[Line]) -> Option<String> {
     let l = lines
         .iter()
@@ -335,7 +336,9 @@ fn cited_title(lines: &[Line]) -> Option<String> {
         let after = &rest[i + '《'.len_utf8()..];
         let j = after.find('》')?;
         let t = &after[..j];
-        if title_like(t) && title_agency(t).is_some() {
+        // a report of a body, or of a place (`2021年度X市生态环境状况公报`)
+        let names_body = || title_agency(t).is_some() || !super::word_places::places_in(t).is_empty();
+        if title_like(t) && names_body() {
             return Some(t.to_string());
         }
         rest = &after[j..];
