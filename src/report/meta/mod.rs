@@ -350,6 +350,8 @@ fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
 
 pub(super) struct Line<'a> {
     pub(super) text: &'a str,
+    /// A piece of a line that held a page's lines run together ([`oneline::pieces`]).
+    pub(super) cut: bool,
 }
 
 pub(super) fn trim(s: &str) -> &str {
@@ -362,9 +364,16 @@ pub(super) fn lines(norm: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     for t in crate::text::lines::line_ranges(norm).map(|r| trim(&norm[r])) {
         if oneline::too_long(t, norm.len()) {
-            out.extend(oneline::pieces(t).into_iter().map(|text| Line { text }));
+            out.extend(
+                oneline::pieces(t)
+                    .into_iter()
+                    .map(|text| Line { text, cut: true }),
+            );
         } else if !t.is_empty() {
-            out.push(Line { text: t });
+            out.push(Line {
+                text: t,
+                cut: false,
+            });
         }
     }
     out

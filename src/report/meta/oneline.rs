@@ -2,8 +2,10 @@
 //! longer than any paragraph is read as the lines of its page, cut where they would end (see
 //! `data/meta.toml` `[oneline]`).
 
-use super::title::title_like;
+use super::is_han;
+use super::title::{subject_start, title_like};
 use super::trim;
+use super::word_places::places_in;
 use super::words::words;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
@@ -120,6 +122,33 @@ pub(super) fn pieces<'a>(line: &'a str) -> Vec<&'a str> {
     }
     cut(start, line.len(), &mut out);
     out
+}
+
+/// A title of a text pasted as one line without the page's crumbs and last column name glued
+/// before it (`首页>通知公告X县2024年…报告`): the text after the last `>`, without a run of Han chars before the first place its agency part names,
+/// that is no body's name nor the head of one (`中共`).
+pub(super) fn unglued(t: &str) -> &str {
+    let line = t;
+    // past the page's crumbs (`首页>政务公开>…`)
+    let t = t.rfind(['>', '»']).map_or(t, |i| trim(&t[i + 1..]));
+    if !title_like(t) {
+        return line;
+    }
+    let head = &t[..subject_start(t)];
+    let Some(at) = places_in(head).first().map(|p| p.range.start) else {
+        return t;
+    };
+    let glued = &t[..at];
+    let w = &words().oneline;
+    let column = (w.column_min_chars..=w.column_max_chars).contains(&glued.chars().count())
+        && glued.chars().all(is_han)
+        && !glued.ends_with(|c| words().agency.org_end(c))
+        && !w.body_heads.iter().any(|b| glued.starts_with(b.as_str()));
+    if column {
+        &t[at..]
+    } else {
+        t
+    }
 }
 
 #[cfg(test)]

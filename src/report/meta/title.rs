@@ -256,6 +256,7 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
     let mut below: Option<&str> = None;
     for (i, l) in lines.iter().enumerate().take(600) {
         let t = below.take().unwrap_or_else(|| title_part(l.text));
+        let t = if l.cut { super::oneline::unglued(t) } else { t };
         if !title_like(t) {
             // a title split over two lines, the break inside the subject
             let next = lines.get(i + 1).map(|n| *below.insert(title_part(n.text)));
@@ -337,7 +338,8 @@ fn cited_title(lines: &[Line]) -> Option<String> {
         let j = after.find('》')?;
         let t = &after[..j];
         // a report of a body, or of a place (`2021年度X市生态环境状况公报`)
-        let names_body = || title_agency(t).is_some() || !super::word_places::places_in(t).is_empty();
+        let names_body =
+            || title_agency(t).is_some() || !super::word_places::places_in(t).is_empty();
         if title_like(t) && names_body() {
             return Some(t.to_string());
         }

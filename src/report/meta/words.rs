@@ -41,6 +41,12 @@ pub struct OneLineWords {
     pub sentence_ends: String,
     /// Labels of the page's fields: a piece starts at one followed by a colon.
     pub field_labels: Vec<String>,
+    /// How many chars a page's column name glued before a title has (`通知公告`).
+    pub column_min_chars: usize,
+    /// At most.
+    pub column_max_chars: usize,
+    /// Heads of a body's name that a place follows (`中共X县委`): no column name.
+    pub body_heads: Vec<String>,
     /// Chars that join a title ending to more of the title (`总结及…计划`): no cut before them.
     pub joins: String,
 }
