@@ -84,14 +84,10 @@ pub(super) fn pieces<'a>(line: &'a str) -> Vec<&'a str> {
         while ends.get(ei).is_some_and(|&p| p < i) {
             ei += 1;
         }
-        if i > start && labels.get(li) == Some(&i) {
-            cut(start, i, &mut out);
-            start = i;
-        } else if i > start
-            && !body
-            && ends.get(ei) == Some(&i)
-            && title_like(trim(&line[start..i]))
-        {
+        // a field label starts here, or a title (in the head) ends here
+        let label = labels.get(li) == Some(&i);
+        let title = || !body && ends.get(ei) == Some(&i) && title_like(trim(&line[start..i]));
+        if i > start && (label || title()) {
             cut(start, i, &mut out);
             start = i;
         }
