@@ -55,6 +55,19 @@ fn ending_ends(line: &str, head: usize) -> Vec<usize> {
         .collect()
 }
 
+/// Whether `s` reaches a colon after one or two Han chars (spaces between them allowed).
+fn colon_soon(s: &str) -> bool {
+    let mut han = 0;
+    for c in s.chars().filter(|&c| c != ' ').take(3) {
+        match c {
+            ':' => return han > 0,
+            c if is_han(c) => han += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The pieces of a line too long to be a paragraph ([`too_long`]), trimmed and not empty: cut
 /// after a sentence end, at a run of spaces (not after a colon, nor between two ASCII letters
 /// or digits: `2025-02-26 10:40`), before a field label with its colon, and, in the line's head
@@ -86,7 +99,8 @@ pub(super) fn pieces<'a>(line: &'a str) -> Vec<&'a str> {
         }
         // a field label starts here, or a title (in the head) ends here
         let label = labels.get(li) == Some(&i);
-        let title = || !body && ends.get(ei) == Some(&i) && title_like(trim(&line[start..i]));
+        let title =
+            || !body && ends.get(ei) == Some(&i) && title_like(after_crumbs(trim(&line[start..i])));
         if i > start && (label || title()) {
             cut(start, i, &mut out);
             start = i;
@@ -106,7 +120,11 @@ pub(super) fn pieces<'a>(line: &'a str) -> Vec<&'a str> {
                 it.next();
             }
             let alnum = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric());
-            let keep = prev == Some(':') || (alnum(prev) && alnum(next));
+            // a label written with spaces between its chars (`分 类:`, `索 引 号:`)
+            let after = it.peek().map_or("", |&(j, _)| &line[j..]);
+            let spaced_label =
+                || line[start..i].chars().filter(|&c| c != ' ').count() <= 2 && colon_soon(after);
+            let keep = prev == Some(':') || (alnum(prev) && alnum(next)) || spaced_label();
             if !keep {
                 cut(start, i, &mut out);
                 start = it.peek().map_or(line.len(), |&(j, _)| j);
@@ -125,15 +143,38 @@ pub(super) fn pieces<'a>(line: &'a str) -> Vec<&'a str> {
 /// that is no body's name nor the head of one (`中共`).
 pub(super) fn unglued(t: &str) -> &str {
     let line = t;
-    // past the page's crumbs (`首页>政务公开>…`)
-    let t = t.rfind(['>', '»']).map_or(t, |i| trim(&t[i + 1..]));
+    let t = after_crumbs(t);
     if !title_like(t) {
         return line;
     }
-    let head = &t[..subject_start(t)];
+    let at = column_end(&t[..subject_start(t)]);
+    &t[at..]
+}
+
+/// An agency line of a text pasted as one line (the head of a title split in two) without the
+/// page's crumbs and column name glued before it, as [`unglued`].
+pub(super) fn unglued_agency(a: &str) -> &str {
+    let t = after_crumbs(a);
+    &t[column_end(t)..]
+}
+
+/// Past the page's crumbs (`首页>政务公开>…`) and a navigation label with its colon
+/// (`当前位置:`).
+fn after_crumbs(t: &str) -> &str {
+    let t = t.rfind(['>', '»']).map_or(t, |i| trim(&t[i + 1..]));
+    let nav = words().title.nav.iter().find_map(|n| {
+        let rest = t.strip_prefix(n.as_str())?.trim_start_matches(' ');
+        rest.strip_prefix(':')
+    });
+    nav.map_or(t, trim)
+}
+
+/// Where a page's column name glued before the first place of `head` ends (0 when none is).
+fn column_end(head: &str) -> usize {
     let Some(at) = places_in(head).first().map(|p| p.range.start) else {
-        return t;
+        return 0;
     };
+    let t = head;
     let glued = &t[..at];
     let w = &words().oneline;
     let column = (w.column_min_chars..=w.column_max_chars).contains(&glued.chars().count())
@@ -141,9 +182,9 @@ pub(super) fn unglued(t: &str) -> &str {
         && !glued.ends_with(|c| words().agency.org_end(c))
         && !w.body_heads.iter().any(|b| glued.starts_with(b.as_str()));
     if column {
-        &t[at..]
+        at
     } else {
-        t
+        0
     }
 }
 

@@ -261,6 +261,10 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
             // a title split over two lines, the break inside the subject
             let next = lines.get(i + 1).map(|n| *below.insert(title_part(n.text)));
             if let Some(joined) = next.and_then(|n| joined_title(t, n)) {
+                let joined = match l.cut {
+                    true => super::oneline::unglued(&joined).to_string(),
+                    false => joined,
+                };
                 if let Some(a) = title_agency(&joined) {
                     let d = fields_distance(lines, i);
                     if full.as_ref().is_none_or(|f| d < f.0) {
@@ -280,7 +284,11 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
         }
         if partial.is_none() {
             // a title split over two lines: agency above, `2021年…报告` below
-            let prev = if i > 0 { trim(lines[i - 1].text) } else { "" };
+            let prev = match i.checked_sub(1).map(|k| &lines[k]) {
+                Some(p) if p.cut => super::oneline::unglued_agency(trim(p.text)),
+                Some(p) => trim(p.text),
+                None => "",
+            };
             // or the agency on the line below the title (then a date)
             let next = lines.get(i + 1).map(|l| trim(l.text)).unwrap_or("");
             if subject_start(t) == 0 && agency_like(prev) && !title_like(prev) {
