@@ -53,19 +53,22 @@ fn year_written(norm: &str) -> Option<i32> {
         }
         let before = &norm[line_start..all.start()];
         let prev = before.chars().next_back();
-        if matches!(prev, Some('自' | '从' | '至' | '-' | '到' | '~')) {
+        // (also past spaces: `自 2024年`)
+        let word_before = before.trim_end_matches(' ').chars().next_back();
+        if matches!(word_before, Some('自' | '从' | '至' | '-' | '到' | '~')) {
             continue;
         }
         let Ok(v) = y.as_str().parse::<i32>() else {
             continue;
         };
-        // sentence-initial: after a line start, 。, a heading marker
+        // sentence-initial: after a line start, 。, a heading marker, or spaces (where a text's
+        // line breaks became spaces)
         let line_head = if before.len() <= 24 {
             trim(before)
         } else {
             "-"
         };
-        let initial = matches!(prev, Some('。' | ';' | '!' | '?'))
+        let initial = matches!(prev, Some('。' | ';' | '!' | '?' | ' '))
             || line_head.is_empty()
             || crate::text::segment::heading_marker(&format!("{line_head}x"))
                 .is_some_and(|(_, l)| l == line_head.len());
