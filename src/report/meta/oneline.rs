@@ -139,16 +139,22 @@ pub(super) fn pieces<'a>(line: &'a str) -> Vec<&'a str> {
 }
 
 /// A title of a text pasted as one line without the page's crumbs and last column name glued
-/// before it (`首页>通知公告X县2024年…报告`): the text after the last `>`, without a run of Han chars before the first place its agency part names,
-/// that is no body's name nor the head of one (`中共`).
+/// before it (`首页>通知公告X县2024年…报告`): the text after the last `>`, without a run of Han
+/// chars before the first place its agency part names that is no body's name nor the head of
+/// one (`中共`), or without the first of the body's name written twice (the site's name).
 pub(super) fn unglued(t: &str) -> &str {
     let line = t;
     let t = after_crumbs(t);
     if !title_like(t) {
         return line;
     }
-    let at = column_end(&t[..subject_start(t)]);
-    &t[at..]
+    let head = &t[..subject_start(t)];
+    // the site's name, the body's own, glued before the title: `X局X局2023年…`
+    let half = head.len() / 2;
+    if half > 0 && head.is_char_boundary(half) && head[..half] == head[half..] {
+        return &t[half..];
+    }
+    &t[column_end(head)..]
 }
 
 /// An agency line of a text pasted as one line (the head of a title split in two) without the
