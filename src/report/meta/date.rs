@@ -53,19 +53,22 @@ fn year_written(norm: &str) -> Option<i32> {
         }
         let before = &norm[line_start..all.start()];
         let prev = before.chars().next_back();
-        if matches!(prev, Some('自' | '从' | '至' | '-' | '到' | '~')) {
+        // (also past spaces: `自 2024年`)
+        let word_before = before.trim_end_matches(' ').chars().next_back();
+        if matches!(word_before, Some('自' | '从' | '至' | '-' | '到' | '~')) {
             continue;
         }
         let Ok(v) = y.as_str().parse::<i32>() else {
             continue;
         };
-        // sentence-initial: after a line start, 。, a heading marker
+        // sentence-initial: after a line start, 。, a heading marker, or spaces (where a text's
+        // line breaks became spaces)
         let line_head = if before.len() <= 24 {
             trim(before)
         } else {
             "-"
         };
-        let initial = matches!(prev, Some('。' | ';' | '!' | '?'))
+        let initial = matches!(prev, Some('。' | ';' | '!' | '?' | ' '))
             || line_head.is_empty()
             || crate::text::segment::heading_marker(&format!("{line_head}x"))
                 .is_some_and(|(_, l)| l == line_head.len());
@@ -106,13 +109,25 @@ pub(super) fn parse_date(s: &str) -> Option<(String, usize)> {
     let mo: u32 = c.get(2)?.as_str().parse().ok()?;
     let d: u32 = c.get(3)?.as_str().parse().ok()?;
     let end = c.get(0)?.end();
-    if s[end..].starts_with(|c: char| c.is_ascii_digit())
+    if (s[end..].starts_with(|c: char| c.is_ascii_digit())
+        && !(c.get(2)?.len() == 2 && c.get(3)?.len() == 2 && year_runs_on(&s[end..])))
         || !(1..=12).contains(&mo)
         || !(1..=31).contains(&d)
     {
         return None;
     }
     Some((format!("{y:04}-{mo:02}-{d:02}"), end))
+}
+
+/// Whether `s` opens with a year `20XX` and no further digit: what a zero-padded date runs into
+/// where a text's line breaks were lost (`2025-03-312024年,…`).
+fn year_runs_on(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 4
+        && b.starts_with(b"20")
+        && b[2].is_ascii_digit()
+        && b[3].is_ascii_digit()
+        && !b.get(4).is_some_and(u8::is_ascii_digit)
 }
 
 /// A date label written with optional spaces between its chars (`发 布 时 间`), then an optional

@@ -25,6 +25,7 @@ pub mod genre;
 mod hosts;
 mod jurisdiction;
 mod numbers;
+mod oneline;
 mod peers;
 mod place;
 mod short_place;
@@ -349,19 +350,33 @@ fn complete_local(norm: &str, places: &Places, m: &mut Meta) {
 
 pub(super) struct Line<'a> {
     pub(super) text: &'a str,
+    /// A piece of a line that held a page's lines run together ([`oneline::pieces`]).
+    pub(super) cut: bool,
 }
 
 pub(super) fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
 }
 
-/// The non-blank lines of `norm`, trimmed (those of `split('\n')`, found by memchr).
+/// The non-blank lines of `norm`, trimmed (those of `split('\n')`, found by memchr); a line
+/// too long to be a paragraph (a text pasted as one line) as the page's lines it holds.
 pub(super) fn lines(norm: &str) -> Vec<Line<'_>> {
-    crate::text::lines::line_ranges(norm)
-        .map(|r| trim(&norm[r]))
-        .filter(|t| !t.is_empty())
-        .map(|text| Line { text })
-        .collect()
+    let mut out = Vec::new();
+    for t in crate::text::lines::line_ranges(norm).map(|r| trim(&norm[r])) {
+        if oneline::too_long(t, norm.len()) {
+            out.extend(
+                oneline::pieces(t)
+                    .into_iter()
+                    .map(|text| Line { text, cut: true }),
+            );
+        } else if !t.is_empty() {
+            out.push(Line {
+                text: t,
+                cut: false,
+            });
+        }
+    }
+    out
 }
 
 /// The chars of `chars` as one automaton: each occurrence found in a single pass over a text,

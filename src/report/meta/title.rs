@@ -256,10 +256,15 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
     let mut below: Option<&str> = None;
     for (i, l) in lines.iter().enumerate().take(600) {
         let t = below.take().unwrap_or_else(|| title_part(l.text));
+        let t = if l.cut { super::oneline::unglued(t) } else { t };
         if !title_like(t) {
             // a title split over two lines, the break inside the subject
             let next = lines.get(i + 1).map(|n| *below.insert(title_part(n.text)));
             if let Some(joined) = next.and_then(|n| joined_title(t, n)) {
+                let joined = match l.cut {
+                    true => super::oneline::unglued(&joined).to_string(),
+                    false => joined,
+                };
                 if let Some(a) = title_agency(&joined) {
                     let d = fields_distance(lines, i);
                     if full.as_ref().is_none_or(|f| d < f.0) {
@@ -279,7 +284,11 @@ pub(super) fn find_title(lines: &[Line]) -> (Option<String>, Option<String>) {
         }
         if partial.is_none() {
             // a title split over two lines: agency above, `2021年…报告` below
-            let prev = if i > 0 { trim(lines[i - 1].text) } else { "" };
+            let prev = match i.checked_sub(1).map(|k| &lines[k]) {
+                Some(p) if p.cut => super::oneline::unglued_agency(trim(p.text)),
+                Some(p) => trim(p.text),
+                None => "",
+            };
             // or the agency on the line below the title (then a date)
             let next = lines.get(i + 1).map(|l| trim(l.text)).unwrap_or("");
             if subject_start(t) == 0 && agency_like(prev) && !title_like(prev) {
@@ -323,7 +332,8 @@ fn joined_title(first: &str, next: &str) -> Option<String> {
     (title_like(&joined) && title_agency(next).is_none()).then_some(joined)
 }
 
-/// The report named in 《》 in the body's opening sentence (`现将《X局2025年度…报告》公布如下`).
+/// The report named in 《》 in the body's opening sentence (`现将《X局2025年度…报告》公布如下`),
+/// which names its body or its place.
 fn cited_title(lines: &[Line]) -> Option<String> {
     let l = lines
         .iter()
@@ -335,7 +345,10 @@ fn cited_title(lines: &[Line]) -> Option<String> {
         let after = &rest[i + '《'.len_utf8()..];
         let j = after.find('》')?;
         let t = &after[..j];
-        if title_like(t) && title_agency(t).is_some() {
+        // a report of a body, or of a place (`2021年度X市生态环境状况公报`)
+        let names_body =
+            || title_agency(t).is_some() || !super::word_places::places_in(t).is_empty();
+        if title_like(t) && names_body() {
             return Some(t.to_string());
         }
         rest = &after[j..];

@@ -22,6 +22,33 @@ pub struct Words {
     pub addressee: AddresseeWords,
     /// Words around a body that hosted what the reporting body attended.
     pub hosts: HostWords,
+    /// Where a text pasted as one line is cut into the lines of its page.
+    pub oneline: OneLineWords,
+}
+
+/// Where a text pasted as one line (its line breaks lost) is cut into the lines of its page
+/// (see `data/meta.toml` `[oneline]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OneLineWords {
+    /// A line of more bytes than this is no paragraph: it is cut.
+    pub long_bytes: usize,
+    /// A line of more bytes than this that holds three quarters of the text is cut as well.
+    pub most_bytes: usize,
+    /// How many of its first bytes a title may end in.
+    pub head_bytes: usize,
+    /// Chars that end a sentence, and a piece after them.
+    pub sentence_ends: String,
+    /// Labels of the page's fields: a piece starts at one followed by a colon.
+    pub field_labels: Vec<String>,
+    /// How many chars a page's column name glued before a title has (`通知公告`).
+    pub column_min_chars: usize,
+    /// At most.
+    pub column_max_chars: usize,
+    /// Heads of a body's name that a place follows (`中共X县委`): no column name.
+    pub body_heads: Vec<String>,
+    /// Chars that join a title ending to more of the title (`总结及…计划`): no cut before them.
+    pub joins: String,
 }
 
 /// Words around the host of what the reporting body attended (`参加市司法局举办的培训`, see
