@@ -20,7 +20,7 @@ fn is_a_word(t: &str, run: &Run, unit: &str, kind: Kind, end: usize) -> bool {
         }
         // lone 零 (零容忍, 零跑腿) and lone units are words
         if run.n_chars == 1 && run.int && run.first == '零'
-            || run.lone_unit && !matches!(p, Some('近' | '上' | '逾' | '超'))
+            || run.lone_unit && !super::run::lone_unit_figure(t, run.start, run.first)
         {
             return true;
         }

@@ -380,9 +380,7 @@ pub(super) fn fraction(t: &str, run: &Run, value: f64, end: usize) -> Option<Fin
                     run.start..end,
                 )));
             }
-            if run.lone_unit
-                && !(matches!(prev(t, run.start), Some('近' | '上' | '逾' | '超' | '数')))
-            {
+            if run.lone_unit && !super::run::lone_unit_figure(t, run.start, run.first) {
                 return Some(Err(end));
             }
             return None;

@@ -58,9 +58,21 @@ pub(super) fn can_start(t: &str, i: usize, c: char) -> bool {
             starts_spaced(t, skip_spaces(t, k), "分之").is_some()
                 || (ch(t, k).and_then(big_unit).is_some()
                     && !matches!(p(), Some(x) if numerals::is_cn_numeral_char(x) || x.is_ascii_digit()))
+                || lone_unit_figure(t, i, c)
         }
         _ => digit_value(c).is_some() || small_unit(c).is_some() || c == '廿' || c == '卅',
     }
+}
+
+/// Whether the unit `c` (百, 千, 万, 亿) at `i`, with no numeral before it, is a figure of its
+/// own: after `上`/`近`/`逾` … or before `余`/`多` (`上万人次`, `近万份`, `百余人`; the lists of
+/// `data/numbers.toml`), not in `万元` or `百姓`.
+pub(super) fn lone_unit_figure(t: &str, i: usize, c: char) -> bool {
+    let w = super::words::chars();
+    let before = prev(t, i);
+    !matches!(before, Some(x) if numerals::is_cn_numeral_char(x) || x.is_ascii_digit())
+        && (before.is_some_and(|x| w.lone_unit_after.contains(x))
+            || ch(t, i + c.len_utf8()).is_some_and(|n| w.lone_unit_before.contains(n)))
 }
 
 /// Whether a quantity may begin at char `c`: false for most chars of a text, which are then
@@ -351,7 +363,8 @@ impl<'t> Reader<'t> {
                 // 万分之三, 万万分之七: the unit alone
                 let (t, k) = (self.t, self.j + c.len_utf8());
                 if !(starts_spaced(t, skip_spaces(t, k), "分之").is_some()
-                    || ch(t, k).and_then(big_unit).is_some())
+                    || ch(t, k).and_then(big_unit).is_some()
+                    || lone_unit_figure(t, self.j, c))
                 {
                     return Step::Stop;
                 }

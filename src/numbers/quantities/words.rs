@@ -15,6 +15,10 @@ pub struct Chars {
     pub case_after_yiqi: CharSet,
     /// Chars after 打 that make it a verb.
     pub verb_after_da: CharSet,
+    /// Chars before a lone unit (百, 千, 万, 亿) that make it a figure.
+    pub lone_unit_after: CharSet,
+    /// Chars after a lone unit that make it a figure.
+    pub lone_unit_before: CharSet,
 }
 
 /// A set of chars with a test of one lookup: a bitmap over the Basic Multilingual Plane (the
@@ -57,6 +61,8 @@ pub fn load(src: (&str, &str)) -> Result<Chars, DataError> {
         ambiguous_financial: CharSet::new(&f.chars("ambiguous_financial")?),
         case_after_yiqi: CharSet::new(&f.chars("case_after_yiqi")?),
         verb_after_da: CharSet::new(&f.chars("verb_after_da")?),
+        lone_unit_after: CharSet::new(&f.chars("lone_unit_after")?),
+        lone_unit_before: CharSet::new(&f.chars("lone_unit_before")?),
     };
     f.done()?;
     Ok(c)
