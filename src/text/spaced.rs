@@ -14,8 +14,8 @@
 use super::lines::line_ranges;
 use std::ops::Range;
 
-/// The fewest chars (other than spaces) a letter-spaced line holds, and of them CJK chars (`合 计`
-/// is a label's width, `1 2 3` may be a table's cells).
+/// The fewest chars (other than spaces) a letter-spaced line holds, and of them CJK chars before
+/// its last (`合 计` is a label's width, `1 2 3` may be a table's cells).
 const MIN_CHARS: usize = 4;
 const MIN_CJK: usize = 2;
 
@@ -78,25 +78,34 @@ fn may_be_letter_spaced(line: &[u8]) -> bool {
     spaces + 1 >= MIN_CHARS && spaces * 10 + SPACED_TENTHS >= least_chars * SPACED_TENTHS
 }
 
-/// Whether most of `line`'s chars (at least [`MIN_CHARS`], [`MIN_CJK`] of them CJK) are followed
-/// by exactly one space and then a char.
+/// Whether most of `line`'s chars before its last (at least [`MIN_CHARS`] in all, [`MIN_CJK`] of
+/// them CJK), and most of its CJK chars, are followed by exactly one space and then a char.
 fn is_letter_spaced(line: &str) -> bool {
     let mut chars = line.trim_end_matches([' ', '\r']).chars().peekable();
-    let (mut n, mut wide, mut spaced) = (0usize, 0usize, 0usize);
+    // (all chars, CJK chars, and of each those a single space follows; the last char aside)
+    let (mut n, mut wide, mut spaced, mut wide_spaced) = (0usize, 0usize, 0usize, 0usize);
     while let Some(c) = chars.next() {
         if c == ' ' || c == '\u{3000}' {
             continue;
         }
-        n += 1;
-        wide += usize::from(!c.is_ascii());
+        let cjk = !c.is_ascii();
+        if chars.peek().is_some() {
+            n += 1;
+            wide += usize::from(cjk);
+        }
         if chars.peek() == Some(&' ') {
             chars.next();
             if chars.peek().is_some_and(|&n| n != ' ') {
                 spaced += 1;
+                wide_spaced += usize::from(cjk);
             }
         }
     }
-    n >= MIN_CHARS && wide >= MIN_CJK && spaced * 10 >= (n - 1) * SPACED_TENTHS
+    // (the CJK chars too: `规章 1 0 4`, a table row of single-digit cells, is no letter-spaced line)
+    n + 1 >= MIN_CHARS
+        && wide >= MIN_CJK
+        && spaced * 10 >= n * SPACED_TENTHS
+        && wide_spaced * 10 >= wide * SPACED_TENTHS
 }
 
 #[cfg(test)]
@@ -122,6 +131,11 @@ mod tests {
         assert_eq!(
             kept(text),
             "一、执法工作\n全年办理行政处罚案件123件, 同比下降5%。\n受理 58 件,办结 57 件。\n合 计\n项 目 | 数 量\n"
+        );
+        // a table row of single-digit cells is none
+        assert_eq!(
+            kept("工 作 情 况 报 告\n规章 1 0 4\n"),
+            "工作情况报告\n规章 1 0 4\n"
         );
         // a short line of ASCII and two CJK chars is one too (a date line)
         assert_eq!(
