@@ -24,9 +24,9 @@ if ! cargo clippy --all-targets -- -D warnings > target/clippy.log 2>&1; then
   exit 1
 fi
 
-echo "== native tests (cargo test)"
+echo "== native tests (cargo test --profile ci: the release profile with thin LTO)"
 mkdir -p target
-if ! cargo test --release -- --nocapture > target/test.log 2>&1; then
+if ! cargo test --profile ci -- --nocapture > target/test.log 2>&1; then
   tail -n 150 target/test.log
   echo "native tests FAILED (full log: target/test.log)"
   exit 1
